@@ -3,12 +3,10 @@ package io.ipsc.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * An embedded PostgreSQL 17 server whose data lives in a folder that survives restarts.
@@ -17,6 +15,8 @@ import java.sql.Statement;
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
+    /** The embedded server trusts local connections; clients still need some password to send. */
+    public static final String SUPERUSER_PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
 
@@ -26,9 +26,21 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * Starts (or restarts, keeping its data) a server in {@code dataDir} on {@code port}.
-     * Port 0 picks a free port.
+     * Port 0 picks a free port. The server stops when this JVM exits, if not closed before.
      */
     public static LocalPostgres start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, null, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, for an owner that stops the server itself.
+     *
+     * @param logFile where the server's output is appended; {@code null} sends it to this JVM's log
+     * @param stopOnJvmExit whether to stop the server from a shutdown hook of its own. An owner that
+     *        stops several servers in order passes {@code false}, since shutdown hooks run in no order.
+     */
+    public static LocalPostgres start(Path dataDir, int port, Path logFile, boolean stopOnJvmExit)
+            throws IOException {
         Files.createDirectories(dataDir);
         if (port != 0) {
             Ports.requireFree(port, "PostgreSQL");
@@ -36,6 +48,7 @@ public final class LocalPostgres implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(stopOnJvmExit)
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all")
                 // Many tenants mean many databases and small pools; the default of 100 is tight.
@@ -44,6 +57,12 @@ public final class LocalPostgres implements AutoCloseable {
         if (port != 0) {
             builder.setPort(port);
         }
+        if (logFile != null) {
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            // The postmaster inherits pg_ctl's output, so it keeps logging here after this JVM is gone.
+            Redirect appendToLog = Redirect.appendTo(logFile.toFile());
+            builder.setOutputRedirector(appendToLog).setErrorRedirector(appendToLog);
+        }
         return new LocalPostgres(builder.start());
     }
 
@@ -51,28 +70,17 @@ public final class LocalPostgres implements AutoCloseable {
         return server.getPort();
     }
 
+    public PostgresAddress address() {
+        return new PostgresAddress("127.0.0.1", port(), SUPERUSER, SUPERUSER_PASSWORD);
+    }
+
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+        return address().jdbcUrl(database);
     }
 
     /** Creates {@code database} if it does not exist yet. The name must be a plain identifier. */
     public void createDatabaseIfMissing(String database) throws SQLException {
-        if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("Not a plain database name: " + database);
-        }
-        try (Connection c = server.getPostgresDatabase().getConnection();
-             Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            st.execute("CREATE DATABASE \"" + database + "\"");
-        }
-        try (Connection c = server.getDatabase(SUPERUSER, database).getConnection();
-             Statement st = c.createStatement()) {
-            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-        }
+        PostgresDatabases.createIfMissing(address(), database, true);
     }
 
     @Override

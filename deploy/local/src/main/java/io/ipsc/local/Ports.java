@@ -14,9 +14,13 @@ public final class Ports {
 
     /** Fails with a message naming the port and its purpose when something already listens there. */
     public static void requireFree(int port, String purpose) {
+        requireFree(port, purpose, "Stop whatever listens there, or choose another port.");
+    }
+
+    /** As {@link #requireFree(int, String)}, ending the message with what the reader can do about it. */
+    public static void requireFree(int port, String purpose, String remedy) {
         if (isListening(port)) {
-            throw new IllegalStateException("Port " + port + " (" + purpose + ") is already in use. "
-                    + "Stop whatever listens there, or choose another port (see README: IPSC_*_PORT).");
+            throw new IllegalStateException("Port " + port + " (" + purpose + ") is already in use. " + remedy);
         }
     }
 

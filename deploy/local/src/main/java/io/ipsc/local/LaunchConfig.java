@@ -1,0 +1,60 @@
+package io.ipsc.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a local run uses, read from the environment; every value has a default so that a plain
+ * {@code ./ipsc up} needs no configuration (design, section 5).
+ */
+public record LaunchConfig(
+        Path repoRoot,
+        StateDir state,
+        int postgresPort,
+        Optional<PostgresAddress> externalPostgres,
+        int kafkaPort,
+        int kafkaControllerPort,
+        Optional<String> externalKafka,
+        Optional<String> adminEmail) {
+
+    public static final int DEFAULT_PG_PORT = 15432;
+    public static final int DEFAULT_KAFKA_PORT = 19092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
+
+    public static LaunchConfig from(Map<String, String> env, Path repoRoot) {
+        Path root = repoRoot.toAbsolutePath().normalize();
+        Path home = value(env, "IPSC_HOME").map(h -> Path.of(h).toAbsolutePath().normalize())
+                .orElse(root.resolve(".ipsc"));
+        return new LaunchConfig(
+                root,
+                new StateDir(home),
+                port(env, "IPSC_PG_PORT", DEFAULT_PG_PORT),
+                value(env, "IPSC_PG_URL").map(PostgresAddress::parse),
+                port(env, "IPSC_KAFKA_PORT", DEFAULT_KAFKA_PORT),
+                port(env, "IPSC_KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
+                value(env, "KAFKA_BOOTSTRAP_SERVERS"),
+                value(env, "IPSC_ADMIN_EMAIL"));
+    }
+
+    /** An empty variable counts as unset, as {@code VAR= ./ipsc up} is the usual way to clear one. */
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        Optional<String> raw = value(env, name);
+        if (raw.isEmpty()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(raw.get());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the variable's name
+        }
+        throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + raw.get() + "'");
+    }
+}

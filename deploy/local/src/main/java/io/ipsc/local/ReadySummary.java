@@ -1,0 +1,63 @@
+package io.ipsc.local;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What a person needs once the suite is up: where to call, where the logs are, how to reach the servers. */
+public record ReadySummary(
+        StateDir state,
+        List<ServiceProcess> running,
+        List<ServiceSpec> notBuilt,
+        PostgresAddress postgres,
+        boolean postgresEmbedded,
+        String kafka,
+        boolean kafkaEmbedded,
+        AdminCredentials admin) {
+
+    /** The gateway when it runs, as clients would call it; tenant-service until the gateway is built. */
+    public Optional<ServiceSpec> entryPoint() {
+        return runs(Services.GATEWAY).or(() -> runs(Services.TENANT_SERVICE));
+    }
+
+    private Optional<ServiceSpec> runs(ServiceSpec spec) {
+        return running.stream().map(ServiceProcess::spec).filter(spec::equals).findFirst();
+    }
+
+    public String text() {
+        StringBuilder out = new StringBuilder("IPSC is up.\n\n");
+        line(out, "Call", entryPoint()
+                .map(s -> s.url() + (s.equals(Services.GATEWAY) ? "" : "  (" + s.name() + "; the gateway is not built yet)"))
+                .orElse("nothing yet: no service is built (mvn -DskipTests install builds them)"));
+        for (ServiceProcess s : running) {
+            line(out, s == running.get(0) ? "Services" : "",
+                    String.format("%-22s %s  pid %d", s.spec().name(), s.spec().url(), s.pid()));
+        }
+        if (!notBuilt.isEmpty()) {
+            line(out, "Not built", notBuilt.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
+        }
+        line(out, "Logs", state.logs() + "/<service>.log  (./ipsc logs <service>)");
+        line(out, "PostgreSQL", postgres.display()
+                + (postgresEmbedded ? ", password " + postgres.password() + ", data in " + state.postgresData() : ""));
+        line(out, "", postgres.psqlCommand(Launcher.PLATFORM_DATABASE) + "  (or ./ipsc psql)");
+        line(out, "Kafka", kafka + (kafkaEmbedded ? "  (data in " + state.kafkaData() + ")" : ""));
+        line(out, "Admin", admin.email() + ", password in " + state.adminPasswordFile());
+        line(out, "Token", "curl -H \"Authorization: Bearer $(./ipsc token)\" "
+                + Services.TENANT_SERVICE.url() + "/api/tenants");
+        out.append("\nStop with ./ipsc down; ./ipsc status shows what runs.\n");
+        return out.toString();
+    }
+
+    /** KEY=VALUE lines for the script, which must not parse the human text. */
+    public String endpoints() {
+        return "IPSC_URL=" + entryPoint().map(ServiceSpec::url).orElse("") + "\n"
+                + "IPSC_PG_HOST=" + postgres.host() + "\n"
+                + "IPSC_PG_PORT=" + postgres.port() + "\n"
+                + "IPSC_PG_USER=" + postgres.user() + "\n"
+                + "KAFKA_BOOTSTRAP_SERVERS=" + kafka + "\n";
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-12s %s%n", label.isEmpty() ? "" : label + ":", value));
+    }
+}

@@ -1,0 +1,132 @@
+package io.ipsc.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the launcher has started, and stopping it in reverse dependency order: services first
+ * (they hold connections to Kafka and PostgreSQL), then Kafka, then PostgreSQL.
+ *
+ * <p>Starting and stopping are synchronized because stopping runs in the shutdown hook while the
+ * main thread may still be starting things; once stopped, nothing more starts.
+ */
+public final class RunningSuite {
+
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
+
+    private final StateDir state;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private boolean stopping;
+
+    public RunningSuite(StateDir state) {
+        this.state = state;
+    }
+
+    public synchronized PostgresAddress startPostgres(int port) throws IOException {
+        requireNotStopping();
+        postgres = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false);
+        return postgres.address();
+    }
+
+    public synchronized String startKafka(int port, int controllerPort) throws Exception {
+        requireNotStopping();
+        kafka = LocalKafka.start(state.kafkaData(), port, controllerPort);
+        return kafka.bootstrapServers();
+    }
+
+    public synchronized ServiceProcess startService(ServiceSpec spec, Path repoRoot, Map<String, String> environment)
+            throws IOException {
+        requireNotStopping();
+        Ports.requireFree(spec.port(), spec.name(), Launcher.PORT_REMEDY);
+        ServiceProcess service = ServiceProcess.start(spec, repoRoot, environment, state.log(spec.name()));
+        services.add(service);
+        Files.writeString(state.pidFile(spec.name()), service.pid() + "\n", StandardCharsets.UTF_8);
+        return service;
+    }
+
+    public synchronized List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    public synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    /** Stops everything started so far and removes the run's files. Safe to call more than once. */
+    public synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        stopServices();
+        if (kafka != null) {
+            log("stopping Kafka");
+            runQuietly(kafka::close);
+        }
+        if (postgres != null) {
+            log("stopping PostgreSQL");
+            runQuietly(postgres::close);
+        }
+        removeRunFiles();
+        log("stopped");
+    }
+
+    private void stopServices() {
+        // All at once, so the grace period is shared instead of adding up per service.
+        for (ServiceProcess service : services) {
+            log("stopping " + service.spec().name() + " (pid " + service.pid() + ")");
+            service.requestStop();
+        }
+        Instant deadline = Instant.now().plus(SERVICE_STOP_GRACE);
+        for (ServiceProcess service : services) {
+            try {
+                service.awaitStop(deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void removeRunFiles() {
+        List<Path> files = new ArrayList<>(List.of(state.readyFile(), state.endpointsFile()));
+        services.forEach(s -> files.add(state.pidFile(s.spec().name())));
+        // Last, so that the script sees the launcher as running until everything else is gone.
+        files.add(state.pidFile(Launcher.PID_NAME));
+        for (Path file : files) {
+            runQuietly(() -> Files.deleteIfExists(file));
+        }
+    }
+
+    private void requireNotStopping() {
+        if (stopping) {
+            throw new IllegalStateException("stopping: nothing more is started");
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** A failure to stop one thing must not keep the others running. */
+    private static void runQuietly(Action action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            System.err.println("ipsc: " + e);
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("ipsc: " + message);
+    }
+}

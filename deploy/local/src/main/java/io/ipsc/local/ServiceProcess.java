@@ -1,0 +1,91 @@
+package io.ipsc.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A service running as its own JVM from its packaged Quarkus app, with its output appended to a log file. */
+public final class ServiceProcess {
+
+    /** Six services and an in-process broker share one laptop: keep each heap small. */
+    private static final String MAX_HEAP = "-Xmx384m";
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+        this.spec = spec;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code spec} from its {@code quarkus-run.jar}. The child gets this JVM's environment
+     * (so settings such as {@code MULTI_TENANT_ENABLED} flow through) overlaid with {@code environment}
+     * and its own {@code QUARKUS_HTTP_PORT}.
+     */
+    public static ServiceProcess start(ServiceSpec spec, Path repoRoot, Map<String, String> environment, Path log)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                java, MAX_HEAP, "-jar", spec.quarkusRunJar(repoRoot).toString()))
+                // Quarkus reads .env and config/ from its working folder, as in dev mode.
+                .directory(spec.moduleDir(repoRoot).toFile())
+                .redirectInput(Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        // Logs are appended across runs; a marker shows where this run begins.
+        Files.writeString(log, "---- " + Instant.now() + " ipsc: starting " + spec.name()
+                        + " on port " + spec.port() + " ----\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new ServiceProcess(spec, builder.start(), log);
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code; only meaningful once {@link #isAlive()} is false. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Asks the service to stop (SIGTERM), so that Quarkus can close its pools and consumers cleanly. */
+    public void requestStop() {
+        process.destroy();
+    }
+
+    /** Waits for the service to exit until {@code deadline}, then kills it. */
+    public void awaitStop(Instant deadline) throws InterruptedException {
+        long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+        if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+            System.err.println("ipsc: " + spec.name() + " did not stop in time; killing it");
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

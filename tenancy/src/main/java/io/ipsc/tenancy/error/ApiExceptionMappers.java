@@ -1,0 +1,130 @@
+package io.ipsc.tenancy.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into the envelope with an error code: the caller's mistakes into 4xx that
+ * name the problem, everything else into a 500 that shows no internals (the cause goes to the log).
+ */
+public class ApiExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        Response.ResponseBuilder builder = envelope(e.status(), e.code(), e.getMessage(), e.details());
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<ErrorDetail> details = e.getConstraintViolations().stream()
+                .map(v -> new ErrorDetail(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(ErrorDetail::field, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        ApiException validation = ApiException.validation(details);
+        return envelope(400, validation.code(), validation.getMessage(), details).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedField(UnrecognizedPropertyException e) {
+        String field = e.getPropertyName();
+        return envelope(400, "UNKNOWN_FIELD", "Unknown field '" + field + "'",
+                List.of(new ErrorDetail(field, "is not a field of this request"))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        String field = path(e);
+        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
+        String message = "Field '" + field + "' has an invalid value (expected " + expected + ")";
+        return envelope(400, "INVALID_FIELD", message, List.of(new ErrorDetail(field, message))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e) {
+        String field = path(e);
+        String message = field.isEmpty()
+                ? "The request body is not valid JSON for this endpoint"
+                : "Field '" + field + "' has an invalid value";
+        return envelope(400, "INVALID_JSON", message, field.isEmpty() ? List.of() : List.of(new ErrorDetail(field, message))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return envelope(400, "INVALID_JSON", "The request body is not valid JSON", List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return envelope(404, "NOT_FOUND", "No such endpoint or resource", List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return envelope(405, "METHOD_NOT_ALLOWED", "This method is not allowed here", List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e) {
+        return envelope(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json", List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        // A body that could not be read at all (empty, wrong content) arrives here as a 400.
+        String code = status == 400 ? "BAD_REQUEST" : Response.Status.fromStatusCode(status) == null
+                ? "HTTP_" + status : Response.Status.fromStatusCode(status).name();
+        String message = status == 400 ? "The request could not be read: send a JSON body" : e.getMessage();
+        return envelope(status, code, message, List.of()).build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return envelope(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged", List.of()).build();
+    }
+
+    public static Response.ResponseBuilder envelope(int status, String code, String message, List<ErrorDetail> details) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiResponse.failure(code, message, details));
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.request.contactEmail" → "contact_email": the JSON name the caller sent.
+        String path = violation.getPropertyPath().toString();
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return Names.snakeCase(last);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

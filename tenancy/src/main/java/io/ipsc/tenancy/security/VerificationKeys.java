@@ -1,0 +1,13 @@
+package io.ipsc.tenancy.security;
+
+import java.security.PublicKey;
+import java.util.Optional;
+
+/**
+ * Where a verifier finds the public key for a token's key id. tenant-service answers from its own
+ * keys; other services from tenant-service's JWKS. Must answer without blocking (from a cache).
+ */
+public interface VerificationKeys {
+
+    Optional<PublicKey> find(String keyId);
+}

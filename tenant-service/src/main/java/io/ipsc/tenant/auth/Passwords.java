@@ -1,0 +1,49 @@
+package io.ipsc.tenant.auth;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Password hashing with bcrypt (cost 12). Hashing takes tens of milliseconds of CPU by design, so it
+ * runs on a worker thread and the result comes back on the caller's event-loop context.
+ */
+@ApplicationScoped
+public class Passwords {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+    private static final int COST = 12;
+    /** Compared against when the account does not exist, so that timing does not reveal which e-mails exist. */
+    private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy-password-for-timing", COST);
+
+    private final Vertx vertx;
+
+    public Passwords(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public Uni<String> hash(String password) {
+        return vertx.executeBlocking(() -> BcryptUtil.bcryptHash(password, COST), false);
+    }
+
+    public Uni<Boolean> matches(String password, String hash) {
+        String against = hash == null ? DECOY_HASH : hash;
+        return vertx.executeBlocking(() -> BcryptUtil.matches(password, against) && hash != null, false);
+    }
+
+    /** Null when acceptable, else why not. */
+    public static String problem(String password) {
+        if (password == null || password.isEmpty()) {
+            return "password is required";
+        }
+        if (password.length() < MIN_LENGTH) {
+            return "password must be at least " + MIN_LENGTH + " characters long";
+        }
+        if (password.length() > MAX_LENGTH) {
+            return "password must be at most " + MAX_LENGTH + " characters long";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,60 @@
+package io.ipsc.tenant.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.util.Optional;
+
+/** tenant-service settings; each maps to an environment variable (IPSC_…, or the seed's own names). */
+@ConfigMapping(prefix = "ipsc")
+public interface TenantServiceConfig {
+
+    @WithName("multi-tenant-enabled")
+    boolean multiTenantEnabled();
+
+    @WithName("tenant-database-prefix")
+    String tenantDatabasePrefix();
+
+    @WithName("default-tenant-slug")
+    String defaultTenantSlug();
+
+    @WithName("max-tenants-per-instance")
+    int maxTenantsPerInstance();
+
+    /** Refuse GSTINs whose check character or state do not match, instead of warning. */
+    @WithName("gstin-strict")
+    @WithDefault("false")
+    boolean gstinStrict();
+
+    Admin admin();
+
+    Jwt jwt();
+
+    interface Admin {
+        @WithDefault("admin@ipsc.local")
+        String email();
+
+        /** When absent, a password is generated at first start and written once to the log. */
+        Optional<String> password();
+    }
+
+    interface Jwt {
+        String issuer();
+
+        String audience();
+
+        @WithName("access-token-minutes")
+        int accessTokenMinutes();
+
+        @WithName("refresh-token-days")
+        int refreshTokenDays();
+
+        /** A PEM private key (PKCS#8) from a secret; when absent the service generates and keeps one. */
+        @WithName("private-key")
+        Optional<String> privateKey();
+
+        @WithName("private-key-file")
+        Optional<String> privateKeyFile();
+    }
+}

@@ -1,0 +1,45 @@
+package io.ipsc.tenant.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.tenancy.event.TenantEventType;
+import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.event.Topics;
+import io.ipsc.tenant.tenant.Tenant;
+import io.ipsc.tenant.tenant.TenantView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Records a tenant's lifecycle event in the outbox. Call inside the transaction that changed the
+ * tenant, after a flush (so that id and version are final): the event commits with the change or
+ * not at all.
+ */
+@ApplicationScoped
+public class TenantEvents {
+
+    private final ObjectMapper json;
+
+    public TenantEvents(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<OutboxEvent> record(TenantEventType type, Tenant tenant) {
+        TenantSnapshot snapshot = new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
+                tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), tenant.version, Instant.now());
+        OutboxEvent event = new OutboxEvent();
+        event.topic = Topics.TENANTS;
+        event.recordKey = tenant.slug;
+        event.eventType = type.name();
+        event.createdAt = snapshot.occurredAt();
+        try {
+            event.payload = json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return event.persist();
+    }
+}

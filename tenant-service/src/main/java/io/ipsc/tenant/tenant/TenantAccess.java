@@ -1,0 +1,59 @@
+package io.ipsc.tenant.tenant;
+
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.TenantStatus;
+import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenancy.security.CurrentCaller;
+import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenant.membership.Membership;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who may touch which tenant, decided from the memberships table (the source of truth, so a
+ * removed member loses access here at once), never from the token's claims alone.
+ */
+@ApplicationScoped
+public class TenantAccess {
+
+    private final CurrentCaller caller;
+    private final TenantRepository tenants;
+
+    public TenantAccess(CurrentCaller caller, TenantRepository tenants) {
+        this.caller = caller;
+        this.tenants = tenants;
+    }
+
+    /** The tenant, if it exists and is not deleted and the caller holds at least {@code role} in it. */
+    public Uni<Tenant> requireRole(String slug, Role role) {
+        Caller c = caller.require();
+        return tenants.findBySlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("Tenant '" + slug + "'"))
+                .flatMap(tenant -> {
+                    if (TenantStatus.DELETED.wireName().equals(tenant.status)) {
+                        return Uni.createFrom().failure(new ApiException(404, "TENANT_DELETED", "Tenant '" + slug + "' has been deleted"));
+                    }
+                    if (c.platformAdmin()) {
+                        return Uni.createFrom().item(tenant);
+                    }
+                    return Membership.<Membership>findById(new Membership.Key(tenant.id, c.userId())).map(m -> {
+                        if (m == null) {
+                            throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
+                        }
+                        Role held = Role.parse(m.role).orElse(Role.VIEWER);
+                        if (!held.atLeast(role)) {
+                            throw ApiException.forbidden("INSUFFICIENT_ROLE",
+                                    "This needs the role '" + role.wireName() + "' or higher in tenant '" + slug + "'");
+                        }
+                        return tenant;
+                    });
+                });
+    }
+
+    public Caller requirePlatformAdmin() {
+        return caller.requirePlatformAdmin();
+    }
+
+    public Caller require() {
+        return caller.require();
+    }
+}

@@ -1,0 +1,139 @@
+package io.ipsc.tenant.tenant;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.security.Role;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The seed guide's tenant-management endpoints. HTTP only: rules live in {@link TenantService}. */
+@Path("/api/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TenantResource {
+
+    private final TenantService service;
+    private final TenantAccess access;
+
+    public TenantResource(TenantService service, TenantAccess access) {
+        this.service = service;
+        this.access = access;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<TenantView>>> create(TenantRequest request) {
+        access.requirePlatformAdmin();
+        return service.create(requireBody(request)).map(outcome -> RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponse.ok(TenantView.of(outcome.value()),
+                        "Tenant '" + outcome.value().slug + "' created; its databases are being provisioned",
+                        outcome.warnings())));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<TenantView>>> list(@QueryParam("status") String status,
+                                                   @QueryParam("organization_type") String type,
+                                                   @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(access.require(), status, type, PageRequest.of(page, size))
+                .map(p -> ApiResponse.ok(p.map(TenantView::of), p.totalItems() + " tenant(s)"));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @WithSession
+    public Uni<ApiResponse<TenantView>> get(@PathParam("slug") String slug) {
+        return access.requireRole(slug, Role.VIEWER).map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "'"));
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @WithSession
+    public Uni<ApiResponse<TenantView>> update(@PathParam("slug") String slug, TenantRequest request) {
+        boolean platformAdmin = access.require().platformAdmin();
+        return access.requireRole(slug, Role.ADMIN)
+                .flatMap(t -> service.update(t, requireBody(request), platformAdmin))
+                .map(o -> ApiResponse.ok(TenantView.of(o.value()), "Tenant '" + slug + "' updated", o.warnings()));
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @WithSession
+    public Uni<ApiResponse<TenantView>> delete(@PathParam("slug") String slug) {
+        access.requirePlatformAdmin();
+        return access.requireRole(slug, Role.ADMIN).flatMap(service::delete)
+                .map(t -> ApiResponse.ok(TenantView.of(t),
+                        "Tenant '" + slug + "' deleted; its databases are archived, not dropped"));
+    }
+
+    @POST
+    @Path("/{slug}/suspend")
+    @WithSession
+    public Uni<ApiResponse<TenantView>> suspend(@PathParam("slug") String slug) {
+        access.requirePlatformAdmin();
+        return access.requireRole(slug, Role.ADMIN).flatMap(service::suspend)
+                .map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "' suspended; its data is kept"));
+    }
+
+    @POST
+    @Path("/{slug}/reactivate")
+    @WithSession
+    public Uni<ApiResponse<TenantView>> reactivate(@PathParam("slug") String slug) {
+        access.requirePlatformAdmin();
+        return access.requireRole(slug, Role.ADMIN).flatMap(service::reactivate)
+                .map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "' reactivated"));
+    }
+
+    @GET
+    @Path("/{slug}/config")
+    @WithSession
+    public Uni<ApiResponse<Map<String, Object>>> config(@PathParam("slug") String slug) {
+        return access.requireRole(slug, Role.VIEWER).map(t -> {
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("slug", t.slug);
+            config.put("organization_type", t.organizationType);
+            config.put("status", t.status);
+            config.put("features", t.features);
+            config.put("subscription", TenantView.limits(t));
+            config.put("databases", service.databaseNames(t));
+            return ApiResponse.ok(config, "Effective configuration of tenant '" + slug + "'");
+        });
+    }
+
+    @PUT
+    @Path("/{slug}/features")
+    @WithSession
+    public Uni<ApiResponse<Map<String, Boolean>>> features(@PathParam("slug") String slug, Map<String, Boolean> features) {
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.updateFeatures(t, features))
+                .map(t -> ApiResponse.ok(t.features, "Features of tenant '" + slug + "' updated"));
+    }
+
+    @PUT
+    @Path("/{slug}/subscription")
+    @WithSession
+    public Uni<ApiResponse<io.ipsc.tenancy.event.PlanLimits>> subscription(@PathParam("slug") String slug, SubscriptionRequest request) {
+        access.requirePlatformAdmin();
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.updateSubscription(t, requireBody(request)))
+                .map(t -> ApiResponse.ok(TenantView.limits(t), "Subscription of tenant '" + slug + "' updated"));
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw io.ipsc.tenancy.error.ApiException.badRequest("MISSING_BODY", null, "Send a JSON body");
+        }
+        return body;
+    }
+}

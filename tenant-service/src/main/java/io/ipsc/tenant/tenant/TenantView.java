@@ -1,0 +1,44 @@
+package io.ipsc.tenant.tenant;
+
+import io.ipsc.tenancy.event.PlanLimits;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A tenant as the API shows it: every field kept from the request, plus status, features and plan. */
+public record TenantView(
+        long id,
+        String slug,
+        String name,
+        String organizationType,
+        String status,
+        String contactPerson,
+        String contactEmail,
+        String contactPhone,
+        String gstin,
+        boolean gstinVerified,
+        String industry,
+        String size,
+        String addressLine1,
+        String addressLine2,
+        String city,
+        String state,
+        String pincode,
+        String country,
+        Map<String, Boolean> features,
+        PlanLimits subscription,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant deletedAt) {
+
+    public static TenantView of(Tenant t) {
+        return new TenantView(t.id, t.slug, t.name, t.organizationType, t.status, t.contactPerson, t.contactEmail,
+                t.contactPhone, t.gstin, t.gstinVerified, t.industry, t.size, t.addressLine1, t.addressLine2, t.city,
+                t.state, t.pincode, t.country, t.features, limits(t), t.version, t.createdAt, t.updatedAt, t.deletedAt);
+    }
+
+    public static PlanLimits limits(Tenant t) {
+        return new PlanLimits(t.subscriptionPlan, t.maxUsers, t.maxProducts, t.maxTransactionsPerMonth);
+    }
+}

@@ -1,0 +1,66 @@
+package io.ipsc.tenant.user;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenancy.security.CurrentCaller;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Platform users: platform admins create and list them; anyone signed in may read themselves. */
+@Path("/api/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private final UserService service;
+    private final CurrentCaller caller;
+
+    public UserResource(UserService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<UserView>>> create(UserService.CreateUserRequest request) {
+        caller.requirePlatformAdmin();
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"email\": ..., \"password\": ..., \"full_name\": ...}");
+        }
+        return service.create(request).map(u -> RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponse.ok(UserView.of(u), "User " + u.id + " created")));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<UserView>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        caller.requirePlatformAdmin();
+        return service.list(PageRequest.of(page, size)).map(p -> ApiResponse.ok(p.map(UserView::of), p.totalItems() + " user(s)"));
+    }
+
+    @GET
+    @Path("/me")
+    public Uni<ApiResponse<UserView>> me() {
+        Caller c = caller.require();
+        return service.get(c.userId()).map(u -> ApiResponse.ok(UserView.of(u), "You"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<UserView>> get(@PathParam("id") long id) {
+        Caller c = caller.require();
+        if (!c.platformAdmin() && c.userId() != id) {
+            throw ApiException.forbidden("FORBIDDEN", "Only platform administrators may read other users");
+        }
+        return service.get(id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id));
+    }
+}
