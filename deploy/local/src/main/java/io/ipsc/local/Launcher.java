@@ -1,8 +1,10 @@
 package io.ipsc.local;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ public final class Launcher {
         try {
             config = LaunchConfig.from(System.getenv(), repoRoot(args));
         } catch (IllegalArgumentException e) {
-            System.err.println("ipsc: " + e.getMessage());
+            Console.error(e.getMessage());
             System.exit(2);
             return;
         }
@@ -81,8 +83,8 @@ public final class Launcher {
 
         try {
             ReadySummary summary = startEverything();
-            Files.writeString(state.endpointsFile(), summary.endpoints(), StandardCharsets.UTF_8);
-            Files.writeString(state.readyFile(), summary.text(), StandardCharsets.UTF_8);
+            writeAtomically(state.endpointsFile(), summary.endpoints());
+            writeAtomically(state.readyFile(), summary.text());
             System.out.println();
             System.out.print(summary.text());
             System.out.flush();
@@ -93,6 +95,13 @@ public final class Launcher {
         }
         // Runs until SIGTERM; the shutdown hook then stops everything and the JVM exits.
         new CountDownLatch(1).await();
+    }
+
+    /** The script prints the ready file as soon as it appears, so it must never see it half written. */
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private ReadySummary startEverything() throws Exception {
@@ -106,22 +115,22 @@ public final class Launcher {
         boolean postgresEmbedded = config.externalPostgres().isEmpty();
         PostgresAddress postgres;
         if (postgresEmbedded) {
-            log("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
+            Console.info("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
             postgres = suite.startPostgres(config.postgresPort());
         } else {
             postgres = config.externalPostgres().get();
-            log("using PostgreSQL at " + postgres.display());
+            Console.info("using PostgreSQL at " + postgres.display());
         }
         createPlatformDatabase(postgres, postgresEmbedded);
 
         boolean kafkaEmbedded = config.externalKafka().isEmpty();
         String kafka;
         if (kafkaEmbedded) {
-            log("starting Kafka on port " + config.kafkaPort() + " (data in " + state.kafkaData() + ")");
+            Console.info("starting Kafka on port " + config.kafkaPort() + " (data in " + state.kafkaData() + ")");
             kafka = suite.startKafka(config.kafkaPort(), config.kafkaControllerPort());
         } else {
             kafka = config.externalKafka().get();
-            log("using Kafka at " + kafka);
+            Console.info("using Kafka at " + kafka);
         }
 
         Map<String, String> environment = serviceEnvironment(postgres, kafka, admin);
@@ -154,7 +163,7 @@ public final class Launcher {
     private void createPlatformDatabase(PostgresAddress postgres, boolean embedded) throws Exception {
         try {
             if (PostgresDatabases.createIfMissing(postgres, PLATFORM_DATABASE, embedded)) {
-                log("created database " + PLATFORM_DATABASE);
+                Console.info("created database " + PLATFORM_DATABASE);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + PLATFORM_DATABASE + " on PostgreSQL at "
@@ -177,13 +186,13 @@ public final class Launcher {
     private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws Exception {
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : specs) {
-            log("starting " + spec.name() + " on port " + spec.port() + " (log " + state.log(spec.name()) + ")");
+            Console.info("starting " + spec.name() + " on port " + spec.port() + " (log " + state.log(spec.name()) + ")");
             started.add(suite.startService(spec, config.repoRoot(), environment));
         }
         ReadinessProbe probe = new ReadinessProbe();
         for (ServiceProcess service : started) {
             probe.awaitReady(service, READY_TIMEOUT);
-            log(service.spec().name() + " is ready on " + service.spec().url());
+            Console.info(service.spec().name() + " is ready on " + service.spec().url());
         }
     }
 
@@ -204,7 +213,7 @@ public final class Launcher {
                 .filter(c -> c.contains(Launcher.class.getName()))
                 .isPresent();
         if (isLauncher) {
-            System.err.println("ipsc: a launcher already runs for " + state.home() + " (pid "
+            Console.error("a launcher already runs for " + state.home() + " (pid "
                     + other.get().pid() + "); ./ipsc down stops it");
             System.exit(1);
         }
@@ -216,7 +225,7 @@ public final class Launcher {
             // SIGTERM arrived while starting: services dying now is the stop, not a failure.
             return;
         }
-        System.err.println("ipsc: could not start the suite: " + message);
+        Console.error("could not start the suite: " + message);
         if (log != null) {
             System.err.println("---- last " + FAILURE_LOG_LINES + " lines of " + log + " ----");
             LogTail.lastLines(log, FAILURE_LOG_LINES).forEach(System.err::println);
@@ -224,9 +233,5 @@ public final class Launcher {
         }
         System.err.flush();
         System.exit(1);
-    }
-
-    private static void log(String message) {
-        System.out.println("ipsc: " + message);
     }
 }

@@ -49,7 +49,7 @@ public final class PostgresDatabases {
             if (requireStatements) {
                 throw e;
             }
-            System.err.println("ipsc: pg_stat_statements not enabled in " + database + ": " + e.getMessage());
+            Console.error("pg_stat_statements not enabled in " + database + ": " + e.getMessage());
         }
         return created;
     }

@@ -54,6 +54,7 @@ public record ReadySummary(
                 + "IPSC_PG_HOST=" + postgres.host() + "\n"
                 + "IPSC_PG_PORT=" + postgres.port() + "\n"
                 + "IPSC_PG_USER=" + postgres.user() + "\n"
+                + "IPSC_PG_EMBEDDED=" + postgresEmbedded + "\n"
                 + "KAFKA_BOOTSTRAP_SERVERS=" + kafka + "\n";
     }
 

@@ -67,23 +67,27 @@ public final class RunningSuite {
             return;
         }
         stopping = true;
+        if (services.isEmpty() && kafka == null && postgres == null) {
+            removeRunFiles();
+            return;
+        }
         stopServices();
         if (kafka != null) {
-            log("stopping Kafka");
+            Console.info("stopping Kafka");
             runQuietly(kafka::close);
         }
         if (postgres != null) {
-            log("stopping PostgreSQL");
+            Console.info("stopping PostgreSQL");
             runQuietly(postgres::close);
         }
         removeRunFiles();
-        log("stopped");
+        Console.info("stopped");
     }
 
     private void stopServices() {
         // All at once, so the grace period is shared instead of adding up per service.
         for (ServiceProcess service : services) {
-            log("stopping " + service.spec().name() + " (pid " + service.pid() + ")");
+            Console.info("stopping " + service.spec().name() + " (pid " + service.pid() + ")");
             service.requestStop();
         }
         Instant deadline = Instant.now().plus(SERVICE_STOP_GRACE);
@@ -122,11 +126,7 @@ public final class RunningSuite {
         try {
             action.run();
         } catch (Exception e) {
-            System.err.println("ipsc: " + e);
+            Console.error(e.toString());
         }
-    }
-
-    private static void log(String message) {
-        System.out.println("ipsc: " + message);
     }
 }

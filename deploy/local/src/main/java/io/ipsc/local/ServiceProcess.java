@@ -83,7 +83,7 @@ public final class ServiceProcess {
     public void awaitStop(Instant deadline) throws InterruptedException {
         long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-            System.err.println("ipsc: " + spec.name() + " did not stop in time; killing it");
+            Console.error(spec.name() + " did not stop in time; killing it");
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
         }

@@ -93,6 +93,21 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        // Body-reading failures arrive wrapped; answer them as precisely as the unwrapped ones.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException u) {
+                return unrecognizedField(u);
+            }
+            if (cause instanceof InvalidFormatException f) {
+                return invalidFormat(f);
+            }
+            if (cause instanceof JsonMappingException m) {
+                return mapping(m);
+            }
+            if (cause instanceof JsonProcessingException p) {
+                return malformedJson(p);
+            }
+        }
         if (status >= 500) {
             return unexpected(e);
         }

@@ -29,6 +29,33 @@ public interface TenantServiceConfig {
 
     Admin admin();
 
+    Pg pg();
+
+    @WithName("platform-database")
+    String platformDatabase();
+
+    Kafka kafka();
+
+    /** Where PostgreSQL runs; the platform database's URLs are built from it in application.properties. */
+    interface Pg {
+        String host();
+
+        int port();
+
+        String user();
+
+        String password();
+    }
+
+    interface Kafka {
+        @WithDefault("3")
+        int partitions();
+
+        @WithName("replication-factor")
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
     Jwt jwt();
 
     interface Admin {

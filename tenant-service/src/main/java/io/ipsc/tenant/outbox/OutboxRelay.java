@@ -1,6 +1,7 @@
 package io.ipsc.tenant.outbox;
 
 import io.ipsc.tenancy.event.Topics;
+import io.ipsc.tenant.config.TenantServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,14 +66,12 @@ public class OutboxRelay {
     private volatile boolean topicsReady;
     private volatile boolean lastPassFailed;
 
-    public OutboxRelay(DataSource dataSource,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "ipsc.kafka.partitions", defaultValue = "3") int partitions,
-                       @ConfigProperty(name = "ipsc.kafka.replication-factor", defaultValue = "1") short replicationFactor) {
+    public OutboxRelay(DataSource dataSource, TenantServiceConfig config,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
-        this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        this.partitions = config.kafka().partitions();
+        this.replicationFactor = config.kafka().replicationFactor();
     }
 
     void start(@Observes StartupEvent event) {
