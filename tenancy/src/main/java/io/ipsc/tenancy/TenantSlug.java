@@ -45,6 +45,14 @@ public final class TenantSlug {
         return problem(slug) == null;
     }
 
+    /** The longest service name that gets a database per tenant; slugs must leave room for it. */
+    public static final String LONGEST_SERVICE = "manufacturing";
+
+    /** The longest slug whose database names all fit PostgreSQL's 63-byte limit under {@code prefix}. */
+    public static int maxLengthFor(String prefix) {
+        return Math.min(63, 63 - prefix.length() - 1 - LONGEST_SERVICE.length());
+    }
+
     /**
      * {@code <prefix><tenant>_<service>}, e.g. {@code tenant_smile_dental_invoicing}, for a valid
      * slug; PostgreSQL truncates names at 63 bytes, so longer names are refused rather than cut.

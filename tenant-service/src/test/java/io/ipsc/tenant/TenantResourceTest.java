@@ -79,6 +79,7 @@ class TenantResourceTest {
             "slug, api, slug",
             "slug, -bad-slug, slug",
             "slug, has space, slug",
+            "slug, abcdefghij-abcdefghij-abcdefghij-abcdefghij-x, slug",
             "organization_type, restaurant, organization_type",
             "contact_email, not-an-email, contact_email",
             "contact_phone, 12345, contact_phone",

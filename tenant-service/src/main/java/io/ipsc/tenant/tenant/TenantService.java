@@ -49,7 +49,7 @@ public class TenantService {
         this.events = events;
         this.relay = relay;
         this.config = config;
-        this.validator = new TenantValidator(config.gstinStrict());
+        this.validator = new TenantValidator(config.gstinStrict(), config.tenantDatabasePrefix());
     }
 
     public Uni<Outcome<Tenant>> create(TenantRequest request) {

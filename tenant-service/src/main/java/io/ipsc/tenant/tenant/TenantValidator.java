@@ -29,9 +29,11 @@ public final class TenantValidator {
     public static final Set<String> SIZES = Set.of("micro", "small", "medium", "large", "enterprise");
 
     private final boolean gstinStrict;
+    private final String databasePrefix;
 
-    public TenantValidator(boolean gstinStrict) {
+    public TenantValidator(boolean gstinStrict, String databasePrefix) {
         this.gstinStrict = gstinStrict;
+        this.databasePrefix = databasePrefix;
     }
 
     /** The outcome: errors (refuse), warnings (accept and tell), and whether the GSTIN verified cleanly. */
@@ -48,6 +50,9 @@ public final class TenantValidator {
             String problem = TenantSlug.problem(r.slug());
             if (problem != null) {
                 errors.add(new ErrorDetail("slug", problem));
+            } else if (r.slug().length() > TenantSlug.maxLengthFor(databasePrefix)) {
+                errors.add(new ErrorDetail("slug", "slug may be at most " + TenantSlug.maxLengthFor(databasePrefix)
+                        + " characters long, so that its database names fit PostgreSQL's 63-character limit"));
             }
         }
         return validateCommon(r, errors, Optional.empty());
