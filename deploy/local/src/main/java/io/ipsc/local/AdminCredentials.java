@@ -1,7 +1,6 @@
 package io.ipsc.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,27 +24,28 @@ public record AdminCredentials(String email, String password) {
     /**
      * Reads the admin's credentials from the state folder, creating them on the first run.
      * The password is generated once and kept, since tenant-service stores its hash on first start.
-     * The email given now wins over the stored one and replaces it, so that {@code ipsc token} agrees.
+     * An email or password given now (IPSC_ADMIN_EMAIL, IPSC_ADMIN_PASSWORD) wins over the stored one
+     * and replaces it, so that {@code ipsc token} signs in with what tenant-service was given.
      */
-    public static AdminCredentials loadOrCreate(StateDir state, Optional<String> emailGiven) throws IOException {
+    public static AdminCredentials loadOrCreate(StateDir state, Optional<String> emailGiven,
+                                                Optional<String> passwordGiven) throws IOException {
         Path passwordFile = state.adminPasswordFile();
-        String password;
-        if (Files.exists(passwordFile)) {
-            password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
-            if (password.isEmpty()) {
-                throw new IOException(passwordFile + " is empty: delete it to have a new password generated");
-            }
-        } else {
-            password = generatePassword();
-            writeOwnerOnly(passwordFile, password);
+        Optional<String> stored = firstLine(passwordFile);
+        String password = passwordGiven.or(() -> stored).orElseGet(AdminCredentials::generatePassword);
+        if (!stored.equals(Optional.of(password))) {
+            // Created anew with its final mode, so the password is never readable by others, not even briefly.
+            Files.deleteIfExists(passwordFile);
+            Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
         }
         Files.setPosixFilePermissions(passwordFile, OWNER_ONLY);
 
         Path emailFile = state.adminEmailFile();
+        Optional<String> storedEmail = firstLine(emailFile).map(String::strip);
         String email = emailGiven.map(String::strip).filter(e -> !e.isEmpty())
-                .or(() -> readIfPresent(emailFile))
+                .or(() -> storedEmail)
                 .orElse(DEFAULT_EMAIL);
-        if (!email.equals(readIfPresent(emailFile).orElse(null))) {
+        if (!storedEmail.equals(Optional.of(email))) {
             Files.writeString(emailFile, email + "\n", StandardCharsets.UTF_8);
         }
         return new AdminCredentials(email, password);
@@ -56,20 +57,13 @@ public record AdminCredentials(String email, String password) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        // Created with its final mode, so the password is never readable by others, not even briefly.
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static Optional<String> readIfPresent(Path file) {
-        try {
-            return Files.exists(file)
-                    ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()).filter(s -> !s.isEmpty())
-                    : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The first line as written (a password may have meaningful spaces), if the file has a non-empty one. */
+    private static Optional<String> firstLine(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(0)).filter(l -> !l.isBlank());
     }
 
     /** Keeps the password out of logs. */

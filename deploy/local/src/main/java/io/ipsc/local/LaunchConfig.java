@@ -16,7 +16,8 @@ public record LaunchConfig(
         int kafkaPort,
         int kafkaControllerPort,
         Optional<String> externalKafka,
-        Optional<String> adminEmail) {
+        Optional<String> adminEmail,
+        Optional<String> adminPassword) {
 
     public static final int DEFAULT_PG_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -34,7 +35,9 @@ public record LaunchConfig(
                 port(env, "IPSC_KAFKA_PORT", DEFAULT_KAFKA_PORT),
                 port(env, "IPSC_KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
                 value(env, "KAFKA_BOOTSTRAP_SERVERS"),
-                value(env, "IPSC_ADMIN_EMAIL"));
+                value(env, "IPSC_ADMIN_EMAIL"),
+                // Taken as is: spaces around a password are part of it.
+                Optional.ofNullable(env.get("IPSC_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
     }
 
     /** An empty variable counts as unset, as {@code VAR= ./ipsc up} is the usual way to clear one. */
@@ -56,5 +59,14 @@ public record LaunchConfig(
             // reported below, with the variable's name
         }
         throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + raw.get() + "'");
+    }
+
+    /** Keeps the admin password out of logs. */
+    @Override
+    public String toString() {
+        return "LaunchConfig[repoRoot=" + repoRoot + ", home=" + state.home() + ", postgresPort=" + postgresPort
+                + ", externalPostgres=" + externalPostgres + ", kafkaPort=" + kafkaPort
+                + ", kafkaControllerPort=" + kafkaControllerPort + ", externalKafka=" + externalKafka
+                + ", adminEmail=" + adminEmail + "]";
     }
 }

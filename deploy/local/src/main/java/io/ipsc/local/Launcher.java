@@ -89,7 +89,7 @@ public final class Launcher {
             System.out.print(summary.text());
             System.out.flush();
         } catch (StartupFailure e) {
-            failStartup(e.getMessage(), e.log());
+            failStartup(e.getMessage(), e);
         } catch (Exception e) {
             failStartup(e.getMessage() == null ? e.toString() : e.getMessage(), null);
         }
@@ -110,7 +110,7 @@ public final class Launcher {
         List<ServiceSpec> notBuilt = Services.ALL.stream().filter(s -> !built.contains(s)).toList();
         checkPortsFree(built);
 
-        AdminCredentials admin = AdminCredentials.loadOrCreate(state, config.adminEmail());
+        AdminCredentials admin = AdminCredentials.loadOrCreate(state, config.adminEmail(), config.adminPassword());
 
         boolean postgresEmbedded = config.externalPostgres().isEmpty();
         PostgresAddress postgres;
@@ -220,15 +220,15 @@ public final class Launcher {
     }
 
     /** Reports why the start failed, then exits; the shutdown hook stops what was started. */
-    private void failStartup(String message, Path log) {
+    private void failStartup(String message, StartupFailure failure) {
         if (suite.isStopping()) {
             // SIGTERM arrived while starting: services dying now is the stop, not a failure.
             return;
         }
         Console.error("could not start the suite: " + message);
-        if (log != null) {
-            System.err.println("---- last " + FAILURE_LOG_LINES + " lines of " + log + " ----");
-            LogTail.lastLines(log, FAILURE_LOG_LINES).forEach(System.err::println);
+        if (failure != null) {
+            System.err.println("---- last " + FAILURE_LOG_LINES + " lines of " + failure.log() + " ----");
+            LogTail.lastLines(failure.log(), failure.logStart(), FAILURE_LOG_LINES).forEach(System.err::println);
             System.err.println("----");
         }
         System.err.flush();

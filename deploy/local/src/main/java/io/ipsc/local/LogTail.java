@@ -16,15 +16,16 @@ public final class LogTail {
     private LogTail() {
     }
 
-    public static List<String> lastLines(Path file, int count) {
+    /** The last {@code count} lines written at or after byte {@code from}, so that earlier runs stay out. */
+    public static List<String> lastLines(Path file, long from, int count) {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
-            int size = (int) Math.min(length, MAX_BYTES);
-            byte[] bytes = new byte[size];
-            raf.seek(length - size);
+            long start = Math.max(Math.min(from, length), length - MAX_BYTES);
+            byte[] bytes = new byte[(int) (length - start)];
+            raf.seek(start);
             raf.readFully(bytes);
             List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
             return lines.subList(Math.max(0, lines.size() - count), lines.size());

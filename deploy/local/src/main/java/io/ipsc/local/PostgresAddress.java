@@ -1,11 +1,11 @@
 package io.ipsc.local;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /** Where a PostgreSQL server listens and whom to connect as. */
 public record PostgresAddress(String host, int port, String user, String password) {
@@ -51,11 +51,18 @@ public record PostgresAddress(String host, int port, String user, String passwor
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
+    /**
+     * Connects through the driver's DataSource rather than DriverManager, which refuses drivers
+     * registered by another class loader (as under Quarkus's test class loaders).
+     */
     public Connection connect(String database) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        return DriverManager.getConnection(jdbcUrl(database), props);
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {host});
+        source.setPortNumbers(new int[] {port});
+        source.setDatabaseName(database);
+        source.setUser(user);
+        source.setPassword(password);
+        return source.getConnection();
     }
 
     /** A psql command line for a person to paste; the password stays out of it. */

@@ -26,7 +26,7 @@ public final class ReadinessProbe {
         while (true) {
             if (!service.isAlive()) {
                 throw new StartupFailure(spec.name() + " exited with code " + service.exitValue()
-                        + " before it was ready", service.log());
+                        + " before it was ready", service.log(), service.logStart());
             }
             try {
                 int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -40,7 +40,7 @@ public final class ReadinessProbe {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StartupFailure(spec.name() + " was not ready after " + timeout.toSeconds() + " s ("
-                        + spec.readinessUri() + ": " + lastAnswer + ")", service.log());
+                        + spec.readinessUri() + ": " + lastAnswer + ")", service.log(), service.logStart());
             }
             Thread.sleep(POLL_INTERVAL.toMillis());
         }

@@ -22,11 +22,13 @@ public final class ServiceProcess {
     private final ServiceSpec spec;
     private final Process process;
     private final Path log;
+    private final long logStart;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, Process process, Path log, long logStart) {
         this.spec = spec;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /**
@@ -47,10 +49,11 @@ public final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
         // Logs are appended across runs; a marker shows where this run begins.
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Files.writeString(log, "---- " + Instant.now() + " ipsc: starting " + spec.name()
                         + " on port " + spec.port() + " ----\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new ServiceProcess(spec, builder.start(), log);
+        return new ServiceProcess(spec, builder.start(), log, logStart);
     }
 
     public ServiceSpec spec() {
@@ -63,6 +66,11 @@ public final class ServiceProcess {
 
     public Path log() {
         return log;
+    }
+
+    /** Where this run's output begins in the log. */
+    public long logStart() {
+        return logStart;
     }
 
     public boolean isAlive() {

@@ -20,7 +20,7 @@ class AdminCredentialsTest {
     @Test
     void generatesALongUrlSafePasswordReadableOnlyByTheOwner() throws Exception {
         StateDir state = new StateDir(home);
-        AdminCredentials admin = AdminCredentials.loadOrCreate(state, Optional.empty());
+        AdminCredentials admin = AdminCredentials.loadOrCreate(state, Optional.empty(), Optional.empty());
         assertTrue(admin.password().matches("[A-Za-z0-9_-]{24,}"), admin.password());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.adminPasswordFile())));
         assertEquals(AdminCredentials.DEFAULT_EMAIL, admin.email());
@@ -29,11 +29,22 @@ class AdminCredentialsTest {
     @Test
     void keepsThePasswordAcrossRunsAndStoresAGivenEmail() throws Exception {
         StateDir state = new StateDir(home);
-        AdminCredentials first = AdminCredentials.loadOrCreate(state, Optional.empty());
-        AdminCredentials second = AdminCredentials.loadOrCreate(state, Optional.of("ops@example.in"));
+        AdminCredentials first = AdminCredentials.loadOrCreate(state, Optional.empty(), Optional.empty());
+        AdminCredentials second = AdminCredentials.loadOrCreate(state, Optional.of("ops@example.in"), Optional.empty());
         assertEquals(first.password(), second.password());
         assertEquals("ops@example.in", second.email());
-        assertEquals("ops@example.in", AdminCredentials.loadOrCreate(state, Optional.empty()).email());
+        assertEquals("ops@example.in", AdminCredentials.loadOrCreate(state, Optional.empty(), Optional.empty()).email());
+    }
+
+    @Test
+    void keepsAGivenPasswordForTheTokenCommand() throws Exception {
+        StateDir state = new StateDir(home);
+        AdminCredentials.loadOrCreate(state, Optional.empty(), Optional.empty());
+        AdminCredentials given = AdminCredentials.loadOrCreate(state, Optional.empty(), Optional.of("chosen-by-me-1"));
+        assertEquals("chosen-by-me-1", given.password());
+        assertEquals("chosen-by-me-1", Files.readString(state.adminPasswordFile()).strip());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.adminPasswordFile())));
+        assertEquals("chosen-by-me-1", AdminCredentials.loadOrCreate(state, Optional.empty(), Optional.empty()).password());
     }
 
     @Test
