@@ -1,5 +1,6 @@
 package io.ipsc.tenant.auth;
 
+import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenant.config.TenantServiceConfig;
 import io.ipsc.tenant.user.User;
@@ -54,7 +55,7 @@ public class AuthService {
                             "email and password are required"))));
         }
         return Panache.withSession(() -> users.findByEmail(email)).flatMap(user -> {
-            Instant now = Instant.now();
+            Instant now = Timestamps.now();
             if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
                 long seconds = Math.max(1, Duration.between(now, user.lockedUntil).toSeconds());
                 return Uni.createFrom().failure(ApiException.tooManyRequests("ACCOUNT_LOCKED",
@@ -84,7 +85,7 @@ public class AuthService {
             return Uni.createFrom().failure(ApiException.badRequest("VALIDATION_ERROR", "refresh_token", "refresh_token is required"));
         }
         return RefreshToken.<RefreshToken>findById(sha256(refreshToken)).flatMap(stored -> {
-            Instant now = Instant.now();
+            Instant now = Timestamps.now();
             if (stored == null || stored.revokedAt != null || stored.expiresAt.isBefore(now)) {
                 return Uni.createFrom().failure(new ApiException(401, "INVALID_REFRESH_TOKEN",
                         "The refresh token is unknown, used or expired; sign in again"));
@@ -107,7 +108,7 @@ public class AuthService {
         RefreshToken stored = new RefreshToken();
         stored.tokenHash = sha256(refresh);
         stored.userId = user.id;
-        stored.createdAt = Instant.now();
+        stored.createdAt = Timestamps.now();
         stored.expiresAt = stored.createdAt.plus(Duration.ofDays(config.jwt().refreshTokenDays()));
         return stored.persist().flatMap(ignored -> users.membershipsOf(user.id)).map(memberships -> {
             Map<String, Object> who = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.ipsc.tenant.membership;
 
+import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
@@ -46,7 +47,7 @@ public class MembershipService {
                         m.tenantId = tenant.id;
                         m.userId = user.id;
                         m.role = role.wireName();
-                        m.createdAt = Instant.now();
+                        m.createdAt = Timestamps.now();
                         m.updatedAt = m.createdAt;
                         return m.<Membership>persist().map(saved -> view(saved, user));
                     });
@@ -71,7 +72,7 @@ public class MembershipService {
         Role role = parseRole(r == null ? null : r.role());
         return find(tenant, userId).flatMap(m -> {
             m.role = role.wireName();
-            m.updatedAt = Instant.now();
+            m.updatedAt = Timestamps.now();
             return User.<User>findById(userId).map(u -> view(m, u));
         });
     }

@@ -1,5 +1,6 @@
 package io.ipsc.tenant.outbox;
 
+import io.ipsc.tenancy.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.TenantEventType;
@@ -29,7 +30,7 @@ public class TenantEvents {
 
     public Uni<OutboxEvent> record(TenantEventType type, Tenant tenant) {
         TenantSnapshot snapshot = new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
-                tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), tenant.version, Instant.now());
+                tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), tenant.version, Timestamps.now());
         OutboxEvent event = new OutboxEvent();
         event.topic = Topics.TENANTS;
         event.recordKey = tenant.slug;

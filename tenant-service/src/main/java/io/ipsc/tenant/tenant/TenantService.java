@@ -1,5 +1,6 @@
 package io.ipsc.tenant.tenant;
 
+import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.TenantSlug;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
@@ -89,7 +90,7 @@ public class TenantService {
             if (r.features() != null) {
                 t.features.putAll(r.features());
             }
-            t.createdAt = Instant.now();
+            t.createdAt = Timestamps.now();
             t.updatedAt = t.createdAt;
             return tenants.persistAndFlush(t).flatMap(saved -> events.record(TenantEventType.TENANT_CREATED, saved)).replaceWith(t);
         });
@@ -200,7 +201,7 @@ public class TenantService {
     public Uni<Tenant> delete(Tenant current) {
         return change(current.slug, TenantEventType.TENANT_DELETED, t -> {
             t.status = TenantStatus.DELETED.wireName();
-            t.deletedAt = Instant.now();
+            t.deletedAt = Timestamps.now();
         });
     }
 
@@ -217,7 +218,7 @@ public class TenantService {
         return tenants.findBySlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("Tenant '" + slug + "'"))
                 .flatMap(t -> {
                     mutation.accept(t);
-                    t.updatedAt = Instant.now();
+                    t.updatedAt = Timestamps.now();
                     return tenants.flush().replaceWith(t);
                 })
                 .flatMap(t -> events.record(type, t).replaceWith(t));

@@ -1,5 +1,6 @@
 package io.ipsc.tenant.user;
 
+import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -68,7 +69,7 @@ public class UserService {
             u.passwordHash = hash;
             u.platformAdmin = Boolean.TRUE.equals(r.platformAdmin());
             u.active = true;
-            u.createdAt = Instant.now();
+            u.createdAt = Timestamps.now();
             u.updatedAt = u.createdAt;
             return users.persist(u);
         });
