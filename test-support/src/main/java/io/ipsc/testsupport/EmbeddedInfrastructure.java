@@ -8,15 +8,18 @@ import java.util.Map;
 /**
  * Quarkus test resource: starts (once per JVM) the real PostgreSQL and Kafka and points the
  * application under test at them. Arguments: {@code databases} — a comma-separated list of
- * databases to create before the application starts.
+ * databases to create before the application starts; {@code test-tokens=true} — verify tokens
+ * against {@link TestTokens}' key instead of a running tenant-service.
  */
 public class EmbeddedInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String databases = "";
+    private boolean testTokens;
 
     @Override
     public void init(Map<String, String> initArgs) {
         databases = initArgs.getOrDefault("databases", "");
+        testTokens = Boolean.parseBoolean(initArgs.getOrDefault("test-tokens", "false"));
     }
 
     @Override
@@ -34,6 +37,10 @@ public class EmbeddedInfrastructure implements QuarkusTestResourceLifecycleManag
         config.put("ipsc.pg.password", "postgres");
         config.put("kafka.bootstrap.servers", servers.kafkaBootstrapServers());
         config.put("quarkus.devservices.enabled", "false");
+        if (testTokens) {
+            // Services other than tenant-service verify tokens against tenant-service's JWKS: here, the test key's.
+            config.put("ipsc.jwt.jwks-url", TestTokens.get().jwksUrl());
+        }
         return config;
     }
 

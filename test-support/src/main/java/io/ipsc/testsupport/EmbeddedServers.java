@@ -107,35 +107,42 @@ public final class EmbeddedServers {
         }
     }
 
+    /**
+     * Copies the broker's output to its log until it says it is ready; from then on a daemon thread
+     * owns the stream and keeps draining it (to the log), so the broker never blocks on a full pipe.
+     */
     private static boolean awaitReadyLine(Process process, Path log) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             String line;
-            boolean ready = false;
             while ((line = reader.readLine()) != null) {
                 out.write(line);
                 out.newLine();
-                if (!ready && line.startsWith("KAFKA READY")) {
-                    ready = true;
+                if (line.startsWith("KAFKA READY")) {
                     out.flush();
-                    // Keep draining the broker's output in the background so it never blocks on a full pipe.
-                    Thread drain = new Thread(() -> drain(reader), "kafka-log-drain");
+                    Thread drain = new Thread(() -> drain(reader, out), "kafka-log-drain");
                     drain.setDaemon(true);
                     drain.start();
                     return true;
                 }
             }
+            out.close();
+            reader.close();
             return false;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static void drain(BufferedReader reader) {
-        try {
-            while (reader.readLine() != null) {
-                // discarded: the start-up lines, which matter for diagnosis, are already in the log
+    private static void drain(BufferedReader reader, java.io.BufferedWriter out) {
+        try (reader; out) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
             }
         } catch (IOException ignored) {
             // the broker went away

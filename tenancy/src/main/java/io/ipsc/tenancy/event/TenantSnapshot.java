@@ -7,6 +7,8 @@ import java.util.Map;
  * The value of every record on {@link Topics#TENANTS}: the tenant as it is after the event, complete,
  * so that a consumer can rebuild its view from the compacted topic alone. {@code version} grows with
  * every change; a consumer ignores a snapshot whose version it has already seen or passed.
+ * {@code members} maps user id to role, so that every service learns of a removed member as soon
+ * as the event arrives, without waiting for the member's token to expire.
  */
 public record TenantSnapshot(
         TenantEventType eventType,
@@ -17,10 +19,19 @@ public record TenantSnapshot(
         String status,
         Map<String, Boolean> features,
         PlanLimits subscription,
+        Map<String, String> members,
         long version,
         Instant occurredAt) {
 
     public boolean featureOn(String feature) {
-        return Boolean.TRUE.equals(features.get(feature));
+        return features != null && Boolean.TRUE.equals(features.get(feature));
+    }
+
+    public boolean isDeleted() {
+        return TenantStatus.DELETED.wireName().equals(status);
+    }
+
+    public boolean isSuspended() {
+        return TenantStatus.SUSPENDED.wireName().equals(status);
     }
 }

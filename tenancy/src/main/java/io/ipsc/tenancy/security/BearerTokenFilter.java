@@ -25,7 +25,7 @@ public class BearerTokenFilter {
     @Inject
     CurrentCaller currentCaller;
 
-    @ServerRequestFilter
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {

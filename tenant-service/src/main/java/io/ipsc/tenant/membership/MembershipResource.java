@@ -5,6 +5,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,12 @@ public class MembershipResource {
 
     private final MembershipService service;
     private final TenantAccess access;
+    private final OutboxRelay relay;
 
-    public MembershipResource(MembershipService service, TenantAccess access) {
+    public MembershipResource(MembershipService service, TenantAccess access, OutboxRelay relay) {
         this.service = service;
         this.access = access;
+        this.relay = relay;
     }
 
     @POST
@@ -40,7 +43,7 @@ public class MembershipResource {
         if (request == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send {\"user_id\": ..., \"role\": ...}");
         }
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.add(t, request))
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.add(t, request)).invoke(relay::wakeUp)
                 .map(m -> RestResponse.status(RestResponse.Status.CREATED,
                         ApiResponse.ok(m, "User " + m.userId() + " added to '" + slug + "' as " + m.role())));
     }
@@ -59,7 +62,7 @@ public class MembershipResource {
     @WithSession
     public Uni<ApiResponse<MembershipView>> changeRole(@PathParam("slug") String slug, @PathParam("userId") long userId,
                                                       MembershipService.ChangeRoleRequest request) {
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.changeRole(t, userId, request))
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.changeRole(t, userId, request)).invoke(relay::wakeUp)
                 .map(m -> ApiResponse.ok(m, "User " + userId + " is now " + m.role() + " of '" + slug + "'"));
     }
 
@@ -67,7 +70,7 @@ public class MembershipResource {
     @Path("/{userId}")
     @WithSession
     public Uni<ApiResponse<Void>> remove(@PathParam("slug") String slug, @PathParam("userId") long userId) {
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.remove(t, userId))
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.remove(t, userId)).invoke(relay::wakeUp)
                 .map(v -> ApiResponse.ok(null, "User " + userId + " removed from '" + slug + "'"));
     }
 }

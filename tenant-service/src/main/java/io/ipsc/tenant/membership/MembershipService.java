@@ -8,7 +8,10 @@ import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.support.Failures;
 import io.ipsc.tenant.tenant.Tenant;
 import io.ipsc.tenant.user.User;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.ipsc.tenancy.event.TenantEventType;
+import io.ipsc.tenant.outbox.TenantEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +21,12 @@ import java.util.List;
 /** Who belongs to a tenant, with which role; the plan's {@code max_users} is enforced here. */
 @ApplicationScoped
 public class MembershipService {
+
+    private final TenantEvents events;
+
+    public MembershipService(TenantEvents events) {
+        this.events = events;
+    }
 
     public record AddMemberRequest(Long userId, String role) {
     }
@@ -49,7 +58,7 @@ public class MembershipService {
                         m.role = role.wireName();
                         m.createdAt = Timestamps.now();
                         m.updatedAt = m.createdAt;
-                        return m.<Membership>persist().map(saved -> view(saved, user));
+                        return m.<Membership>persist().flatMap(saved -> membersChanged(tenant).replaceWith(view(saved, user)));
                     });
                 }))
                 .onFailure(Failures::isUniqueViolation).transform(e -> ApiException.conflict("ALREADY_A_MEMBER",
@@ -73,13 +82,24 @@ public class MembershipService {
         return find(tenant, userId).flatMap(m -> {
             m.role = role.wireName();
             m.updatedAt = Timestamps.now();
-            return User.<User>findById(userId).map(u -> view(m, u));
+            return membersChanged(tenant).flatMap(v -> User.<User>findById(userId)).map(u -> view(m, u));
         });
     }
 
     @WithTransaction
     public Uni<Void> remove(Tenant tenant, long userId) {
-        return find(tenant, userId).flatMap(m -> m.delete());
+        return find(tenant, userId).flatMap(m -> m.delete()).flatMap(v -> membersChanged(tenant));
+    }
+
+    /**
+     * Members travel in the tenant's snapshot, so that every service learns of a change as soon as
+     * the event arrives; touching the tenant bumps its version, which makes the event newer.
+     */
+    private Uni<Void> membersChanged(Tenant tenant) {
+        tenant.updatedAt = Timestamps.now();
+        return Panache.getSession().flatMap(s -> s.flush())
+                .flatMap(v -> events.record(TenantEventType.TENANT_UPDATED, tenant))
+                .replaceWithVoid();
     }
 
     private static Uni<Membership> find(Tenant tenant, long userId) {

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
+import io.ipsc.tenant.membership.Membership;
 
 /**
  * Records a tenant's lifecycle event in the outbox. Call inside the transaction that changed the
@@ -29,12 +31,19 @@ public class TenantEvents {
     }
 
     public Uni<OutboxEvent> record(TenantEventType type, Tenant tenant) {
-        TenantSnapshot snapshot = new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
-                tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), tenant.version, Timestamps.now());
+        return Membership.<Membership>list("tenantId", tenant.id).flatMap(members -> {
+            Map<String, String> roles = new TreeMap<>();
+            members.forEach(m -> roles.put(Long.toString(m.userId), m.role));
+            return record(new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
+                    tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.version, Timestamps.now()));
+        });
+    }
+
+    private Uni<OutboxEvent> record(TenantSnapshot snapshot) {
         OutboxEvent event = new OutboxEvent();
         event.topic = Topics.TENANTS;
-        event.recordKey = tenant.slug;
-        event.eventType = type.name();
+        event.recordKey = snapshot.slug();
+        event.eventType = snapshot.eventType().name();
         event.createdAt = snapshot.occurredAt();
         try {
             event.payload = json.writeValueAsString(snapshot);

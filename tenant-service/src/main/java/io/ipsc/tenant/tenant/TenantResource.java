@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenant.provisioning.ProvisioningService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -29,10 +30,12 @@ public class TenantResource {
 
     private final TenantService service;
     private final TenantAccess access;
+    private final ProvisioningService provisioning;
 
-    public TenantResource(TenantService service, TenantAccess access) {
+    public TenantResource(TenantService service, TenantAccess access, ProvisioningService provisioning) {
         this.service = service;
         this.access = access;
+        this.provisioning = provisioning;
     }
 
     @POST
@@ -56,7 +59,18 @@ public class TenantResource {
     @Path("/{slug}")
     @WithSession
     public Uni<ApiResponse<TenantView>> get(@PathParam("slug") String slug) {
-        return access.requireRole(slug, Role.VIEWER).map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "'"));
+        return access.requireRole(slug, Role.VIEWER)
+                .flatMap(t -> provisioning.states(t).map(states -> ApiResponse.ok(TenantView.of(t, states), "Tenant '" + slug + "'")));
+    }
+
+    /** Publishes the tenant's snapshot again, so that every service converges once more (after a FAILED report). */
+    @POST
+    @Path("/{slug}/provisioning/retry")
+    @WithSession
+    public Uni<ApiResponse<TenantView>> retryProvisioning(@PathParam("slug") String slug) {
+        access.requirePlatformAdmin();
+        return access.requireRole(slug, Role.ADMIN).flatMap(service::republish)
+                .map(t -> ApiResponse.ok(TenantView.of(t), "Provisioning of '" + slug + "' requested again"));
     }
 
     @PUT

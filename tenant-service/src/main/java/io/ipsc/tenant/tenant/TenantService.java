@@ -197,6 +197,12 @@ public class TenantService {
                 ? TenantStatus.PROVISIONING.wireName() : TenantStatus.ACTIVE.wireName());
     }
 
+    /** Records the current snapshot again (its version bumped), for services to converge to it once more. */
+    public Uni<Tenant> republish(Tenant current) {
+        return change(current.slug, TenantEventType.TENANT_UPDATED, t -> {
+        });
+    }
+
     /** Marks the tenant deleted and publishes the event; the services archive its data, nothing is dropped here. */
     public Uni<Tenant> delete(Tenant current) {
         return change(current.slug, TenantEventType.TENANT_DELETED, t -> {

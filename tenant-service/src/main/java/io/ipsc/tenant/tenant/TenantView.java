@@ -1,6 +1,8 @@
 package io.ipsc.tenant.tenant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ipsc.tenancy.event.PlanLimits;
+import io.ipsc.tenant.provisioning.ProvisioningView;
 
 import java.time.Instant;
 import java.util.Map;
@@ -30,12 +32,20 @@ public record TenantView(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant deletedAt) {
+        Instant deletedAt,
+        Instant activatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, ProvisioningView> provisioning) {
 
     public static TenantView of(Tenant t) {
+        return of(t, null);
+    }
+
+    /** With each service's provisioning state, as the single-tenant view shows it. */
+    public static TenantView of(Tenant t, Map<String, ProvisioningView> provisioning) {
         return new TenantView(t.id, t.slug, t.name, t.organizationType, t.status, t.contactPerson, t.contactEmail,
                 t.contactPhone, t.gstin, t.gstinVerified, t.industry, t.size, t.addressLine1, t.addressLine2, t.city,
-                t.state, t.pincode, t.country, t.features, limits(t), t.version, t.createdAt, t.updatedAt, t.deletedAt);
+                t.state, t.pincode, t.country, t.features, limits(t), t.version, t.createdAt, t.updatedAt, t.deletedAt,
+                t.activatedAt, provisioning);
     }
 
     public static PlanLimits limits(Tenant t) {

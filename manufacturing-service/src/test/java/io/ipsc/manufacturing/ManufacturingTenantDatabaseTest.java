@@ -1,0 +1,19 @@
+package io.ipsc.manufacturing;
+
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.TenantDatabaseContract;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** manufacturing-service keeps the per-tenant database contract (provisioning, isolation, suspension, archiving). */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "test-tokens", value = "true"))
+class ManufacturingTenantDatabaseTest extends TenantDatabaseContract {
+
+    ManufacturingTenantDatabaseTest() {
+        super("manufacturing", "manufacturing_management", "manufacturing");
+    }
+}

@@ -1,0 +1,65 @@
+package io.ipsc.tenancy.db.guard;
+
+import io.ipsc.tenancy.db.directory.TenantEntry;
+import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
+import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenancy.security.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.function.Function;
+
+/**
+ * The tenant of the current request, set by the guard once it has checked everything. The only way
+ * a handler reaches a database is {@link #withDatabase}, which can only give this tenant's.
+ */
+@RequestScoped
+public class TenantContext {
+
+    private final TenantPoolRegistry pools;
+    private TenantEntry tenant;
+    private Caller caller;
+    private Role role;
+
+    public TenantContext(TenantPoolRegistry pools) {
+        this.pools = pools;
+    }
+
+    void set(TenantEntry tenant, Caller caller, Role role) {
+        this.tenant = tenant;
+        this.caller = caller;
+        this.role = role;
+    }
+
+    public String slug() {
+        return require().snapshot().slug();
+    }
+
+    public TenantEntry tenant() {
+        return require();
+    }
+
+    public Caller caller() {
+        require();
+        return caller;
+    }
+
+    /** The caller's role in this tenant; platform admins count as admins. */
+    public Role role() {
+        require();
+        return role;
+    }
+
+    public <T> Uni<T> withDatabase(Function<Pool, Uni<T>> work) {
+        TenantEntry t = require();
+        return pools.withPool(t.snapshot().slug(), t.database(), work);
+    }
+
+    private TenantEntry require() {
+        if (tenant == null) {
+            throw new IllegalStateException("No tenant on this request: is the resource annotated @TenantScoped?");
+        }
+        return tenant;
+    }
+}

@@ -1,0 +1,99 @@
+package io.ipsc.tenancy.db.guard;
+
+import io.ipsc.tenancy.db.ServiceIdentity;
+import io.ipsc.tenancy.db.directory.TenantDirectory;
+import io.ipsc.tenancy.db.directory.TenantEntry;
+import io.ipsc.tenancy.error.ApiExceptionMappers;
+import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenancy.security.CurrentCaller;
+import io.ipsc.tenancy.security.Role;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's own door (design §3, step 5): trusts nothing the gateway did. For a
+ * {@link TenantScoped} endpoint it takes {@code X-Tenant-ID}, requires a verified token whose holder
+ * belongs to that tenant (per the latest snapshot, so a removed member is refused as soon as the
+ * event arrives) or is a platform admin, and only then hands over the tenant's database. Unknown
+ * 404, not yet provisioned 503, suspended 403, switched off 403, not a member 403. Answers from
+ * memory: no query is made before the tenant is established.
+ */
+public class TenantRequestGuard {
+
+    public static final String TENANT_HEADER = "X-Tenant-ID";
+
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    ServiceIdentity service;
+    @Inject
+    CurrentCaller currentCaller;
+    @Inject
+    TenantContext context;
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Optional<Response> guard(ContainerRequestContext request, ResourceInfo resource) {
+        if (resource.getResourceClass() == null || !resource.getResourceClass().isAnnotationPresent(TenantScoped.class)) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = currentCaller.get();
+        if (caller.isEmpty()) {
+            return refuse(401, "UNAUTHORIZED", "Sign in first: send 'Authorization: Bearer <access token>'");
+        }
+        String slug = request.getHeaderString(TENANT_HEADER);
+        if (slug == null || slug.isBlank()) {
+            return refuse(400, "TENANT_REQUIRED", "Name the tenant in the " + TENANT_HEADER + " header");
+        }
+        slug = slug.trim();
+        Optional<TenantEntry> found = directory.find(slug);
+        if (found.isEmpty() || found.get().snapshot().isDeleted()) {
+            return refuse(404, "TENANT_NOT_FOUND", "No tenant '" + slug + "'");
+        }
+        TenantEntry tenant = found.get();
+        Caller who = caller.get();
+        Role role;
+        if (who.platformAdmin()) {
+            role = Role.ADMIN;
+        } else {
+            Map<String, String> members = tenant.snapshot().members();
+            String held = members == null ? null : members.get(Long.toString(who.userId()));
+            if (held == null) {
+                return refuse(403, "NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
+            }
+            role = Role.parse(held).orElse(Role.VIEWER);
+        }
+        if (tenant.snapshot().isSuspended()) {
+            return refuse(403, "TENANT_SUSPENDED", "Tenant '" + slug + "' is suspended");
+        }
+        switch (tenant.state()) {
+            case READY -> {
+                context.set(tenant, who, role);
+                return Optional.empty();
+            }
+            case NOT_ENABLED -> {
+                return refuse(403, "FEATURE_DISABLED", "The " + service.name() + " module is not enabled for tenant '" + slug
+                        + "' (feature " + service.gatingFeature() + ")");
+            }
+            case FAILED -> {
+                return Optional.of(ApiExceptionMappers.envelope(503, "TENANT_UNAVAILABLE",
+                        "Tenant '" + slug + "' could not be provisioned here: " + tenant.detail(), List.of()).header("Retry-After", "30").build());
+            }
+            default -> {
+                return Optional.of(ApiExceptionMappers.envelope(503, "TENANT_PROVISIONING",
+                        "Tenant '" + slug + "' is still being provisioned; try again shortly", List.of()).header("Retry-After", "2").build());
+            }
+        }
+    }
+
+    private static Optional<Response> refuse(int status, String code, String message) {
+        return Optional.of(ApiExceptionMappers.envelope(status, code, message, List.of()).build());
+    }
+}

@@ -1,0 +1,136 @@
+package io.ipsc.tenancy.db.pool;
+
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One tenant's open pool, with the count of work in flight on it and when it was last used.
+ *
+ * <p>The in-flight count doubles as the pool's state: a negative value means retired. Entering
+ * and retiring are both compare-and-set on that one counter, so a pool can never be retired
+ * between a caller finding it and starting work on it.
+ */
+final class TenantPool {
+
+    private static final int RETIRED = Integer.MIN_VALUE;
+    /** How long a caller waits for a free connection, and for PostgreSQL to accept a new one. */
+    private static final int CONNECTION_TIMEOUT_SECONDS = 5;
+
+    private final String slug;
+    private final String database;
+    private final Pool pool;
+    /** Completes once this pool may connect: when the pool whose slot it took has finished closing. */
+    private final CompletableFuture<Void> ready;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    private TenantPool(String slug, String database, Pool pool, CompletableFuture<Void> ready) {
+        this.slug = slug;
+        this.database = database;
+        this.pool = pool;
+        this.ready = ready;
+    }
+
+    /** Builds the pool (no connection is made until first use) with one unit of work already in flight. */
+    static TenantPool openEntered(Vertx vertx, PoolSettings settings, String slug, String database,
+                                  CompletableFuture<Void> ready) {
+        PoolOptions poolOptions = new PoolOptions()
+                .setName("tenant-" + slug)
+                .setMaxSize(settings.maxSizePerTenant())
+                // A burst can fill the pool; its connections go back once unused for this long.
+                .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setConnectionTimeout(CONNECTION_TIMEOUT_SECONDS)
+                .setConnectionTimeoutUnit(TimeUnit.SECONDS);
+        PgConnectOptions connectOptions = new PgConnectOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setUser(settings.user())
+                .setPassword(settings.password())
+                .setDatabase(database)
+                .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000);
+        Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connectOptions).using(vertx).build();
+        TenantPool tenantPool = new TenantPool(slug, database, pool, ready);
+        tenantPool.inFlight.set(1);
+        return tenantPool;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String database() {
+        return database;
+    }
+
+    Pool pool() {
+        return pool;
+    }
+
+    /** A copy per caller: a caller that cancels its wait cancels its copy, not the others' waits. */
+    CompletableFuture<Void> ready() {
+        return ready.copy();
+    }
+
+    long lastUsedNanos() {
+        return lastUsedNanos;
+    }
+
+    int inFlight() {
+        return Math.max(0, inFlight.get());
+    }
+
+    boolean isIdle() {
+        return inFlight.get() == 0;
+    }
+
+    /** Counts one more unit of work, unless the pool is retired. */
+    boolean tryEnter() {
+        while (true) {
+            int current = inFlight.get();
+            if (current < 0) {
+                return false;
+            }
+            if (inFlight.compareAndSet(current, current + 1)) {
+                lastUsedNanos = System.nanoTime();
+                return true;
+            }
+        }
+    }
+
+    void exit() {
+        inFlight.updateAndGet(current -> current > 0 ? current - 1 : current);
+        // A long query ending is use too: idle time counts from the end of the last work.
+        lastUsedNanos = System.nanoTime();
+    }
+
+    /** Retires the pool only if no work is in flight; after that nobody can enter it. */
+    boolean tryRetire() {
+        return inFlight.compareAndSet(0, RETIRED);
+    }
+
+    /** Retires the pool whatever is in flight. */
+    void retire() {
+        inFlight.set(RETIRED);
+    }
+
+    /**
+     * Closes the pool's connections; the stage completes once they are closed, successfully or not.
+     * It also waits for {@link #ready()}: a pool evicted before it could connect still stands for the
+     * slot of the pool it replaced, which may not have finished closing yet.
+     */
+    CompletableFuture<Void> close() {
+        return ready
+                .handle((ignored, failure) -> null)
+                .thenCompose(ignored -> pool.close()
+                        .onFailure().recoverWithNull()
+                        .subscribeAsCompletionStage());
+    }
+}

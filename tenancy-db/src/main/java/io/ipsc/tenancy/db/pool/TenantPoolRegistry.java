@@ -1,0 +1,261 @@
+package io.ipsc.tenancy.db.pool;
+
+import io.ipsc.tenancy.error.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * One small reactive PostgreSQL pool per tenant database, opened on first use and closed when idle,
+ * with at most {@link PoolSettings#maxOpenPools()} open at once. A PostgreSQL connection serves one
+ * database only, so this cap and the small per-tenant size are what bound the connections an
+ * instance holds ({@link PoolSettings#maxConnections()}), whatever the number of tenants.
+ *
+ * <p>Lookups of an open pool take no lock. Opening, evicting and closing take one short lock that
+ * never waits on I/O: pools are built without connecting, and closes complete asynchronously.
+ * A pool's slot stays taken until its connections are closed, so the bound holds during turnover.
+ */
+@ApplicationScoped
+public class TenantPoolRegistry implements AutoCloseable {
+
+    private static final long MIN_EVICTION_PERIOD_MILLIS = 1000;
+    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+
+    private final Vertx vertx;
+    private final PoolSettings settings;
+    private final PoolMetrics metrics;
+    private final Map<String, TenantPool> pools = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final long evictionTimer;
+    /** Open pools plus those still closing. Guarded by {@link #lock}. */
+    private int slotsTaken;
+    /** Guarded by {@link #lock}. */
+    private boolean shutDown;
+
+    public TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.metrics = new PoolMetrics(meterRegistry, settings.maxOpenPools(), this::openPools, this::inFlight);
+        long period = Math.max(MIN_EVICTION_PERIOD_MILLIS, settings.idleTimeout().toMillis() / 2);
+        this.evictionTimer = vertx.setPeriodic(period, timerId -> evictIdle());
+    }
+
+    /** For CDI: the settings come from the {@code ipsc.pg.*} and {@code ipsc.pool.*} keys. */
+    @Inject
+    TenantPoolRegistry(Vertx vertx, MeterRegistry meterRegistry) {
+        this(vertx, PoolSettings.fromConfig(), meterRegistry);
+    }
+
+    /**
+     * Runs {@code work} on the pool of {@code tenantSlug}'s database {@code databaseName}, opening
+     * the pool if needed. The pool counts as in use, and cannot be evicted, until the Uni returned
+     * by {@code work} terminates (item, failure or cancellation). Opening a pool beyond the cap
+     * first evicts the least recently used pool with no work in flight; if every open pool is
+     * busy, the result fails with a 503 {@code TOO_BUSY} {@link ApiException} carrying
+     * {@code Retry-After: 1}.
+     */
+    public <T> Uni<T> withPool(String tenantSlug, String databaseName, Function<Pool, Uni<T>> work) {
+        Objects.requireNonNull(tenantSlug, "tenantSlug");
+        Objects.requireNonNull(databaseName, "databaseName");
+        Objects.requireNonNull(work, "work");
+        return Uni.createFrom().deferred(() -> {
+            TenantPool entered = enter(tenantSlug, databaseName);
+            return Uni.createFrom().completionStage(entered.ready())
+                    .chain(() -> work.apply(entered.pool()))
+                    .onTermination().invoke(entered::exit);
+        });
+    }
+
+    /**
+     * Closes and forgets the tenant's pool; the Uni completes once its connections are closed. Work
+     * still in flight on it fails, so the caller stops sending new work for the tenant first (as
+     * before renaming the tenant's database on deletion). Does nothing if no pool is open.
+     */
+    public Uni<Void> close(String tenantSlug) {
+        Objects.requireNonNull(tenantSlug, "tenantSlug");
+        return Uni.createFrom().deferred(() -> {
+            TenantPool removed;
+            lock.lock();
+            try {
+                removed = pools.remove(tenantSlug);
+                if (removed != null) {
+                    removed.retire();
+                }
+            } finally {
+                lock.unlock();
+            }
+            return removed == null
+                    ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().completionStage(closeAndFreeSlot(removed));
+        });
+    }
+
+    public int openPools() {
+        return pools.size();
+    }
+
+    public Set<String> openTenants() {
+        return Set.copyOf(pools.keySet());
+    }
+
+    /** Stops idle eviction and closes every pool; used at shutdown. */
+    @PreDestroy
+    @Override
+    public void close() {
+        List<TenantPool> all;
+        lock.lock();
+        try {
+            if (shutDown) {
+                return;
+            }
+            shutDown = true;
+            vertx.cancelTimer(evictionTimer);
+            all = new ArrayList<>(pools.values());
+            pools.clear();
+            all.forEach(TenantPool::retire);
+        } finally {
+            lock.unlock();
+        }
+        CompletableFuture<?>[] closing = all.stream().map(this::closeAndFreeSlot).toArray(CompletableFuture[]::new);
+        metrics.remove();
+        // Waiting lets the connections end cleanly before Vert.x itself stops; an event loop must not wait.
+        if (!Context.isOnEventLoopThread()) {
+            try {
+                CompletableFuture.allOf(closing).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Closing is best effort at shutdown: PostgreSQL drops the connections when the process exits.
+            }
+        }
+    }
+
+    /** Returns the tenant's pool with one more unit of work counted on it, opening it if needed. */
+    private TenantPool enter(String slug, String database) {
+        TenantPool open = pools.get(slug);
+        if (open != null && open.tryEnter()) {
+            return requireDatabase(open, database);
+        }
+        lock.lock();
+        try {
+            if (shutDown) {
+                throw new IllegalStateException("The tenant pool registry is closed");
+            }
+            // Under the lock every pool in the map is live: retiring and removing happen together here.
+            open = pools.get(slug);
+            if (open != null && open.tryEnter()) {
+                return requireDatabase(open, database);
+            }
+            CompletableFuture<Void> slotFree;
+            if (slotsTaken < settings.maxOpenPools()) {
+                slotsTaken++;
+                slotFree = CompletableFuture.completedFuture(null);
+            } else {
+                TenantPool victim = retireLeastRecentlyUsedIdle();
+                if (victim == null) {
+                    metrics.rejected();
+                    throw tooBusy();
+                }
+                pools.remove(victim.slug(), victim);
+                metrics.evictedForCapacity();
+                // The victim's slot passes to the new pool, which connects only once the victim's connections are gone.
+                slotFree = victim.close();
+            }
+            TenantPool opened = TenantPool.openEntered(vertx, settings, slug, database, slotFree);
+            pools.put(slug, opened);
+            metrics.opened();
+            return opened;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private TenantPool requireDatabase(TenantPool entered, String database) {
+        if (!entered.database().equals(database)) {
+            entered.exit();
+            throw new IllegalStateException("The pool of tenant " + entered.slug() + " is open on database "
+                    + entered.database() + ", not " + database + "; close it before switching databases");
+        }
+        return entered;
+    }
+
+    /** Called under the lock. Work may enter a pool concurrently, so a candidate can turn busy: then try the next. */
+    private TenantPool retireLeastRecentlyUsedIdle() {
+        List<TenantPool> candidates = pools.values().stream()
+                .filter(TenantPool::isIdle)
+                .sorted(Comparator.comparingLong(TenantPool::lastUsedNanos))
+                .toList();
+        for (TenantPool candidate : candidates) {
+            if (candidate.tryRetire()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private ApiException tooBusy() {
+        return new ApiException(503, "TOO_BUSY",
+                "All " + settings.maxOpenPools() + " tenant database pools of this instance are busy; retry shortly",
+                List.of(), Map.of("Retry-After", "1"));
+    }
+
+    /** Runs on the eviction timer: closes the pools unused for the idle timeout with nothing in flight. */
+    void evictIdle() {
+        long now = System.nanoTime();
+        long idleNanos = settings.idleTimeout().toNanos();
+        List<TenantPool> idle = new ArrayList<>();
+        lock.lock();
+        try {
+            for (TenantPool pool : pools.values()) {
+                if (now - pool.lastUsedNanos() >= idleNanos && pool.tryRetire()) {
+                    pools.remove(pool.slug(), pool);
+                    idle.add(pool);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (TenantPool pool : idle) {
+            metrics.evictedIdle();
+            closeAndFreeSlot(pool);
+        }
+    }
+
+    private CompletableFuture<Void> closeAndFreeSlot(TenantPool pool) {
+        return pool.close().whenComplete((ignored, failure) -> {
+            lock.lock();
+            try {
+                slotsTaken--;
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    private int inFlight() {
+        int total = 0;
+        for (TenantPool pool : pools.values()) {
+            total += pool.inFlight();
+        }
+        return total;
+    }
+}

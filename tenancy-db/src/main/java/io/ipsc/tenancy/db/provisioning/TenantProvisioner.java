@@ -1,0 +1,317 @@
+package io.ipsc.tenancy.db.provisioning;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.tenancy.event.ProvisioningReport.Status;
+import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.event.Topics;
+import io.ipsc.tenancy.db.ServiceIdentity;
+import io.ipsc.tenancy.db.directory.TenantDirectory;
+import io.ipsc.tenancy.db.directory.TenantEntry;
+import io.ipsc.tenancy.db.directory.TenantState;
+import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Converges this service's tenant databases to the lifecycle events on {@code ipsc.tenants}.
+ *
+ * <p>At startup: migrates the template database, then every existing tenant database (bounded
+ * parallelism, one failure does not stop the others), then reads the compacted topic from the
+ * beginning to rebuild the {@link TenantDirectory}, and keeps following it. For each snapshot it
+ * creates the tenant's database from the template when needed, applies pending migrations, and
+ * reports on {@code ipsc.provisioning}; on deletion it archives the database (a rename: nothing is
+ * dropped). A snapshot no newer than what is known changes nothing. Failures are retried with
+ * backoff, then reported FAILED. Everything here runs on the provisioner's own threads, over JDBC.
+ */
+@ApplicationScoped
+public class TenantProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TenantProvisioner.class);
+    private static final String IDENTITY_TABLE =
+            "CREATE TABLE IF NOT EXISTS ipsc_tenant (slug VARCHAR(63) PRIMARY KEY, provisioned_at TIMESTAMPTZ NOT NULL DEFAULT now())";
+
+    private final ServiceIdentity service;
+    private final TenantDirectory directory;
+    private final DatabaseAdmin admin;
+    private final TenantMigrations migrations;
+    private final ProvisioningReporter reporter;
+    private final TenantPoolRegistry pools;
+    private final ObjectMapper json;
+    private final String bootstrapServers;
+    private final int catchUpParallelism;
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+    /** Databases already migrated to the current version by this process: later snapshots skip Flyway. */
+    private final Map<String, String> migratedVersions = new ConcurrentHashMap<>();
+
+    private volatile boolean running;
+    private volatile boolean caughtUp;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile String templateVersion;
+
+    public TenantProvisioner(ServiceIdentity service, TenantDirectory directory, DatabaseAdmin admin, TenantMigrations migrations,
+                             ProvisioningReporter reporter, TenantPoolRegistry pools, ObjectMapper json,
+                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                             @ConfigProperty(name = "ipsc.provisioning.catch-up-parallelism", defaultValue = "2") int catchUpParallelism,
+                             @ConfigProperty(name = "ipsc.provisioning.max-attempts", defaultValue = "4") int maxAttempts,
+                             @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff) {
+        this.service = service;
+        this.directory = directory;
+        this.admin = admin;
+        this.migrations = migrations;
+        this.reporter = reporter;
+        this.pools = pools;
+        // Snapshots from a newer tenant-service may carry fields this version does not know yet.
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.bootstrapServers = bootstrapServers;
+        this.catchUpParallelism = catchUpParallelism;
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        Thread thread = new Thread(this::run, "tenant-provisioner-" + service.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    /** True once the template is migrated and every tenant known at startup has been converged. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                prepareTemplate();
+                catchUpExistingDatabases();
+                followTenantEvents();
+                return;
+            } catch (WakeupException e) {
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("Tenant provisioner of %s cannot go on yet (%s); retrying", service.name(), e.getMessage());
+                    sleep(Duration.ofSeconds(2));
+                }
+            }
+        }
+    }
+
+    /** The template carries the current schema, so a new tenant's database is a file copy away. */
+    void prepareTemplate() throws Exception {
+        String template = service.templateDatabase();
+        if (!admin.exists(template)) {
+            try {
+                admin.createEmpty(template);
+            } catch (java.sql.SQLException e) {
+                if (!admin.exists(template)) {
+                    throw e;
+                }
+            }
+        }
+        try (Connection lockHolder = admin.connect("postgres")) {
+            admin.withTemplateLock(lockHolder, template, () -> {
+                templateVersion = migrations.migrate(template);
+                try (Connection c = admin.connect(template); Statement st = c.createStatement()) {
+                    st.execute(IDENTITY_TABLE);
+                }
+            });
+        }
+        LOG.infof("Template database %s is at schema version %s", template, templateVersion);
+    }
+
+    /** Every existing tenant database is brought to the current schema before the service serves. */
+    void catchUpExistingDatabases() throws Exception {
+        String suffix = "_" + service.name();
+        List<String> databases = admin.list(service.databasePrefix(), suffix);
+        if (databases.isEmpty()) {
+            return;
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, catchUpParallelism));
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (String database : databases) {
+                results.add(workers.submit(() -> {
+                    try {
+                        migratedVersions.put(database, migrations.migrate(database));
+                    } catch (Exception e) {
+                        // Reported when the tenant's snapshot is replayed; the others go on.
+                        LOG.errorf("Catch-up migration of %s failed: %s", database, e.getMessage());
+                    }
+                }));
+            }
+            for (Future<?> f : results) {
+                f.get();
+            }
+        } finally {
+            workers.shutdown();
+        }
+        LOG.infof("Caught up %d tenant database(s) of %s", databases.size(), service.name());
+    }
+
+    private void followTenantEvents() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Only tenant-service creates the topic, compacted; a consumer must never create it plain.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, service.name() + "-service-provisioner");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer = c;
+            List<TopicPartition> partitions = awaitPartitions(c);
+            // No consumer group: every instance rebuilds its directory from the whole compacted topic.
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> startupEnd = c.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
+                    handle(record);
+                }
+                if (!caughtUp && startupEnd.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+                    caughtUp = true;
+                    LOG.infof("%s knows %d tenant(s) and is serving", service.name(), directory.size());
+                }
+            }
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, String> c) {
+        while (running) {
+            List<PartitionInfo> infos = c.partitionsFor(Topics.TENANTS, Duration.ofSeconds(10));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            }
+            // No topic yet means no tenant yet: nothing to catch up with.
+            caughtUp = true;
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new WakeupException();
+    }
+
+    void handle(ConsumerRecord<String, String> record) {
+        TenantSnapshot snapshot;
+        try {
+            snapshot = json.readValue(record.value(), TenantSnapshot.class);
+        } catch (Exception e) {
+            LOG.errorf("Unreadable tenant snapshot at %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        TenantEntry known = directory.find(snapshot.slug()).orElse(null);
+        if (known != null && known.snapshot().version() >= snapshot.version() && known.state() != TenantState.FAILED) {
+            return;
+        }
+        converge(snapshot);
+    }
+
+    /** Brings this service's database for the tenant to what the snapshot says, with retries. */
+    void converge(TenantSnapshot snapshot) {
+        String database = service.databaseFor(snapshot.slug());
+        Exception last = null;
+        Duration backoff = firstBackoff;
+        for (int attempt = 1; attempt <= maxAttempts && running; attempt++) {
+            try {
+                convergeOnce(snapshot, database);
+                return;
+            } catch (Exception e) {
+                last = e;
+                LOG.warnf("Provisioning %s for %s failed (attempt %d of %d): %s", database, snapshot.slug(), attempt, maxAttempts, e.getMessage());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+        String reason = last == null ? "stopped" : last.getMessage();
+        directory.put(new TenantEntry(snapshot, database, TenantState.FAILED, null, reason));
+        try {
+            reporter.report(snapshot.slug(), Status.FAILED, null, reason, snapshot.version());
+        } catch (Exception e) {
+            LOG.errorf("Cannot report the failure of %s either: %s", snapshot.slug(), e.getMessage());
+        }
+    }
+
+    private void convergeOnce(TenantSnapshot snapshot, String database) throws Exception {
+        if (snapshot.isDeleted()) {
+            directory.put(new TenantEntry(snapshot, database, TenantState.ARCHIVED, null, null));
+            pools.close(snapshot.slug()).await().atMost(Duration.ofSeconds(10));
+            String archived = admin.exists(database) ? admin.archive(database) : null;
+            migratedVersions.remove(database);
+            reporter.report(snapshot.slug(), Status.DEPROVISIONED, null,
+                    archived == null ? "no database to archive" : "archived as " + archived, snapshot.version());
+            return;
+        }
+        if (!service.needsDatabase(snapshot.features())) {
+            // Switched off: the tenant's requests are refused here, and any data it had is kept.
+            directory.put(new TenantEntry(snapshot, database, TenantState.NOT_ENABLED, null, null));
+            return;
+        }
+        TenantEntry known = directory.find(snapshot.slug()).orElse(null);
+        if (known == null || known.state() != TenantState.READY) {
+            directory.put(new TenantEntry(snapshot, database, TenantState.PROVISIONING, null, null));
+        }
+        String version = migratedVersions.get(database);
+        if (version == null || !version.equals(templateVersion)) {
+            if (!admin.exists(database)) {
+                admin.createFromTemplate(database, service.templateDatabase());
+                recordIdentity(database, snapshot.slug());
+            }
+            version = migrations.migrate(database);
+            migratedVersions.put(database, version);
+        }
+        directory.put(new TenantEntry(snapshot, database, TenantState.READY, version, null));
+        // Reported for every snapshot, so that tenant-service can tell which version each service has reached.
+        reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version());
+    }
+
+    /** Each tenant database knows whose it is, so that a misrouted query would show at once. */
+    private void recordIdentity(String database, String slug) throws Exception {
+        try (Connection c = admin.connect(database);
+             PreparedStatement ps = c.prepareStatement("INSERT INTO ipsc_tenant (slug) VALUES (?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, slug);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package io.ipsc.tenancy.db.pool;
+
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.testsupport.EmbeddedServers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Against a real embedded PostgreSQL: what the registry promises about databases, connections and metrics. */
+class TenantPoolRegistryTest {
+
+    private static final Duration AWAIT = Duration.ofSeconds(30);
+    private static final Duration LONG_IDLE = Duration.ofSeconds(60);
+
+    private static EmbeddedServers servers;
+    private static Vertx vertx;
+
+    private final List<TenantPoolRegistry> registries = new ArrayList<>();
+
+    @BeforeAll
+    static void startServers() {
+        servers = EmbeddedServers.get();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.closeAndAwait();
+    }
+
+    @AfterEach
+    void closeRegistries() {
+        registries.forEach(TenantPoolRegistry::close);
+    }
+
+    @Test
+    void eachTenantPoolTalksToItsOwnDatabase() {
+        String prefix = uniquePrefix();
+        TenantPoolRegistry registry = registry(4, 5, LONG_IDLE, new SimpleMeterRegistry());
+        List<String> slugs = List.of("acme", "globex", "initech");
+        slugs.forEach(slug -> servers.createDatabase(prefix + slug));
+
+        for (String slug : slugs) {
+            registry.withPool(slug, prefix + slug, pool -> pool.query("CREATE TABLE marker (tenant text)").execute()
+                            .chain(() -> pool.preparedQuery("INSERT INTO marker VALUES ($1)").execute(Tuple.of(slug))))
+                    .await().atMost(AWAIT);
+        }
+
+        for (String slug : slugs) {
+            Row row = registry.withPool(slug, prefix + slug, pool -> pool
+                            .query("SELECT current_database() AS db, (SELECT string_agg(tenant, ',') FROM marker) AS tenants")
+                            .execute())
+                    .await().atMost(AWAIT).iterator().next();
+            assertEquals(prefix + slug, row.getString("db"));
+            assertEquals(slug, row.getString("tenants"), "the marker of " + slug + " only, in its own database");
+        }
+        assertEquals(Set.copyOf(slugs), registry.openTenants());
+        assertEquals(3, registry.openPools());
+    }
+
+    @Test
+    void openPoolsAndConnectionsStayUnderTheCapWhateverTheNumberOfTenants() throws Exception {
+        String prefix = uniquePrefix();
+        int maxOpenPools = 5;
+        int maxSizePerTenant = 2;
+        int tenants = 30;
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TenantPoolRegistry registry = registry(maxSizePerTenant, maxOpenPools, LONG_IDLE, meters);
+        for (int i = 0; i < tenants; i++) {
+            servers.createDatabase(prefix + i);
+        }
+
+        try (ConnectionSampler sampler = new ConnectionSampler(prefix, registry)) {
+            for (int i = 0; i < tenants; i++) {
+                String database = registry.withPool("t" + i, prefix + i, pool -> pool
+                                .query("SELECT current_database() AS db").execute())
+                        .await().atMost(AWAIT).iterator().next().getString("db");
+                assertEquals(prefix + i, database);
+                assertTrue(registry.openPools() <= maxOpenPools, "open pools: " + registry.openPools());
+                int connections = connectionsTo(prefix);
+                assertTrue(connections <= maxOpenPools * maxSizePerTenant, "connections: " + connections);
+            }
+            assertEquals(maxOpenPools, registry.openPools());
+
+            // Each call holds its pool long enough that the calls overlap and the busy cap is reached.
+            List<Outcome> outcomes = runConcurrently(tenants, i -> registry.withPool("t" + i, prefix + i,
+                    pool -> pool.query("SELECT pg_sleep(0.3), current_database() AS db").execute()
+                            .map(rows -> rows.iterator().next().getString("db"))), i -> prefix + i);
+
+            long succeeded = outcomes.stream().filter(Outcome::succeeded).count();
+            long tooBusy = outcomes.stream().filter(Outcome::rejectedAsTooBusy).count();
+            for (Outcome outcome : outcomes) {
+                assertTrue(outcome.succeeded() || outcome.rejectedAsTooBusy(), outcome.toString());
+            }
+            assertTrue(succeeded >= maxOpenPools, "at least one call per pool succeeds: " + succeeded);
+            assertTrue(tooBusy >= 1, "30 overlapping calls cannot all fit in 5 pools");
+            assertEquals(tooBusy, (long) meters.get(PoolMetrics.REJECTED).counter().count());
+
+            // Every slot came back after the turnover: five new tenants at once all get a pool.
+            List<Outcome> again = runConcurrently(maxOpenPools, i -> registry.withPool("t" + (20 + i), prefix + (20 + i),
+                    pool -> pool.query("SELECT pg_sleep(0.3), current_database() AS db").execute()
+                            .map(rows -> rows.iterator().next().getString("db"))), i -> prefix + (20 + i));
+            again.forEach(outcome -> assertTrue(outcome.succeeded(), outcome.toString()));
+
+            assertTrue(sampler.maxOpenPools() <= maxOpenPools, "open pools peaked at " + sampler.maxOpenPools());
+            assertTrue(sampler.maxConnections() <= maxOpenPools * maxSizePerTenant,
+                    "connections peaked at " + sampler.maxConnections());
+            assertTrue(sampler.maxConnections() > 0, "the sampler saw the tenants' connections");
+        }
+    }
+
+    @Test
+    void idlePoolsAreClosedAndWorkInFlightKeepsAPoolOpen() throws Exception {
+        String prefix = uniquePrefix();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TenantPoolRegistry registry = registry(2, 5, Duration.ofSeconds(1), meters);
+        for (int i = 0; i < 3; i++) {
+            servers.createDatabase(prefix + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            registry.withPool("t" + i, prefix + i, pool -> pool.query("SELECT 1").execute()).await().atMost(AWAIT);
+        }
+        assertEquals(3, registry.openPools());
+        assertTrue(connectionsTo(prefix) > 0, "the pools hold connections while in use");
+
+        Thread.sleep(3000);
+
+        assertEquals(0, registry.openPools());
+        assertEquals(0, connectionsTo(prefix), "idle eviction closed the connections");
+        assertEquals(3.0, evicted(meters, "idle"));
+
+        // A query that runs past the idle timeout keeps its pool: only pools with nothing in flight are evicted.
+        CompletableFuture<RowSet<Row>> slow = registry.withPool("t0", prefix + "0",
+                pool -> pool.query("SELECT pg_sleep(2.5)").execute()).subscribeAsCompletionStage();
+        Thread.sleep(2000);
+        assertEquals(Set.of("t0"), registry.openTenants());
+        slow.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void closingATenantPoolLetsItsDatabaseBeRenamed() throws Exception {
+        String prefix = uniquePrefix();
+        TenantPoolRegistry registry = registry(4, 5, LONG_IDLE, new SimpleMeterRegistry());
+        servers.createDatabase(prefix + "doomed");
+        servers.createDatabase(prefix + "kept");
+        registry.withPool("doomed", prefix + "doomed", pool -> pool.query("SELECT 1").execute()).await().atMost(AWAIT);
+        registry.withPool("kept", prefix + "kept", pool -> pool.query("SELECT 1").execute()).await().atMost(AWAIT);
+
+        SQLException inUse = assertThrows(SQLException.class, () -> renameDatabase(prefix + "doomed", prefix + "deleted"));
+        assertEquals("55006", inUse.getSQLState(), "the open pool holds a connection to the database");
+
+        registry.close("doomed").await().atMost(AWAIT);
+
+        assertEquals(Set.of("kept"), registry.openTenants());
+        renameDatabase(prefix + "doomed", prefix + "deleted");
+        registry.close("doomed").await().atMost(AWAIT);
+        registry.close("never-opened").await().atMost(AWAIT);
+    }
+
+    @Test
+    void metricsFollowOpeningEvictionRejectionAndWorkInFlight() throws Exception {
+        String prefix = uniquePrefix();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TenantPoolRegistry registry = registry(2, 2, LONG_IDLE, meters);
+        for (String slug : List.of("a", "b", "c")) {
+            servers.createDatabase(prefix + slug);
+        }
+        assertEquals(2.0, meters.get(PoolMetrics.MAX).gauge().value());
+        assertEquals(0.0, meters.get(PoolMetrics.OPEN).gauge().value());
+
+        query(registry, prefix, "a");
+        query(registry, prefix, "b");
+        assertEquals(2.0, meters.get(PoolMetrics.OPENED).counter().count());
+        assertEquals(2.0, meters.get(PoolMetrics.OPEN).gauge().value());
+
+        query(registry, prefix, "c");
+        assertEquals(3.0, meters.get(PoolMetrics.OPENED).counter().count());
+        assertEquals(1.0, evicted(meters, "capacity"), "a, least recently used, made room for c");
+        assertEquals(Set.of("b", "c"), registry.openTenants());
+        assertEquals(2.0, meters.get(PoolMetrics.OPEN).gauge().value());
+
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Object> holdB = hold(registry, prefix, "b", release);
+        CompletableFuture<Object> holdC = hold(registry, prefix, "c", release);
+        assertEquals(2.0, meters.get(PoolMetrics.IN_FLIGHT).gauge().value());
+
+        ApiException busy = assertThrows(ApiException.class, () -> query(registry, prefix, "a"));
+        assertEquals(503, busy.status());
+        assertEquals("TOO_BUSY", busy.code());
+        assertEquals(Map.of("Retry-After", "1"), busy.headers());
+        assertEquals(1.0, meters.get(PoolMetrics.REJECTED).counter().count());
+        assertEquals(1.0, evicted(meters, "capacity"), "a busy pool is never evicted");
+
+        release.complete(null);
+        holdB.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        holdC.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0.0, meters.get(PoolMetrics.IN_FLIGHT).gauge().value());
+
+        // Failed and cancelled work must not leave the pool counted as busy.
+        assertThrows(RuntimeException.class, () -> registry.withPool("b", prefix + "b",
+                pool -> pool.query("SELECT * FROM no_such_table").execute()).await().atMost(AWAIT));
+        Cancellable cancelled = registry.withPool("c", prefix + "c",
+                pool -> Uni.createFrom().nothing()).subscribe().with(item -> fail("never emits"));
+        assertEquals(1.0, meters.get(PoolMetrics.IN_FLIGHT).gauge().value());
+        cancelled.cancel();
+        assertEquals(0.0, meters.get(PoolMetrics.IN_FLIGHT).gauge().value());
+        query(registry, prefix, "a");
+        assertEquals(2.0, evicted(meters, "capacity"));
+        assertEquals(4.0, meters.get(PoolMetrics.OPENED).counter().count());
+
+        registry.close();
+        assertNull(meters.find(PoolMetrics.OPEN).gauge(), "a closed registry leaves no stale gauges behind");
+    }
+
+    private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters) {
+        PoolSettings settings = new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres",
+                maxSizePerTenant, maxOpenPools, idleTimeout);
+        TenantPoolRegistry registry = new TenantPoolRegistry(vertx, settings, meters);
+        registries.add(registry);
+        return registry;
+    }
+
+    private static String uniquePrefix() {
+        return "pooltest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+    }
+
+    private static void query(TenantPoolRegistry registry, String prefix, String slug) {
+        registry.withPool(slug, prefix + slug, pool -> pool.query("SELECT 1").execute()).await().atMost(AWAIT);
+    }
+
+    /** Keeps work in flight on the tenant's pool until {@code release} completes. */
+    private static CompletableFuture<Object> hold(TenantPoolRegistry registry, String prefix, String slug,
+                                                  CompletableFuture<Void> release) {
+        return registry.withPool(slug, prefix + slug, pool -> pool.query("SELECT 1").execute()
+                        .chain(() -> Uni.createFrom().completionStage(release.copy())).map(ignored -> (Object) slug))
+                .subscribeAsCompletionStage();
+    }
+
+    private static double evicted(MeterRegistry meters, String reason) {
+        return meters.get(PoolMetrics.EVICTED).tag("reason", reason).counter().count();
+    }
+
+    /** Connections PostgreSQL holds to this test's databases, counted from the maintenance database. */
+    private static int connectionsTo(String prefix) throws SQLException {
+        try (Connection connection = adminConnection()) {
+            return connectionsTo(connection, prefix);
+        }
+    }
+
+    private static int connectionsTo(Connection connection, String prefix) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname LIKE ?")) {
+            // The prefix's underscores are literal, not LIKE wildcards.
+            statement.setString(1, prefix.replace("_", "\\_") + "%");
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static void renameDatabase(String from, String to) throws SQLException {
+        try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + from + " RENAME TO " + to);
+        }
+    }
+
+    private static Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(servers.jdbcUrl("postgres"), "postgres", "postgres");
+    }
+
+    private interface Call {
+        Uni<String> start(int tenant);
+    }
+
+    private interface Expected {
+        String database(int tenant);
+    }
+
+    /** Starts {@code count} calls from as many threads at the same moment, as requests on several event loops would. */
+    private static List<Outcome> runConcurrently(int count, Call call, Expected expected) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int tenant = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return Outcome.of(() -> call.start(tenant).await().atMost(AWAIT), expected.database(tenant));
+                }));
+            }
+            start.countDown();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get(AWAIT.toSeconds() * 2, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private record Outcome(String database, String expectedDatabase, Throwable failure) {
+
+        static Outcome of(Supplier<String> call, String expectedDatabase) {
+            try {
+                return new Outcome(call.get(), expectedDatabase, null);
+            } catch (RuntimeException e) {
+                return new Outcome(null, expectedDatabase, e);
+            }
+        }
+
+        boolean succeeded() {
+            return failure == null && expectedDatabase.equals(database);
+        }
+
+        boolean rejectedAsTooBusy() {
+            if (failure instanceof ApiException e) {
+                return e.status() == 503 && "TOO_BUSY".equals(e.code())
+                        && Map.of("Retry-After", "1").equals(e.headers());
+            }
+            return false;
+        }
+    }
+
+    /** Polls, in the background, how many pools are open and how many connections PostgreSQL holds to the test's databases. */
+    private static final class ConnectionSampler implements AutoCloseable {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger maxConnections = new AtomicInteger();
+        private final AtomicInteger maxOpenPools = new AtomicInteger();
+        private final AtomicInteger samples = new AtomicInteger();
+        private final Thread thread;
+
+        ConnectionSampler(String prefix, TenantPoolRegistry registry) throws SQLException {
+            Connection connection = adminConnection();
+            thread = new Thread(() -> {
+                try (connection) {
+                    while (running.get()) {
+                        maxOpenPools.accumulateAndGet(registry.openPools(), Math::max);
+                        maxConnections.accumulateAndGet(connectionsTo(connection, prefix), Math::max);
+                        samples.incrementAndGet();
+                        Thread.sleep(5);
+                    }
+                } catch (SQLException e) {
+                    maxConnections.set(Integer.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "connection-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int maxConnections() {
+            return maxConnections.get();
+        }
+
+        int maxOpenPools() {
+            return maxOpenPools.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(5000);
+            assertFalse(thread.isAlive(), "the sampler stopped");
+            assertTrue(samples.get() > 0, "the sampler took samples");
+        }
+    }
+}

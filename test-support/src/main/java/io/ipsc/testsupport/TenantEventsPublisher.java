@@ -1,0 +1,178 @@
+package io.ipsc.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays tenant-service in the other services' tests: creates the topics as it does, publishes
+ * tenant snapshots, and waits for the services' provisioning reports.
+ */
+public final class TenantEventsPublisher implements AutoCloseable {
+
+    public static final String TENANTS = "ipsc.tenants";
+    public static final String PROVISIONING = "ipsc.provisioning";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, String> producer;
+
+    public TenantEventsPublisher() {
+        String bootstrap = EmbeddedServers.get().kafkaBootstrapServers();
+        createTopics(bootstrap);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Creates the topics as tenant-service does (tenants compacted); harmless when they exist. */
+    public static void createTopics(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            for (NewTopic topic : List.of(
+                    new NewTopic(TENANTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(PROVISIONING, 3, (short) 1))) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the topics", e);
+        }
+    }
+
+    /** A snapshot as tenant-service would publish it; adjust with {@link Snapshot} methods. */
+    public static Snapshot snapshot(String slug, String organizationType) {
+        return new Snapshot(slug, organizationType);
+    }
+
+    public void publish(Snapshot snapshot) {
+        try {
+            producer.send(new ProducerRecord<>(TENANTS, snapshot.slug, JSON.writeValueAsString(snapshot.toJson()))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish the snapshot of " + snapshot.slug, e);
+        }
+    }
+
+    /** Waits for {@code service}'s report with {@code status} about {@code slug} for at least {@code version}. */
+    public static JsonNode awaitReport(String slug, String service, String status, long version, Duration timeout) {
+        try (TopicReader reader = new TopicReader(PROVISIONING)) {
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> found = reader.await(r -> {
+                JsonNode report = read(r.value());
+                return slug.equals(report.path("tenant").asText()) && service.equals(report.path("service").asText())
+                        && status.equals(report.path("status").asText()) && report.path("tenant_version").asLong() >= version;
+            }, 1, timeout);
+            if (found.isEmpty()) {
+                throw new AssertionError("No " + status + " report from " + service + " for " + slug + " within " + timeout);
+            }
+            return read(found.get(found.size() - 1).value());
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** A tenant's snapshot, built fluently. */
+    public static final class Snapshot {
+        private final String slug;
+        private final String organizationType;
+        private String status = "provisioning";
+        private String eventType = "TENANT_CREATED";
+        private long version = 0;
+        private final Map<String, Boolean> features = new LinkedHashMap<>();
+        private final Map<String, String> members = new LinkedHashMap<>();
+
+        Snapshot(String slug, String organizationType) {
+            this.slug = slug;
+            this.organizationType = organizationType;
+            features.put("dental_management", "dental_clinic".equals(organizationType));
+            features.put("manufacturing_management", "manufacturing".equals(organizationType));
+            features.put("inventory_management", true);
+            features.put("advanced_reporting", false);
+            features.put("api_access", true);
+            features.put("gst_compliance", true);
+        }
+
+        public String slug() {
+            return slug;
+        }
+
+        public long version() {
+            return version;
+        }
+
+        public Snapshot member(long userId, String role) {
+            members.put(Long.toString(userId), role);
+            return this;
+        }
+
+        public Snapshot withoutMember(long userId) {
+            members.remove(Long.toString(userId));
+            return next("TENANT_UPDATED");
+        }
+
+        public Snapshot feature(String name, boolean on) {
+            features.put(name, on);
+            return next("TENANT_UPDATED");
+        }
+
+        public Snapshot status(String newStatus, String type) {
+            status = newStatus;
+            return next(type);
+        }
+
+        /** The next version of this snapshot, as the next event would carry it. */
+        public Snapshot next(String type) {
+            eventType = type;
+            version++;
+            return this;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("event_type", eventType);
+            json.put("id", Math.abs(slug.hashCode()));
+            json.put("slug", slug);
+            json.put("name", slug + " Pvt Ltd");
+            json.put("organization_type", organizationType);
+            json.put("status", status);
+            json.put("features", new LinkedHashMap<>(features));
+            json.put("subscription", Map.of("plan", "basic", "max_users", 10, "max_products", 1000, "max_transactions_per_month", 5000));
+            json.put("members", new LinkedHashMap<>(members));
+            json.put("version", version);
+            json.put("occurred_at", Instant.now().toString());
+            return json;
+        }
+    }
+}
