@@ -1,0 +1,148 @@
+package io.ipsc.tenant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.tenancy.event.Topics;
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.testsupport.TopicReader;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import static io.ipsc.tenant.Api.as;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** tenant-service follows the services' reports: provisioning until every needed service is ready, then active. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "databases", value = "ipsc_platform"))
+class ProvisioningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.get().kafkaBootstrapServers());
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void aTenantBecomesActiveOnceEveryServiceItNeedsIsReady() {
+        String admin = Api.adminToken();
+        String slug = Api.slug("ready");
+        Api.createTenant(admin, slug);
+        as(admin).get("/api/tenants/" + slug).then().statusCode(200)
+                .body("data.status", is("provisioning"))
+                .body("data.provisioning.keySet()", containsInAnyOrder("invoicing", "branding", "dental"))
+                .body("data.provisioning.dental.status", is("pending"));
+
+        report(slug, "invoicing", "PROVISIONED", 0);
+        report(slug, "branding", "PROVISIONED", 0);
+        eventually(() -> as(admin).get("/api/tenants/" + slug).then().body("data.provisioning.branding.status", is("provisioned")));
+        as(admin).get("/api/tenants/" + slug).then().body("data.status", is("provisioning"));
+
+        report(slug, "dental", "PROVISIONED", 0);
+        eventually(() -> as(admin).get("/api/tenants/" + slug).then()
+                .body("data.status", is("active"))
+                .body("data.activated_at", notNullValue())
+                .body("data.provisioning.dental.schema_version", is("1")));
+    }
+
+    @Test
+    void aFailureIsVisibleAndARetryRepublishesTheSnapshot() throws Exception {
+        String admin = Api.adminToken();
+        String slug = Api.slug("failing");
+        Api.createTenant(admin, slug);
+        report(slug, "dental", "FAILED", 0, "disk full");
+        eventually(() -> as(admin).get("/api/tenants/" + slug).then()
+                .body("data.provisioning.dental.status", is("failed"))
+                .body("data.provisioning.dental.detail", is("disk full"))
+                .body("data.status", is("provisioning")));
+        int version = as(admin).post("/api/tenants/" + slug + "/provisioning/retry").then().statusCode(200)
+                .extract().path("data.version");
+        try (TopicReader reader = new TopicReader(Topics.TENANTS)) {
+            var records = reader.await(r -> slug.equals(r.key()) && r.value().contains("\"version\":" + version), 1, Duration.ofSeconds(30));
+            assertFalse(records.isEmpty(), "the snapshot was published again with version " + version);
+        }
+        // A late report about an older snapshot does not overwrite a newer one.
+        report(slug, "dental", "PROVISIONED", version);
+        report(slug, "dental", "FAILED", 0, "stale");
+        Thread.sleep(1500);
+        as(admin).get("/api/tenants/" + slug).then().body("data.provisioning.dental.status", is("provisioned"));
+    }
+
+    @Test
+    void turningDentalOnForABusinessAsksForADentalDatabase() {
+        String admin = Api.adminToken();
+        String slug = Api.slug("biz");
+        Map<String, Object> body = Api.dentalClinic(slug);
+        body.put("organization_type", "business");
+        as(admin).body(body).post("/api/tenants").then().statusCode(201);
+        as(admin).get("/api/tenants/" + slug).then().body("data.provisioning.keySet()", not(hasItem("dental")));
+        as(admin).body(Map.of("dental_management", true)).put("/api/tenants/" + slug + "/features").then().statusCode(200);
+        as(admin).get("/api/tenants/" + slug).then().body("data.provisioning.dental.status", is("pending"));
+        as(admin).get("/api/tenants/" + slug + "/config").then().body("data.databases.dental", notNullValue());
+    }
+
+    private static void report(String slug, String service, String status, long version) {
+        report(slug, service, status, version, null);
+    }
+
+    private static void report(String slug, String service, String status, long version, String detail) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("tenant", slug);
+        report.put("service", service);
+        report.put("status", status);
+        report.put("schema_version", "PROVISIONED".equals(status) ? "1" : null);
+        report.put("detail", detail);
+        report.put("tenant_version", version);
+        report.put("reported_at", Instant.now().toString());
+        try {
+            producer.send(new ProducerRecord<>(Topics.PROVISIONING, slug, JSON.writeValueAsString(report))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void eventually(Runnable check) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
