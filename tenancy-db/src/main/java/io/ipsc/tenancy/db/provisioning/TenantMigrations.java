@@ -35,8 +35,15 @@ public class TenantMigrations {
     private final DatabaseAdmin admin;
     private volatile String location;
 
+    @jakarta.inject.Inject
     public TenantMigrations(DatabaseAdmin admin) {
         this.admin = admin;
+    }
+
+    /** With a Flyway location of the caller's choosing (tests, tools). */
+    public TenantMigrations(DatabaseAdmin admin, String location) {
+        this.admin = admin;
+        this.location = location;
     }
 
     /** Migrates {@code database} to the latest version; returns that version. */

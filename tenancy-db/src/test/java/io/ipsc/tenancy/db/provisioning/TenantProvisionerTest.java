@@ -1,0 +1,154 @@
+package io.ipsc.tenancy.db.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.tenancy.api.JsonConfiguration;
+import io.ipsc.tenancy.db.ServiceIdentity;
+import io.ipsc.tenancy.db.directory.TenantDirectory;
+import io.ipsc.tenancy.db.directory.TenantState;
+import io.ipsc.tenancy.db.pool.PoolSettings;
+import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
+import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.testsupport.TenantEventsPublisher;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.mutiny.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The provisioner as a process sees it across restarts: events that arrived while it was down are
+ * converged when it starts, a migration shipped later reaches every existing tenant database at
+ * start-up, and one tenant whose migration fails is reported and refused without stopping the others.
+ */
+class TenantProvisionerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PREFIX = "prov" + UUID.randomUUID().toString().substring(0, 6) + "_";
+    private static Vertx vertx;
+    private static TenantEventsPublisher events;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        events = new TenantEventsPublisher();
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void convergesWhatArrivedWhileDownThenMigratesEveryTenantToALaterReleaseAtStartup() throws Exception {
+        String healthy = "healthy-" + UUID.randomUUID().toString().substring(0, 6);
+        String broken = "broken-" + UUID.randomUUID().toString().substring(0, 6);
+        // Both tenants are created while no instance of the service runs.
+        events.publish(TenantEventsPublisher.snapshot(healthy, "business"));
+        events.publish(TenantEventsPublisher.snapshot(broken, "business"));
+
+        Running v1 = Running.start("classpath:db/tenant-v1");
+        try {
+            await(() -> v1.directory.find(healthy).map(e -> e.state() == TenantState.READY).orElse(false));
+            await(() -> v1.directory.find(broken).map(e -> e.state() == TenantState.READY).orElse(false));
+            assertEquals("1", v1.directory.find(healthy).orElseThrow().schemaVersion());
+            TenantEventsPublisher.awaitReport(broken, "invoicing", "PROVISIONED", 0, WAIT);
+        } finally {
+            v1.stop();
+        }
+        insert(database(healthy), "INSERT INTO notes (body) VALUES ('written under release 1')");
+
+        // The next release brings V2: at start-up it reaches every existing tenant database.
+        Running v2 = Running.start("classpath:db/tenant-v2");
+        try {
+            await(v2.provisioner::caughtUp);
+            await(() -> v2.directory.find(broken).map(e -> e.state() == TenantState.FAILED).orElse(false));
+            await(() -> v2.directory.find(healthy).map(e -> e.state() == TenantState.READY).orElse(false));
+            assertEquals("2", v2.directory.find(healthy).orElseThrow().schemaVersion());
+            assertEquals("2", scalar(database(healthy), "SELECT max(version) FROM flyway_schema_history WHERE success"));
+            assertEquals("written under release 1", scalar(database(healthy), "SELECT body FROM notes"));
+            assertTrue(v2.directory.find(broken).orElseThrow().detail().contains("cannot take V2"));
+            JsonNode failure = TenantEventsPublisher.awaitReport(broken, "invoicing", "FAILED", 0, WAIT);
+            assertTrue(failure.path("detail").asText().contains("V2") || failure.path("detail").asText().contains("cannot take"));
+            assertEquals("1", scalar(database(broken), "SELECT max(version) FROM flyway_schema_history WHERE success"));
+        } finally {
+            v2.stop();
+        }
+    }
+
+    private static String database(String slug) {
+        return PREFIX + slug.replace('-', '_') + "_invoicing";
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within " + WAIT);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String scalar(String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(database), "postgres", "postgres");
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void insert(String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(database), "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** One "release" of the invoicing service's provisioner, wired by hand as CDI would. */
+    private record Running(TenantProvisioner provisioner, TenantDirectory directory, TenantPoolRegistry pools,
+                           ProvisioningReporter reporter) {
+
+        static Running start(String migrationsLocation) {
+            EmbeddedServers servers = EmbeddedServers.get();
+            ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+            new JsonConfiguration().customize(json);
+            ServiceIdentity identity = new ServiceIdentity("invoicing", PREFIX);
+            DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", servers.postgresPort(), "postgres", "postgres");
+            TenantDirectory directory = new TenantDirectory();
+            TenantPoolRegistry pools = new TenantPoolRegistry(vertx,
+                    new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, Duration.ofSeconds(30)),
+                    new SimpleMeterRegistry());
+            ProvisioningReporter reporter = new ProvisioningReporter(identity, json, servers.kafkaBootstrapServers());
+            TenantProvisioner provisioner = new TenantProvisioner(identity, directory, admin, new TenantMigrations(admin, migrationsLocation),
+                    reporter, pools, json, servers.kafkaBootstrapServers(), 2, 2, Duration.ofMillis(100)) {
+                @Override
+                void handle(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+                    // This test's tenants only: the topic is shared with the other tests of this JVM.
+                    if (record.key().startsWith("healthy-") || record.key().startsWith("broken-")) {
+                        super.handle(record);
+                    }
+                }
+            };
+            provisioner.start(null);
+            return new Running(provisioner, directory, pools, reporter);
+        }
+
+        void stop() {
+            provisioner.stop(null);
+            pools.close();
+            reporter.close();
+        }
+    }
+}
