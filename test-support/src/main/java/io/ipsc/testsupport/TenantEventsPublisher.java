@@ -112,6 +112,7 @@ public final class TenantEventsPublisher implements AutoCloseable {
         private long version = 0;
         private final Map<String, Boolean> features = new LinkedHashMap<>();
         private final Map<String, String> members = new LinkedHashMap<>();
+        private String plan = "basic";
 
         Snapshot(String slug, String organizationType) {
             this.slug = slug;
@@ -142,6 +143,11 @@ public final class TenantEventsPublisher implements AutoCloseable {
             return next("TENANT_UPDATED");
         }
 
+        public Snapshot plan(String newPlan) {
+            plan = newPlan;
+            return next("TENANT_UPDATED");
+        }
+
         public Snapshot feature(String name, boolean on) {
             features.put(name, on);
             return next("TENANT_UPDATED");
@@ -168,7 +174,7 @@ public final class TenantEventsPublisher implements AutoCloseable {
             json.put("organization_type", organizationType);
             json.put("status", status);
             json.put("features", new LinkedHashMap<>(features));
-            json.put("subscription", Map.of("plan", "basic", "max_users", 10, "max_products", 1000, "max_transactions_per_month", 5000));
+            json.put("subscription", Map.of("plan", plan, "max_users", 10, "max_products", 1000, "max_transactions_per_month", 5000));
             json.put("members", new LinkedHashMap<>(members));
             json.put("version", version);
             json.put("occurred_at", Instant.now().toString());

@@ -1,10 +1,9 @@
 package io.ipsc.tenancy.db.provisioning;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.ProvisioningReport.Status;
 import io.ipsc.tenancy.event.TenantSnapshot;
-import io.ipsc.tenancy.event.Topics;
+import io.ipsc.tenancy.event.TenantSnapshotFollower;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
@@ -14,13 +13,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +62,7 @@ public class TenantProvisioner {
     private final Map<String, String> migratedVersions = new ConcurrentHashMap<>();
 
     private volatile boolean running;
-    private volatile boolean caughtUp;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile TenantSnapshotFollower follower;
     private volatile String templateVersion;
 
     public TenantProvisioner(ServiceIdentity service, TenantDirectory directory, DatabaseAdmin admin, TenantMigrations migrations,
@@ -87,8 +77,7 @@ public class TenantProvisioner {
         this.migrations = migrations;
         this.reporter = reporter;
         this.pools = pools;
-        // Snapshots from a newer tenant-service may carry fields this version does not know yet.
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = json;
         this.bootstrapServers = bootstrapServers;
         this.catchUpParallelism = catchUpParallelism;
         this.maxAttempts = maxAttempts;
@@ -104,15 +93,16 @@ public class TenantProvisioner {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        TenantSnapshotFollower f = follower;
+        if (f != null) {
+            f.stop();
         }
     }
 
     /** True once the template is migrated and every tenant known at startup has been converged. */
     public boolean caughtUp() {
-        return caughtUp;
+        TenantSnapshotFollower f = follower;
+        return f != null && f.caughtUp();
     }
 
     private void run() {
@@ -121,8 +111,6 @@ public class TenantProvisioner {
                 prepareTemplate();
                 catchUpExistingDatabases();
                 followTenantEvents();
-                return;
-            } catch (WakeupException e) {
                 return;
             } catch (Exception e) {
                 if (running) {
@@ -186,53 +174,13 @@ public class TenantProvisioner {
     }
 
     private void followTenantEvents() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Only tenant-service creates the topic, compacted; a consumer must never create it plain.
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, service.name() + "-service-provisioner");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer = c;
-            List<TopicPartition> partitions = awaitPartitions(c);
-            // No consumer group: every instance rebuilds its directory from the whole compacted topic.
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startupEnd = c.endOffsets(partitions);
-            while (running) {
-                for (ConsumerRecord<String, String> record : c.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                }
-                if (!caughtUp && startupEnd.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
-                    caughtUp = true;
-                    LOG.infof("%s knows %d tenant(s) and is serving", service.name(), directory.size());
-                }
-            }
+        follower = new TenantSnapshotFollower(bootstrapServers, service.name() + "-service-provisioner", json, this::handle);
+        if (running) {
+            follower.runUntilStopped();
         }
     }
 
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, String> c) {
-        while (running) {
-            List<PartitionInfo> infos = c.partitionsFor(Topics.TENANTS, Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            }
-            // No topic yet means no tenant yet: nothing to catch up with.
-            caughtUp = true;
-            sleep(Duration.ofSeconds(1));
-        }
-        throw new WakeupException();
-    }
-
-    void handle(ConsumerRecord<String, String> record) {
-        TenantSnapshot snapshot;
-        try {
-            snapshot = json.readValue(record.value(), TenantSnapshot.class);
-        } catch (Exception e) {
-            LOG.errorf("Unreadable tenant snapshot at %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            return;
-        }
+    void handle(TenantSnapshot snapshot) {
         TenantEntry known = directory.find(snapshot.slug()).orElse(null);
         if (known != null && known.snapshot().version() >= snapshot.version() && known.state() != TenantState.FAILED) {
             return;

@@ -134,10 +134,10 @@ class TenantProvisionerTest {
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, admin, new TenantMigrations(admin, migrationsLocation),
                     reporter, pools, json, servers.kafkaBootstrapServers(), 2, 2, Duration.ofMillis(100)) {
                 @Override
-                void handle(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+                void handle(io.ipsc.tenancy.event.TenantSnapshot snapshot) {
                     // This test's tenants only: the topic is shared with the other tests of this JVM.
-                    if (record.key().startsWith("healthy-") || record.key().startsWith("broken-")) {
-                        super.handle(record);
+                    if (snapshot.slug().startsWith("healthy-") || snapshot.slug().startsWith("broken-")) {
+                        super.handle(snapshot);
                     }
                 }
             };

@@ -1,0 +1,2 @@
+package io.ipsc.kubernetes;
+class Probe {}

@@ -1,0 +1,139 @@
+package io.ipsc.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.gateway.door.Door;
+import io.ipsc.gateway.door.TenantResolver;
+import io.ipsc.gateway.proxy.Forwarder;
+import io.ipsc.gateway.routing.Module;
+import io.ipsc.gateway.routing.PathRouter;
+import io.ipsc.gateway.routing.RoutingDecision;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's one request path: route by URL, resolve the tenant, pass the door, forward. Runs on
+ * the event loop from start to end; nothing in it blocks.
+ */
+@Singleton
+public class GatewayRoutes {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
+
+    private final TenantResolver resolver;
+    private final Door door;
+    private final Forwarder forwarder;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+
+    public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, ObjectMapper json, MeterRegistry metrics) {
+        this.resolver = resolver;
+        this.door = door;
+        this.forwarder = forwarder;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    void register(@Observes Router router) {
+        router.routeWithRegex("^/(api|\\.well-known)/.*").order(10).handler(this::proxy);
+        router.get("/docs/openapi/:module").order(10).handler(this::openApi);
+    }
+
+    /** Each service's OpenAPI document, for the suite-wide reference at {@code /docs}. */
+    void openApi(RoutingContext ctx) {
+        String id = ctx.pathParam("module");
+        Optional<Module> module = java.util.Arrays.stream(Module.values()).filter(m -> m.id().equals(id)).findFirst();
+        if (module.isEmpty()) {
+            fail(ctx.response(), new ApiException(404, "NOT_FOUND", "No module '" + id + "'"));
+            return;
+        }
+        ctx.request().pause();
+        forwarder.forward(ctx.request(), module.get(), "/q/openapi?format=json", null, UUID.randomUUID().toString(),
+                status -> { },
+                failure -> fail(ctx.response(), new ApiException(failure.status(), failure.code(), failure.message())));
+    }
+
+    void proxy(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String requestId = Optional.ofNullable(request.getHeader("X-Request-ID")).filter(id -> REQUEST_ID.matcher(id).matches())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        HttpServerResponse response = ctx.response();
+        response.headers().set("X-Request-ID", requestId);
+        String path = request.path();
+        Optional<RoutingDecision> routed = PathRouter.route(path);
+        if (routed.isEmpty()) {
+            fail(response, new ApiException(404, "NOT_FOUND", "No such endpoint: " + path));
+            return;
+        }
+        RoutingDecision decision = routed.get();
+        TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.getHeader("X-Tenant-ID"), request.getHeader("Host"));
+        if (resolution.isConflict()) {
+            fail(response, ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict()));
+            return;
+        }
+        String tenant = resolution.slug();
+        try {
+            Caller caller = Door.isPublic(path) ? null : door.authenticate(request.getHeader("Authorization"));
+            if (decision.tenantChecked()) {
+                Door.Admission admission = door.admit(caller, tenant, decision, request.getHeader("Origin"));
+                response.headers().set("X-RateLimit-Limit", Integer.toString(admission.rate().limit()));
+                response.headers().set("X-RateLimit-Remaining", Integer.toString(admission.rate().remaining()));
+            }
+        } catch (ApiException refused) {
+            count(tenant, decision.module(), refused.status());
+            fail(response, refused);
+            return;
+        }
+        request.pause();
+        Timer.Sample sample = Timer.start(metrics);
+        Module module = decision.module();
+        String uri = request.query() == null ? decision.upstreamPath() : decision.upstreamPath() + "?" + request.query();
+        forwarder.forward(request, module, uri, tenant, requestId,
+                status -> {
+                    sample.stop(metrics.timer("ipsc_gateway_upstream_seconds", "module", module.id()));
+                    count(tenant, module, status);
+                },
+                failure -> {
+                    count(tenant, module, failure.status());
+                    if (!response.headWritten()) {
+                        fail(response, new ApiException(failure.status(), failure.code(), failure.message()));
+                    } else {
+                        response.reset();
+                    }
+                });
+    }
+
+    /** Requests per tenant, module and status class; the tenant tag is capped in {@link GatewayMetrics}. */
+    private void count(String tenant, Module module, int status) {
+        metrics.counter("ipsc_gateway_requests", "tenant", tenant == null ? "none" : tenant, "module", module.id(),
+                "status", (status / 100) + "xx").increment();
+    }
+
+    private void fail(HttpServerResponse response, ApiException e) {
+        response.setStatusCode(e.status());
+        e.headers().forEach((name, value) -> response.headers().set(name, value));
+        send(response, ApiResponse.failure(e.code(), e.getMessage(), e.details()));
+    }
+
+    void send(HttpServerResponse response, Object body) {
+        try {
+            response.headers().set("Content-Type", "application/json");
+            response.end(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            response.setStatusCode(500).end();
+        }
+    }
+}

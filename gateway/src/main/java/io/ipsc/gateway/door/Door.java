@@ -1,0 +1,113 @@
+package io.ipsc.gateway.door;
+
+import io.ipsc.gateway.directory.GatewayTenantDirectory;
+import io.ipsc.gateway.routing.RoutingDecision;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.Features;
+import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.event.TenantStatus;
+import io.ipsc.tenancy.security.AccessTokenVerifier;
+import io.ipsc.tenancy.security.Caller;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The checks every request passes before it is forwarded, in an order that tells a stranger
+ * nothing: token, tenant, membership, then the tenant's state, feature and rate. All answered
+ * from memory (the directory and the cached keys): nothing here waits on I/O.
+ */
+@Singleton
+public class Door {
+
+    /** Paths anyone may call without a token. */
+    private static final List<String> PUBLIC_PATHS = List.of("/api/auth/login", "/api/auth/refresh", "/.well-known/jwks.json");
+    private static final String BEARER = "Bearer ";
+
+    /** What the checks established: who calls, and for which tenant. */
+    public record Admission(Caller caller, String tenant, RateLimiter.Decision rate) {
+    }
+
+    private final AccessTokenVerifier verifier;
+    private final GatewayTenantDirectory directory;
+    private final RateLimiter rateLimiter;
+    private final Pattern webOrigins;
+
+    public Door(AccessTokenVerifier verifier, GatewayTenantDirectory directory, RateLimiter rateLimiter,
+                @ConfigProperty(name = "ipsc.gateway.web-origins", defaultValue = "^https?://([a-z0-9-]+\\.)?localhost(:\\d+)?$") String webOrigins) {
+        this.verifier = verifier;
+        this.directory = directory;
+        this.rateLimiter = rateLimiter;
+        this.webOrigins = Pattern.compile(webOrigins);
+    }
+
+    public static boolean isPublic(String path) {
+        return PUBLIC_PATHS.contains(path);
+    }
+
+    /** The caller, or 401. */
+    public Caller authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'");
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized("Use 'Authorization: Bearer <access token>'");
+        }
+        return verifier.verify(authorization.substring(BEARER.length()).trim());
+    }
+
+    /** Everything a domain module's request must satisfy; throws the refusal as an {@link ApiException}. */
+    public Admission admit(Caller caller, String tenant, RoutingDecision decision, String origin) {
+        if (tenant == null) {
+            throw ApiException.badRequest("TENANT_REQUIRED", null,
+                    "Name the tenant: /api/tenants/{slug}/..., the X-Tenant-ID header, or the {slug}.<domain> host");
+        }
+        TenantSnapshot snapshot = directory.find(tenant)
+                .filter(t -> !t.isDeleted())
+                .orElseThrow(() -> new ApiException(404, "TENANT_NOT_FOUND", "No tenant '" + tenant + "'"));
+        if (!caller.platformAdmin() && !isMember(snapshot, caller)) {
+            throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + tenant + "'");
+        }
+        if (snapshot.isSuspended()) {
+            throw ApiException.forbidden("TENANT_SUSPENDED", "Tenant '" + tenant + "' is suspended");
+        }
+        if (!TenantStatus.ACTIVE.wireName().equals(snapshot.status())) {
+            throw new ApiException(503, "TENANT_PROVISIONING", "Tenant '" + tenant + "' is still being set up; try again shortly",
+                    List.of(), Map.of("Retry-After", "2"));
+        }
+        requireFeature(snapshot, decision.module().feature(), decision.module().id() + " module");
+        requireFeature(snapshot, decision.route().feature(), "this part of the " + decision.module().id() + " module");
+        if (!snapshot.featureOn(Features.API_ACCESS) && !caller.platformAdmin() && (origin == null || !webOrigins.matcher(origin).matches())) {
+            throw ApiException.forbidden("FEATURE_DISABLED",
+                    "API access (feature api_access) is off for tenant '" + tenant + "': use the IPSC web app");
+        }
+        RateLimiter.Decision rate = rateLimiter.acquire(tenant, snapshot.subscription() == null ? null : snapshot.subscription().plan());
+        if (!rate.allowed()) {
+            throw new ApiException(429, "RATE_LIMITED", "Tenant '" + tenant + "' is over its limit of " + rate.limit()
+                    + " requests per second; slow down", List.of(), Map.of(
+                    "Retry-After", Long.toString(rate.retryAfterSeconds()),
+                    "X-RateLimit-Limit", Integer.toString(rate.limit()),
+                    "X-RateLimit-Remaining", "0"));
+        }
+        return new Admission(caller, tenant, rate);
+    }
+
+    public Optional<TenantSnapshot> tenant(String slug) {
+        return directory.find(slug);
+    }
+
+    private static boolean isMember(TenantSnapshot snapshot, Caller caller) {
+        return snapshot.members() != null && snapshot.members().containsKey(Long.toString(caller.userId()));
+    }
+
+    private static void requireFeature(TenantSnapshot snapshot, String feature, String what) {
+        if (feature != null && !snapshot.featureOn(feature)) {
+            throw ApiException.forbidden("FEATURE_DISABLED",
+                    "The " + what + " is not enabled for tenant '" + snapshot.slug() + "' (feature " + feature + ")");
+        }
+    }
+}

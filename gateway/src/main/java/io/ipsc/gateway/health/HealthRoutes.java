@@ -1,0 +1,143 @@
+package io.ipsc.gateway.health;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.gateway.directory.GatewayTenantDirectory;
+import io.ipsc.gateway.door.Door;
+import io.ipsc.gateway.door.TenantResolver;
+import io.ipsc.gateway.proxy.Upstreams;
+import io.ipsc.gateway.routing.Module;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.security.Caller;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed guide's health and status endpoints: {@code /health} and {@code /api/health} for anyone
+ * (with {@code multi_tenant_enabled}); {@code /api/health/detailed} and {@code /api/system/status}
+ * for platform admins, since they describe the whole installation.
+ */
+@Singleton
+public class HealthRoutes {
+
+    private final GatewayTenantDirectory directory;
+    private final TenantResolver resolver;
+    private final Upstreams upstreams;
+    private final Door door;
+    private final ObjectMapper json;
+    private final String version;
+    private final int maxTenants;
+
+    public HealthRoutes(GatewayTenantDirectory directory, TenantResolver resolver, Upstreams upstreams, Door door, ObjectMapper json,
+                        @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+                        @ConfigProperty(name = "ipsc.max-tenants-per-instance", defaultValue = "100") int maxTenants) {
+        this.directory = directory;
+        this.resolver = resolver;
+        this.upstreams = upstreams;
+        this.door = door;
+        this.json = json;
+        this.version = version;
+        this.maxTenants = maxTenants;
+    }
+
+    void register(@Observes Router router) {
+        router.get("/health").order(1).handler(this::health);
+        router.get("/api/health").order(1).handler(this::health);
+        router.get("/api/health/detailed").order(1).handler(this::detailed);
+        router.get("/api/system/status").order(1).handler(this::systemStatus);
+    }
+
+    void health(RoutingContext ctx) {
+        boolean ready = directory.caughtUp();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", ready ? "healthy" : "starting");
+        data.put("multi_tenant_enabled", resolver.multiTenant());
+        data.put("default_tenant_slug", resolver.defaultSlug());
+        data.put("tenant_directory_ready", ready);
+        data.put("version", version);
+        send(ctx.response().setStatusCode(ready ? 200 : 503),
+                ApiResponse.ok(data, ready ? "IPSC is healthy" : "IPSC is starting: the tenant directory is still loading"));
+    }
+
+    void detailed(RoutingContext ctx) {
+        if (!platformAdmin(ctx)) {
+            return;
+        }
+        List<Future<Map.Entry<String, Object>>> checks = new ArrayList<>();
+        for (Module module : Module.values()) {
+            checks.add(upstreams.client(module)
+                    .request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/q/health/ready").setIdleTimeout(3_000))
+                    .compose(req -> req.send())
+                    .map(res -> Map.entry(module.id(), (Object) Map.of("status", res.statusCode() == 200 ? "up" : "down", "http_status", res.statusCode())))
+                    .otherwise(e -> Map.entry(module.id(), Map.of("status", "unreachable", "error", String.valueOf(e.getMessage())))));
+        }
+        Future.join(checks).onComplete(done -> {
+            Map<String, Object> services = new LinkedHashMap<>();
+            boolean allUp = true;
+            for (Future<Map.Entry<String, Object>> check : checks) {
+                Map.Entry<String, Object> result = check.result();
+                services.put(result.getKey(), result.getValue());
+                allUp &= "up".equals(((Map<?, ?>) result.getValue()).get("status"));
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("status", allUp && directory.caughtUp() ? "healthy" : "degraded");
+            data.put("multi_tenant_enabled", resolver.multiTenant());
+            data.put("services", services);
+            data.put("kafka", Map.of("tenant_directory_ready", directory.caughtUp()));
+            data.put("tenants_by_status", directory.countsByStatus());
+            send(ctx.response(), ApiResponse.ok(data, allUp ? "Every service is ready" : "Some services are not ready"));
+        });
+    }
+
+    void systemStatus(RoutingContext ctx) {
+        if (!platformAdmin(ctx)) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("version", version);
+        data.put("uptime_seconds", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).toSeconds());
+        data.put("multi_tenant_enabled", resolver.multiTenant());
+        data.put("max_tenants_per_instance", maxTenants);
+        Map<String, Integer> byStatus = directory.countsByStatus();
+        data.put("tenants_by_status", byStatus);
+        data.put("tenants_total", byStatus.values().stream().mapToInt(Integer::intValue).sum());
+        send(ctx.response(), ApiResponse.ok(data, "IPSC system status"));
+    }
+
+    private boolean platformAdmin(RoutingContext ctx) {
+        try {
+            Caller caller = door.authenticate(ctx.request().getHeader("Authorization"));
+            if (!caller.platformAdmin()) {
+                throw ApiException.forbidden("FORBIDDEN", "Only platform administrators may see the installation's status");
+            }
+            return true;
+        } catch (ApiException e) {
+            ctx.response().setStatusCode(e.status());
+            send(ctx.response(), ApiResponse.failure(e.code(), e.getMessage(), e.details()));
+            return false;
+        }
+    }
+
+    private void send(HttpServerResponse response, Object body) {
+        try {
+            response.headers().set("Content-Type", "application/json");
+            response.end(json.writeValueAsString(body));
+        } catch (Exception e) {
+            response.setStatusCode(500).end();
+        }
+    }
+}

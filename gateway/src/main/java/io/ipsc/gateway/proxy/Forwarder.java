@@ -1,0 +1,103 @@
+package io.ipsc.gateway.proxy;
+
+import io.ipsc.gateway.routing.Module;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Streams a request to its module and the answer back, without buffering either body. Hop-by-hop
+ * headers stay on their hop; the tenant header is replaced by the canonical one, so whatever the
+ * caller put there never reaches a service.
+ */
+@Singleton
+public class Forwarder {
+
+    /** Headers that describe one connection (RFC 9110 §7.6.1), plus those the gateway sets itself. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "x-tenant-id",
+            "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-request-id");
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+
+    /** What went wrong upstream, for the caller's envelope. */
+    public record Failure(int status, String code, String message) {
+    }
+
+    private final Upstreams upstreams;
+    private final long timeoutMillis;
+
+    public Forwarder(Upstreams upstreams, @ConfigProperty(name = "ipsc.gateway.upstream-timeout-ms", defaultValue = "30000") long timeoutMillis) {
+        this.upstreams = upstreams;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * Forwards {@code request} (paused by the caller) to {@code module} at {@code uri} (path and query); on success
+     * the response is streamed to the caller and {@code onStatus} gets its status; on failure
+     * {@code onFailure} answers the caller.
+     */
+    public void forward(HttpServerRequest request, Module module, String uri, String tenant, String requestId,
+                        Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setIdleTimeout(timeoutMillis);
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        request.headers().forEach(h -> {
+            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        if (tenant != null) {
+            headers.set("X-Tenant-ID", tenant);
+        }
+        headers.set("X-Request-ID", requestId);
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        options.setHeaders(headers);
+
+        upstreams.client(module).request(options)
+                .onFailure(e -> onFailure.accept(describe(module, e)))
+                .onSuccess(upstream -> upstream.send(request)
+                        .onFailure(e -> onFailure.accept(describe(module, e)))
+                        .onSuccess(answer -> relay(request.response(), answer, requestId, onStatus)));
+    }
+
+    private static void relay(HttpServerResponse response, HttpClientResponse answer, String requestId, Consumer<Integer> onStatus) {
+        response.setStatusCode(answer.statusCode());
+        answer.headers().forEach(h -> {
+            if (!NOT_RETURNED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        response.headers().set("X-Request-ID", requestId);
+        if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            response.setChunked(true);
+        }
+        onStatus.accept(answer.statusCode());
+        response.send(answer);
+    }
+
+    private static Failure describe(Module module, Throwable e) {
+        if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
+            return new Failure(504, "UPSTREAM_TIMEOUT", "The " + module.id() + " service did not answer in time");
+        }
+        if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
+            return new Failure(502, "UPSTREAM_UNAVAILABLE", "The " + module.id() + " service is not reachable");
+        }
+        return new Failure(502, "UPSTREAM_FAILED", "The " + module.id() + " service failed to answer: " + e.getMessage());
+    }
+}

@@ -1,0 +1,39 @@
+package io.ipsc.gateway.routing;
+
+import java.util.Optional;
+
+/**
+ * Maps a request path to its owner. Module paths come in two forms that reach the same place:
+ * {@code /api/tenants/{slug}/products/7} and {@code /api/products/7} (tenant from header or host);
+ * both become {@code /api/products/7} upstream.
+ */
+public final class PathRouter {
+
+    private PathRouter() {
+    }
+
+    public static Optional<RoutingDecision> route(String path) {
+        if (path.equals("/.well-known/jwks.json")) {
+            return Optional.of(new RoutingDecision(Module.TENANT_SERVICE, path, null, null, false));
+        }
+        if (!path.startsWith("/api/") || path.contains("/../") || path.endsWith("/..")) {
+            return Optional.empty();
+        }
+        String[] segments = path.substring("/api/".length()).split("/", -1);
+        String first = segments[0];
+        if (first.equals("tenants") && segments.length >= 3 && !segments[2].isEmpty()) {
+            String slug = segments[1];
+            String family = segments[2];
+            if (RouteTable.tenantServiceUnderTenant(family)) {
+                return Optional.of(new RoutingDecision(Module.TENANT_SERVICE, path, slug, null, false));
+            }
+            return RouteTable.tenantScoped(family).map(route -> new RoutingDecision(route.module(),
+                    "/api/" + String.join("/", java.util.Arrays.copyOfRange(segments, 2, segments.length)), slug, route, true));
+        }
+        if (RouteTable.tenantServiceRoot(first)) {
+            String slug = first.equals("tenants") && segments.length >= 2 && !segments[1].isEmpty() ? segments[1] : null;
+            return Optional.of(new RoutingDecision(Module.TENANT_SERVICE, path, slug, null, false));
+        }
+        return RouteTable.tenantScoped(first).map(route -> new RoutingDecision(route.module(), path, null, route, true));
+    }
+}

@@ -1,0 +1,71 @@
+package io.ipsc.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Upstream HTTP servers for the gateway's tests: each answers with what it received (its module
+ * name, method, path, query, the headers the gateway sets, the body), so a test sees exactly what a
+ * service would. Branding is pointed at a port where nothing listens, to show a down upstream.
+ */
+public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private static final List<String> MODULES = List.of("tenant-service", "invoicing", "dental", "manufacturing");
+    private Vertx vertx;
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String module : MODULES) {
+            HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
+                JsonObject echo = new JsonObject()
+                        .put("module", module)
+                        .put("method", req.method().name())
+                        .put("path", req.path())
+                        .put("query", req.query())
+                        .put("tenant", req.getHeader("X-Tenant-ID"))
+                        .put("request_id", req.getHeader("X-Request-ID"))
+                        .put("forwarded_for", req.getHeader("X-Forwarded-For"))
+                        .put("forwarded_host", req.getHeader("X-Forwarded-Host"))
+                        .put("authorization", req.getHeader("Authorization") != null)
+                        .put("body", body.toString());
+                req.response().putHeader("Content-Type", "application/json").end(echo.encode());
+            }));
+            try {
+                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            servers.add(server);
+            config.put("ipsc.upstream." + module, "http://127.0.0.1:" + server.actualPort());
+        }
+        config.put("ipsc.upstream.branding", "http://127.0.0.1:" + closedPort());
+        return config;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.ipsc.gateway;
+
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.TenantEventsPublisher;
+import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
+import io.ipsc.testsupport.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gateway against real Kafka (its tenant directory) and upstream servers that echo what they
+ * receive: resolution by path, header and subdomain; the door's refusals; forwarding.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "test-tokens", value = "true"))
+@WithTestResource(value = EchoUpstreams.class, scope = TestResourceScope.GLOBAL)
+class GatewayTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    static final String ALPHA = "alpha-" + RUN;
+    static final String BETA = "beta-" + RUN;
+    static final String DENT = "dent-" + RUN;
+    static final String PROV = "prov-" + RUN;
+    static final String SUSP = "susp-" + RUN;
+    static final String SLOW = "slow-" + RUN;
+    static final String NOAPI = "noapi-" + RUN;
+    static final long ALICE = 10;
+    static final long BOB = 20;
+
+    @BeforeAll
+    static void publishTenants() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        try (TenantEventsPublisher events = new TenantEventsPublisher()) {
+            events.publish(active(ALPHA, "business").member(ALICE, "admin"));
+            events.publish(active(BETA, "business").member(BOB, "admin"));
+            events.publish(active(DENT, "dental_clinic").member(ALICE, "staff"));
+            events.publish(TenantEventsPublisher.snapshot(PROV, "business").member(ALICE, "admin"));
+            events.publish(TenantEventsPublisher.snapshot(SUSP, "business").member(ALICE, "admin").status("suspended", "TENANT_SUSPENDED"));
+            events.publish(active(SLOW, "business").member(ALICE, "admin").plan("free"));
+            events.publish(active(NOAPI, "business").member(ALICE, "admin").feature("api_access", false));
+        }
+    }
+
+    private static boolean routable;
+
+    @BeforeEach
+    void awaitDirectory() {
+        if (!routable) {
+            // The directory follows the topic: wait until the last tenant published is routable.
+            eventually(() -> alice().header("X-Tenant-ID", NOAPI).header("Origin", "http://localhost:5173")
+                    .get("/api/products").then().statusCode(200));
+            routable = true;
+        }
+    }
+
+    private static Snapshot active(String slug, String type) {
+        return TenantEventsPublisher.snapshot(slug, type).status("active", "TENANT_UPDATED");
+    }
+
+    static RequestSpecification alice() {
+        return given().header("Authorization", "Bearer " + TestTokens.get().member(ALICE, Map.of()));
+    }
+
+    @Test
+    void pathHeaderAndSubdomainReachTheSameTenantAndPath() {
+        alice().get("/api/tenants/" + ALPHA + "/products/7?page=2").then().statusCode(200)
+                .body("module", is("invoicing")).body("path", is("/api/products/7")).body("query", is("page=2"))
+                .body("tenant", is(ALPHA)).body("authorization", is(true))
+                .header("X-RateLimit-Limit", notNullValue());
+        alice().header("X-Tenant-ID", ALPHA).get("/api/products/7?page=2").then().statusCode(200)
+                .body("module", is("invoicing")).body("path", is("/api/products/7")).body("tenant", is(ALPHA));
+        alice().header("Host", ALPHA + ".localhost:8000").get("/api/products/7?page=2").then().statusCode(200)
+                .body("module", is("invoicing")).body("path", is("/api/products/7")).body("tenant", is(ALPHA));
+    }
+
+    @Test
+    void forwardsBodiesAndRequestIds() {
+        alice().header("X-Tenant-ID", ALPHA).header("X-Request-ID", "trace-123").contentType("application/json")
+                .body("{\"sku\":\"A-1\",\"price\":\"10.50\"}")
+                .post("/api/products").then().statusCode(200)
+                .header("X-Request-ID", "trace-123")
+                .body("method", is("POST")).body("body", is("{\"sku\":\"A-1\",\"price\":\"10.50\"}"))
+                .body("request_id", is("trace-123")).body("forwarded_for", notNullValue());
+        String generated = alice().header("X-Tenant-ID", ALPHA).get("/api/customers").then().statusCode(200)
+                .extract().header("X-Request-ID");
+        assertTrue(generated != null && !generated.isBlank());
+    }
+
+    @Test
+    void sourcesThatDisagreeAreRefused() {
+        alice().header("X-Tenant-ID", BETA).get("/api/tenants/" + ALPHA + "/products").then()
+                .statusCode(400).body("error.code", is("TENANT_MISMATCH")).body("success", is(false));
+        alice().header("X-Tenant-ID", ALPHA).header("Host", BETA + ".localhost").get("/api/products").then()
+                .statusCode(400).body("error.code", is("TENANT_MISMATCH"));
+    }
+
+    @Test
+    void unknownMissingSuspendedAndProvisioningTenants() {
+        alice().header("X-Tenant-ID", "no-such-" + RUN).get("/api/products").then().statusCode(404).body("error.code", is("TENANT_NOT_FOUND"));
+        alice().get("/api/products").then().statusCode(400).body("error.code", is("TENANT_REQUIRED"));
+        alice().header("X-Tenant-ID", SUSP).get("/api/products").then().statusCode(403).body("error.code", is("TENANT_SUSPENDED"));
+        alice().header("X-Tenant-ID", PROV).get("/api/products").then().statusCode(503)
+                .body("error.code", is("TENANT_PROVISIONING")).header("Retry-After", notNullValue());
+        alice().get("/api/nothing-here").then().statusCode(404).body("error.code", is("NOT_FOUND"));
+    }
+
+    @Test
+    void tokensAreRequiredAndChecked() {
+        given().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401).body("error.code", is("UNAUTHORIZED"));
+        given().header("Authorization", "Bearer forged.token.here").header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401);
+        given().get("/api/tenants").then().statusCode(401);
+        // Sign-in and keys are public, and go to tenant-service untouched.
+        given().contentType("application/json").body("{\"email\":\"a@b.c\",\"password\":\"x\"}").post("/api/auth/login").then()
+                .statusCode(200).body("module", is("tenant-service")).body("path", is("/api/auth/login"));
+        given().get("/.well-known/jwks.json").then().statusCode(200).body("module", is("tenant-service"));
+    }
+
+    @Test
+    void anotherTenantsMemberIsRefusedByEveryRoute() {
+        RequestSpecification bob = given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of(ALPHA, "admin")));
+        for (String family : List.of("products", "invoices", "customers")) {
+            bob.get("/api/tenants/" + ALPHA + "/" + family).then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+            given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of(ALPHA, "admin")))
+                    .header("X-Tenant-ID", ALPHA).get("/api/" + family).then().statusCode(403);
+            given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of(ALPHA, "admin")))
+                    .header("Host", ALPHA + ".localhost").get("/api/" + family).then().statusCode(403);
+        }
+        // Bob's own tenant works; a platform admin passes everywhere.
+        given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of())).header("X-Tenant-ID", BETA)
+                .get("/api/products").then().statusCode(200).body("tenant", is(BETA));
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", ALPHA)
+                .get("/api/products").then().statusCode(200).body("tenant", is(ALPHA));
+    }
+
+    @Test
+    void tenantServiceRoutesKeepTheirPathAndGetTheCanonicalTenant() {
+        alice().get("/api/tenants/" + ALPHA + "/users").then().statusCode(200)
+                .body("module", is("tenant-service")).body("path", is("/api/tenants/" + ALPHA + "/users")).body("tenant", is(ALPHA));
+        alice().get("/api/tenants/" + ALPHA).then().statusCode(200).body("module", is("tenant-service")).body("tenant", is(ALPHA));
+        alice().contentType("application/json").body("{}").post("/api/tenants").then().statusCode(200)
+                .body("module", is("tenant-service")).body("tenant", nullValue());
+    }
+
+    @Test
+    void featuresGateModules() {
+        alice().header("X-Tenant-ID", ALPHA).get("/api/patients").then().statusCode(403).body("error.code", is("FEATURE_DISABLED"));
+        alice().header("X-Tenant-ID", ALPHA).get("/api/boms").then().statusCode(403).body("error.code", is("FEATURE_DISABLED"));
+        alice().header("X-Tenant-ID", ALPHA).get("/api/reports/gst").then().statusCode(403).body("message", containsString("advanced_reporting"));
+        alice().header("X-Tenant-ID", DENT).get("/api/patients").then().statusCode(200).body("module", is("dental"));
+        alice().get("/api/tenants/" + DENT + "/appointments").then().statusCode(200).body("module", is("dental")).body("path", is("/api/appointments"));
+        // api_access off: only the web app (its origins) may call.
+        alice().header("X-Tenant-ID", NOAPI).get("/api/products").then().statusCode(403).body("message", containsString("api_access"));
+        alice().header("X-Tenant-ID", NOAPI).header("Origin", "http://" + NOAPI + ".localhost:5173").get("/api/products").then().statusCode(200);
+    }
+
+    @Test
+    void aTenantOverItsRateIsSlowedAndOthersAreNot() {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            statuses.add(alice().header("X-Tenant-ID", SLOW).get("/api/products").then().extract().statusCode());
+        }
+        assertTrue(statuses.contains(429), "the free plan's bucket (2/s in tests) runs out: " + statuses);
+        alice().header("X-Tenant-ID", SLOW).get("/api/products").then().statusCode(429)
+                .body("error.code", is("RATE_LIMITED")).header("Retry-After", notNullValue()).header("X-RateLimit-Limit", is("2"));
+        alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
+    }
+
+    @Test
+    void aStoppedUpstreamGives502InTheEnvelope() {
+        alice().get("/api/tenants/" + ALPHA + "/branding").then().statusCode(502)
+                .body("success", is(false)).body("error.code", is("UPSTREAM_UNAVAILABLE"));
+    }
+
+    @Test
+    void healthAsTheSeedShowsIt() {
+        for (String path : List.of("/health", "/api/health")) {
+            given().get(path).then().statusCode(200)
+                    .body("success", is(true)).body("data.status", is("healthy")).body("data.multi_tenant_enabled", is(true));
+        }
+        given().get("/api/health/detailed").then().statusCode(401);
+        alice().get("/api/system/status").then().statusCode(403);
+        String admin = TestTokens.get().platformAdmin();
+        given().header("Authorization", "Bearer " + admin).get("/api/health/detailed").then().statusCode(200)
+                .body("data.services.invoicing.status", is("up"))
+                .body("data.services.branding.status", is("unreachable"))
+                .body("data.status", is("degraded"));
+        given().header("Authorization", "Bearer " + admin).get("/api/system/status").then().statusCode(200)
+                .body("data.tenants_by_status.active", greaterThanOrEqualTo(5))
+                .body("data.max_tenants_per_instance", is(100));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void corsAllowsTheWebApp() {
+        given().header("Origin", "http://" + ALPHA + ".localhost:5173").header("Access-Control-Request-Method", "GET")
+                .options("/api/products").then()
+                .header("Access-Control-Allow-Origin", is("http://" + ALPHA + ".localhost:5173"));
+    }
+
+    static void eventually(Runnable check) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    throw e;
+                }
+            }
+        }
+    }
+}
