@@ -1,0 +1,54 @@
+package io.ipsc.gateway;
+
+import io.ipsc.gateway.routing.Module;
+import io.ipsc.gateway.routing.PathRouter;
+import io.ipsc.gateway.routing.RoutingDecision;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every URL of the seed guide goes to its owner, in each form. */
+class PathRouterTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/tenants/smile-dental/products, INVOICING, /api/products, smile-dental, true",
+            "/api/tenants/smile-dental/invoices/9, INVOICING, /api/invoices/9, smile-dental, true",
+            "/api/tenants/smile-dental/customers, INVOICING, /api/customers, smile-dental, true",
+            "/api/products, INVOICING, /api/products, , true",
+            "/api/tenants/smile-dental/patients, DENTAL, /api/patients, smile-dental, true",
+            "/api/tenants/smile-dental/appointments, DENTAL, /api/appointments, smile-dental, true",
+            "/api/tenants/smile-dental/treatments, DENTAL, /api/treatments, smile-dental, true",
+            "/api/tenants/precision-mfg/boms, MANUFACTURING, /api/boms, precision-mfg, true",
+            "/api/tenants/precision-mfg/production-orders, MANUFACTURING, /api/production-orders, precision-mfg, true",
+            "/api/tenants/precision-mfg/work-centers, MANUFACTURING, /api/work-centers, precision-mfg, true",
+            "/api/tenants/smile-dental/branding, BRANDING, /api/branding, smile-dental, true",
+            "/api/branding/templates, BRANDING, /api/branding/templates, , true",
+            "/api/tenants, TENANT_SERVICE, /api/tenants, , false",
+            "/api/tenants/smile-dental, TENANT_SERVICE, /api/tenants/smile-dental, smile-dental, false",
+            "/api/tenants/smile-dental/users/1, TENANT_SERVICE, /api/tenants/smile-dental/users/1, smile-dental, false",
+            "/api/tenants/smile-dental/features, TENANT_SERVICE, /api/tenants/smile-dental/features, smile-dental, false",
+            "/api/tenants/smile-dental/subscription, TENANT_SERVICE, /api/tenants/smile-dental/subscription, smile-dental, false",
+            "/api/tenants/smile-dental/config, TENANT_SERVICE, /api/tenants/smile-dental/config, smile-dental, false",
+            "/api/tenants/smile-dental/usage, TENANT_SERVICE, /api/tenants/smile-dental/usage, smile-dental, false",
+            "/api/users, TENANT_SERVICE, /api/users, , false",
+            "/api/auth/login, TENANT_SERVICE, /api/auth/login, , false",
+            "/.well-known/jwks.json, TENANT_SERVICE, /.well-known/jwks.json, , false"
+    })
+    void routesEverySeedUrl(String path, Module module, String upstream, String tenant, boolean checked) {
+        RoutingDecision d = PathRouter.route(path).orElseThrow();
+        assertEquals(module, d.module());
+        assertEquals(upstream, d.upstreamPath());
+        assertEquals(tenant, d.pathTenant());
+        assertEquals(checked, d.tenantChecked());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/api", "/api/", "/api/unknown", "/api/tenants/smile-dental/unknown", "/other", "/api/products/../users"})
+    void refusesWhatNoModuleOwns(String path) {
+        assertTrue(PathRouter.route(path).isEmpty(), path);
+    }
+}
