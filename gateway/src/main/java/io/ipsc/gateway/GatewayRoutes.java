@@ -38,6 +38,9 @@ public class GatewayRoutes {
     private final Forwarder forwarder;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    /** Looked up once per tenant, module and status class instead of on every request. */
+    private final java.util.Map<String, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Module, Timer> upstreamTimers = new java.util.EnumMap<>(Module.class);
 
     public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, ObjectMapper json, MeterRegistry metrics) {
         this.resolver = resolver;
@@ -45,6 +48,9 @@ public class GatewayRoutes {
         this.forwarder = forwarder;
         this.json = json;
         this.metrics = metrics;
+        for (Module module : Module.values()) {
+            upstreamTimers.put(module, metrics.timer("ipsc_gateway_upstream_seconds", "module", module.id()));
+        }
     }
 
     void register(@Observes Router router) {
@@ -103,7 +109,7 @@ public class GatewayRoutes {
         String uri = request.query() == null ? decision.upstreamPath() : decision.upstreamPath() + "?" + request.query();
         forwarder.forward(request, module, uri, tenant, requestId,
                 status -> {
-                    sample.stop(metrics.timer("ipsc_gateway_upstream_seconds", "module", module.id()));
+                    sample.stop(upstreamTimers.get(module));
                     count(tenant, module, status);
                 },
                 failure -> {
@@ -118,8 +124,10 @@ public class GatewayRoutes {
 
     /** Requests per tenant, module and status class; the tenant tag is capped in {@link GatewayMetrics}. */
     private void count(String tenant, Module module, int status) {
-        metrics.counter("ipsc_gateway_requests", "tenant", tenant == null ? "none" : tenant, "module", module.id(),
-                "status", (status / 100) + "xx").increment();
+        String t = tenant == null ? "none" : tenant;
+        String statusClass = (status / 100) + "xx";
+        counters.computeIfAbsent(t + '|' + module.id() + '|' + statusClass,
+                key -> metrics.counter("ipsc_gateway_requests", "tenant", t, "module", module.id(), "status", statusClass)).increment();
     }
 
     private void fail(HttpServerResponse response, ApiException e) {

@@ -22,7 +22,13 @@ import java.util.Map;
  */
 public class AccessTokenVerifier {
 
+    /** Verified tokens until they expire: a signature is checked once per token, not once per request. */
+    private static final int CACHE_LIMIT = 10_000;
+    private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
     private final JwtConsumer consumer;
+
+    private record Verified(Caller caller, long expiresAtMillis) {
+    }
 
     public AccessTokenVerifier(VerificationKeys keys, String issuer, String audience) {
         this.consumer = new JwtConsumerBuilder()
@@ -46,6 +52,13 @@ public class AccessTokenVerifier {
 
     /** The caller that {@code token} proves, or a 401 naming what is wrong with it. */
     public Caller verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (System.currentTimeMillis() < known.expiresAtMillis()) {
+                return known.caller();
+            }
+            verified.remove(token);
+        }
         JwtClaims claims;
         try {
             claims = consumer.processToClaims(token);
@@ -64,7 +77,12 @@ public class AccessTokenVerifier {
                 map.forEach((slug, role) -> Role.parse(String.valueOf(role))
                         .ifPresent(r -> memberships.put(String.valueOf(slug), r)));
             }
-            return new Caller(userId, email, groups.contains(TokenClaims.PLATFORM_ADMIN_GROUP), memberships);
+            Caller caller = new Caller(userId, email, groups.contains(TokenClaims.PLATFORM_ADMIN_GROUP), memberships);
+            if (verified.size() >= CACHE_LIMIT) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(caller, claims.getExpirationTime().getValueInMillis()));
+            return caller;
         } catch (MalformedClaimException | NumberFormatException e) {
             throw ApiException.unauthorized("The access token is not valid");
         }

@@ -1,2 +1,0 @@
-package io.ipsc.kubernetes;
-class Probe {}
