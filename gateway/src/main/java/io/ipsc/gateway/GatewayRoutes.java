@@ -94,7 +94,7 @@ public class GatewayRoutes {
         try {
             Caller caller = Door.isPublic(path) ? null : door.authenticate(request.getHeader("Authorization"));
             if (decision.tenantChecked()) {
-                Door.Admission admission = door.admit(caller, tenant, decision, request.getHeader("Origin"));
+                Door.Admission admission = door.admit(caller, tenant, decision, request.getHeader("Origin"), request.method().name());
                 response.headers().set("X-RateLimit-Limit", Integer.toString(admission.rate().limit()));
                 response.headers().set("X-RateLimit-Remaining", Integer.toString(admission.rate().remaining()));
             }

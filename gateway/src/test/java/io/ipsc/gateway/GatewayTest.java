@@ -42,6 +42,8 @@ class GatewayTest {
     static final String SUSP = "susp-" + RUN;
     static final String SLOW = "slow-" + RUN;
     static final String NOAPI = "noapi-" + RUN;
+    static final String FULL = "full-" + RUN;
+    static final long VIC = 30;
     static final long ALICE = 10;
     static final long BOB = 20;
 
@@ -55,6 +57,8 @@ class GatewayTest {
             events.publish(TenantEventsPublisher.snapshot(PROV, "business").member(ALICE, "admin"));
             events.publish(TenantEventsPublisher.snapshot(SUSP, "business").member(ALICE, "admin").status("suspended", "TENANT_SUSPENDED"));
             events.publish(active(SLOW, "business").member(ALICE, "admin").plan("free"));
+            events.publish(active(FULL, "manufacturing").member(BOB, "admin").member(VIC, "viewer")
+                    .feature("dental_management", true).feature("advanced_reporting", true));
             events.publish(active(NOAPI, "business").member(ALICE, "admin").feature("api_access", false));
         }
     }
@@ -134,20 +138,41 @@ class GatewayTest {
     }
 
     @Test
-    void anotherTenantsMemberIsRefusedByEveryRoute() {
-        RequestSpecification bob = given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of(ALPHA, "admin")));
-        for (String family : List.of("products", "invoices", "customers")) {
-            bob.get("/api/tenants/" + ALPHA + "/" + family).then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
-            given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of(ALPHA, "admin")))
-                    .header("X-Tenant-ID", ALPHA).get("/api/" + family).then().statusCode(403);
-            given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of(ALPHA, "admin")))
-                    .header("Host", ALPHA + ".localhost").get("/api/" + family).then().statusCode(403);
+    void anotherTenantsMemberIsRefusedByEveryRouteOfEveryModule() {
+        // FULL has every module switched on; Alice belongs to other tenants, and her token even claims FULL.
+        String token = TestTokens.get().member(ALICE, Map.of(FULL, "admin"));
+        for (String family : List.of("products", "invoices", "customers", "stock", "reports", "patients", "appointments",
+                "treatments", "boms", "production-orders", "work-centers", "branding")) {
+            given().header("Authorization", "Bearer " + token).get("/api/tenants/" + FULL + "/" + family).then()
+                    .statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+            given().header("Authorization", "Bearer " + token).header("X-Tenant-ID", FULL).get("/api/" + family).then().statusCode(403);
+            given().header("Authorization", "Bearer " + token).header("Host", FULL + ".localhost").get("/api/" + family).then().statusCode(403);
         }
-        // Bob's own tenant works; a platform admin passes everywhere.
-        given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of())).header("X-Tenant-ID", BETA)
-                .get("/api/products").then().statusCode(200).body("tenant", is(BETA));
+        // Bob's own tenant works in every module; a platform admin passes everywhere.
+        RequestSpecification bob = given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of()));
+        bob.header("X-Tenant-ID", FULL).get("/api/patients").then().statusCode(200).body("tenant", is(FULL)).body("module", is("dental"));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of())).get("/api/tenants/" + FULL + "/boms")
+                .then().statusCode(200).body("module", is("manufacturing"));
         given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", ALPHA)
                 .get("/api/products").then().statusCode(200).body("tenant", is(ALPHA));
+    }
+
+    @Test
+    void viewersReadAndDoNotChange() {
+        RequestSpecification vic = given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of()))
+                .header("X-Tenant-ID", FULL);
+        vic.get("/api/products").then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of())).header("X-Tenant-ID", FULL)
+                .contentType("application/json").body("{}").post("/api/products").then()
+                .statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+    }
+
+    @Test
+    void requestsAreCountedPerTenantModuleAndStatus() {
+        alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ipsc_gateway_requests_total") && l.contains("tenant=\"" + ALPHA + "\"")
+                && l.contains("module=\"invoicing\"") && l.contains("status=\"2xx\"")), "per-tenant counter on /q/metrics");
     }
 
     @Test

@@ -27,6 +27,7 @@ public class Door {
     /** Paths anyone may call without a token. */
     private static final List<String> PUBLIC_PATHS = List.of("/api/auth/login", "/api/auth/refresh", "/.well-known/jwks.json");
     private static final String BEARER = "Bearer ";
+    private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     /** What the checks established: who calls, and for which tenant. */
     public record Admission(Caller caller, String tenant, RateLimiter.Decision rate) {
@@ -61,7 +62,7 @@ public class Door {
     }
 
     /** Everything a domain module's request must satisfy; throws the refusal as an {@link ApiException}. */
-    public Admission admit(Caller caller, String tenant, RoutingDecision decision, String origin) {
+    public Admission admit(Caller caller, String tenant, RoutingDecision decision, String origin, String method) {
         if (tenant == null) {
             throw ApiException.badRequest("TENANT_REQUIRED", null,
                     "Name the tenant: /api/tenants/{slug}/..., the X-Tenant-ID header, or the {slug}.<domain> host");
@@ -71,6 +72,11 @@ public class Door {
                 .orElseThrow(() -> new ApiException(404, "TENANT_NOT_FOUND", "No tenant '" + tenant + "'"));
         if (!caller.platformAdmin() && !isMember(snapshot, caller)) {
             throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + tenant + "'");
+        }
+        // Viewers read; every other rule of who may change what is the owning service's.
+        if (!caller.platformAdmin() && "viewer".equals(snapshot.members().get(Long.toString(caller.userId())))
+                && !READ_METHODS.contains(method)) {
+            throw ApiException.forbidden("INSUFFICIENT_ROLE", "Viewers of tenant '" + tenant + "' may read, not change");
         }
         if (snapshot.isSuspended()) {
             throw ApiException.forbidden("TENANT_SUSPENDED", "Tenant '" + tenant + "' is suspended");
