@@ -40,7 +40,13 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         .put("forwarded_host", req.getHeader("X-Forwarded-Host"))
                         .put("authorization", req.getHeader("Authorization") != null)
                         .put("body", body.toString());
-                req.response().putHeader("Content-Type", "application/json").end(echo.encode());
+                // A caller can ask for a slow answer, to show the gateway's timeout.
+                long delay = Long.parseLong(req.headers().get("X-Echo-Delay-Ms") == null ? "0" : req.headers().get("X-Echo-Delay-Ms"));
+                if (delay > 0) {
+                    vertx.setTimer(delay, id -> req.response().putHeader("Content-Type", "application/json").end(echo.encode()));
+                } else {
+                    req.response().putHeader("Content-Type", "application/json").end(echo.encode());
+                }
             }));
             try {
                 server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

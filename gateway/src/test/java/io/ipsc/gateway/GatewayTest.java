@@ -215,6 +215,12 @@ class GatewayTest {
     }
 
     @Test
+    void aSilentUpstreamGives504InTheEnvelope() {
+        alice().header("X-Tenant-ID", ALPHA).header("X-Echo-Delay-Ms", "4000").get("/api/products").then()
+                .statusCode(504).body("success", is(false)).body("error.code", is("UPSTREAM_TIMEOUT"));
+    }
+
+    @Test
     void healthAsTheSeedShowsIt() {
         for (String path : List.of("/health", "/api/health")) {
             given().get(path).then().statusCode(200)
