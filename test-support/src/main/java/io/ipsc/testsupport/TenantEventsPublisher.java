@@ -28,6 +28,8 @@ public final class TenantEventsPublisher implements AutoCloseable {
 
     public static final String TENANTS = "ipsc.tenants";
     public static final String PROVISIONING = "ipsc.provisioning";
+    public static final String BILLING = "ipsc.billing";
+    public static final String STOCK = "ipsc.stock";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, String> producer;
@@ -48,7 +50,9 @@ public final class TenantEventsPublisher implements AutoCloseable {
         try (Admin admin = Admin.create(props)) {
             for (NewTopic topic : List.of(
                     new NewTopic(TENANTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(PROVISIONING, 3, (short) 1))) {
+                    new NewTopic(PROVISIONING, 3, (short) 1),
+                    new NewTopic(BILLING, 3, (short) 1),
+                    new NewTopic(STOCK, 3, (short) 1))) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

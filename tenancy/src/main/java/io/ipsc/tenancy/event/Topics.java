@@ -7,6 +7,10 @@ public final class Topics {
     public static final String TENANTS = "ipsc.tenants";
     /** Each service's report on a tenant's databases. */
     public static final String PROVISIONING = "ipsc.provisioning";
+    /** Billable items for invoicing-service (key = tenant slug), e.g. a completed dental treatment. */
+    public static final String BILLING = "ipsc.billing";
+    /** Stock movements for invoicing-service (key = tenant slug), e.g. a completed production order. */
+    public static final String STOCK = "ipsc.stock";
 
     private Topics() {
     }

@@ -213,7 +213,14 @@ public class OutboxRelay {
                             "segment.ms", "3600000")),
                     new NewTopic(Topics.PROVISIONING, partitions, replicationFactor).configs(Map.of(
                             "cleanup.policy", "delete",
-                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))));
+                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))),
+                    // Work handed between modules: kept long enough to survive a long outage of the consumer.
+                    new NewTopic(Topics.BILLING, partitions, replicationFactor).configs(Map.of(
+                            "cleanup.policy", "delete",
+                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))),
+                    new NewTopic(Topics.STOCK, partitions, replicationFactor).configs(Map.of(
+                            "cleanup.policy", "delete",
+                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))));
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
