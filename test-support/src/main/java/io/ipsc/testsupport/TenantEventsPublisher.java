@@ -117,6 +117,8 @@ public final class TenantEventsPublisher implements AutoCloseable {
         private final Map<String, Boolean> features = new LinkedHashMap<>();
         private final Map<String, String> members = new LinkedHashMap<>();
         private String plan = "basic";
+        private String gstin = "27AAPFU0939F1ZV";
+        private String state = "Maharashtra";
 
         Snapshot(String slug, String organizationType) {
             this.slug = slug;
@@ -145,6 +147,13 @@ public final class TenantEventsPublisher implements AutoCloseable {
         public Snapshot withoutMember(long userId) {
             members.remove(Long.toString(userId));
             return next("TENANT_UPDATED");
+        }
+
+        /** The tenant's own GSTIN and state (default: a valid Maharashtra GSTIN). */
+        public Snapshot gst(String newGstin, String newState) {
+            gstin = newGstin;
+            state = newState;
+            return this;
         }
 
         public Snapshot plan(String newPlan) {
@@ -180,6 +189,8 @@ public final class TenantEventsPublisher implements AutoCloseable {
             json.put("features", new LinkedHashMap<>(features));
             json.put("subscription", Map.of("plan", plan, "max_users", 10, "max_products", 1000, "max_transactions_per_month", 5000));
             json.put("members", new LinkedHashMap<>(members));
+            json.put("gstin", gstin);
+            json.put("state", state);
             json.put("version", version);
             json.put("occurred_at", Instant.now().toString());
             return json;

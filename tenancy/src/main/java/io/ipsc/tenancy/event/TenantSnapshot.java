@@ -8,7 +8,8 @@ import java.util.Map;
  * so that a consumer can rebuild its view from the compacted topic alone. {@code version} grows with
  * every change; a consumer ignores a snapshot whose version it has already seen or passed.
  * {@code members} maps user id to role, so that every service learns of a removed member as soon
- * as the event arrives, without waiting for the member's token to expire.
+ * as the event arrives, without waiting for the member's token to expire. {@code gstin} and
+ * {@code state} are the tenant's own, which decide intra- or inter-state supply on its invoices.
  */
 public record TenantSnapshot(
         TenantEventType eventType,
@@ -20,6 +21,8 @@ public record TenantSnapshot(
         Map<String, Boolean> features,
         PlanLimits subscription,
         Map<String, String> members,
+        String gstin,
+        String state,
         long version,
         Instant occurredAt) {
 

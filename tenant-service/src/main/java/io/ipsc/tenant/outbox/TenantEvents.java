@@ -35,7 +35,7 @@ public class TenantEvents {
             Map<String, String> roles = new TreeMap<>();
             members.forEach(m -> roles.put(Long.toString(m.userId), m.role));
             return record(new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
-                    tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.version, Timestamps.now()));
+                    tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.gstin, tenant.state, tenant.version, Timestamps.now()));
         });
     }
 
