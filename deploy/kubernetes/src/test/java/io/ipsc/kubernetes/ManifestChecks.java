@@ -47,6 +47,8 @@ final class ManifestChecks {
     static final String METRICS = "/q/metrics";
     /** The one Service that the outside world may reach. */
     static final String PUBLIC_SERVICE = "gateway";
+    /** The operators' endpoints of every Quarkus service, which must not be public. */
+    static final String OPERATOR_PATH = "/q/metrics";
 
     private static final Pattern SERVICE_URL = Pattern.compile("^https?://([a-z0-9-]+)(?::(\\d+))?(/.*)?$");
 
@@ -423,7 +425,13 @@ final class ManifestChecks {
             }
             for (IngressRule rule : ing.getSpec().getRules()) {
                 if (rule.getHttp() != null) {
-                    rule.getHttp().getPaths().forEach(p -> backends.add(p.getBackend()));
+                    rule.getHttp().getPaths().forEach(p -> {
+                        backends.add(p.getBackend());
+                        if (covers(p.getPath(), p.getPathType(), OPERATOR_PATH)) {
+                            problem(o, "path " + p.getPath() + " of " + rule.getHost() + " exposes " + OPERATOR_PATH
+                                    + " (metrics with per-tenant counters, probes) to the outside");
+                        }
+                    });
                 }
             }
             for (IngressBackend b : backends) {
@@ -461,6 +469,19 @@ final class ManifestChecks {
                 }
             }
         }
+    }
+
+    /** Whether an Ingress path matches {@code request}: Prefix (and ImplementationSpecific) match whole path elements. */
+    static boolean covers(String path, String pathType, String request) {
+        String p = path == null || path.isEmpty() ? "/" : path;
+        if ("Exact".equals(pathType)) {
+            return p.equals(request);
+        }
+        if (p.equals("/")) {
+            return true;
+        }
+        String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        return request.equals(trimmed) || request.startsWith(trimmed + "/");
     }
 
     // ---- Images: every one pinned ----

@@ -81,7 +81,7 @@ class ManifestChecksTest {
             metadata: {name: gateway, namespace: t}
             spec:
               maxUnavailable: 1
-              selector: {matchLabels: {app: gateway}}
+              selector: {matchLabels: {app: gateway}}  # pods of the budget
             ---
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
@@ -99,7 +99,7 @@ class ManifestChecksTest {
                 - host: a.example.com
                   http:
                     paths:
-                      - path: /
+                      - path: /api
                         pathType: Prefix
                         backend: {service: {name: gateway, port: {name: http}}}
             """;
@@ -149,17 +149,18 @@ class ManifestChecksTest {
             Service on a missing port       | targetPort: http                                                 | targetPort: 9000                           | no Service selects its pods on one of their container ports
             monitor on the wrong path       | path: /q/metrics                                                 | path: /metrics                             | no ServiceMonitor scrapes /q/metrics
             autoscaler of nothing           | kind: Deployment, name: gateway                                  | kind: Deployment, name: nothing            | scales Deployment nothing, which is not in the render
-            budget for no pods              | maxUnavailable: 1\\n  selector: {matchLabels: {app: gateway}}     | maxUnavailable: 1\\n  selector: {matchLabels: {app: none}} | selects the pods of no Deployment
+            budget for no pods              | {app: gateway}}  # pods of the budget                            | {app: none}}  # pods of the budget         | selects the pods of no Deployment
             autoscaler below one            | minReplicas: 2                                                   | minReplicas: 0                             | has minReplicas 0
             Ingress to another Service      | backend: {service: {name: gateway                                | backend: {service: {name: invoicing        | only the gateway Service may be reachable from outside
             Ingress to a missing port       | port: {name: http}                                               | port: {name: https}                        | routes to port https of Service gateway, which has no such port
+            Ingress exposing /q/            | path: /api                                                       | path: /                                    | exposes /q/metrics
             host without TLS                | - host: a.example.com                                            | - host: b.example.com                      | serves b.example.com without TLS
             ConfigMap value not a string    | GREETING: hello                                                  | GREETING: 42                               | data.GREETING is 42
             no default deny                 | policyTypes: [Ingress, Egress]                                   | policyTypes: [Ingress]                     | no default-deny NetworkPolicy for egress
-            replicas of the wrong type      | replicas: 2                                                      | replicas: two                              | Deployment/gateway
+            replicas of the wrong type      | replicas: 2                                                      | replicas: two                              | does not parse as apps/v1 Deployment
             """)
     void aBrokenInputFails(String what, String from, String to, String expected) {
-        List<String> found = problems(broken(from.replace("\\n", "\n      "), to.replace("\\n", "\n      ")));
+        List<String> found = problems(broken(from, to));
         assertTrue(found.stream().anyMatch(p -> p.contains(expected)),
                 () -> what + ": expected a problem containing '" + expected + "', got:\n  " + String.join("\n  ", found));
     }

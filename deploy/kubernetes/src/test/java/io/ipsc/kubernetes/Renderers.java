@@ -47,8 +47,14 @@ final class Renderers {
         return Path.of(System.getProperty("ipsc.kubernetes.dir", ".")).toAbsolutePath().normalize();
     }
 
-    /** kustomize on the PATH, else kubectl's built-in kustomize, else nothing. */
+    /**
+     * kustomize on the PATH, else kubectl's built-in kustomize, else nothing. {@code -Dipsc.kustomize=off}
+     * pretends neither is installed, to run the tests as a machine without them would.
+     */
     static Optional<Renderer> kustomize() {
+        if ("off".equals(System.getProperty("ipsc.kustomize"))) {
+            return Optional.empty();
+        }
         Optional<Path> kustomize = onPath("kustomize");
         Optional<Path> kubectl = onPath("kubectl");
         if (kustomize.isEmpty() && kubectl.isEmpty()) {
