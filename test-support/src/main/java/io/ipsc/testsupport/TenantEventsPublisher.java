@@ -117,6 +117,8 @@ public final class TenantEventsPublisher implements AutoCloseable {
         private final Map<String, Boolean> features = new LinkedHashMap<>();
         private final Map<String, String> members = new LinkedHashMap<>();
         private String plan = "basic";
+        private Integer maxProducts = 1000;
+        private Integer maxTransactions = 5000;
         private String gstin = "27AAPFU0939F1ZV";
         private String state = "Maharashtra";
 
@@ -156,6 +158,13 @@ public final class TenantEventsPublisher implements AutoCloseable {
             return this;
         }
 
+        /** The plan's product and monthly-transaction limits (null: unlimited). */
+        public Snapshot limits(Integer products, Integer transactionsPerMonth) {
+            maxProducts = products;
+            maxTransactions = transactionsPerMonth;
+            return this;
+        }
+
         public Snapshot plan(String newPlan) {
             plan = newPlan;
             return next("TENANT_UPDATED");
@@ -187,7 +196,12 @@ public final class TenantEventsPublisher implements AutoCloseable {
             json.put("organization_type", organizationType);
             json.put("status", status);
             json.put("features", new LinkedHashMap<>(features));
-            json.put("subscription", Map.of("plan", plan, "max_users", 10, "max_products", 1000, "max_transactions_per_month", 5000));
+            Map<String, Object> subscription = new LinkedHashMap<>();
+            subscription.put("plan", plan);
+            subscription.put("max_users", 10);
+            subscription.put("max_products", maxProducts);
+            subscription.put("max_transactions_per_month", maxTransactions);
+            json.put("subscription", subscription);
             json.put("members", new LinkedHashMap<>(members));
             json.put("gstin", gstin);
             json.put("state", state);

@@ -1,0 +1,78 @@
+package io.ipsc.invoicing.gst;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Indian GST on an invoice, in exact decimals: each line's taxable value and tax are rounded to the
+ * paisa; intra-state supply (place of supply = supplier's state) carries CGST and SGST at half the
+ * rate each, inter-state supply IGST at the full rate; the invoice total is rounded to the rupee
+ * with a round-off line. Pure: no I/O, no state.
+ */
+public final class GstCalculator {
+
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final BigDecimal TWO = new BigDecimal("2");
+
+    private GstCalculator() {
+    }
+
+    /** One line as entered: quantity × unit price less a percentage discount, at a GST rate (percent). */
+    public record LineInput(BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal gstRate) {
+    }
+
+    public record LineTax(BigDecimal taxable, BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal total) {
+    }
+
+    public record InvoiceTax(List<LineTax> lines, boolean interState, BigDecimal taxable, BigDecimal cgst, BigDecimal sgst,
+                             BigDecimal igst, BigDecimal exactTotal, BigDecimal roundOff, BigDecimal total) {
+    }
+
+    /**
+     * @param supplierStateCode the tenant's GST state code (from its GSTIN or address)
+     * @param placeOfSupplyCode the customer's (from its GSTIN, else its billing address); null means
+     *                          unknown, which for an unregistered buyer is a local (intra-state) sale
+     */
+    public static InvoiceTax compute(List<LineInput> inputs, String supplierStateCode, String placeOfSupplyCode) {
+        boolean interState = supplierStateCode != null && placeOfSupplyCode != null && !supplierStateCode.equals(placeOfSupplyCode);
+        List<LineTax> lines = new ArrayList<>(inputs.size());
+        BigDecimal taxable = BigDecimal.ZERO;
+        BigDecimal cgst = BigDecimal.ZERO;
+        BigDecimal sgst = BigDecimal.ZERO;
+        BigDecimal igst = BigDecimal.ZERO;
+        for (LineInput in : inputs) {
+            LineTax line = line(in, interState);
+            lines.add(line);
+            taxable = taxable.add(line.taxable());
+            cgst = cgst.add(line.cgst());
+            sgst = sgst.add(line.sgst());
+            igst = igst.add(line.igst());
+        }
+        BigDecimal exact = taxable.add(cgst).add(sgst).add(igst);
+        BigDecimal rounded = exact.setScale(0, RoundingMode.HALF_UP).setScale(2, RoundingMode.UNNECESSARY);
+        return new InvoiceTax(lines, interState, taxable, cgst, sgst, igst, exact, rounded.subtract(exact), rounded);
+    }
+
+    static LineTax line(LineInput in, boolean interState) {
+        BigDecimal gross = in.quantity().multiply(in.unitPrice());
+        BigDecimal discount = in.discountPercent() == null ? BigDecimal.ZERO : in.discountPercent();
+        BigDecimal taxable = paisa(gross.multiply(HUNDRED.subtract(discount)).divide(HUNDRED));
+        BigDecimal cgst = BigDecimal.ZERO.setScale(2);
+        BigDecimal sgst = BigDecimal.ZERO.setScale(2);
+        BigDecimal igst = BigDecimal.ZERO.setScale(2);
+        if (interState) {
+            igst = paisa(taxable.multiply(in.gstRate()).divide(HUNDRED));
+        } else {
+            BigDecimal half = in.gstRate().divide(TWO);
+            cgst = paisa(taxable.multiply(half).divide(HUNDRED));
+            sgst = cgst;
+        }
+        return new LineTax(taxable, cgst, sgst, igst, taxable.add(cgst).add(sgst).add(igst));
+    }
+
+    private static BigDecimal paisa(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+}

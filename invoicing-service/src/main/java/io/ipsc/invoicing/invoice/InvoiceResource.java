@@ -1,0 +1,83 @@
+package io.ipsc.invoicing.invoice;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Set;
+
+/** GST invoices: drafts, issuing, payments. */
+@Path("/api/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class InvoiceResource {
+
+    private static final Set<String> STATUSES = Set.of("draft", "issued", "partially_paid", "paid", "cancelled");
+
+    private final InvoiceService invoices;
+
+    public InvoiceResource(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<InvoiceView>>> create(InvoiceRequest request) {
+        return invoices.createDraft(request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponse.ok(i, "Draft invoice " + i.id() + " created")));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<InvoiceView>>> list(@QueryParam("status") String status, @QueryParam("customer_id") Long customerId,
+                                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.badRequest("INVALID_FILTER", "status", "status must be one of " + String.join(", ", STATUSES));
+        }
+        return invoices.list(status, customerId, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " invoice(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<InvoiceView>> get(@PathParam("id") long id) {
+        return invoices.get(id).map(i -> ApiResponse.ok(i, "Invoice " + (i.number() == null ? id : i.number())));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<ApiResponse<InvoiceView>> update(@PathParam("id") long id, InvoiceRequest request) {
+        return invoices.replaceDraft(id, request).map(i -> ApiResponse.ok(i, "Draft invoice " + id + " updated"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
+        return invoices.deleteDraft(id).map(v -> ApiResponse.ok(null, "Draft invoice " + id + " deleted"));
+    }
+
+    @POST
+    @Path("/{id}/issue")
+    public Uni<ApiResponse<InvoiceView>> issue(@PathParam("id") long id) {
+        return invoices.issue(id).map(i -> ApiResponse.ok(i, "Invoice " + i.number() + " issued"));
+    }
+
+    @POST
+    @Path("/{id}/payments")
+    public Uni<RestResponse<ApiResponse<InvoiceView>>> pay(@PathParam("id") long id, PaymentRequest request) {
+        return invoices.recordPayment(id, request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponse.ok(i, "Payment recorded; invoice " + i.number() + " is " + i.status())));
+    }
+}

@@ -1,0 +1,413 @@
+package io.ipsc.invoicing.invoice;
+
+import io.ipsc.invoicing.Access;
+import io.ipsc.invoicing.gst.FinancialYear;
+import io.ipsc.invoicing.gst.GstCalculator;
+import io.ipsc.invoicing.gst.GstSlabs;
+import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.Features;
+import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.india.Gstin;
+import io.ipsc.tenancy.india.IndianState;
+import io.ipsc.tenancy.security.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Invoices: drafts (editable, unnumbered) are issued into an immutable, numbered document. Numbers
+ * run per financial year without gaps, also under concurrent issuing: the year's counter row is
+ * locked by the issuing transaction, so a rolled-back issue gives its number back.
+ */
+@RequestScoped
+public class InvoiceService {
+
+    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    private static final String INVOICE_COLUMNS = "id, number, status, customer_id, invoice_date, due_date, place_of_supply, inter_state, "
+            + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, irn, notes, issued_at";
+
+    private final TenantContext tenant;
+    private final GstSlabs slabs;
+
+    public InvoiceService(TenantContext tenant, GstSlabs slabs) {
+        this.tenant = tenant;
+        this.slabs = slabs;
+    }
+
+    public Uni<InvoiceView> createDraft(InvoiceRequest r) {
+        Access.require(tenant, Role.STAFF, "create invoices");
+        validate(r);
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
+                .flatMap(v -> customerState(conn, r.customerId()))
+                .flatMap(state -> priced(conn, r.lines()).flatMap(lines -> {
+                    LocalDate date = r.invoiceDate() != null ? r.invoiceDate() : LocalDate.now(INDIA);
+                    return conn.preparedQuery("INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes) "
+                                    + "VALUES ($1, 'draft', $2, $3, $4) RETURNING id")
+                            .execute(Tuple.from(Arrays.asList(r.customerId(), date, r.dueDate(), r.notes())))
+                            .flatMap(rows -> writeLines(conn, rows.iterator().next().getLong("id"), lines, state));
+                }))
+                .flatMap(id -> load(conn, id))));
+    }
+
+    public Uni<InvoiceView> replaceDraft(long id, InvoiceRequest r) {
+        Access.require(tenant, Role.STAFF, "change invoices");
+        validate(r);
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
+                .flatMap(v -> customerState(conn, r.customerId()))
+                .flatMap(state -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
+                                "UPDATE invoices SET customer_id = $2, invoice_date = coalesce($3, invoice_date), due_date = $4, notes = $5, "
+                                        + "updated_at = now() WHERE id = $1")
+                        .execute(Tuple.from(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes())))
+                        .flatMap(x -> conn.preparedQuery("DELETE FROM invoice_lines WHERE invoice_id = $1").execute(Tuple.of(id)))
+                        .flatMap(x -> writeLines(conn, id, lines, state))))
+                .flatMap(x -> load(conn, id))));
+    }
+
+    public Uni<Void> deleteDraft(long id) {
+        Access.require(tenant, Role.STAFF, "delete draft invoices");
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
+                .flatMap(v -> conn.preparedQuery("DELETE FROM invoices WHERE id = $1").execute(Tuple.of(id))).replaceWithVoid()));
+    }
+
+    /** Numbers the draft, moves stock (with inventory management), computes the IRN: all or nothing. */
+    public Uni<InvoiceView> issue(long id) {
+        Access.require(tenant, Role.STAFF, "issue invoices");
+        TenantSnapshot snapshot = tenant.tenant().snapshot();
+        boolean inventory = snapshot.featureOn(Features.INVENTORY_MANAGEMENT);
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id).flatMap(draft -> {
+            FinancialYear year = FinancialYear.of(draft.getLocalDate("invoice_date"));
+            return conn.preparedQuery("SELECT count(*) FROM invoice_lines WHERE invoice_id = $1").execute(Tuple.of(id))
+                    .flatMap(count -> {
+                        if (count.iterator().next().getLong(0) == 0) {
+                            throw ApiException.unprocessable("EMPTY_INVOICE", "An invoice needs at least one line to be issued");
+                        }
+                        return inventory ? moveStockOut(conn, id) : Uni.createFrom().voidItem();
+                    })
+                    .flatMap(v -> prefix(conn))
+                    .flatMap(prefix -> conn.preparedQuery("INSERT INTO invoice_series (financial_year, next_number) VALUES ($1, 1) "
+                                    + "ON CONFLICT (financial_year) DO UPDATE SET next_number = invoice_series.next_number + 1 RETURNING next_number")
+                            .execute(Tuple.of(year.code()))
+                            .map(rows -> prefix + "/" + year.code() + "/" + String.format("%05d", rows.iterator().next().getInteger(0))))
+                    .flatMap(number -> conn.preparedQuery("UPDATE invoices SET status = 'issued', number = $2, financial_year = $3, irn = $4, "
+                                    + "issued_at = now(), updated_at = now() WHERE id = $1")
+                            .execute(Tuple.from(Arrays.asList(id, number, year.code(), irn(snapshot.gstin(), year, number)))));
+        }).flatMap(x -> load(conn, id))));
+    }
+
+    public Uni<InvoiceView> recordPayment(long id, PaymentRequest r) {
+        Access.require(tenant, Role.STAFF, "record payments");
+        List<ErrorDetail> errors = new ArrayList<>();
+        if (r == null || r.amount() == null || r.amount().signum() <= 0 || r.amount().scale() > 2) {
+            errors.add(new ErrorDetail("amount", "amount must be more than zero, in rupees with at most two decimals"));
+        }
+        if (r == null || r.mode() == null || !PaymentRequest.MODES.contains(r.mode())) {
+            errors.add(new ErrorDetail("mode", "mode must be one of " + String.join(", ", PaymentRequest.MODES)));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
+                .flatMap(v -> conn.preparedQuery("SELECT status, total, amount_paid FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)))
+                .flatMap(rows -> {
+                    Row inv = single(rows, id);
+                    String status = inv.getString("status");
+                    if (!status.equals("issued") && !status.equals("partially_paid")) {
+                        throw ApiException.conflict("INVOICE_NOT_PAYABLE", "Invoice " + id + " is " + status + "; only issued invoices take payments");
+                    }
+                    BigDecimal outstanding = inv.getBigDecimal("total").subtract(inv.getBigDecimal("amount_paid"));
+                    if (r.amount().compareTo(outstanding) > 0) {
+                        throw ApiException.unprocessable("OVERPAYMENT", "Invoice " + id + " has " + outstanding.toPlainString()
+                                + " outstanding; " + r.amount().toPlainString() + " is more");
+                    }
+                    BigDecimal paid = inv.getBigDecimal("amount_paid").add(r.amount());
+                    String next = paid.compareTo(inv.getBigDecimal("total")) == 0 ? "paid" : "partially_paid";
+                    return conn.preparedQuery("INSERT INTO payments (invoice_id, amount, mode, reference, paid_on) VALUES ($1, $2, $3, $4, $5)")
+                            .execute(Tuple.from(Arrays.asList(id, r.amount(), r.mode(), r.reference(), r.paidOn() != null ? r.paidOn() : LocalDate.now(INDIA))))
+                            .flatMap(x -> conn.preparedQuery("UPDATE invoices SET amount_paid = $2, status = $3, updated_at = now() WHERE id = $1")
+                                    .execute(Tuple.of(id, paid, next)));
+                })
+                .flatMap(x -> load(conn, id))));
+    }
+
+    public Uni<InvoiceView> get(long id) {
+        return tenant.withDatabase(pool -> load(pool, id));
+    }
+
+    public Uni<Page<InvoiceView>> list(String status, Long customerId, PageRequest request) {
+        String where = " WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR customer_id = $2)";
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + INVOICE_COLUMNS + " FROM invoices" + where + " ORDER BY id DESC LIMIT $3 OFFSET $4")
+                .execute(Tuple.from(Arrays.asList(status, customerId, request.size(), request.offset())))
+                .flatMap(rows -> pool.preparedQuery("SELECT count(*) FROM invoices" + where).execute(Tuple.from(Arrays.asList(status, customerId)))
+                        .map(count -> {
+                            List<InvoiceView> items = new ArrayList<>();
+                            rows.forEach(row -> items.add(view(row, List.of())));
+                            return Page.of(items, request, count.iterator().next().getLong(0));
+                        })));
+    }
+
+    // ---- parts
+
+    private void validate(InvoiceRequest r) {
+        List<ErrorDetail> errors = new ArrayList<>();
+        if (r == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send the invoice as JSON");
+        }
+        if (r.customerId() == null) {
+            errors.add(new ErrorDetail("customer_id", "customer_id is required"));
+        }
+        if (r.lines() == null || r.lines().isEmpty()) {
+            errors.add(new ErrorDetail("lines", "an invoice needs at least one line"));
+        } else {
+            for (int i = 0; i < r.lines().size(); i++) {
+                InvoiceRequest.Line l = r.lines().get(i);
+                String at = "lines[" + i + "].";
+                if (l.quantity() == null || l.quantity().signum() <= 0) {
+                    errors.add(new ErrorDetail(at + "quantity", "quantity must be more than zero"));
+                }
+                if (l.productId() == null && (l.description() == null || l.description().isBlank())) {
+                    errors.add(new ErrorDetail(at + "description", "a line without product_id needs a description"));
+                }
+                if (l.productId() == null && l.unitPrice() == null) {
+                    errors.add(new ErrorDetail(at + "unit_price", "a line without product_id needs a unit_price"));
+                }
+                if (l.productId() == null && l.gstRate() == null) {
+                    errors.add(new ErrorDetail(at + "gst_rate", "a line without product_id needs a gst_rate"));
+                }
+                if (l.unitPrice() != null && (l.unitPrice().signum() < 0 || l.unitPrice().scale() > 2)) {
+                    errors.add(new ErrorDetail(at + "unit_price", "unit_price must be zero or more, with at most two decimals"));
+                }
+                if (l.gstRate() != null && !slabs.allowed(l.gstRate())) {
+                    errors.add(new ErrorDetail(at + "gst_rate", "gst_rate must be one of " + slabs.describe()));
+                }
+                if (l.discountPercent() != null && (l.discountPercent().signum() < 0 || l.discountPercent().compareTo(new BigDecimal("100")) > 0)) {
+                    errors.add(new ErrorDetail(at + "discount_percent", "discount_percent must be between 0 and 100"));
+                }
+                if (l.hsnSac() != null && !l.hsnSac().matches("^(\\d{4}|\\d{6}|\\d{8})$")) {
+                    errors.add(new ErrorDetail(at + "hsn_sac", "hsn_sac must be 4, 6 or 8 digits"));
+                }
+            }
+        }
+        if (r.dueDate() != null && r.invoiceDate() != null && r.dueDate().isBefore(r.invoiceDate())) {
+            errors.add(new ErrorDetail("due_date", "due_date may not be before invoice_date"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+
+    /** The plan's monthly transactions: invoices and payments created this calendar month. */
+    private Uni<Void> checkMonthlyQuota(SqlClient conn) {
+        TenantSnapshot snapshot = tenant.tenant().snapshot();
+        Integer limit = snapshot.subscription() == null ? null : snapshot.subscription().maxTransactionsPerMonth();
+        if (limit == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.query("SELECT (SELECT count(*) FROM invoices WHERE created_at >= date_trunc('month', now())) "
+                + "+ (SELECT count(*) FROM payments WHERE created_at >= date_trunc('month', now()))").execute().map(rows -> {
+            long used = rows.iterator().next().getLong(0);
+            if (used >= limit) {
+                throw new ApiException(429, "QUOTA_EXCEEDED", "The plan allows " + limit + " transactions a month and "
+                        + used + " were made this month; upgrade the subscription", List.of(), Map.of("Retry-After", Long.toString(secondsToNextMonth())));
+            }
+            return null;
+        });
+    }
+
+    private static long secondsToNextMonth() {
+        LocalDate first = LocalDate.now(INDIA).withDayOfMonth(1).plusMonths(1);
+        return Math.max(1, java.time.Duration.between(java.time.ZonedDateTime.now(INDIA), first.atStartOfDay(INDIA)).toSeconds());
+    }
+
+    private static Uni<String> customerState(SqlClient conn, long customerId) {
+        return conn.preparedQuery("SELECT state_code, archived FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.unprocessable("UNKNOWN_CUSTOMER", "Customer " + customerId + " does not exist");
+                    }
+                    return rows.iterator().next().getString("state_code");
+                });
+    }
+
+    private record PricedLine(Long productId, String description, String hsnSac, BigDecimal quantity, BigDecimal unitPrice,
+                              BigDecimal discountPercent, BigDecimal gstRate) {
+    }
+
+    /** Fills a product line's gaps from the product; refuses unknown products. */
+    private static Uni<List<PricedLine>> priced(SqlClient conn, List<InvoiceRequest.Line> lines) {
+        List<Long> ids = lines.stream().map(InvoiceRequest.Line::productId).filter(java.util.Objects::nonNull).distinct().toList();
+        Uni<Map<Long, Row>> products = ids.isEmpty() ? Uni.createFrom().item(Map.of())
+                : conn.preparedQuery("SELECT id, name, hsn_sac, price, gst_rate FROM products WHERE id = ANY($1) AND NOT archived")
+                .execute(Tuple.of(ids.toArray(new Long[0])))
+                .map(rows -> {
+                    Map<Long, Row> byId = new java.util.HashMap<>();
+                    rows.forEach(row -> byId.put(row.getLong("id"), row));
+                    return byId;
+                });
+        return products.map(byId -> {
+            List<PricedLine> priced = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                InvoiceRequest.Line l = lines.get(i);
+                Row p = l.productId() == null ? null : byId.get(l.productId());
+                if (l.productId() != null && p == null) {
+                    throw ApiException.unprocessable("UNKNOWN_PRODUCT", "lines[" + i + "]: product " + l.productId() + " does not exist or is archived");
+                }
+                priced.add(new PricedLine(l.productId(),
+                        l.description() != null ? l.description().trim() : p.getString("name"),
+                        l.hsnSac() != null ? l.hsnSac() : p == null ? null : p.getString("hsn_sac"),
+                        l.quantity(),
+                        l.unitPrice() != null ? l.unitPrice() : p.getBigDecimal("price"),
+                        l.discountPercent() == null ? BigDecimal.ZERO : l.discountPercent(),
+                        l.gstRate() != null ? l.gstRate() : p.getBigDecimal("gst_rate")));
+            }
+            return priced;
+        });
+    }
+
+    private Uni<Long> writeLines(SqlClient conn, long invoiceId, List<PricedLine> lines, String placeOfSupply) {
+        GstCalculator.InvoiceTax tax = GstCalculator.compute(lines.stream()
+                .map(l -> new GstCalculator.LineInput(l.quantity(), l.unitPrice(), l.discountPercent(), l.gstRate())).toList(),
+                supplierStateCode(), placeOfSupply);
+        List<Tuple> batch = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            PricedLine l = lines.get(i);
+            GstCalculator.LineTax t = tax.lines().get(i);
+            batch.add(Tuple.from(Arrays.asList(invoiceId, i + 1, l.productId(), l.description(), l.hsnSac(), l.quantity(), l.unitPrice(),
+                    l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total())));
+        }
+        return conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, product_id, description, hsn_sac, quantity, unit_price, "
+                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+                .executeBatch(batch)
+                .flatMap(x -> conn.preparedQuery("UPDATE invoices SET place_of_supply = $2, inter_state = $3, taxable_amount = $4, cgst = $5, "
+                                + "sgst = $6, igst = $7, round_off = $8, total = $9 WHERE id = $1")
+                        .execute(Tuple.from(Arrays.asList(invoiceId, placeOfSupply != null ? placeOfSupply : supplierStateCode(), tax.interState(),
+                                tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total()))))
+                .replaceWith(invoiceId);
+    }
+
+    /** The tenant's GST state: from its GSTIN, else its address. */
+    String supplierStateCode() {
+        TenantSnapshot s = tenant.tenant().snapshot();
+        if (s.gstin() != null) {
+            var check = Gstin.check(s.gstin());
+            if (check.state().isPresent()) {
+                return check.state().get().code();
+            }
+        }
+        return s.state() == null ? null : IndianState.addressStateByName(s.state()).map(IndianState::code).orElse(null);
+    }
+
+    private static Uni<Row> lockDraft(SqlClient conn, long id) {
+        return conn.preparedQuery("SELECT id, status, invoice_date FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)).map(rows -> {
+            Row row = single(rows, id);
+            if (!"draft".equals(row.getString("status"))) {
+                throw ApiException.conflict("INVOICE_NOT_DRAFT", "Invoice " + id + " is " + row.getString("status")
+                        + ": issued invoices are never changed or deleted; cancel one with a credit note");
+            }
+            return row;
+        });
+    }
+
+    /** Takes the invoiced quantities out of stock, refusing to go below zero unless the tenant allows it. */
+    private static Uni<Void> moveStockOut(SqlClient conn, long invoiceId) {
+        return conn.query("SELECT value FROM module_settings WHERE key = 'allow_negative_stock'").execute()
+                .map(rows -> rows.iterator().hasNext() && Boolean.parseBoolean(rows.iterator().next().getString(0)))
+                // Lock the products first, in id order (so concurrent issues cannot deadlock), then read the totals.
+                .flatMap(allowNegative -> conn.preparedQuery("SELECT id FROM products WHERE id IN "
+                                + "(SELECT product_id FROM invoice_lines WHERE invoice_id = $1) ORDER BY id FOR UPDATE")
+                        .execute(Tuple.of(invoiceId))
+                        .flatMap(locked -> conn.preparedQuery("SELECT l.product_id, sum(l.quantity) AS quantity, p.stock_quantity, p.sku "
+                                + "FROM invoice_lines l JOIN products p ON p.id = l.product_id WHERE l.invoice_id = $1 "
+                                + "GROUP BY l.product_id, p.stock_quantity, p.sku ORDER BY l.product_id").execute(Tuple.of(invoiceId)))
+                        .flatMap(rows -> {
+                            List<Tuple> moves = new ArrayList<>();
+                            for (Row r : rows) {
+                                if (!allowNegative && r.getBigDecimal("stock_quantity").compareTo(r.getBigDecimal("quantity")) < 0) {
+                                    throw ApiException.conflict("INSUFFICIENT_STOCK", "Product '" + r.getString("sku") + "' has "
+                                            + r.getBigDecimal("stock_quantity").stripTrailingZeros().toPlainString() + " in stock; the invoice needs "
+                                            + r.getBigDecimal("quantity").stripTrailingZeros().toPlainString());
+                                }
+                                moves.add(Tuple.of(r.getLong("product_id"), r.getBigDecimal("quantity").negate(), "invoice:" + invoiceId));
+                            }
+                            if (moves.isEmpty()) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            return conn.preparedQuery("INSERT INTO stock_movements (product_id, quantity, reason, reference) VALUES ($1, $2, 'sale', $3)")
+                                    .executeBatch(moves)
+                                    .flatMap(x -> conn.preparedQuery("UPDATE products SET stock_quantity = stock_quantity + $2, updated_at = now() WHERE id = $1")
+                                            .executeBatch(moves.stream().map(t -> Tuple.of(t.getLong(0), t.getBigDecimal(1))).toList()))
+                                    .replaceWithVoid();
+                        }));
+    }
+
+    private static Uni<String> prefix(SqlClient conn) {
+        return conn.query("SELECT value FROM module_settings WHERE key = 'invoice_prefix'").execute()
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : "INV");
+    }
+
+    /** The e-invoice reference: SHA-256 of supplier GSTIN, financial year, document type and number. */
+    static String irn(String supplierGstin, FinancialYear year, String number) {
+        if (supplierGstin == null) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((supplierGstin + year.label() + "INV" + number).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Uni<InvoiceView> load(SqlClient conn, long id) {
+        return conn.preparedQuery("SELECT " + INVOICE_COLUMNS + " FROM invoices WHERE id = $1").execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    Row invoice = single(rows, id);
+                    return conn.preparedQuery("SELECT * FROM invoice_lines WHERE invoice_id = $1 ORDER BY position").execute(Tuple.of(id))
+                            .map(lines -> {
+                                List<InvoiceView.LineView> views = new ArrayList<>();
+                                lines.forEach(l -> views.add(new InvoiceView.LineView(l.getInteger("position"), l.getLong("product_id"),
+                                        l.getString("description"), l.getString("hsn_sac"), l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
+                                        l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate"), l.getBigDecimal("taxable_amount"),
+                                        l.getBigDecimal("cgst"), l.getBigDecimal("sgst"), l.getBigDecimal("igst"), l.getBigDecimal("total"))));
+                                return view(invoice, views);
+                            });
+                });
+    }
+
+    static InvoiceView view(Row r, List<InvoiceView.LineView> lines) {
+        BigDecimal total = r.getBigDecimal("total");
+        BigDecimal paid = r.getBigDecimal("amount_paid");
+        return new InvoiceView(r.getLong("id"), r.getString("number"), r.getString("status"), r.getLong("customer_id"),
+                r.getLocalDate("invoice_date"), r.getLocalDate("due_date"), r.getString("place_of_supply"), r.getBoolean("inter_state"),
+                r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"), r.getBigDecimal("igst"),
+                r.getBigDecimal("round_off"), total, paid, total.subtract(paid), r.getString("irn"), r.getString("notes"),
+                r.getOffsetDateTime("issued_at"), lines);
+    }
+
+    static Row single(RowSet<Row> rows, long id) {
+        if (!rows.iterator().hasNext()) {
+            throw ApiException.notFound("Invoice " + id);
+        }
+        return rows.iterator().next();
+    }
+}

@@ -1,0 +1,18 @@
+package io.ipsc.invoicing.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An invoice with its lines and tax, as the API shows it. */
+public record InvoiceView(long id, String number, String status, long customerId, LocalDate invoiceDate, LocalDate dueDate,
+                          String placeOfSupply, boolean interState, BigDecimal taxableAmount, BigDecimal cgst, BigDecimal sgst,
+                          BigDecimal igst, BigDecimal roundOff, BigDecimal total, BigDecimal amountPaid, BigDecimal balanceDue,
+                          String irn, String notes, OffsetDateTime issuedAt, List<LineView> lines) {
+
+    public record LineView(int position, Long productId, String description, String hsnSac, BigDecimal quantity, BigDecimal unitPrice,
+                           BigDecimal discountPercent, BigDecimal gstRate, BigDecimal taxableAmount, BigDecimal cgst, BigDecimal sgst,
+                           BigDecimal igst, BigDecimal total) {
+    }
+}

@@ -1,0 +1,89 @@
+package io.ipsc.invoicing.party;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/customers} and {@code /api/vendors}: the same endpoints over {@link PartyService}. */
+public final class PartyResources {
+
+    private PartyResources() {
+    }
+
+    abstract static class Base {
+        private final PartyService parties;
+        private final String kind;
+
+        Base(PartyService parties, String kind) {
+            this.parties = parties;
+            this.kind = kind;
+        }
+
+        @POST
+        public Uni<RestResponse<ApiResponse<PartyView>>> create(PartyRequest request) {
+            return parties.create(kind, request).map(s -> RestResponse.status(RestResponse.Status.CREATED,
+                    ApiResponse.ok(s.party(), cap() + " " + s.party().id() + " created", s.warnings())));
+        }
+
+        @GET
+        public Uni<ApiResponse<Page<PartyView>>> list(@QueryParam("search") String search, @QueryParam("page") Integer page,
+                                                      @QueryParam("size") Integer size) {
+            return parties.list(kind, search, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " " + kind + "(s)"));
+        }
+
+        @GET
+        @Path("/{id}")
+        public Uni<ApiResponse<PartyView>> get(@PathParam("id") long id) {
+            return parties.get(kind, id).map(p -> ApiResponse.ok(p, cap() + " " + id));
+        }
+
+        @PUT
+        @Path("/{id}")
+        public Uni<ApiResponse<PartyView>> update(@PathParam("id") long id, PartyRequest request) {
+            return parties.update(kind, id, request).map(s -> ApiResponse.ok(s.party(), cap() + " " + id + " updated", s.warnings()));
+        }
+
+        @DELETE
+        @Path("/{id}")
+        public Uni<ApiResponse<PartyView>> archive(@PathParam("id") long id) {
+            return parties.archive(kind, id).map(p -> ApiResponse.ok(p, cap() + " " + id + " archived"));
+        }
+
+        private String cap() {
+            return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        }
+    }
+
+    @Path("/api/customers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @TenantScoped
+    public static class Customers extends Base {
+        public Customers(PartyService parties) {
+            super(parties, "customer");
+        }
+    }
+
+    @Path("/api/vendors")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @TenantScoped
+    public static class Vendors extends Base {
+        public Vendors(PartyService parties) {
+            super(parties, "vendor");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package io.ipsc.invoicing;
+
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.TenantEventsPublisher;
+import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
+import io.ipsc.testsupport.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Products, customers and GST invoices against each tenant's real database. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "test-tokens", value = "true"))
+class InvoicingTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    static final String A = "inv-a-" + RUN;
+    static final String B = "inv-b-" + RUN;
+    static final String SMALL = "inv-small-" + RUN;
+    static final long ANU = 11;
+    static final long BALA = 22;
+    private static boolean provisioned;
+
+    @BeforeEach
+    void provision() {
+        if (provisioned) {
+            return;
+        }
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        try (TenantEventsPublisher events = new TenantEventsPublisher()) {
+            for (Snapshot s : List.of(
+                    TenantEventsPublisher.snapshot(A, "business").member(ANU, "admin"),
+                    TenantEventsPublisher.snapshot(B, "business").member(BALA, "admin"),
+                    TenantEventsPublisher.snapshot(SMALL, "business").member(ANU, "admin").limits(1, 2))) {
+                events.publish(s);
+                TenantEventsPublisher.awaitReport(s.slug(), "invoicing", "PROVISIONED", s.version(), Duration.ofSeconds(60));
+            }
+        }
+        provisioned = true;
+    }
+
+    static RequestSpecification as(long user, String tenant) {
+        return given().header("Authorization", "Bearer " + TestTokens.get().member(user, Map.of()))
+                .header("X-Tenant-ID", tenant).contentType("application/json");
+    }
+
+    static int product(String tenant, long user, String sku, String price, String rate, String stock) {
+        return as(user, tenant).body(Map.of("sku", sku, "name", "Item " + sku, "hsn_sac", "8471", "price", price, "gst_rate", rate,
+                        "stock_quantity", stock))
+                .post("/api/products").then().statusCode(201).extract().path("data.id");
+    }
+
+    static int customer(String tenant, long user, Map<String, Object> body) {
+        return as(user, tenant).body(body).post("/api/customers").then().statusCode(201).extract().path("data.id");
+    }
+
+    @Test
+    void productsAreValidatedAndEachTenantSeesOnlyItsOwn() {
+        String sku = "SKU-" + RUN;
+        as(ANU, A).body(Map.of("sku", sku, "name", "Dental chair", "hsn_sac", "9018", "price", "125000.00", "gst_rate", 12))
+                .post("/api/products").then().statusCode(201)
+                .body("data.sku", is(sku)).body("data.price", is(125000.00f)).body("data.service", is(false));
+        as(ANU, A).body(Map.of("sku", sku.toLowerCase(), "name", "Again", "price", "1", "gst_rate", 12)).post("/api/products").then()
+                .statusCode(409).body("error.code", is("DUPLICATE_SKU"));
+        as(ANU, A).body(Map.of("sku", "X", "name", "Bad", "hsn_sac", "12345", "price", "-1", "gst_rate", 17)).post("/api/products").then()
+                .statusCode(400).body("error.details.field", hasItems("hsn_sac", "price", "gst_rate"));
+        as(ANU, A).body(Map.of("name", "No sku")).post("/api/products").then().statusCode(400)
+                .body("error.details.field", hasItems("sku", "price", "gst_rate"));
+        as(ANU, A).get("/api/products?search=dental").then().statusCode(200).body("data.items.sku", hasItem(sku));
+
+        // The seed's isolation example: the same request with two tenants' headers.
+        as(BALA, B).body(Map.of("sku", "B-ONLY-" + RUN, "name", "Bala's item", "price", "10", "gst_rate", 5)).post("/api/products").then().statusCode(201);
+        as(ANU, A).get("/api/products?size=100").then().statusCode(200).body("data.items.sku", not(hasItem("B-ONLY-" + RUN)));
+        as(BALA, B).get("/api/products?size=100").then().statusCode(200).body("data.items.sku", not(hasItem(sku)))
+                .body("data.items.sku", hasItem("B-ONLY-" + RUN));
+        // Anu is not Bala's member: by header she gets nothing of B, whatever she tries.
+        as(ANU, B).get("/api/products").then().statusCode(403);
+        as(ANU, B).body(Map.of("sku", "X", "name", "x", "price", "1", "gst_rate", 5)).post("/api/products").then().statusCode(403);
+        as(ANU, B).get("/api/customers").then().statusCode(403);
+        as(ANU, B).get("/api/invoices").then().statusCode(403);
+    }
+
+    @Test
+    void theProductQuotaIsEnforced() {
+        product(SMALL, ANU, "Q1-" + RUN, "1", "0", "0");
+        as(ANU, SMALL).body(Map.of("sku", "Q2-" + RUN, "name", "Two", "price", "1", "gst_rate", 0)).post("/api/products").then()
+                .statusCode(429).body("error.code", is("QUOTA_EXCEEDED"));
+    }
+
+    @Test
+    void customersCarryTheirGstState() {
+        as(ANU, A).body(Map.of("name", "Karnataka Traders", "gstin", "29AAGCB7383J1Z4")).post("/api/customers").then().statusCode(201)
+                .body("data.state_code", is("29")).body("data.state", is("Karnataka")).body("warnings", nullValue());
+        as(ANU, A).body(Map.of("name", "Seedy Check", "gstin", "27AABFS1234A1Z5")).post("/api/customers").then().statusCode(201)
+                .body("warnings", hasItem(containsString("check character")));
+        as(ANU, A).body(Map.of("name", "Walk-in", "state", "Maharashtra")).post("/api/customers").then().statusCode(201)
+                .body("data.gstin", nullValue()).body("data.state_code", is("27"));
+        as(ANU, A).body(Map.of("name", "Bad", "gstin", "27AAB", "phone", "123", "pincode", "0001")).post("/api/customers").then()
+                .statusCode(400).body("error.details.field", hasItems("gstin", "phone", "pincode"));
+    }
+
+    @Test
+    void intraAndInterStateInvoicesTaxAndIssueWithNumbersPerFinancialYear() {
+        int local = customer(A, ANU, Map.of("name", "Pune Retail " + RUN, "state", "Maharashtra"));
+        int outside = customer(A, ANU, Map.of("name", "Bengaluru Co " + RUN, "gstin", "29AAGCB7383J1Z4"));
+        int item = product(A, ANU, "GST-" + RUN, "1000.00", "18", "100");
+
+        int intra = as(ANU, A).body(Map.of("customer_id", local, "invoice_date", "2024-06-01",
+                        "lines", List.of(Map.of("product_id", item, "quantity", 2), Map.of("description", "Installation", "hsn_sac", "998719",
+                                "quantity", 1, "unit_price", "499.99", "gst_rate", 18, "discount_percent", 10))))
+                .post("/api/invoices").then().statusCode(201)
+                .body("data.status", is("draft")).body("data.number", nullValue()).body("data.inter_state", is(false))
+                .body("data.taxable_amount", is(2449.99f)).body("data.cgst", is(220.50f)).body("data.sgst", is(220.50f))
+                .body("data.igst", is(0.0f)).body("data.total", is(2891.0f)).body("data.round_off", is(0.01f))
+                .extract().path("data.id");
+        as(ANU, A).body(Map.of("customer_id", outside, "invoice_date", "2024-06-02", "lines", List.of(Map.of("product_id", item, "quantity", 1))))
+                .post("/api/invoices").then().statusCode(201)
+                .body("data.inter_state", is(true)).body("data.igst", is(180.0f)).body("data.cgst", is(0.0f)).body("data.total", is(1180.0f));
+
+        String first = as(ANU, A).post("/api/invoices/" + intra + "/issue").then().statusCode(200)
+                .body("data.status", is("issued")).body("data.irn", hasLength(64)).extract().path("data.number");
+        assertEquals(true, first.startsWith("INV/2425/"));
+        as(ANU, A).post("/api/invoices/" + intra + "/issue").then().statusCode(409).body("error.code", is("INVOICE_NOT_DRAFT"));
+        as(ANU, A).body(Map.of("customer_id", local, "lines", List.of(Map.of("product_id", item, "quantity", 1)))).put("/api/invoices/" + intra)
+                .then().statusCode(409);
+        as(ANU, A).delete("/api/invoices/" + intra).then().statusCode(409);
+
+        // 31 March closes 2024-25; 1 April opens 2025-26 at 1.
+        String march = issue(A, ANU, local, item, "2025-03-31");
+        String april = issue(A, ANU, local, item, "2025-04-01");
+        assertEquals(true, march.startsWith("INV/2425/"));
+        assertEquals("INV/2526/00001", april);
+        assertEquals(Integer.parseInt(first.substring(9)) + 1, Integer.parseInt(march.substring(9)));
+    }
+
+    @Test
+    void twentyConcurrentIssuesGetTwentyConsecutiveNumbers() throws Exception {
+        int local = customer(B, BALA, Map.of("name", "Concurrent Co", "state", "Maharashtra"));
+        int item = product(B, BALA, "CC-" + RUN, "10.00", "5", "1000");
+        List<Integer> drafts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            drafts.add(as(BALA, B).body(Map.of("customer_id", local, "invoice_date", "2023-07-01",
+                    "lines", List.of(Map.of("product_id", item, "quantity", 1)))).post("/api/invoices").then().statusCode(201).extract().path("data.id"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<String>> numbers = new ArrayList<>();
+        for (int id : drafts) {
+            Callable<String> issue = () -> as(BALA, B).post("/api/invoices/" + id + "/issue").then().statusCode(200).extract().path("data.number");
+            numbers.add(pool.submit(issue));
+        }
+        Set<Integer> sequence = new HashSet<>();
+        for (Future<String> n : numbers) {
+            String number = n.get();
+            assertEquals(true, number.startsWith("INV/2324/"), number);
+            sequence.add(Integer.parseInt(number.substring(9)));
+        }
+        pool.shutdown();
+        assertEquals(20, sequence.size(), "distinct");
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(true, sequence.contains(i), "no gap at " + i + ": " + sequence);
+        }
+        as(BALA, B).get("/api/products/" + item).then().body("data.stock_quantity", is(980.0f));
+    }
+
+    @Test
+    void issuingMovesStockAndRefusesToOversell() {
+        int local = customer(A, ANU, Map.of("name", "Stock Buyer", "state", "Maharashtra"));
+        int item = product(A, ANU, "STK-" + RUN, "50.00", "12", "5");
+        int tooMany = as(ANU, A).body(Map.of("customer_id", local, "lines", List.of(Map.of("product_id", item, "quantity", 10))))
+                .post("/api/invoices").then().statusCode(201).extract().path("data.id");
+        as(ANU, A).post("/api/invoices/" + tooMany + "/issue").then().statusCode(409).body("error.code", is("INSUFFICIENT_STOCK"));
+        as(ANU, A).get("/api/invoices/" + tooMany).then().body("data.status", is("draft")).body("data.number", nullValue());
+        as(ANU, A).get("/api/products/" + item).then().body("data.stock_quantity", is(5.0f));
+        issue(A, ANU, local, item, null);
+        as(ANU, A).get("/api/products/" + item).then().body("data.stock_quantity", is(4.0f));
+    }
+
+    @Test
+    void paymentsMoveTheInvoiceThroughItsStates() {
+        int local = customer(A, ANU, Map.of("name", "Payer", "state", "Maharashtra"));
+        int item = product(A, ANU, "PAY-" + RUN, "100.00", "18", "10");
+        int id = as(ANU, A).body(Map.of("customer_id", local, "lines", List.of(Map.of("product_id", item, "quantity", 1))))
+                .post("/api/invoices").then().statusCode(201).extract().path("data.id");
+        as(ANU, A).body(Map.of("amount", "10", "mode", "upi")).post("/api/invoices/" + id + "/payments").then().statusCode(409);
+        as(ANU, A).post("/api/invoices/" + id + "/issue").then().statusCode(200);
+        as(ANU, A).body(Map.of("amount", "100.00", "mode", "upi")).post("/api/invoices/" + id + "/payments").then().statusCode(201)
+                .body("data.status", is("partially_paid")).body("data.balance_due", is(18.0f));
+        as(ANU, A).body(Map.of("amount", "18.01", "mode", "cash")).post("/api/invoices/" + id + "/payments").then().statusCode(422)
+                .body("error.code", is("OVERPAYMENT"));
+        as(ANU, A).body(Map.of("amount", "18", "mode", "barter")).post("/api/invoices/" + id + "/payments").then().statusCode(400);
+        as(ANU, A).body(Map.of("amount", "18.00", "mode", "cash")).post("/api/invoices/" + id + "/payments").then().statusCode(201)
+                .body("data.status", is("paid")).body("data.balance_due", is(0.0f));
+    }
+
+    @Test
+    void invoiceErrorsAreClearAndTheMonthlyQuotaHolds() {
+        as(ANU, A).body(Map.of("lines", List.of())).post("/api/invoices").then().statusCode(400)
+                .body("error.details.field", hasItems("customer_id", "lines"));
+        as(ANU, A).body(Map.of("customer_id", 999999, "lines", List.of(Map.of("description", "x", "quantity", 1, "unit_price", "1", "gst_rate", 5))))
+                .post("/api/invoices").then().statusCode(422).body("error.code", is("UNKNOWN_CUSTOMER"));
+        as(ANU, A).body(Map.of("customer_id", 1, "lines", List.of(Map.of("quantity", 0)))).post("/api/invoices").then().statusCode(400)
+                .body("error.details.field", hasItems("lines[0].quantity", "lines[0].description", "lines[0].unit_price", "lines[0].gst_rate"));
+        int c = customer(SMALL, ANU, Map.of("name", "Quota Co"));
+        Map<String, Object> body = Map.of("customer_id", c, "lines", List.of(Map.of("description", "Work", "quantity", 1, "unit_price", "1", "gst_rate", 0)));
+        as(ANU, SMALL).body(body).post("/api/invoices").then().statusCode(201);
+        as(ANU, SMALL).body(body).post("/api/invoices").then().statusCode(201);
+        as(ANU, SMALL).body(body).post("/api/invoices").then().statusCode(429).body("error.code", is("QUOTA_EXCEEDED"))
+                .header("Retry-After", notNullValue());
+    }
+
+    static String issue(String tenant, long user, int customer, int product, String date) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("customer_id", customer, "lines", List.of(Map.of("product_id", product, "quantity", 1))));
+        if (date != null) {
+            body.put("invoice_date", date);
+        }
+        int id = as(user, tenant).body(body).post("/api/invoices").then().statusCode(201).extract().path("data.id");
+        return as(user, tenant).post("/api/invoices/" + id + "/issue").then().statusCode(200).extract().path("data.number");
+    }
+}
