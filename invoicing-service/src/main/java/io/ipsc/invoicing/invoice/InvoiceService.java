@@ -2,7 +2,6 @@ package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.gst.FinancialYear;
-import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.gst.GstSlabs;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
@@ -11,8 +10,6 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.TenantSnapshot;
-import io.ipsc.tenancy.india.Gstin;
-import io.ipsc.tenancy.india.IndianState;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -284,36 +281,18 @@ public class InvoiceService {
     }
 
     private Uni<Long> writeLines(SqlClient conn, long invoiceId, List<PricedLine> lines, String placeOfSupply) {
-        GstCalculator.InvoiceTax tax = GstCalculator.compute(lines.stream()
-                .map(l -> new GstCalculator.LineInput(l.quantity(), l.unitPrice(), l.discountPercent(), l.gstRate())).toList(),
-                supplierStateCode(), placeOfSupply);
         List<Tuple> batch = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PricedLine l = lines.get(i);
-            GstCalculator.LineTax t = tax.lines().get(i);
             batch.add(Tuple.from(Arrays.asList(invoiceId, i + 1, l.productId(), l.description(), l.hsnSac(), l.quantity(), l.unitPrice(),
-                    l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total())));
+                    l.discountPercent(), l.gstRate())));
         }
+        // Amounts are derived in one place, from the lines as stored and the customer's state.
         return conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, product_id, description, hsn_sac, quantity, unit_price, "
-                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, 0)")
                 .executeBatch(batch)
-                .flatMap(x -> conn.preparedQuery("UPDATE invoices SET place_of_supply = $2, inter_state = $3, taxable_amount = $4, cgst = $5, "
-                                + "sgst = $6, igst = $7, round_off = $8, total = $9 WHERE id = $1")
-                        .execute(Tuple.from(Arrays.asList(invoiceId, placeOfSupply != null ? placeOfSupply : supplierStateCode(), tax.interState(),
-                                tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total()))))
+                .flatMap(x -> InvoiceTotals.recompute(conn, invoiceId, InvoiceTotals.supplierStateCode(tenant.tenant().snapshot())))
                 .replaceWith(invoiceId);
-    }
-
-    /** The tenant's GST state: from its GSTIN, else its address. */
-    String supplierStateCode() {
-        TenantSnapshot s = tenant.tenant().snapshot();
-        if (s.gstin() != null) {
-            var check = Gstin.check(s.gstin());
-            if (check.state().isPresent()) {
-                return check.state().get().code();
-            }
-        }
-        return s.state() == null ? null : IndianState.addressStateByName(s.state()).map(IndianState::code).orElse(null);
     }
 
     private static Uni<Row> lockDraft(SqlClient conn, long id) {

@@ -1,0 +1,66 @@
+package io.ipsc.invoicing.invoice;
+
+import io.ipsc.invoicing.gst.GstCalculator;
+import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.india.Gstin;
+import io.ipsc.tenancy.india.IndianState;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Recomputes a draft's tax from its lines and its customer's state: the one place where stored
+ * line and invoice amounts are derived, whoever added the lines (a user, or another module).
+ */
+public final class InvoiceTotals {
+
+    private InvoiceTotals() {
+    }
+
+    /** The tenant's GST state code: from its GSTIN, else its address; null when unknown. */
+    public static String supplierStateCode(TenantSnapshot s) {
+        if (s.gstin() != null) {
+            var check = Gstin.check(s.gstin());
+            if (check.state().isPresent()) {
+                return check.state().get().code();
+            }
+        }
+        return s.state() == null ? null : IndianState.addressStateByName(s.state()).map(IndianState::code).orElse(null);
+    }
+
+    public static Uni<Void> recompute(SqlClient conn, long invoiceId, String supplierState) {
+        return conn.preparedQuery("SELECT p.state_code FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
+                .execute(Tuple.of(invoiceId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)
+                .flatMap(placeOfSupply -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
+                                + "WHERE invoice_id = $1 ORDER BY position").execute(Tuple.of(invoiceId))
+                        .flatMap(lines -> {
+                            List<Long> ids = new ArrayList<>();
+                            List<GstCalculator.LineInput> inputs = new ArrayList<>();
+                            for (Row l : lines) {
+                                ids.add(l.getLong("id"));
+                                inputs.add(new GstCalculator.LineInput(l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
+                                        l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate")));
+                            }
+                            GstCalculator.InvoiceTax tax = GstCalculator.compute(inputs, supplierState, placeOfSupply);
+                            List<Tuple> updates = new ArrayList<>();
+                            for (int i = 0; i < ids.size(); i++) {
+                                GstCalculator.LineTax t = tax.lines().get(i);
+                                updates.add(Tuple.of(ids.get(i), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total()));
+                            }
+                            Uni<?> lineUpdates = updates.isEmpty() ? Uni.createFrom().voidItem()
+                                    : conn.preparedQuery("UPDATE invoice_lines SET taxable_amount = $2, cgst = $3, sgst = $4, igst = $5, total = $6 WHERE id = $1")
+                                    .executeBatch(updates);
+                            return lineUpdates.flatMap(x -> conn.preparedQuery("UPDATE invoices SET place_of_supply = $2, inter_state = $3, "
+                                            + "taxable_amount = $4, cgst = $5, sgst = $6, igst = $7, round_off = $8, total = $9, updated_at = now() WHERE id = $1")
+                                    .execute(Tuple.from(Arrays.asList(invoiceId, placeOfSupply != null ? placeOfSupply : supplierState, tax.interState(),
+                                            tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total()))));
+                        }))
+                .replaceWithVoid();
+    }
+}
