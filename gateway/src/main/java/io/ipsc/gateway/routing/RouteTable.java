@@ -24,7 +24,7 @@ public final class RouteTable {
             Map.entry("credit-notes", new Route(Module.INVOICING, null)),
             Map.entry("purchases", new Route(Module.INVOICING, null)),
             Map.entry("payments", new Route(Module.INVOICING, null)),
-            Map.entry("cash-flow", new Route(Module.INVOICING, null)),
+            Map.entry("cashflow", new Route(Module.INVOICING, null)),
             Map.entry("gst", new Route(Module.INVOICING, null)),
             Map.entry("stock", new Route(Module.INVOICING, Features.INVENTORY_MANAGEMENT)),
             Map.entry("reports", new Route(Module.INVOICING, Features.ADVANCED_REPORTING)),

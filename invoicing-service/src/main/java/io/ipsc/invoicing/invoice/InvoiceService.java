@@ -1,6 +1,7 @@
 package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.Access;
+import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.gst.FinancialYear;
 import io.ipsc.invoicing.gst.GstSlabs;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
@@ -212,27 +213,8 @@ public class InvoiceService {
         }
     }
 
-    /** The plan's monthly transactions: invoices and payments created this calendar month. */
     private Uni<Void> checkMonthlyQuota(SqlClient conn) {
-        TenantSnapshot snapshot = tenant.tenant().snapshot();
-        Integer limit = snapshot.subscription() == null ? null : snapshot.subscription().maxTransactionsPerMonth();
-        if (limit == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return conn.query("SELECT (SELECT count(*) FROM invoices WHERE created_at >= date_trunc('month', now())) "
-                + "+ (SELECT count(*) FROM payments WHERE created_at >= date_trunc('month', now()))").execute().map(rows -> {
-            long used = rows.iterator().next().getLong(0);
-            if (used >= limit) {
-                throw new ApiException(429, "QUOTA_EXCEEDED", "The plan allows " + limit + " transactions a month and "
-                        + used + " were made this month; upgrade the subscription", List.of(), Map.of("Retry-After", Long.toString(secondsToNextMonth())));
-            }
-            return null;
-        });
-    }
-
-    private static long secondsToNextMonth() {
-        LocalDate first = LocalDate.now(INDIA).withDayOfMonth(1).plusMonths(1);
-        return Math.max(1, java.time.Duration.between(java.time.ZonedDateTime.now(INDIA), first.atStartOfDay(INDIA)).toSeconds());
+        return Quotas.checkMonthlyTransactions(conn, tenant.tenant().snapshot());
     }
 
     private static Uni<String> customerState(SqlClient conn, long customerId) {

@@ -1,0 +1,109 @@
+package io.ipsc.invoicing.cashflow;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/cashflow?from=&to=}: money in (payments received) and out (payments made) per
+ * month, and what is owed either way today, in ageing buckets by due date (invoice date when none).
+ */
+@Path("/api/cashflow")
+@Produces(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class CashFlowResource {
+
+    private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    private static final String AGEING = "SELECT coalesce(sum(CASE WHEN age <= 30 THEN due END), 0) AS d0_30, "
+            + "coalesce(sum(CASE WHEN age BETWEEN 31 AND 60 THEN due END), 0) AS d31_60, "
+            + "coalesce(sum(CASE WHEN age BETWEEN 61 AND 90 THEN due END), 0) AS d61_90, "
+            + "coalesce(sum(CASE WHEN age > 90 THEN due END), 0) AS d90_plus, coalesce(sum(due), 0) AS total FROM (%s) t";
+
+    private final TenantContext tenant;
+
+    public CashFlowResource(TenantContext tenant) {
+        this.tenant = tenant;
+    }
+
+    @GET
+    public Uni<ApiResponse<Map<String, Object>>> cashFlow(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+        LocalDate today = LocalDate.now(INDIA);
+        LocalDate to = parse(toText, "to", today);
+        LocalDate from = parse(fromText, "from", to.withDayOfMonth(1).minusMonths(11));
+        if (from.isAfter(to)) {
+            throw ApiException.badRequest("INVALID_RANGE", "from", "from must not be after to");
+        }
+        String receivables = String.format(AGEING, "SELECT total - amount_paid AS due, $1::date - coalesce(due_date, invoice_date) AS age "
+                + "FROM invoices WHERE status IN ('issued', 'partially_paid')");
+        String payables = String.format(AGEING, "SELECT total - amount_paid AS due, $1::date - coalesce(due_date, bill_date) AS age "
+                + "FROM purchases WHERE status IN ('received', 'partially_paid')");
+        String months = "SELECT to_char(m, 'YYYY-MM') AS month, "
+                + "(SELECT coalesce(sum(amount), 0) FROM payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_in, "
+                + "(SELECT coalesce(sum(amount), 0) FROM purchase_payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_out "
+                + "FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS m ORDER BY m";
+        return tenant.withDatabase(pool -> pool.preparedQuery(months).execute(Tuple.of(from, to))
+                .flatMap(monthRows -> pool.preparedQuery(receivables).execute(Tuple.of(today))
+                        .flatMap(rec -> pool.preparedQuery(payables).execute(Tuple.of(today)).map(pay -> {
+                            List<Map<String, Object>> perMonth = new ArrayList<>();
+                            BigDecimal in = BigDecimal.ZERO;
+                            BigDecimal out = BigDecimal.ZERO;
+                            for (Row m : monthRows) {
+                                BigDecimal moneyIn = m.getBigDecimal("money_in");
+                                BigDecimal moneyOut = m.getBigDecimal("money_out");
+                                in = in.add(moneyIn);
+                                out = out.add(moneyOut);
+                                perMonth.add(Map.of("month", m.getString("month"), "money_in", moneyIn, "money_out", moneyOut,
+                                        "net", moneyIn.subtract(moneyOut)));
+                            }
+                            Map<String, Object> data = new LinkedHashMap<>();
+                            data.put("from", from);
+                            data.put("to", to);
+                            data.put("months", perMonth);
+                            data.put("money_in", in);
+                            data.put("money_out", out);
+                            data.put("net", in.subtract(out));
+                            data.put("receivables", ageing(rec.iterator().next()));
+                            data.put("payables", ageing(pay.iterator().next()));
+                            return ApiResponse.ok(data, "Cash flow from " + from + " to " + to);
+                        }))));
+    }
+
+    private static Map<String, Object> ageing(Row r) {
+        Map<String, Object> buckets = new LinkedHashMap<>();
+        buckets.put("days_0_30", r.getBigDecimal("d0_30"));
+        buckets.put("days_31_60", r.getBigDecimal("d31_60"));
+        buckets.put("days_61_90", r.getBigDecimal("d61_90"));
+        buckets.put("days_over_90", r.getBigDecimal("d90_plus"));
+        buckets.put("total", r.getBigDecimal("total"));
+        return buckets;
+    }
+
+    private static LocalDate parse(String text, String field, LocalDate fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE", field, field + " must be a date like 2024-04-01");
+        }
+    }
+}
