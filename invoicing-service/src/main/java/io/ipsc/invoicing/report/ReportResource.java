@@ -1,0 +1,125 @@
+package io.ipsc.invoicing.report;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.Features;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GST reports for a month, with {@code advanced_reporting}: a GSTR-1 style summary (B2B by customer
+ * GSTIN; B2C large — unregistered, inter-state, above the threshold; B2C small by place of supply
+ * and rate; HSN summary) and the sales register. Issued invoices only; drafts are not supplies yet.
+ */
+@Path("/api/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class ReportResource {
+
+    private static final String ISSUED_IN_MONTH = "i.status IN ('issued', 'partially_paid', 'paid') AND i.invoice_date BETWEEN $1 AND $2";
+
+    private final TenantContext tenant;
+    private final BigDecimal b2cLargeThreshold;
+
+    public ReportResource(TenantContext tenant,
+                          @ConfigProperty(name = "ipsc.invoicing.b2c-large-threshold", defaultValue = "100000") BigDecimal b2cLargeThreshold) {
+        this.tenant = tenant;
+        this.b2cLargeThreshold = b2cLargeThreshold;
+    }
+
+    @GET
+    @Path("/gstr1")
+    public Uni<ApiResponse<Map<String, Object>>> gstr1(@QueryParam("month") String monthText) {
+        YearMonth month = month(monthText);
+        Tuple range = Tuple.of(month.atDay(1), month.atEndOfMonth());
+        String b2b = "SELECT p.gstin, p.name, count(*) AS invoices, sum(i.taxable_amount) AS taxable, sum(i.cgst) AS cgst, sum(i.sgst) AS sgst, "
+                + "sum(i.igst) AS igst, sum(i.total) AS total FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE " + ISSUED_IN_MONTH
+                + " AND p.gstin IS NOT NULL GROUP BY p.gstin, p.name ORDER BY p.gstin";
+        String b2cl = "SELECT i.number, i.invoice_date, i.place_of_supply, i.taxable_amount AS taxable, i.igst, i.total FROM invoices i "
+                + "JOIN parties p ON p.id = i.customer_id WHERE " + ISSUED_IN_MONTH + " AND p.gstin IS NULL AND i.inter_state AND i.total > $3 ORDER BY i.number";
+        String b2cs = "SELECT i.place_of_supply, l.gst_rate, sum(l.taxable_amount) AS taxable, sum(l.cgst) AS cgst, sum(l.sgst) AS sgst, "
+                + "sum(l.igst) AS igst FROM invoices i JOIN parties p ON p.id = i.customer_id JOIN invoice_lines l ON l.invoice_id = i.id WHERE "
+                + ISSUED_IN_MONTH + " AND p.gstin IS NULL AND NOT (i.inter_state AND i.total > $3) GROUP BY i.place_of_supply, l.gst_rate "
+                + "ORDER BY i.place_of_supply, l.gst_rate";
+        String hsn = "SELECT coalesce(l.hsn_sac, '') AS hsn_sac, sum(l.quantity) AS quantity, sum(l.taxable_amount) AS taxable, sum(l.cgst) AS cgst, "
+                + "sum(l.sgst) AS sgst, sum(l.igst) AS igst, sum(l.total) AS total FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id WHERE "
+                + ISSUED_IN_MONTH + " GROUP BY coalesce(l.hsn_sac, '') ORDER BY 1";
+        Tuple withThreshold = Tuple.of(month.atDay(1), month.atEndOfMonth(), b2cLargeThreshold);
+        requireFeature();
+        return tenant.withDatabase(pool -> pool.preparedQuery(b2b).execute(range)
+                .flatMap(b2bRows -> pool.preparedQuery(b2cl).execute(withThreshold)
+                        .flatMap(b2clRows -> pool.preparedQuery(b2cs).execute(withThreshold)
+                                .flatMap(b2csRows -> pool.preparedQuery(hsn).execute(range).map(hsnRows -> {
+                                    Map<String, Object> data = new LinkedHashMap<>();
+                                    data.put("month", month.toString());
+                                    data.put("supplier_gstin", tenant.tenant().snapshot().gstin());
+                                    data.put("b2b", rows(b2bRows));
+                                    data.put("b2c_large", rows(b2clRows));
+                                    data.put("b2c_small", rows(b2csRows));
+                                    data.put("hsn_summary", rows(hsnRows));
+                                    return ApiResponse.ok(data, "GSTR-1 summary for " + month);
+                                })))));
+    }
+
+    @GET
+    @Path("/sales-register")
+    public Uni<ApiResponse<Map<String, Object>>> salesRegister(@QueryParam("month") String monthText) {
+        YearMonth month = month(monthText);
+        requireFeature();
+        String sql = "SELECT i.number, i.invoice_date, p.name AS customer, p.gstin AS customer_gstin, i.place_of_supply, i.taxable_amount AS taxable, "
+                + "i.cgst, i.sgst, i.igst, i.round_off, i.total, i.status FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE "
+                + ISSUED_IN_MONTH + " ORDER BY i.invoice_date, i.number";
+        return tenant.withDatabase(pool -> pool.preparedQuery(sql).execute(Tuple.of(month.atDay(1), month.atEndOfMonth())))
+                .map(rows -> ApiResponse.ok(Map.of("month", month.toString(), "invoices", rows(rows)), "Sales register for " + month));
+    }
+
+    /** The gateway gates this too; the service does not rely on it. */
+    private void requireFeature() {
+        if (!tenant.tenant().snapshot().featureOn(Features.ADVANCED_REPORTING)) {
+            throw ApiException.forbidden("FEATURE_DISABLED", "GST reports need the advanced_reporting feature");
+        }
+    }
+
+    private static YearMonth month(String text) {
+        if (text == null || text.isBlank()) {
+            return YearMonth.now(java.time.ZoneId.of("Asia/Kolkata"));
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_MONTH", "month", "month must look like 2024-06");
+        }
+    }
+
+    private static List<Map<String, Object>> rows(RowSet<Row> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                Object v = r.getValue(i);
+                m.put(r.getColumnName(i), v instanceof LocalDate d ? d.toString() : v);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}
