@@ -1,0 +1,20 @@
+package io.ipsc.dental.appointment;
+
+import io.ipsc.dental.clinic.ClinicTime;
+import io.vertx.mutiny.sqlclient.Row;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** An appointment as answered: times in the clinic's zone, with their offset. */
+public record Appointment(long id, long patientId, Long dentistId, String chair, String appointmentDate, String endsAt,
+                          int durationMinutes, String treatmentType, String notes, String status,
+                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    static Appointment from(Row row, ZoneId zone) {
+        return new Appointment(row.getLong("id"), row.getLong("patient_id"), row.getLong("dentist_id"), row.getString("chair"),
+                ClinicTime.format(row.getOffsetDateTime("starts_at"), zone), ClinicTime.format(row.getOffsetDateTime("ends_at"), zone),
+                row.getInteger("duration_minutes"), row.getString("treatment_type"), row.getString("notes"), row.getString("status"),
+                row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+    }
+}

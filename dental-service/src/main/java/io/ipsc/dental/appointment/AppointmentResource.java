@@ -1,0 +1,117 @@
+package io.ipsc.dental.appointment;
+
+import io.ipsc.dental.clinic.Access;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** {@code /api/appointments}: bookings without double booking, and a dentist's free slots. */
+@Path("/api/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class AppointmentResource {
+
+    private final TenantContext tenant;
+    private final AppointmentService appointments;
+
+    public AppointmentResource(TenantContext tenant, AppointmentService appointments) {
+        this.tenant = tenant;
+        this.appointments = appointments;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<Appointment>>> create(@Valid @NotNull AppointmentRequest request) {
+        Access.requireStaff(tenant);
+        var members = tenant.tenant().snapshot().members();
+        return tenant.withDatabase(pool -> appointments.create(pool, members, request))
+                .map(a -> RestResponse.status(RestResponse.Status.CREATED,
+                        ApiResponse.ok(a, "Appointment " + a.id() + " booked for " + a.appointmentDate())));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<Appointment>>> list(@QueryParam("date") String date, @QueryParam("from") String from,
+                                                    @QueryParam("to") String to, @QueryParam("dentist_id") Long dentistId,
+                                                    @QueryParam("patient_id") Long patientId, @QueryParam("status") String status,
+                                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        LocalDate day = date(date, "date");
+        LocalDate first = date(from, "from");
+        LocalDate last = date(to, "to");
+        return tenant.withDatabase(pool -> appointments.list(pool, day, first, last, dentistId, patientId, status, request))
+                .map(p -> ApiResponse.ok(p, p.totalItems() + " appointment(s)"));
+    }
+
+    @GET
+    @Path("/availability")
+    public Uni<ApiResponse<Availability>> availability(@QueryParam("dentist_id") Long dentistId, @QueryParam("date") String date,
+                                                       @QueryParam("duration") @DefaultValue("30") int duration) {
+        if (dentistId == null) {
+            throw ApiException.badRequest("VALIDATION_ERROR", "dentist_id", "dentist_id is required");
+        }
+        LocalDate day = date(date, "date");
+        if (day == null) {
+            throw ApiException.badRequest("VALIDATION_ERROR", "date", "date is required (YYYY-MM-DD)");
+        }
+        if (duration < 5 || duration > 480) {
+            throw ApiException.badRequest("VALIDATION_ERROR", "duration", "duration must be between 5 and 480 minutes");
+        }
+        var members = tenant.tenant().snapshot().members();
+        return tenant.withDatabase(pool -> appointments.availability(pool, members, dentistId, day, duration))
+                .map(a -> ApiResponse.ok(a, a.freeSlots().size() + " free slot(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<Appointment>> get(@PathParam("id") long id) {
+        return tenant.withDatabase(pool -> appointments.get(pool, id)).map(a -> ApiResponse.ok(a, "Appointment " + id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<ApiResponse<Appointment>> update(@PathParam("id") long id, @Valid @NotNull AppointmentRequest request) {
+        Access.requireStaff(tenant);
+        var members = tenant.tenant().snapshot().members();
+        return tenant.withDatabase(pool -> appointments.update(pool, members, id, request))
+                .map(a -> ApiResponse.ok(a, "Appointment " + id + " updated"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<ApiResponse<Appointment>> cancel(@PathParam("id") long id) {
+        Access.requireManager(tenant);
+        return tenant.withDatabase(pool -> appointments.cancel(pool, id)).map(a -> ApiResponse.ok(a, "Appointment " + id + " cancelled"));
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_FIELD", field, field + " must be a date such as 2024-01-15");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.ipsc.dental.clinic;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A tenant's clinic settings, from its {@code module_settings} rows: time zone ({@code time_zone},
+ * default Asia/Kolkata, where the suite's clinics are) and opening hours ({@code clinic_opens},
+ * {@code clinic_closes}, default 09:00–18:00). A malformed value falls back to the default rather
+ * than making every request of the tenant fail.
+ */
+public record ClinicSettings(ZoneId zone, LocalTime opens, LocalTime closes) {
+
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
+    public static final LocalTime DEFAULT_OPENS = LocalTime.of(9, 0);
+    public static final LocalTime DEFAULT_CLOSES = LocalTime.of(18, 0);
+
+    public static Uni<ClinicSettings> load(SqlClient client) {
+        return client.query("SELECT key, value FROM module_settings WHERE key IN ('time_zone', 'clinic_opens', 'clinic_closes')")
+                .execute()
+                .map(rows -> {
+                    Map<String, String> values = new HashMap<>();
+                    rows.forEach(row -> values.put(row.getString("key"), row.getString("value")));
+                    return from(values);
+                });
+    }
+
+    static ClinicSettings from(Map<String, String> values) {
+        ZoneId zone = DEFAULT_ZONE;
+        LocalTime opens = DEFAULT_OPENS;
+        LocalTime closes = DEFAULT_CLOSES;
+        try {
+            if (values.containsKey("time_zone")) {
+                zone = ZoneId.of(values.get("time_zone").trim());
+            }
+        } catch (DateTimeException e) {
+            zone = DEFAULT_ZONE;
+        }
+        try {
+            if (values.containsKey("clinic_opens") && values.containsKey("clinic_closes")) {
+                LocalTime o = LocalTime.parse(values.get("clinic_opens").trim());
+                LocalTime c = LocalTime.parse(values.get("clinic_closes").trim());
+                if (o.isBefore(c)) {
+                    opens = o;
+                    closes = c;
+                }
+            }
+        } catch (DateTimeException e) {
+            opens = DEFAULT_OPENS;
+            closes = DEFAULT_CLOSES;
+        }
+        return new ClinicSettings(zone, opens, closes);
+    }
+}

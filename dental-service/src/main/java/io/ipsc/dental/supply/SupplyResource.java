@@ -1,0 +1,106 @@
+package io.ipsc.dental.supply;
+
+import io.ipsc.dental.clinic.Access;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/dental-supplies}: supplies, their receipts and consumption, and what runs low. */
+@Path("/api/dental-supplies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class SupplyResource {
+
+    private final TenantContext tenant;
+    private final SupplyService supplies;
+
+    public SupplyResource(TenantContext tenant, SupplyService supplies) {
+        this.tenant = tenant;
+        this.supplies = supplies;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<Supply>>> create(@Valid @NotNull SupplyRequest request) {
+        Access.requireStaff(tenant);
+        return tenant.withDatabase(pool -> supplies.create(pool, request))
+                .map(s -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(s, "Supply " + s.id() + " added")));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<Supply>>> list(@QueryParam("search") String search, @QueryParam("page") Integer page,
+                                               @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> supplies.list(pool, search, false, request))
+                .map(p -> ApiResponse.ok(p, p.totalItems() + " supply item(s)"));
+    }
+
+    @GET
+    @Path("/low-stock")
+    public Uni<ApiResponse<Page<Supply>>> lowStock(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> supplies.list(pool, null, true, request))
+                .map(p -> ApiResponse.ok(p, p.totalItems() + " supply item(s) at or below their reorder level"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<Supply>> get(@PathParam("id") long id) {
+        return tenant.withDatabase(pool -> supplies.get(pool, id)).map(s -> ApiResponse.ok(s, "Supply " + id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<ApiResponse<Supply>> update(@PathParam("id") long id, @Valid @NotNull SupplyUpdate request) {
+        Access.requireStaff(tenant);
+        return tenant.withDatabase(pool -> supplies.update(pool, id, request)).map(s -> ApiResponse.ok(s, "Supply " + id + " updated"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<ApiResponse<Supply>> archive(@PathParam("id") long id) {
+        Access.requireManager(tenant);
+        return tenant.withDatabase(pool -> supplies.archive(pool, id)).map(s -> ApiResponse.ok(s, "Supply " + id + " archived"));
+    }
+
+    @POST
+    @Path("/{id}/receipts")
+    public Uni<RestResponse<ApiResponse<SupplyMovement>>> receive(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
+        Access.requireStaff(tenant);
+        return tenant.withDatabase(pool -> supplies.receive(pool, id, request))
+                .map(m -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(m, "Received; stock is now " + m.stockAfter().toPlainString())));
+    }
+
+    @POST
+    @Path("/{id}/consumptions")
+    public Uni<RestResponse<ApiResponse<SupplyMovement>>> consume(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
+        Access.requireStaff(tenant);
+        return tenant.withDatabase(pool -> supplies.consume(pool, id, request))
+                .map(m -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(m, "Used; stock is now " + m.stockAfter().toPlainString())));
+    }
+
+    @GET
+    @Path("/{id}/movements")
+    public Uni<ApiResponse<Page<SupplyMovement>>> movements(@PathParam("id") long id, @QueryParam("page") Integer page,
+                                                            @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> supplies.movements(pool, id, request))
+                .map(p -> ApiResponse.ok(p, p.totalItems() + " movement(s)"));
+    }
+}

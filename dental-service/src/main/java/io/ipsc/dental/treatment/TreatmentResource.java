@@ -1,0 +1,103 @@
+package io.ipsc.dental.treatment;
+
+import io.ipsc.dental.billing.BillingRelay;
+import io.ipsc.dental.clinic.Access;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code /api/treatments}: treatments by tooth; completing one bills the patient once. */
+@Path("/api/treatments")
+@Produces(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class TreatmentResource {
+
+    private final TenantContext tenant;
+    private final TreatmentService treatments;
+    private final BillingRelay relay;
+
+    public TreatmentResource(TenantContext tenant, TreatmentService treatments, BillingRelay relay) {
+        this.tenant = tenant;
+        this.treatments = treatments;
+        this.relay = relay;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<ApiResponse<Treatment>>> create(@Valid @NotNull TreatmentRequest request) {
+        Access.requireStaff(tenant);
+        String slug = tenant.slug();
+        return tenant.withDatabase(pool -> treatments.create(pool, slug, request))
+                .invoke(outcome -> sendIfBilled(slug, outcome))
+                .map(o -> RestResponse.status(RestResponse.Status.CREATED,
+                        ApiResponse.ok(o.treatment(), "Treatment " + o.treatment().id() + " recorded as " + o.treatment().status())));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<Treatment>>> list(@QueryParam("patient_id") Long patientId, @QueryParam("status") String status,
+                                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> treatments.list(pool, patientId, status, request))
+                .map(p -> ApiResponse.ok(p, p.totalItems() + " treatment(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<Treatment>> get(@PathParam("id") long id) {
+        return tenant.withDatabase(pool -> treatments.get(pool, id)).map(t -> ApiResponse.ok(t, "Treatment " + id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ApiResponse<Treatment>> update(@PathParam("id") long id, @Valid @NotNull TreatmentRequest request) {
+        Access.requireStaff(tenant);
+        String slug = tenant.slug();
+        return tenant.withDatabase(pool -> treatments.update(pool, slug, id, request))
+                .invoke(outcome -> sendIfBilled(slug, outcome))
+                .map(o -> ApiResponse.ok(o.treatment(), "Treatment " + id + " updated"));
+    }
+
+    // No body and so no Content-Type needed: `curl -X POST .../complete` is enough.
+    @POST
+    @Path("/{id}/complete")
+    public Uni<ApiResponse<Treatment>> complete(@PathParam("id") long id) {
+        Access.requireStaff(tenant);
+        String slug = tenant.slug();
+        return tenant.withDatabase(pool -> treatments.complete(pool, slug, id))
+                .invoke(outcome -> sendIfBilled(slug, outcome))
+                .map(o -> ApiResponse.ok(o.treatment(), o.billed()
+                        ? "Treatment " + id + " completed; the patient is billed for it"
+                        : "Treatment " + id + " was already completed; it is billed only once"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
+        Access.requireManager(tenant);
+        return tenant.withDatabase(pool -> treatments.delete(pool, id)).map(done -> ApiResponse.ok(null, "Treatment " + id + " deleted"));
+    }
+
+    // After the commit, not inside the transaction: the relay reads only committed items.
+    private void sendIfBilled(String slug, TreatmentService.Outcome outcome) {
+        if (outcome.billed()) {
+            relay.trigger(slug);
+        }
+    }
+}
