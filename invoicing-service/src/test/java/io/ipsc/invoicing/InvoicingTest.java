@@ -195,6 +195,17 @@ class InvoicingTest {
         as(ANU, A).get("/api/products/" + item).then().body("data.stock_quantity", is(5.0f));
         issue(A, ANU, local, item, null);
         as(ANU, A).get("/api/products/" + item).then().body("data.stock_quantity", is(4.0f));
+
+        // Cancelling by credit note puts the stock back; a draft or a cancelled invoice cannot be cancelled.
+        int issued = as(ANU, A).get("/api/invoices?status=issued&customer_id=" + local).then().extract().path("data.items[0].id");
+        as(ANU, A).body(Map.of()).post("/api/invoices/" + issued + "/cancel").then().statusCode(400).body("error.details.field", hasItem("reason"));
+        as(ANU, A).body(Map.of("reason", "Wrong customer")).post("/api/invoices/" + issued + "/cancel").then().statusCode(200)
+                .body("data.credit_note_number", startsWith("CN/")).body("data.irn", hasLength(64));
+        as(ANU, A).get("/api/invoices/" + issued).then().body("data.status", is("cancelled"));
+        as(ANU, A).get("/api/products/" + item).then().body("data.stock_quantity", is(5.0f));
+        as(ANU, A).body(Map.of("reason", "Again")).post("/api/invoices/" + issued + "/cancel").then().statusCode(409);
+        as(ANU, A).body(Map.of("reason", "Draft")).post("/api/invoices/" + tooMany + "/cancel").then().statusCode(409)
+                .body("error.code", is("INVOICE_NOT_CANCELLABLE"));
     }
 
     @Test

@@ -74,6 +74,17 @@ public class InvoiceResource {
         return invoices.issue(id).map(i -> ApiResponse.ok(i, "Invoice " + i.number() + " issued"));
     }
 
+    public record CancelRequest(String reason) {
+    }
+
+    /** Issued invoices are never deleted: this cancels one with a credit note. */
+    @POST
+    @Path("/{id}/cancel")
+    public Uni<ApiResponse<java.util.Map<String, Object>>> cancel(@PathParam("id") long id, CancelRequest request) {
+        return invoices.cancel(id, request == null ? null : request.reason())
+                .map(note -> ApiResponse.ok(note, "Invoice " + id + " cancelled by credit note " + note.get("credit_note_number")));
+    }
+
     @POST
     @Path("/{id}/payments")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> pay(@PathParam("id") long id, PaymentRequest request) {

@@ -112,6 +112,55 @@ public class InvoiceService {
         }).flatMap(x -> load(conn, id))));
     }
 
+    /**
+     * Cancels an issued, unpaid invoice with a credit note for its full value (numbered
+     * {@code CN/<year>/<n>}), putting back the stock its issue took out. All or nothing.
+     */
+    public Uni<Map<String, Object>> cancel(long id, String reason) {
+        Access.require(tenant, Role.MANAGER, "cancel invoices");
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ApiException.badRequest("VALIDATION_ERROR", "reason", "reason is required (up to 500 characters)");
+        }
+        TenantSnapshot snapshot = tenant.tenant().snapshot();
+        LocalDate today = LocalDate.now(INDIA);
+        FinancialYear year = FinancialYear.of(today);
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery(
+                        "SELECT status, amount_paid, taxable_amount, cgst + sgst + igst AS tax, total FROM invoices WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(id))
+                .flatMap(rows -> {
+                    Row inv = single(rows, id);
+                    String status = inv.getString("status");
+                    if (!"issued".equals(status)) {
+                        throw ApiException.conflict("INVOICE_NOT_CANCELLABLE", "Invoice " + id + " is " + status
+                                + ("draft".equals(status) ? ": delete a draft instead" : ": only issued, unpaid invoices can be cancelled"));
+                    }
+                    return conn.preparedQuery("INSERT INTO credit_note_series (financial_year, next_number) VALUES ($1, 1) "
+                                    + "ON CONFLICT (financial_year) DO UPDATE SET next_number = credit_note_series.next_number + 1 RETURNING next_number")
+                            .execute(Tuple.of(year.code()))
+                            .map(r -> "CN/" + year.code() + "/" + String.format("%05d", r.iterator().next().getInteger(0)))
+                            .flatMap(number -> conn.preparedQuery("INSERT INTO credit_notes (invoice_id, number, financial_year, note_date, reason, "
+                                            + "taxable_amount, tax_amount, total, irn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, number, total, irn")
+                                    .execute(Tuple.from(Arrays.asList(id, number, year.code(), today, reason.trim(), inv.getBigDecimal("taxable_amount"),
+                                            inv.getBigDecimal("tax"), inv.getBigDecimal("total"), documentHash(snapshot.gstin(), year, "CRN", number)))))
+                            .flatMap(note -> conn.preparedQuery("WITH back AS (INSERT INTO stock_movements (product_id, quantity, reason, reference) "
+                                            + "SELECT product_id, -quantity, 'sale_cancelled', 'credit-note:' || $2::text FROM stock_movements WHERE reference = $1 "
+                                            + "RETURNING product_id, quantity) UPDATE products p SET stock_quantity = p.stock_quantity + b.quantity, "
+                                            + "updated_at = now() FROM back b WHERE p.id = b.product_id")
+                                    .execute(Tuple.of("invoice:" + id, note.iterator().next().getString("number")))
+                                    .flatMap(x -> conn.preparedQuery("UPDATE invoices SET status = 'cancelled', updated_at = now() WHERE id = $1").execute(Tuple.of(id)))
+                                    .map(x -> {
+                                        Row n = note.iterator().next();
+                                        Map<String, Object> data = new java.util.LinkedHashMap<>();
+                                        data.put("invoice_id", id);
+                                        data.put("credit_note_number", n.getString("number"));
+                                        data.put("total", n.getBigDecimal("total"));
+                                        data.put("irn", n.getString("irn"));
+                                        data.put("reason", reason.trim());
+                                        return data;
+                                    }));
+                })));
+    }
+
     public Uni<InvoiceView> recordPayment(long id, PaymentRequest r) {
         Access.require(tenant, Role.STAFF, "record payments");
         List<ErrorDetail> errors = new ArrayList<>();
@@ -327,12 +376,16 @@ public class InvoiceService {
 
     /** The e-invoice reference: SHA-256 of supplier GSTIN, financial year, document type and number. */
     static String irn(String supplierGstin, FinancialYear year, String number) {
+        return documentHash(supplierGstin, year, "INV", number);
+    }
+
+    static String documentHash(String supplierGstin, FinancialYear year, String documentType, String number) {
         if (supplierGstin == null) {
             return null;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((supplierGstin + year.label() + "INV" + number).getBytes(StandardCharsets.UTF_8));
+                    .digest((supplierGstin + year.label() + documentType + number).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
