@@ -1,0 +1,140 @@
+package io.ipsc.manufacturing.bom;
+
+import io.ipsc.manufacturing.support.Access;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.math.BigDecimal;
+
+/** {@code /api/boms}: bills of materials, their components and operations, explosion and cost. */
+@Path("/api/boms")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class BomResource {
+
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("9999999999");
+
+    private final TenantContext tenant;
+    private final BomService service;
+    private final BomRepository boms;
+
+    public BomResource(TenantContext tenant, BomService service, BomRepository boms) {
+        this.tenant = tenant;
+        this.service = service;
+        this.boms = boms;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<Bom>>> create(@NotNull(message = "a JSON body is required") @Valid BomRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.create(pool, request))
+                .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "BOM " + bom.bomId() + " created")));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<Bom>>> list(@QueryParam("product_id") Long productId, @QueryParam("page") Integer page,
+                                            @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> boms.list(pool, productId, request))
+                .map(found -> ApiResponse.ok(found, found.totalItems() + " BOM(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<Bom>> get(@PathParam("id") long id) {
+        return tenant.withDatabase(pool -> service.get(pool, id)).map(bom -> ApiResponse.ok(bom, "BOM " + bom.bomId()));
+    }
+
+    @POST
+    @Path("/{id}/components")
+    public Uni<RestResponse<ApiResponse<Bom>>> addComponent(@PathParam("id") long id,
+                                                            @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.addComponent(pool, id, request))
+                .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Component added to BOM " + bom.bomId())));
+    }
+
+    @DELETE
+    @Path("/{id}/components/{componentId}")
+    public Uni<ApiResponse<Void>> removeComponent(@PathParam("id") long id, @PathParam("componentId") long componentId) {
+        Access.requireDelete(tenant);
+        return tenant.withDatabase(pool -> boms.deleteComponent(pool, id, componentId)).map(deleted -> {
+            if (!deleted) {
+                throw ApiException.notFound("Component " + componentId + " of BOM " + id);
+            }
+            return ApiResponse.ok(null, "Component removed");
+        });
+    }
+
+    @POST
+    @Path("/{id}/operations")
+    public Uni<RestResponse<ApiResponse<Bom>>> addOperation(@PathParam("id") long id,
+                                                            @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.addOperation(pool, id, request))
+                .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Operation added to BOM " + bom.bomId())));
+    }
+
+    @DELETE
+    @Path("/{id}/operations/{operationId}")
+    public Uni<ApiResponse<Void>> removeOperation(@PathParam("id") long id, @PathParam("operationId") long operationId) {
+        Access.requireDelete(tenant);
+        return tenant.withDatabase(pool -> boms.deleteOperation(pool, id, operationId)).map(deleted -> {
+            if (!deleted) {
+                throw ApiException.notFound("Operation " + operationId + " of BOM " + id);
+            }
+            return ApiResponse.ok(null, "Operation removed");
+        });
+    }
+
+    /** Raw materials for {@code quantity} units (default 1), through every sub-assembly, scrap included. */
+    @GET
+    @Path("/{id}/explode")
+    public Uni<ApiResponse<Explosion>> explode(@PathParam("id") long id, @QueryParam("quantity") String quantity) {
+        BigDecimal amount = quantity("quantity", quantity);
+        return tenant.withDatabase(pool -> service.explode(pool, id, amount))
+                .map(explosion -> ApiResponse.ok(explosion, explosion.materials().size() + " raw material(s) for " + amount + " unit(s)"));
+    }
+
+    /** Cost of one unit, made in lots of {@code quantity} (default 1), which shares the setup time. */
+    @GET
+    @Path("/{id}/cost")
+    public Uni<ApiResponse<CostRollup.UnitCost>> cost(@PathParam("id") long id, @QueryParam("quantity") String quantity) {
+        BigDecimal lotSize = quantity("quantity", quantity);
+        return tenant.withDatabase(pool -> service.cost(pool, id, lotSize))
+                .map(cost -> ApiResponse.ok(cost, "Cost per unit of BOM " + id + " in lots of " + lotSize));
+    }
+
+    private static BigDecimal quantity(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return BigDecimal.ONE;
+        }
+        try {
+            BigDecimal parsed = new BigDecimal(value.trim());
+            if (parsed.signum() > 0 && parsed.compareTo(MAX_QUANTITY) <= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below with the same message as an out-of-range number.
+        }
+        throw ApiException.badRequest("INVALID_QUANTITY", field, field + " must be a number more than 0 and at most " + MAX_QUANTITY);
+    }
+}

@@ -1,0 +1,108 @@
+package io.ipsc.manufacturing.bom;
+
+import io.ipsc.manufacturing.support.SqlErrors;
+import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+/** The rules of BOMs: one default per product, no cycles, and the calculations over the whole structure. */
+@ApplicationScoped
+public class BomService {
+
+    private final BomRepository boms;
+
+    public BomService(BomRepository boms) {
+        this.boms = boms;
+    }
+
+    public Uni<Bom> create(Pool pool, BomRequest request) {
+        return pool.withTransaction(tx -> boms.insert(tx, request).chain(id -> boms.find(tx, id)))
+                .onFailure().transform(SqlErrors.duplicates("BOM " + request.bomId() + " version " + request.version() + " exists already"))
+                .map(found -> found.orElseThrow());
+    }
+
+    public Uni<Bom> get(Pool pool, long id) {
+        return boms.find(pool, id).map(found -> found.orElseThrow(() -> ApiException.notFound("BOM " + id)));
+    }
+
+    /**
+     * Adds a component unless it would close a cycle. The table lock serialises component additions
+     * of this tenant, so two concurrent additions cannot each pass the check and together form a cycle.
+     */
+    public Uni<Bom> addComponent(Pool pool, long bomId, ComponentRequest request) {
+        return pool.withTransaction(tx -> tx.query("LOCK TABLE bom_components IN SHARE ROW EXCLUSIVE MODE").execute()
+                        .chain(() -> boms.graph(tx))
+                        .chain(graph -> {
+                            BomGraph.Node bom = graph.bom(bomId).orElseThrow(() -> ApiException.notFound("BOM " + bomId));
+                            BomCycleDetector.cycleIfAdded(graph, bom.productId(), request.productId()).ifPresent(cycle -> {
+                                throw cycleRefused(cycle);
+                            });
+                            return boms.insertComponent(tx, bomId, request);
+                        })
+                        .chain(() -> boms.find(tx, bomId)))
+                .onFailure().transform(SqlErrors.duplicates("Product " + request.productId() + " is already a component of BOM " + bomId))
+                .map(found -> found.orElseThrow());
+    }
+
+    public Uni<Bom> addOperation(Pool pool, long bomId, OperationRequest request) {
+        return pool.withTransaction(tx -> boms.find(tx, bomId).chain(found -> {
+                    found.orElseThrow(() -> ApiException.notFound("BOM " + bomId));
+                    return boms.workCenterExists(tx, request.workCenterId());
+                }).chain(exists -> {
+                    if (!exists) {
+                        throw new ApiException(422, "UNKNOWN_WORK_CENTER", "There is no work center " + request.workCenterId(),
+                                List.of(new ErrorDetail("work_center_id", "no such work center")), Map.of());
+                    }
+                    return boms.insertOperation(tx, bomId, request);
+                }).chain(() -> boms.find(tx, bomId)))
+                .onFailure().transform(SqlErrors.duplicates("BOM " + bomId + " already has an operation with sequence " + request.sequence()))
+                .map(found -> found.orElseThrow());
+    }
+
+    public Uni<Explosion> explode(Pool pool, long bomId, BigDecimal quantity) {
+        return boms.graph(pool).map(graph -> {
+            BomGraph.Node bom = graph.bom(bomId).orElseThrow(() -> ApiException.notFound("BOM " + bomId));
+            List<BomExplosion.Requirement> requirements = explodeOrRefuse(graph, bomId, quantity);
+            BigDecimal total = BigDecimal.ZERO;
+            List<Explosion.Line> lines = new java.util.ArrayList<>();
+            for (BomExplosion.Requirement r : requirements) {
+                BigDecimal cost = r.quantity().multiply(r.unitCost()).setScale(2, RoundingMode.HALF_UP);
+                total = total.add(cost);
+                lines.add(new Explosion.Line(r.productId(), r.quantity(), r.unitCost(), cost));
+            }
+            return new Explosion(bom.id(), bom.code(), bom.version(), bom.productId(), quantity, lines, total);
+        });
+    }
+
+    public Uni<CostRollup.UnitCost> cost(Pool pool, long bomId, BigDecimal lotSize) {
+        return boms.graph(pool).map(graph -> {
+            graph.bom(bomId).orElseThrow(() -> ApiException.notFound("BOM " + bomId));
+            try {
+                return CostRollup.perUnit(graph, bomId, lotSize);
+            } catch (BomCycleException e) {
+                throw cycleRefused(e.productPath());
+            }
+        });
+    }
+
+    /** The flattened requirement, or a 422 naming the cycle when the stored structure has one. */
+    public static List<BomExplosion.Requirement> explodeOrRefuse(BomGraph graph, long bomId, BigDecimal quantity) {
+        try {
+            return BomExplosion.explode(graph, bomId, quantity);
+        } catch (BomCycleException e) {
+            throw cycleRefused(e.productPath());
+        }
+    }
+
+    static ApiException cycleRefused(List<Long> cycle) {
+        String message = "This would make a product contain itself: " + BomCycleException.describe(cycle);
+        return new ApiException(422, "BOM_CYCLE", message, List.of(new ErrorDetail("product_id", message)), Map.of());
+    }
+}

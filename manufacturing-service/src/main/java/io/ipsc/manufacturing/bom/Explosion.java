@@ -1,0 +1,12 @@
+package io.ipsc.manufacturing.bom;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The answer of {@code GET /api/boms/{id}/explode}: raw materials for {@code quantity} units, scrap included. */
+public record Explosion(long bomId, String bomCode, String version, long productId, BigDecimal quantity, List<Line> materials,
+                        BigDecimal materialCost) {
+
+    public record Line(long productId, BigDecimal quantity, BigDecimal unitCost, BigDecimal cost) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.ipsc.manufacturing.order;
+
+import io.ipsc.manufacturing.support.Access;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Arrays;
+
+/** {@code /api/production-orders}: orders to make a BOM's product, and their transitions. */
+@Path("/api/production-orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class ProductionOrderResource {
+
+    private final TenantContext tenant;
+    private final ProductionOrderService service;
+    private final ProductionOrderRepository orders;
+
+    public ProductionOrderResource(TenantContext tenant, ProductionOrderService service, ProductionOrderRepository orders) {
+        this.tenant = tenant;
+        this.service = service;
+        this.orders = orders;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<ProductionOrder>>> create(@NotNull(message = "a JSON body is required") @Valid ProductionOrderRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.create(pool, request))
+                .map(order -> RestResponse.status(RestResponse.Status.CREATED,
+                        ApiResponse.ok(order, "Production order " + order.orderNumber() + " created")));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<ProductionOrder>>> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
+                                                        @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        String filter = status == null || status.isBlank() ? null : status.trim();
+        if (filter != null && Arrays.stream(OrderStatus.values()).noneMatch(s -> s.wireName().equals(filter))) {
+            throw ApiException.badRequest("INVALID_STATUS", "status", "status must be one of planned, released, in_progress, completed, cancelled");
+        }
+        return tenant.withDatabase(pool -> orders.list(pool, filter, request))
+                .map(found -> ApiResponse.ok(found, found.totalItems() + " production order(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<ProductionOrder>> get(@PathParam("id") long id) {
+        return tenant.withDatabase(pool -> service.get(pool, id)).map(order -> ApiResponse.ok(order, "Production order " + order.orderNumber()));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    public Uni<ApiResponse<ProductionOrder>> release(@PathParam("id") long id) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.release(pool, id)).map(order -> ApiResponse.ok(order, "Production order released"));
+    }
+
+    @POST
+    @Path("/{id}/start")
+    public Uni<ApiResponse<ProductionOrder>> start(@PathParam("id") long id) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.start(pool, id)).map(order -> ApiResponse.ok(order, "Production order started"));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    public Uni<ApiResponse<ProductionOrder>> complete(@PathParam("id") long id, @Valid CompletionRequest request) {
+        Access.requireWrite(tenant);
+        String slug = tenant.slug();
+        return tenant.withDatabase(pool -> service.complete(pool, id, slug, request))
+                .map(order -> ApiResponse.ok(order, "Production order completed; stock movements are on their way"));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    public Uni<ApiResponse<ProductionOrder>> cancel(@PathParam("id") long id) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.cancel(pool, id)).map(order -> ApiResponse.ok(order, "Production order cancelled"));
+    }
+}

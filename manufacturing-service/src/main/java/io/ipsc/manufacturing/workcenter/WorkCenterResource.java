@@ -1,0 +1,140 @@
+package io.ipsc.manufacturing.workcenter;
+
+import io.ipsc.manufacturing.support.Access;
+import io.ipsc.manufacturing.support.SqlErrors;
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /api/work-centers}: where operations run, with their capacity, efficiency, cost and load. */
+@Path("/api/work-centers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class WorkCenterResource {
+
+    /** The load report covers at most this many days, so one request cannot ask for years of rows. */
+    static final int MAX_LOAD_DAYS = 366;
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    private static final String DUPLICATE = "A work center with this name exists already";
+
+    private final TenantContext tenant;
+    private final WorkCenterRepository workCenters;
+
+    public WorkCenterResource(TenantContext tenant, WorkCenterRepository workCenters) {
+        this.tenant = tenant;
+        this.workCenters = workCenters;
+    }
+
+    @POST
+    public Uni<RestResponse<ApiResponse<WorkCenter>>> create(@NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> workCenters.insert(pool, request))
+                .onFailure().transform(SqlErrors.duplicates(DUPLICATE))
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(created, "Work center created")));
+    }
+
+    @GET
+    public Uni<ApiResponse<Page<WorkCenter>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> workCenters.list(pool, request))
+                .map(found -> ApiResponse.ok(found, found.totalItems() + " work center(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ApiResponse<WorkCenter>> get(@PathParam("id") long id) {
+        return tenant.withDatabase(pool -> workCenters.find(pool, id))
+                .map(found -> ApiResponse.ok(found.orElseThrow(() -> ApiException.notFound("Work center " + id)), "Work center " + id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<ApiResponse<WorkCenter>> update(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> workCenters.update(pool, id, request))
+                .onFailure().transform(SqlErrors.duplicates(DUPLICATE))
+                .map(found -> ApiResponse.ok(found.orElseThrow(() -> ApiException.notFound("Work center " + id)), "Work center updated"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
+        Access.requireDelete(tenant);
+        return tenant.withDatabase(pool -> workCenters.delete(pool, id))
+                .onFailure().transform(SqlErrors.conflicts(DUPLICATE,
+                        "Work center " + id + " is used by BOM operations or production orders; it cannot be deleted"))
+                .map(deleted -> {
+                    if (!deleted) {
+                        throw ApiException.notFound("Work center " + id);
+                    }
+                    return ApiResponse.ok(null, "Work center " + id + " deleted");
+                });
+    }
+
+    /** Scheduled hours of released and started orders against capacity, per day ({@code from}/{@code to}, default the next 14 days). */
+    @GET
+    @Path("/{id}/load")
+    public Uni<ApiResponse<WorkCenterLoad>> load(@PathParam("id") long id, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
+        LocalDate from = date("from", fromParam, LocalDate.now());
+        LocalDate to = date("to", toParam, from.plusDays(13));
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("INVALID_RANGE", "to", "to must not be before from");
+        }
+        if (from.plusDays(MAX_LOAD_DAYS).isBefore(to)) {
+            throw ApiException.badRequest("INVALID_RANGE", "to", "the range is at most " + MAX_LOAD_DAYS + " days");
+        }
+        return tenant.withDatabase(pool -> workCenters.find(pool, id).chain(found -> {
+            WorkCenter center = found.orElseThrow(() -> ApiException.notFound("Work center " + id));
+            return workCenters.scheduledMinutes(pool, id, from, to).map(minutes -> report(center, from, to, minutes));
+        })).map(report -> ApiResponse.ok(report, "Load of work center " + id + " from " + from + " to " + to));
+    }
+
+    private static WorkCenterLoad report(WorkCenter center, LocalDate from, LocalDate to, Map<LocalDate, BigDecimal> minutes) {
+        List<WorkCenterLoad.Day> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            BigDecimal hours = minutes.getOrDefault(day, BigDecimal.ZERO).divide(SIXTY, 2, RoundingMode.HALF_UP);
+            BigDecimal utilization = hours.multiply(BigDecimal.valueOf(100)).divide(center.capacity(), MathContext.DECIMAL64)
+                    .setScale(1, RoundingMode.HALF_UP);
+            days.add(new WorkCenterLoad.Day(day, hours, center.capacity(), utilization, hours.compareTo(center.capacity()) > 0));
+        }
+        return new WorkCenterLoad(center.id(), center.name(), center.capacity(), from, to, days);
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE", field, field + " must be a date like 2024-01-15");
+        }
+    }
+}
