@@ -73,7 +73,7 @@ final class KustomizationReader {
         Map<String, Object> k = Yaml.single(file);
         for (String key : k.keySet()) {
             if (!SUPPORTED.contains(key)) {
-                throw new IllegalArgumentException(file + ": field '" + key + "' is not implemented by this reader "
+                throw new IllegalArgumentException(file + ": field '" + key + "' is not supported by this reader "
                         + "(it knows " + new TreeSet<>(SUPPORTED) + "); install kustomize or keep to those");
             }
         }
@@ -123,7 +123,7 @@ final class KustomizationReader {
             Map<String, Object> gen = Yaml.map(g);
             for (String key : gen.keySet()) {
                 if (!Set.of("name", "behavior", "literals").contains(key)) {
-                    throw new IllegalArgumentException(file + ": configMapGenerator field '" + key + "' is not implemented by this reader");
+                    throw new IllegalArgumentException(file + ": configMapGenerator field '" + key + "' is not supported by this reader");
                 }
             }
             String name = Yaml.stringAt(gen, "name");
@@ -217,7 +217,7 @@ final class KustomizationReader {
             Map<String, Object> rule = Yaml.map(e);
             for (String key : rule.keySet()) {
                 if (!Set.of("name", "newName", "newTag", "digest").contains(key)) {
-                    throw new IllegalArgumentException(file + ": images field '" + key + "' is not implemented by this reader");
+                    throw new IllegalArgumentException(file + ": images field '" + key + "' is not supported by this reader");
                 }
             }
             for (Item i : items) {

@@ -33,7 +33,7 @@ final class StrategicMerge {
         for (Map.Entry<String, Object> e : patch.entrySet()) {
             String key = e.getKey();
             if (key.startsWith("$")) {
-                throw new IllegalArgumentException("patch directive " + key + " is not implemented by this reader");
+                throw new IllegalArgumentException("patch directive " + key + " is not supported by this reader");
             }
             Object value = e.getValue();
             Object current = target.get(key);
