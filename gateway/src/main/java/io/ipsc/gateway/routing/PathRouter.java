@@ -19,6 +19,9 @@ public final class PathRouter {
         if (!path.startsWith("/api/") || path.contains("/../") || path.endsWith("/..")) {
             return Optional.empty();
         }
+        if (RouteTable.installationWide(path)) {
+            return RouteTable.tenantScoped(path.split("/")[2]).map(route -> new RoutingDecision(route.module(), path, null, route, false));
+        }
         String[] segments = path.substring("/api/".length()).split("/", -1);
         String first = segments[0];
         if (first.equals("tenants") && segments.length >= 3 && !segments[2].isEmpty()) {

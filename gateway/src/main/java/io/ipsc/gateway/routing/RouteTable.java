@@ -43,6 +43,9 @@ public final class RouteTable {
     private static final Set<String> TENANT_SERVICE_UNDER_TENANT = Set.of(
             "users", "features", "subscription", "config", "suspend", "reactivate", "provisioning", "usage", "performance");
 
+    /** Module paths that describe the installation, not one tenant: token required, no tenant. */
+    private static final Set<String> INSTALLATION_WIDE = Set.of("/api/branding/templates", "/api/branding/status");
+
     /** First segments after {@code /api/} that tenant-service owns outright. */
     private static final Set<String> TENANT_SERVICE_ROOTS = Set.of("tenants", "users", "auth");
 
@@ -51,6 +54,10 @@ public final class RouteTable {
 
     public static Optional<Route> tenantScoped(String segment) {
         return Optional.ofNullable(TENANT_SCOPED.get(segment));
+    }
+
+    public static boolean installationWide(String path) {
+        return INSTALLATION_WIDE.contains(path);
     }
 
     public static boolean tenantServiceUnderTenant(String segment) {
