@@ -37,6 +37,8 @@ class PathRouterTest {
             "/api/tenants/smile-dental/config, TENANT_SERVICE, /api/tenants/smile-dental/config, smile-dental, false",
             "/api/tenants/smile-dental/usage, TENANT_SERVICE, /api/tenants/smile-dental/usage, smile-dental, false",
             "/api/users, TENANT_SERVICE, /api/users, , false",
+            "/api/database/performance/smile-dental, TENANT_SERVICE, /api/database/performance/smile-dental, , false",
+            "/api/database/slow-queries/smile-dental, TENANT_SERVICE, /api/database/slow-queries/smile-dental, , false",
             "/api/auth/login, TENANT_SERVICE, /api/auth/login, , false",
             "/.well-known/jwks.json, TENANT_SERVICE, /.well-known/jwks.json, , false"
     })

@@ -1,0 +1,122 @@
+package io.ipsc.tenant.operations;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenant.tenant.TenantAccess;
+import io.ipsc.tenant.tenant.TenantService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's view of one tenant's databases, from PostgreSQL's own statistics
+ * ({@code pg_stat_database}, {@code pg_stat_statements}). Assumes the tenant databases live on the
+ * same PostgreSQL cluster as {@code ipsc_platform}, as in the local run; a database on another
+ * cluster shows as absent. Statements are PostgreSQL's normalised texts: no parameter values.
+ */
+@Path("/api/database")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatabaseStatsResource {
+
+    private final Pool pool;
+    private final TenantAccess access;
+    private final TenantService tenants;
+
+    public DatabaseStatsResource(Pool pool, TenantAccess access, TenantService tenants) {
+        this.pool = pool;
+        this.access = access;
+        this.tenants = tenants;
+    }
+
+    @GET
+    @Path("/performance/{slug}")
+    @WithSession
+    public Uni<ApiResponse<Map<String, Object>>> performance(@PathParam("slug") String slug) {
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> {
+            Map<String, String> databases = tenants.databaseNames(t);
+            return pool.preparedQuery("SELECT d.datname, pg_database_size(d.datname) AS size_bytes, s.numbackends, s.xact_commit, "
+                            + "s.xact_rollback, s.blks_hit, s.blks_read, s.deadlocks, s.temp_bytes FROM pg_database d "
+                            + "LEFT JOIN pg_stat_database s ON s.datname = d.datname WHERE d.datname = ANY($1)")
+                    .execute(Tuple.of(databases.values().toArray(new String[0])))
+                    .map(rows -> {
+                        Map<String, Row> byName = new LinkedHashMap<>();
+                        rows.forEach(r -> byName.put(r.getString("datname"), r));
+                        Map<String, Object> perService = new LinkedHashMap<>();
+                        databases.forEach((service, name) -> perService.put(service, stats(name, byName.get(name))));
+                        return ApiResponse.ok(Map.of("tenant", slug, "databases", perService), "Database statistics of '" + slug + "'");
+                    });
+        });
+    }
+
+    @GET
+    @Path("/slow-queries/{slug}")
+    @WithSession
+    public Uni<ApiResponse<Map<String, Object>>> slowQueries(@PathParam("slug") String slug, @QueryParam("limit") Integer limit) {
+        int top = limit == null ? 20 : limit;
+        if (top < 1 || top > 100) {
+            throw ApiException.badRequest("INVALID_LIMIT", "limit", "limit must be between 1 and 100");
+        }
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> pool.preparedQuery(
+                                "SELECT d.datname, s.query, s.calls, s.mean_exec_time, s.total_exec_time, s.rows FROM pg_stat_statements s "
+                                        + "JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ANY($1) ORDER BY s.mean_exec_time DESC LIMIT $2")
+                        .execute(Tuple.of(tenants.databaseNames(t).values().toArray(new String[0]), top)))
+                .onFailure(e -> e instanceof PgException pg && ("42P01".equals(pg.getSqlState()) || "55000".equals(pg.getSqlState())))
+                .transform(e -> new ApiException(503, "STATISTICS_UNAVAILABLE",
+                        "pg_stat_statements is not loaded on this PostgreSQL server (shared_preload_libraries and CREATE EXTENSION)"))
+                .map(rows -> {
+                    List<Map<String, Object>> statements = new ArrayList<>();
+                    for (Row r : rows) {
+                        Map<String, Object> s = new LinkedHashMap<>();
+                        s.put("database", r.getString("datname"));
+                        s.put("query", r.getString("query"));
+                        s.put("calls", r.getLong("calls"));
+                        s.put("mean_ms", round(r.getDouble("mean_exec_time")));
+                        s.put("total_ms", round(r.getDouble("total_exec_time")));
+                        s.put("rows", r.getLong("rows"));
+                        statements.add(s);
+                    }
+                    return ApiResponse.ok(Map.of("tenant", slug, "statements", statements), statements.size() + " statement(s), slowest first");
+                });
+    }
+
+    private static Map<String, Object> stats(String name, Row r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("database", name);
+        if (r == null) {
+            s.put("exists", false);
+            return s;
+        }
+        long hit = r.getLong("blks_hit") == null ? 0 : r.getLong("blks_hit");
+        long read = r.getLong("blks_read") == null ? 0 : r.getLong("blks_read");
+        s.put("exists", true);
+        s.put("size_bytes", r.getLong("size_bytes"));
+        s.put("connections", r.getInteger("numbackends"));
+        s.put("commits", r.getLong("xact_commit"));
+        s.put("rollbacks", r.getLong("xact_rollback"));
+        s.put("cache_hit_ratio", hit + read == 0 ? null : BigDecimal.valueOf(hit).divide(BigDecimal.valueOf(hit + read), 4, RoundingMode.HALF_UP));
+        s.put("deadlocks", r.getLong("deadlocks"));
+        s.put("temp_bytes", r.getLong("temp_bytes"));
+        return s;
+    }
+
+    private static BigDecimal round(Double millis) {
+        return millis == null ? null : BigDecimal.valueOf(millis).setScale(3, RoundingMode.HALF_UP);
+    }
+}
