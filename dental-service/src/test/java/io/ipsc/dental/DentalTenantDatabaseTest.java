@@ -7,7 +7,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** dental-service keeps the per-tenant database contract (provisioning, isolation, suspension, archiving). */
+/**
+ * dental-service keeps the per-tenant database contract (provisioning, isolation, suspension, archiving).
+ * The tests and their assertions are inherited from {@link TenantDatabaseContract}, the same for every domain service.
+ */
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "test-tokens", value = "true"))
