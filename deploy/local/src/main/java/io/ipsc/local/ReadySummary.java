@@ -43,7 +43,7 @@ public record ReadySummary(
         line(out, "Kafka", kafka + (kafkaEmbedded ? "  (data in " + state.kafkaData() + ")" : ""));
         line(out, "Admin", admin.email() + ", password in " + state.adminPasswordFile());
         line(out, "Token", "curl -H \"Authorization: Bearer $(./ipsc token)\" "
-                + Services.TENANT_SERVICE.url() + "/api/tenants");
+                + entryPoint().orElse(Services.TENANT_SERVICE).url() + "/api/tenants");
         out.append("\nStop with ./ipsc down; ./ipsc status shows what runs.\n");
         return out.toString();
     }

@@ -56,13 +56,13 @@ public class InvoiceService {
         Access.require(tenant, Role.STAFF, "create invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
-                .flatMap(v -> customerState(conn, r.customerId()))
-                .flatMap(state -> priced(conn, r.lines()).flatMap(lines -> {
+                .flatMap(v -> requireCustomer(conn, r.customerId()))
+                .flatMap(customer -> priced(conn, r.lines()).flatMap(lines -> {
                     LocalDate date = r.invoiceDate() != null ? r.invoiceDate() : LocalDate.now(INDIA);
                     return conn.preparedQuery("INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes) "
                                     + "VALUES ($1, 'draft', $2, $3, $4) RETURNING id")
                             .execute(Tuple.from(Arrays.asList(r.customerId(), date, r.dueDate(), r.notes())))
-                            .flatMap(rows -> writeLines(conn, rows.iterator().next().getLong("id"), lines, state));
+                            .flatMap(rows -> writeLines(conn, rows.iterator().next().getLong("id"), lines));
                 }))
                 .flatMap(id -> load(conn, id))));
     }
@@ -71,13 +71,13 @@ public class InvoiceService {
         Access.require(tenant, Role.STAFF, "change invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
-                .flatMap(v -> customerState(conn, r.customerId()))
-                .flatMap(state -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
+                .flatMap(v -> requireCustomer(conn, r.customerId()))
+                .flatMap(customer -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
                                 "UPDATE invoices SET customer_id = $2, invoice_date = coalesce($3, invoice_date), due_date = $4, notes = $5, "
                                         + "updated_at = now() WHERE id = $1")
                         .execute(Tuple.from(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes())))
                         .flatMap(x -> conn.preparedQuery("DELETE FROM invoice_lines WHERE invoice_id = $1").execute(Tuple.of(id)))
-                        .flatMap(x -> writeLines(conn, id, lines, state))))
+                        .flatMap(x -> writeLines(conn, id, lines))))
                 .flatMap(x -> load(conn, id))));
     }
 
@@ -266,13 +266,14 @@ public class InvoiceService {
         return Quotas.checkMonthlyTransactions(conn, tenant.tenant().snapshot());
     }
 
-    private static Uni<String> customerState(SqlClient conn, long customerId) {
-        return conn.preparedQuery("SELECT state_code, archived FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
+    /** The customer must exist; its state (the place of supply) is read when the tax is derived. */
+    private static Uni<Void> requireCustomer(SqlClient conn, long customerId) {
+        return conn.preparedQuery("SELECT 1 FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.unprocessable("UNKNOWN_CUSTOMER", "Customer " + customerId + " does not exist");
                     }
-                    return rows.iterator().next().getString("state_code");
+                    return null;
                 });
     }
 
@@ -311,7 +312,7 @@ public class InvoiceService {
         });
     }
 
-    private Uni<Long> writeLines(SqlClient conn, long invoiceId, List<PricedLine> lines, String placeOfSupply) {
+    private Uni<Long> writeLines(SqlClient conn, long invoiceId, List<PricedLine> lines) {
         List<Tuple> batch = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PricedLine l = lines.get(i);
