@@ -15,17 +15,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.ipsc.tenancy.event.ReliableProducer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -177,15 +175,7 @@ public class BillingRelay {
     // Created on first use, so that an instance that never completes a treatment never connects.
     private synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "dental-billing-relay");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            producer = ReliableProducer.create(bootstrapServers, "dental-billing-relay", Duration.ofSeconds(10), Duration.ofSeconds(25));
         }
         return producer;
     }
