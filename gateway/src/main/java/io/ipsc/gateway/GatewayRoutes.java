@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
+import io.ipsc.gateway.performance.TenantPerformance;
 import io.ipsc.gateway.proxy.Forwarder;
 import io.ipsc.gateway.routing.Module;
 import io.ipsc.gateway.routing.PathRouter;
 import io.ipsc.gateway.routing.RoutingDecision;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.SecurityEvent;
+import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenancy.security.SecurityEventRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpServerRequest;
@@ -38,22 +42,29 @@ public class GatewayRoutes {
     private final Forwarder forwarder;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    private final TenantPerformance performance;
+    private final SecurityEventRecorder security;
     /** Looked up once per tenant, module and status class instead of on every request. */
     private final java.util.Map<String, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Module, Timer> upstreamTimers = new java.util.EnumMap<>(Module.class);
 
-    public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, ObjectMapper json, MeterRegistry metrics) {
+    public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, ObjectMapper json, MeterRegistry metrics,
+                         TenantPerformance performance, SecurityEventRecorder security) {
         this.resolver = resolver;
         this.door = door;
         this.forwarder = forwarder;
         this.json = json;
         this.metrics = metrics;
+        this.performance = performance;
+        this.security = security;
         for (Module module : Module.values()) {
             upstreamTimers.put(module, metrics.timer("ipsc_gateway_upstream_seconds", "module", module.id()));
         }
     }
 
     void register(@Observes Router router) {
+        // Answered here, not by a module: the gateway is where every request of the suite is measured.
+        router.get("/api/tenants/:slug/performance").order(5).handler(this::tenantPerformance);
         router.routeWithRegex("^/(api|\\.well-known)/.*").order(10).handler(this::proxy);
         router.get("/docs/openapi/:module").order(10).handler(this::openApi);
     }
@@ -72,7 +83,38 @@ public class GatewayRoutes {
                 failure -> fail(ctx.response(), new ApiException(failure.status(), failure.code(), failure.message())));
     }
 
+    /** {@code GET /api/tenants/{slug}/performance}: the tenant's request figures; platform admins and the tenant's admins only. */
+    void tenantPerformance(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String slug = ctx.pathParam("slug");
+        Caller caller = null;
+        try {
+            caller = door.authenticate(request.getHeader("Authorization"));
+            TenantSnapshot tenant = door.tenant(slug).filter(t -> !t.isDeleted())
+                    .orElseThrow(() -> new ApiException(404, "TENANT_NOT_FOUND", "No tenant '" + slug + "'"));
+            if (!caller.platformAdmin()) {
+                String role = tenant.members() == null ? null : tenant.members().get(Long.toString(caller.userId()));
+                if (role == null) {
+                    throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
+                }
+                if (!"admin".equals(role)) {
+                    throw ApiException.forbidden("INSUFFICIENT_ROLE", "Only the tenant's admins may read its performance figures");
+                }
+            }
+        } catch (ApiException refused) {
+            noteRefusal(refused, slug, caller, request);
+            fail(ctx.response(), refused);
+            return;
+        }
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("tenant", slug);
+        data.put("measured_by", "gateway");
+        data.put("windows", performance.figures(slug));
+        send(ctx.response(), ApiResponse.ok(data, "Requests of tenant '" + slug + "' as the gateway answered them"));
+    }
+
     void proxy(RoutingContext ctx) {
+        long arrived = System.nanoTime();
         HttpServerRequest request = ctx.request();
         String requestId = Optional.ofNullable(request.getHeader("X-Request-ID")).filter(id -> REQUEST_ID.matcher(id).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());
@@ -87,12 +129,18 @@ public class GatewayRoutes {
         RoutingDecision decision = routed.get();
         TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.getHeader("X-Tenant-ID"), request.getHeader("Host"));
         if (resolution.isConflict()) {
-            fail(response, ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict()));
+            ApiException refused = ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict());
+            // Naming one tenant in the path and another in the header or host is how a forged header looks.
+            Caller who = quietlyAuthenticated(request);
+            noteRefusal(refused, decision.pathTenant(), who, request);
+            noteRefusal(refused, request.getHeader("X-Tenant-ID"), who, request);
+            fail(response, refused);
             return;
         }
         String tenant = resolution.slug();
+        Caller caller = null;
         try {
-            Caller caller = Door.isPublic(path) ? null : door.authenticate(request.getHeader("Authorization"));
+            caller = Door.isPublic(path) ? null : door.authenticate(request.getHeader("Authorization"));
             if (decision.tenantChecked()) {
                 Door.Admission admission = door.admit(caller, tenant, decision, request.getHeader("Origin"), request.method().name());
                 response.headers().set("X-RateLimit-Limit", Integer.toString(admission.rate().limit()));
@@ -100,6 +148,8 @@ public class GatewayRoutes {
             }
         } catch (ApiException refused) {
             count(tenant, decision.module(), refused.status());
+            measure(tenant, decision.module(), refused.status(), arrived);
+            noteRefusal(refused, tenant, caller, request);
             fail(response, refused);
             return;
         }
@@ -111,15 +161,47 @@ public class GatewayRoutes {
                 status -> {
                     sample.stop(upstreamTimers.get(module));
                     count(tenant, module, status);
+                    measure(tenant, module, status, arrived);
                 },
                 failure -> {
                     count(tenant, module, failure.status());
+                    measure(tenant, module, failure.status(), arrived);
                     if (!response.headWritten()) {
                         fail(response, new ApiException(failure.status(), failure.code(), failure.message()));
                     } else {
                         response.reset();
                     }
                 });
+    }
+
+    /** Only tenants that exist are followed, so made-up slugs cannot fill the gateway's memory. */
+    private void measure(String tenant, Module module, int status, long arrivedNanos) {
+        if (tenant != null && door.tenant(tenant).isPresent()) {
+            performance.record(tenant, module, status, System.nanoTime() - arrivedNanos);
+        }
+    }
+
+    /** The caller if the token is good, for the record of a refusal that comes before authentication. */
+    private Caller quietlyAuthenticated(HttpServerRequest request) {
+        try {
+            return door.authenticate(request.getHeader("Authorization"));
+        } catch (ApiException e) {
+            return null;
+        }
+    }
+
+    /** Refusals an operator should see in the tenant's security figures; the rest are ordinary 4xx. */
+    private void noteRefusal(ApiException refused, String tenant, Caller caller, HttpServerRequest request) {
+        SecurityEvent.Kind kind = switch (refused.code()) {
+            case "NOT_A_MEMBER", "TENANT_MISMATCH" -> SecurityEvent.Kind.CROSS_TENANT;
+            case "INSUFFICIENT_ROLE" -> SecurityEvent.Kind.ROLE_REFUSED;
+            case "FEATURE_DISABLED" -> SecurityEvent.Kind.FEATURE_REFUSED;
+            case "RATE_LIMITED" -> SecurityEvent.Kind.RATE_LIMITED;
+            default -> null;
+        };
+        if (kind != null && tenant != null && door.tenant(tenant.trim()).isPresent()) {
+            security.record(kind, tenant.trim(), caller, request.method().name(), request.path(), refused.getMessage());
+        }
     }
 
     /** Requests per tenant, module and status class; the tenant tag is capped in {@link GatewayMetrics}. */

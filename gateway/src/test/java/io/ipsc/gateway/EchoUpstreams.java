@@ -42,6 +42,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         .put("body", body.toString());
                 // A caller can ask for a slow answer, to show the gateway's timeout.
                 long delay = Long.parseLong(req.headers().get("X-Echo-Delay-Ms") == null ? "0" : req.headers().get("X-Echo-Delay-Ms"));
+                // ... or a failing one, to show what the gateway measures.
+                if (req.headers().get("X-Echo-Status") != null) {
+                    req.response().setStatusCode(Integer.parseInt(req.headers().get("X-Echo-Status")));
+                }
                 if (delay > 0) {
                     vertx.setTimer(delay, id -> req.response().putHeader("Content-Type", "application/json").end(echo.encode()));
                 } else {

@@ -4,6 +4,8 @@ import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
+import io.ipsc.testsupport.TopicReader;
+import io.ipsc.tenancy.event.Topics;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -206,6 +208,42 @@ class GatewayTest {
         alice().header("X-Tenant-ID", SLOW).get("/api/products").then().statusCode(429)
                 .body("error.code", is("RATE_LIMITED")).header("Retry-After", notNullValue()).header("X-RateLimit-Limit", is("2"));
         alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
+    }
+
+    @Test
+    void performanceFiguresComeFromTheTrafficAndOnlyAdminsReadThem() {
+        for (int i = 0; i < 5; i++) {
+            alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
+        }
+        alice().header("X-Tenant-ID", ALPHA).header("X-Echo-Status", "500").get("/api/invoices").then().statusCode(500);
+        alice().get("/api/tenants/" + ALPHA + "/performance").then().statusCode(200)
+                .body("success", is(true)).body("data.measured_by", is("gateway"))
+                .body("data.windows.last_5_minutes.modules.invoicing.requests", greaterThanOrEqualTo(6))
+                .body("data.windows.last_5_minutes.modules.invoicing.server_errors", greaterThanOrEqualTo(1))
+                .body("data.windows.last_5_minutes.modules.invoicing.p99_ms", greaterThan(0f))
+                .body("data.windows.last_60_minutes.total.requests", greaterThanOrEqualTo(6));
+        // Bob is BETA's admin, not ALPHA's; Alice is only staff in DENT.
+        given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of())).get("/api/tenants/" + ALPHA + "/performance")
+                .then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        alice().get("/api/tenants/" + DENT + "/performance").then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        given().get("/api/tenants/" + ALPHA + "/performance").then().statusCode(401);
+        alice().get("/api/tenants/no-such-" + RUN + "/performance").then().statusCode(404);
+    }
+
+    @Test
+    void refusedCrossTenantAttemptsAreReportedForTheSecurityView() {
+        String forger = "forger-" + RUN + "@example.com";
+        String token = TestTokens.get().token(BOB, forger, false, Map.of(ALPHA, "admin"));
+        given().header("Authorization", "Bearer " + token).header("X-Tenant-ID", ALPHA).get("/api/customers").then().statusCode(403);
+        given().header("Authorization", "Bearer " + token).header("X-Tenant-ID", ALPHA).get("/api/customers").then().statusCode(403);
+        try (TopicReader security = new TopicReader(Topics.SECURITY)) {
+            var records = security.await(r -> r.value().contains(forger), 1, Duration.ofSeconds(30));
+            String event = records.get(0).value();
+            assertTrue(event.contains("\"tenant\":\"" + ALPHA + "\""), event);
+            assertTrue(event.contains("\"kind\":\"CROSS_TENANT\""), event);
+            assertTrue(event.contains("GET /api/customers"), event);
+            assertTrue(event.contains("\"service\":\"gateway\""), event);
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class TenantEventsPublisher implements AutoCloseable {
     public static final String PROVISIONING = "ipsc.provisioning";
     public static final String BILLING = "ipsc.billing";
     public static final String STOCK = "ipsc.stock";
+    public static final String SECURITY = "ipsc.security";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, String> producer;
@@ -52,7 +53,8 @@ public final class TenantEventsPublisher implements AutoCloseable {
                     new NewTopic(TENANTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
                     new NewTopic(PROVISIONING, 3, (short) 1),
                     new NewTopic(BILLING, 3, (short) 1),
-                    new NewTopic(STOCK, 3, (short) 1))) {
+                    new NewTopic(STOCK, 3, (short) 1),
+                    new NewTopic(SECURITY, 3, (short) 1))) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

@@ -39,15 +39,16 @@ public final class RouteTable {
             Map.entry("inspections", new Route(Module.MANUFACTURING, null)),
             Map.entry("branding", new Route(Module.BRANDING, null)));
 
+    // "performance" under a tenant is answered by the gateway itself (GatewayRoutes#tenantPerformance).
     /** tenant-service's own paths under {@code /api/tenants/{slug}/}: it checks its callers itself. */
     private static final Set<String> TENANT_SERVICE_UNDER_TENANT = Set.of(
-            "users", "features", "subscription", "config", "suspend", "reactivate", "provisioning", "usage", "performance");
+            "users", "features", "subscription", "config", "suspend", "reactivate", "provisioning", "usage");
 
     /** Module paths that describe the installation, not one tenant: token required, no tenant. */
     private static final Set<String> INSTALLATION_WIDE = Set.of("/api/branding/templates", "/api/branding/status");
 
     /** First segments after {@code /api/} that tenant-service owns outright. */
-    private static final Set<String> TENANT_SERVICE_ROOTS = Set.of("tenants", "users", "auth", "database");
+    private static final Set<String> TENANT_SERVICE_ROOTS = Set.of("tenants", "users", "auth", "database", "security");
 
     private RouteTable() {
     }

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String BILLING = "ipsc.billing";
     /** Stock movements for invoicing-service (key = tenant slug), e.g. a completed production order. */
     public static final String STOCK = "ipsc.stock";
+    /** Refused and suspicious requests from every service (key = tenant slug), kept by tenant-service for the operator. */
+    public static final String SECURITY = "ipsc.security";
 
     private Topics() {
     }

@@ -210,7 +210,11 @@ public class OutboxRelay {
                             "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))),
                     new NewTopic(Topics.STOCK, partitions, replicationFactor).configs(Map.of(
                             "cleanup.policy", "delete",
-                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))));
+                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))),
+                    // Read into ipsc_platform as they arrive; a week covers an outage of tenant-service.
+                    new NewTopic(Topics.SECURITY, partitions, replicationFactor).configs(Map.of(
+                            "cleanup.policy", "delete",
+                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))));
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
