@@ -192,13 +192,7 @@ public class GatewayRoutes {
 
     /** Refusals an operator should see in the tenant's security figures; the rest are ordinary 4xx. */
     private void noteRefusal(ApiException refused, String tenant, Caller caller, HttpServerRequest request) {
-        SecurityEvent.Kind kind = switch (refused.code()) {
-            case "NOT_A_MEMBER", "TENANT_MISMATCH" -> SecurityEvent.Kind.CROSS_TENANT;
-            case "INSUFFICIENT_ROLE" -> SecurityEvent.Kind.ROLE_REFUSED;
-            case "FEATURE_DISABLED" -> SecurityEvent.Kind.FEATURE_REFUSED;
-            case "RATE_LIMITED" -> SecurityEvent.Kind.RATE_LIMITED;
-            default -> null;
-        };
+        SecurityEvent.Kind kind = SecurityEvent.Kind.forRefusal(refused.code());
         if (kind != null && tenant != null && door.tenant(tenant.trim()).isPresent()) {
             security.record(kind, tenant.trim(), caller, request.method().name(), request.path(), refused.getMessage());
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +65,10 @@ public abstract class TenantDatabaseContract {
                 .body("data.tenant", is(tenant.slug()))
                 .body("data.database", is(database(tenant.slug())))
                 .body("data.schema_version", notNullValue())
-                .body("data.role", is("staff"));
+                .body("data.role", is("staff"))
+                .body("data.pool.open", is(true))
+                .body("data.pool.max_connections", greaterThanOrEqualTo(1))
+                .body("data.pool.database", is(database(tenant.slug())));
         assertTrue(databaseExists(database(tenant.slug())));
     }
 
@@ -97,6 +101,12 @@ public abstract class TenantDatabaseContract {
         String forgedClaims = TestTokens.get().member(100, Map.of(a.slug(), "admin", b.slug(), "admin"));
         given().header("Authorization", "Bearer " + forgedClaims).header("X-Tenant-ID", b.slug())
                 .get("/api/tenant-database").then().statusCode(403);
+        // The refusal is reported for B's security figures, naming the caller and the route.
+        try (TopicReader security = new TopicReader(TenantEventsPublisher.SECURITY)) {
+            String event = security.await(r -> b.slug().equals(r.key()) && r.value().contains("CROSS_TENANT"), 1,
+                    java.time.Duration.ofSeconds(30)).get(0).value();
+            assertTrue(event.contains("/api/tenant-database"), event);
+        }
         given().header("X-Tenant-ID", a.slug()).get("/api/tenant-database").then().statusCode(401).body("success", is(false));
         given().header("Authorization", "Bearer not-a-token").header("X-Tenant-ID", a.slug())
                 .get("/api/tenant-database").then().statusCode(401);

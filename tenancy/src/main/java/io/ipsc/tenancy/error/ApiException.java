@@ -15,6 +15,8 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final List<ErrorDetail> details;
     private final Map<String, String> headers;
+    /** The tenant a refusal concerns, when the request did not name it in X-Tenant-ID (e.g. a slug in the path). */
+    private String tenant;
 
     public ApiException(int status, String code, String message, List<ErrorDetail> details, Map<String, String> headers) {
         super(message, null, false, false);
@@ -77,5 +79,16 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** Marks which tenant this refusal concerns, for the tenant's security figures; returns this. */
+    public ApiException concerning(String tenantSlug) {
+        this.tenant = tenantSlug;
+        return this;
+    }
+
+    /** The tenant set by {@link #concerning}, or null. */
+    public String tenant() {
+        return tenant;
     }
 }

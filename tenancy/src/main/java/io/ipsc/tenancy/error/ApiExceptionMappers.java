@@ -3,15 +3,21 @@ package io.ipsc.tenancy.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
+import io.ipsc.tenancy.event.SecurityEvent;
+import io.ipsc.tenancy.security.CurrentCaller;
+import io.ipsc.tenancy.security.SecurityEventRecorder;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -29,11 +35,27 @@ public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
+    @Inject
+    SecurityEventRecorder security;
+    @Inject
+    CurrentCaller caller;
+
     @ServerExceptionMapper
-    public Response apiException(ApiException e) {
+    public Response apiException(ApiException e, ContainerRequestContext request) {
+        noteRefusal(e, request);
         Response.ResponseBuilder builder = envelope(e.status(), e.code(), e.getMessage(), e.details());
         e.headers().forEach(builder::header);
         return builder.build();
+    }
+
+    /** A refusal an operator should see (not a member, role, feature, rate) goes to the tenant's security figures. */
+    private void noteRefusal(ApiException e, ContainerRequestContext request) {
+        SecurityEvent.Kind kind = SecurityEvent.Kind.forRefusal(e.code());
+        if (kind == null || security == null || request == null) {
+            return;
+        }
+        String tenant = e.tenant() != null ? e.tenant() : request.getHeaderString("X-Tenant-ID");
+        security.record(kind, tenant, caller.get().orElse(null), request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -68,6 +90,15 @@ public class ApiExceptionMappers {
                 ? "The request body is not valid JSON for this endpoint"
                 : "Field '" + field + "' has an invalid value";
         return envelope(400, "INVALID_JSON", message, field.isEmpty() ? List.of() : List.of(new ErrorDetail(field, message))).build();
+    }
+
+    /**
+     * A value of the wrong shape (an object where text belongs, an array for the whole body): without
+     * this, Quarkus's own mapper for it answers outside the envelope, or with an empty body.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return mapping(e);
     }
 
     @ServerExceptionMapper

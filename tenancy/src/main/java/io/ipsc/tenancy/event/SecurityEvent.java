@@ -32,6 +32,20 @@ public record SecurityEvent(
         /** A request for a module or feature the tenant does not have. */
         FEATURE_REFUSED,
         /** Over the plan's request rate. */
-        RATE_LIMITED
+        RATE_LIMITED;
+
+        /** The kind of a refusal by its error code, or null for refusals that are ordinary mistakes. */
+        public static Kind forRefusal(String errorCode) {
+            if (errorCode == null) {
+                return null;
+            }
+            return switch (errorCode) {
+                case "NOT_A_MEMBER", "TENANT_MISMATCH" -> CROSS_TENANT;
+                case "INSUFFICIENT_ROLE" -> ROLE_REFUSED;
+                case "FEATURE_DISABLED" -> FEATURE_REFUSED;
+                case "RATE_LIMITED" -> RATE_LIMITED;
+                default -> null;
+            };
+        }
     }
 }

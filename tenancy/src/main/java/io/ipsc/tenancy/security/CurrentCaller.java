@@ -46,10 +46,10 @@ public class CurrentCaller {
             return c;
         }
         Role held = c.roleIn(tenantSlug).orElseThrow(() -> ApiException.forbidden("NOT_A_MEMBER",
-                "You are not a member of tenant '" + tenantSlug + "'"));
+                "You are not a member of tenant '" + tenantSlug + "'").concerning(tenantSlug));
         if (!held.atLeast(role)) {
             throw ApiException.forbidden("INSUFFICIENT_ROLE",
-                    "This needs the role '" + role.wireName() + "' or higher in tenant '" + tenantSlug + "'");
+                    "This needs the role '" + role.wireName() + "' or higher in tenant '" + tenantSlug + "'").concerning(tenantSlug);
         }
         return c;
     }

@@ -2,6 +2,8 @@ package io.ipsc.tenant.auth;
 
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.SecurityEvent;
+import io.ipsc.tenancy.security.SecurityEventRecorder;
 import io.ipsc.tenant.config.TenantServiceConfig;
 import io.ipsc.tenant.user.User;
 import io.ipsc.tenant.user.UserRepository;
@@ -37,12 +39,15 @@ public class AuthService {
     private final Passwords passwords;
     private final TokenIssuer issuer;
     private final TenantServiceConfig config;
+    private final SecurityEventRecorder security;
 
-    public AuthService(UserRepository users, Passwords passwords, TokenIssuer issuer, TenantServiceConfig config) {
+    public AuthService(UserRepository users, Passwords passwords, TokenIssuer issuer, TenantServiceConfig config,
+                       SecurityEventRecorder security) {
         this.users = users;
         this.passwords = passwords;
         this.issuer = issuer;
         this.config = config;
+        this.security = security;
     }
 
     public record Tokens(String accessToken, String refreshToken, String tokenType, int expiresIn, Map<String, Object> user) {
@@ -58,8 +63,8 @@ public class AuthService {
             Instant now = Timestamps.now();
             if (user != null && user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
                 long seconds = Math.max(1, Duration.between(now, user.lockedUntil).toSeconds());
-                return Uni.createFrom().failure(ApiException.tooManyRequests("ACCOUNT_LOCKED",
-                        "Too many failed sign-ins; try again in " + (seconds + 59) / 60 + " minute(s)", seconds));
+                return reportFailedLogin(user, "account locked").flatMap(v -> Uni.createFrom().failure(ApiException.tooManyRequests("ACCOUNT_LOCKED",
+                        "Too many failed sign-ins; try again in " + (seconds + 59) / 60 + " minute(s)", seconds)));
             }
             return passwords.matches(password, user == null ? null : user.passwordHash).flatMap(ok -> {
                 if (user == null || !user.active) {
@@ -68,6 +73,7 @@ public class AuthService {
                 if (!ok) {
                     // Counted in its own transaction, so that the 401 below does not roll the count back.
                     return Panache.withTransaction(() -> users.recordFailedLogin(user.id, MAX_FAILED_LOGINS, now.plus(LOCK_DURATION)))
+                            .flatMap(v -> reportFailedLogin(user, "wrong password"))
                             .flatMap(v -> Uni.createFrom().failure(invalidCredentials()));
                 }
                 return Panache.withTransaction(() -> users.findById(user.id).flatMap(fresh -> {
@@ -77,6 +83,16 @@ public class AuthService {
                 }));
             });
         });
+    }
+
+    /**
+     * A failed sign-in concerns every tenant the user belongs to: their admins see it in the
+     * tenant's security figures. Unknown e-mails belong to no tenant and are only refused.
+     */
+    private Uni<Void> reportFailedLogin(User user, String why) {
+        return Panache.withSession(() -> users.membershipsOf(user.id)).invoke(memberships -> memberships.keySet()
+                        .forEach(slug -> security.record(SecurityEvent.Kind.FAILED_LOGIN, slug, user.email, "POST", "/api/auth/login", why)))
+                .replaceWithVoid();
     }
 
     @WithTransaction

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** tenant-service settings; each maps to an environment variable (IPSC_…, or the seed's own names). */
@@ -35,6 +36,9 @@ public interface TenantServiceConfig {
     String platformDatabase();
 
     Kafka kafka();
+
+    /** Where each domain service listens, by module (invoicing, dental, manufacturing, branding): the operator's views ask them. */
+    Map<String, String> upstream();
 
     /** Where PostgreSQL runs; the platform database's URLs are built from it in application.properties. */
     interface Pg {

@@ -11,7 +11,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,7 +31,8 @@ import java.util.Map;
  * The operator's view of one tenant's databases, from PostgreSQL's own statistics
  * ({@code pg_stat_database}, {@code pg_stat_statements}). Assumes the tenant databases live on the
  * same PostgreSQL cluster as {@code ipsc_platform}, as in the local run; a database on another
- * cluster shows as absent. Statements are PostgreSQL's normalised texts: no parameter values.
+ * cluster shows as absent. Each database's pool is as the owning service reports it (its
+ * {@code /api/tenant-database}, asked with the caller's token). Statements are PostgreSQL's normalised texts: no parameter values.
  */
 @Path("/api/database")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,30 +41,54 @@ public class DatabaseStatsResource {
     private final Pool pool;
     private final TenantAccess access;
     private final TenantService tenants;
+    private final ModuleClient modules;
 
-    public DatabaseStatsResource(Pool pool, TenantAccess access, TenantService tenants) {
+    public DatabaseStatsResource(Pool pool, TenantAccess access, TenantService tenants, ModuleClient modules) {
         this.pool = pool;
         this.access = access;
         this.tenants = tenants;
+        this.modules = modules;
     }
 
     @GET
     @Path("/performance/{slug}")
     @WithSession
-    public Uni<ApiResponse<Map<String, Object>>> performance(@PathParam("slug") String slug) {
+    public Uni<ApiResponse<Map<String, Object>>> performance(@PathParam("slug") String slug,
+                                                             @HeaderParam("Authorization") String authorization) {
         return access.requireRole(slug, Role.ADMIN).flatMap(t -> {
             Map<String, String> databases = tenants.databaseNames(t);
-            return pool.preparedQuery("SELECT d.datname, pg_database_size(d.datname) AS size_bytes, s.numbackends, s.xact_commit, "
+            // Each service knows its own pool for the tenant; asked in parallel with the statistics.
+            List<Uni<ModuleClient.Answer>> asked = new ArrayList<>();
+            databases.keySet().forEach(service -> asked.add(modules.get(service, "/api/tenant-database", slug, authorization)));
+            Uni<Map<String, ModuleClient.Answer>> pools = Uni.join().all(asked).andCollectFailures().map(answers -> {
+                Map<String, ModuleClient.Answer> byService = new LinkedHashMap<>();
+                answers.forEach(a -> byService.put(a.service(), a));
+                return byService;
+            });
+            Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> statistics = pool.preparedQuery("SELECT d.datname, pg_database_size(d.datname) AS size_bytes, s.numbackends, s.xact_commit, "
                             + "s.xact_rollback, s.blks_hit, s.blks_read, s.deadlocks, s.temp_bytes FROM pg_database d "
                             + "LEFT JOIN pg_stat_database s ON s.datname = d.datname WHERE d.datname = ANY($1)")
-                    .execute(Tuple.of(databases.values().toArray(new String[0])))
-                    .map(rows -> {
-                        Map<String, Row> byName = new LinkedHashMap<>();
-                        rows.forEach(r -> byName.put(r.getString("datname"), r));
-                        Map<String, Object> perService = new LinkedHashMap<>();
-                        databases.forEach((service, name) -> perService.put(service, stats(name, byName.get(name))));
-                        return ApiResponse.ok(Map.of("tenant", slug, "databases", perService), "Database statistics of '" + slug + "'");
-                    });
+                    .execute(Tuple.of(databases.values().toArray(new String[0])));
+            return Uni.combine().all().unis(statistics, pools).asTuple().map(both -> {
+                Map<String, Row> byName = new LinkedHashMap<>();
+                both.getItem1().forEach(r -> byName.put(r.getString("datname"), r));
+                Map<String, Object> perService = new LinkedHashMap<>();
+                List<String> warnings = new ArrayList<>();
+                databases.forEach((service, name) -> {
+                    Map<String, Object> stats = stats(name, byName.get(name));
+                    ModuleClient.Answer answer = both.getItem2().get(service);
+                    if (answer != null && answer.ok()) {
+                        stats.put("schema_version", answer.data().getString("schema_version"));
+                        JsonObject poolState = answer.data().getJsonObject("pool");
+                        stats.put("pool", poolState == null ? null : poolState.getMap());
+                    } else {
+                        stats.put("pool", null);
+                        warnings.add("The pool of " + service + " is not shown: the service " + (answer == null ? "was not asked" : answer.problem()));
+                    }
+                    perService.put(service, stats);
+                });
+                return ApiResponse.ok(Map.<String, Object>of("tenant", slug, "databases", perService), "Database statistics of '" + slug + "'", warnings);
+            });
         });
     }
 

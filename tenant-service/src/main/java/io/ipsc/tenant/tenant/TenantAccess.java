@@ -37,12 +37,12 @@ public class TenantAccess {
                     }
                     return Membership.<Membership>findById(new Membership.Key(tenant.id, c.userId())).map(m -> {
                         if (m == null) {
-                            throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
+                            throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'").concerning(slug);
                         }
                         Role held = Role.parse(m.role).orElse(Role.VIEWER);
                         if (!held.atLeast(role)) {
                             throw ApiException.forbidden("INSUFFICIENT_ROLE",
-                                    "This needs the role '" + role.wireName() + "' or higher in tenant '" + slug + "'");
+                                    "This needs the role '" + role.wireName() + "' or higher in tenant '" + slug + "'").concerning(slug);
                         }
                         return tenant;
                     });

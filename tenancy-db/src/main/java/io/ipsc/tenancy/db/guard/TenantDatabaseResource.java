@@ -2,6 +2,7 @@ package io.ipsc.tenancy.db.guard;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.ServiceIdentity;
+import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.ws.rs.GET;
@@ -24,10 +25,12 @@ public class TenantDatabaseResource {
 
     private final TenantContext tenant;
     private final ServiceIdentity service;
+    private final TenantPoolRegistry pools;
 
-    public TenantDatabaseResource(TenantContext tenant, ServiceIdentity service) {
+    public TenantDatabaseResource(TenantContext tenant, ServiceIdentity service, TenantPoolRegistry pools) {
         this.tenant = tenant;
         this.service = service;
+        this.pools = pools;
     }
 
     @GET
@@ -44,6 +47,8 @@ public class TenantDatabaseResource {
                     data.put("database", row.getString("database"));
                     data.put("schema_version", row.getString("schema_version"));
                     data.put("role", tenant.role().wireName());
+                    // Just used by this request, so open (pools close only after their idle timeout).
+                    data.put("pool", pools.state(tenant.slug()));
                     return ApiResponse.ok(data, "Tenant '" + tenant.slug() + "' is served from " + row.getString("database"));
                 });
     }

@@ -7,6 +7,8 @@ import io.ipsc.tenancy.error.ApiExceptionMappers;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenancy.security.SecurityEventRecorder;
+import io.ipsc.tenancy.event.SecurityEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -38,6 +40,8 @@ public class TenantRequestGuard {
     CurrentCaller currentCaller;
     @Inject
     TenantContext context;
+    @Inject
+    SecurityEventRecorder security;
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Optional<Response> guard(ContainerRequestContext request, ResourceInfo resource) {
@@ -66,6 +70,9 @@ public class TenantRequestGuard {
             Map<String, String> members = tenant.snapshot().members();
             String held = members == null ? null : members.get(Long.toString(who.userId()));
             if (held == null) {
+                // Reaching a service directly with someone else's tenant in the header: the forged-header case.
+                security.record(SecurityEvent.Kind.CROSS_TENANT, slug, who, request.getMethod(), request.getUriInfo().getPath(),
+                        "not a member; refused by " + service.name());
                 return refuse(403, "NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
             }
             role = Role.parse(held).orElse(Role.VIEWER);
@@ -79,6 +86,8 @@ public class TenantRequestGuard {
                 return Optional.empty();
             }
             case NOT_ENABLED -> {
+                security.record(SecurityEvent.Kind.FEATURE_REFUSED, slug, who, request.getMethod(), request.getUriInfo().getPath(),
+                        "module " + service.name() + " not enabled");
                 return refuse(403, "FEATURE_DISABLED", "The " + service.name() + " module is not enabled for tenant '" + slug
                         + "' (feature " + service.gatingFeature() + ")");
             }

@@ -113,6 +113,29 @@ public class TenantPoolRegistry implements AutoCloseable {
         return pools.size();
     }
 
+    /**
+     * The state of a tenant's pool in this instance, for the operator's database view.
+     *
+     * @param open whether a pool is open now (pools open on first use and close when idle)
+     * @param inFlight units of work running on it now
+     * @param idleSeconds since its last use, when open
+     */
+    public record PoolState(boolean open, String database, int inFlight, Long idleSeconds, int maxConnections,
+                            long idleTimeoutSeconds, int openPoolsInInstance, int maxOpenPoolsInInstance) {
+    }
+
+    public PoolState state(String tenantSlug) {
+        TenantPool pool = pools.get(tenantSlug);
+        int open = pools.size();
+        if (pool == null) {
+            return new PoolState(false, null, 0, null, settings.maxSizePerTenant(), settings.idleTimeout().toSeconds(), open,
+                    settings.maxOpenPools());
+        }
+        long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - pool.lastUsedNanos());
+        return new PoolState(true, pool.database(), pool.inFlight(), idle, settings.maxSizePerTenant(),
+                settings.idleTimeout().toSeconds(), open, settings.maxOpenPools());
+    }
+
     public Set<String> openTenants() {
         return Set.copyOf(pools.keySet());
     }
