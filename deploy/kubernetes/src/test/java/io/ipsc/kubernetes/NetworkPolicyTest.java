@@ -117,7 +117,16 @@ class NetworkPolicyTest {
                 }
             }
         }
-        assertFalse(model.allows(service("tenant-service"), service("invoicing-service"), 8082, "TCP"));
+    }
+
+    @Test
+    void tenantServiceReachesEachDomainServiceOnItsOwnPortForTheOperatorsViews() {
+        // usage and database views ask each module for its own figures
+        for (String name : DOMAIN) {
+            assertTrue(model.allows(service("tenant-service"), service(name), PORTS.get(name), "TCP"), name);
+            assertFalse(model.allows(service("tenant-service"), service(name), 9999, "TCP"), name + " on another port");
+        }
+        assertFalse(model.allows(service("tenant-service"), service("gateway"), 8000, "TCP"), "not back to the gateway");
     }
 
     @Test
