@@ -162,4 +162,22 @@ class BrandingResourceTest {
         tenant.as(tenant.viewer()).header("If-None-Match", etag).get("/api/branding/theme.css").then().statusCode(200)
                 .header("ETag", not(is(etag))).body(containsString("--ipsc-accent: #F18F02;"));
     }
+
+    @Test
+    void metricsCountTheTenantsRequestsAndItsProvisioning() {
+        BrandingTenant tenant = BrandingTenant.provision(events, "brand-metrics", "business", 8571);
+        tenant.asAdmin().body(SEED_BODY).put("/api/branding").then().statusCode(200);
+        tenant.as(tenant.viewer()).body(Map.of("company_name", "Not mine to change")).put("/api/branding").then().statusCode(403);
+
+        String scrape = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String tenantLabel = "tenant=\"" + tenant.slug() + "\"";
+        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("ipsc_requests_total{") && l.contains(tenantLabel)
+                && l.contains("service=\"branding-service\"") && l.contains("method=\"PUT\"") && l.contains("status=\"2xx\"")
+                && l.endsWith(" 1.0")), "the admin's change is counted for the tenant");
+        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("ipsc_requests_total{") && l.contains(tenantLabel)
+                && l.contains("method=\"PUT\"") && l.contains("status=\"4xx\"") && l.endsWith(" 1.0")), "the viewer's refusal is counted");
+        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("ipsc_provisioning_outcomes_total{") && l.contains(tenantLabel)
+                && l.contains("service=\"branding\"") && l.contains("outcome=\"PROVISIONED\"")), "the provisioning outcome is counted");
+        assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
+    }
 }

@@ -12,12 +12,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Another clinic's member can neither see nor change this clinic's records; a tenant without dental gets none of it. */
 @QuarkusTest
@@ -85,6 +94,92 @@ class DentalIsolationTest {
         asClinic.as(BUSINESS_ADMIN).body(Map.of("first_name", "A", "last_name", "B")).post("/api/patients").then()
                 .statusCode(403).body("error.code", is("FEATURE_DISABLED"));
         asClinic.as(BUSINESS_ADMIN).post("/api/treatments/1/complete").then().statusCode(403).body("error.code", is("FEATURE_DISABLED"));
+    }
+
+    @Test
+    void usageCountsTheClinicsOwnPatientsAndThisMonthsWorkForItsAdminsOnly() {
+        TestClinic clinic = TestClinic.provision(events, "usage");
+        TestClinic other = TestClinic.provision(events, "usage-other", OUTSIDER);
+        long anu = clinic.createPatient("Anu", "Usage");
+        long bala = clinic.createPatient("Bala", "Usage");
+        long gone = clinic.createPatient("Gone", "Usage");
+        clinic.asAdmin().delete("/api/patients/" + gone).then().statusCode(200);
+        // Two bookings made this month for visits in 2024; cancelling one does not unmake the booking.
+        clinic.asAdmin().body(Map.of("patient_id", anu, "appointment_date", "2024-03-04T10:00:00", "treatment_type", "Check-up"))
+                .post("/api/appointments").then().statusCode(201);
+        long cancelled = clinic.asAdmin().body(Map.of("patient_id", bala, "appointment_date", "2024-03-04T11:00:00", "treatment_type", "Cleaning"))
+                .post("/api/appointments").then().statusCode(201).extract().jsonPath().getLong("data.id");
+        clinic.asAdmin().delete("/api/appointments/" + cancelled).then().statusCode(200);
+        // Treatments count when completed: one planned (not counted), one completed later, one recorded as completed.
+        clinic.asAdmin().body(Map.of("patient_id", anu, "treatment_date", "2024-03-04T10:00:00", "treatment_type", "Crown", "cost", 9000))
+                .post("/api/treatments").then().statusCode(201);
+        long filling = clinic.asAdmin().body(Map.of("patient_id", anu, "treatment_date", "2024-03-04T10:10:00", "treatment_type", "Filling",
+                "cost", 1200)).post("/api/treatments").then().statusCode(201).extract().jsonPath().getLong("data.id");
+        clinic.asAdmin().post("/api/treatments/" + filling + "/complete").then().statusCode(200);
+        clinic.asAdmin().body(Map.of("patient_id", bala, "treatment_date", "2024-03-04T11:00:00", "treatment_type", "Scaling", "cost", 800,
+                "status", "completed")).post("/api/treatments").then().statusCode(201);
+
+        String month = YearMonth.now(ZoneId.of("Asia/Kolkata")).toString();
+        clinic.asAdmin().get("/api/usage").then().statusCode(200)
+                .body("success", is(true))
+                .body("data.patients", is(2)).body("data.appointments_this_month", is(2)).body("data.treatments_this_month", is(2))
+                .body("data.transactions_this_month", is(4)).body("data.month", is(month))
+                .body("data", aMapWithSize(5));
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", clinic.slug())
+                .get("/api/usage").then().statusCode(200).body("data.patients", is(2));
+
+        clinic.as(TestClinic.DENTIST).get("/api/usage").then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        clinic.as(TestClinic.VIEWER).get("/api/usage").then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        // Another clinic's admin naming this clinic is refused and sees no figures; an admin of both clinics
+        // sees each clinic's own, and a token's claim to a membership the clinic does not have counts for nothing.
+        outsiderIn(clinic.slug()).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER")).body("data", nullValue());
+        given().header("Authorization", "Bearer " + TestTokens.get().member(TestClinic.ADMIN, Map.of())).header("X-Tenant-ID", other.slug())
+                .get("/api/usage").then().statusCode(200).body("data.patients", is(0));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(OUTSIDER, Map.of(clinic.slug(), "admin")))
+                .header("X-Tenant-ID", clinic.slug()).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        other.as(OUTSIDER).get("/api/usage").then().statusCode(200).body("data.patients", is(0)).body("data.transactions_this_month", is(0));
+    }
+
+    @Test
+    void metricsCarryTheClinicOnRequestAndBusinessCounters() {
+        TestClinic clinic = TestClinic.provision(events, "metrics");
+        long patient = clinic.createPatient("Metric", "Patient");
+        clinic.asAdmin().body(Map.of("patient_id", patient, "appointment_date", "2024-04-01T09:00:00", "treatment_type", "Check-up"))
+                .post("/api/appointments").then().statusCode(201);
+        long treatment = clinic.asAdmin().body(Map.of("patient_id", patient, "treatment_date", "2024-04-01T09:00:00",
+                "treatment_type", "Filling", "cost", 1500)).post("/api/treatments").then().statusCode(201).extract().jsonPath().getLong("data.id");
+        clinic.asAdmin().post("/api/treatments/" + treatment + "/complete").then().statusCode(200);
+        // Completing again bills nothing, so it counts no second completion.
+        clinic.asAdmin().post("/api/treatments/" + treatment + "/complete").then().statusCode(200);
+        outsiderIn(clinic.slug()).get("/api/patients").then().statusCode(403);
+
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(1.0, series(scrape, "ipsc_appointments_booked_total", "tenant", clinic.slug()));
+        assertEquals(1.0, series(scrape, "ipsc_treatments_completed_total", "tenant", clinic.slug()));
+        // patient, appointment, treatment, two completions
+        assertEquals(5.0, series(scrape, "ipsc_requests_total", "tenant", clinic.slug(), "service", "dental-service", "method", "POST",
+                "status", "2xx"));
+        assertEquals(1.0, series(scrape, "ipsc_requests_total", "tenant", clinic.slug(), "method", "GET", "status", "4xx"));
+        assertEquals(1.0, series(scrape, "ipsc_provisioning_outcomes_total", "tenant", clinic.slug(), "service", "dental",
+                "outcome", "PROVISIONED"));
+        assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
+    }
+
+    /** The value of the series {@code name} whose labels include {@code labels} (name, value pairs) in a /q/metrics scrape. */
+    private static double series(String scrape, String name, String... labels) {
+        Set<String> wanted = new HashSet<>();
+        for (int i = 0; i < labels.length; i += 2) {
+            wanted.add(labels[i] + "=\"" + labels[i + 1] + "\"");
+        }
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{")) {
+                Set<String> have = new HashSet<>(Arrays.asList(line.substring(name.length() + 1, line.lastIndexOf('}')).split(",")));
+                if (have.containsAll(wanted)) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        throw new AssertionError("No series " + name + wanted + " in /q/metrics");
     }
 
     private static io.restassured.specification.RequestSpecification outsiderIn(String slug) {

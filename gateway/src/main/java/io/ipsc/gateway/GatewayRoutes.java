@@ -198,7 +198,7 @@ public class GatewayRoutes {
         }
     }
 
-    /** Requests per tenant, module and status class; the tenant tag is capped in {@link GatewayMetrics}. */
+    /** Requests per tenant, module and status class; the tenant tag is capped by the shared {@link io.ipsc.tenancy.metrics.TenantTagCap}. */
     private void count(String tenant, Module module, int status) {
         String t = tenant == null ? "none" : tenant;
         String statusClass = (status / 100) + "xx";

@@ -1,6 +1,7 @@
 package io.ipsc.gateway;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -285,21 +286,6 @@ class GatewayTest {
     }
 
     static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException ie) {
-                    throw e;
-                }
-            }
-        }
+        Eventually.passes(Duration.ofSeconds(60), check);
     }
 }

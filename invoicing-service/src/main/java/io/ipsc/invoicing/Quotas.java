@@ -2,8 +2,10 @@ package io.ipsc.invoicing;
 
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.metrics.UsageMonth;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,7 +14,11 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** The plan's {@code max_transactions_per_month}: invoices, purchases and payments created in the calendar month. */
+/**
+ * The plan's {@code max_transactions_per_month}: invoices, purchases and payments created in the
+ * calendar month in India (the month {@code GET /api/usage} reports, rather than the database
+ * session's), so that the figure shown is the one refused on.
+ */
 public final class Quotas {
 
     private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
@@ -25,10 +31,11 @@ public final class Quotas {
         if (limit == null) {
             return Uni.createFrom().voidItem();
         }
-        return conn.query("SELECT (SELECT count(*) FROM invoices WHERE created_at >= date_trunc('month', now())) "
-                + "+ (SELECT count(*) FROM payments WHERE created_at >= date_trunc('month', now())) "
-                + "+ (SELECT count(*) FROM purchases WHERE created_at >= date_trunc('month', now())) "
-                + "+ (SELECT count(*) FROM purchase_payments WHERE created_at >= date_trunc('month', now()))").execute().map(rows -> {
+        UsageMonth month = UsageMonth.current();
+        return conn.preparedQuery("SELECT (SELECT count(*) FROM invoices WHERE created_at >= $1) "
+                + "+ (SELECT count(*) FROM payments WHERE created_at >= $1) "
+                + "+ (SELECT count(*) FROM purchases WHERE created_at >= $1) "
+                + "+ (SELECT count(*) FROM purchase_payments WHERE created_at >= $1)").execute(Tuple.of(month.start())).map(rows -> {
             long used = rows.iterator().next().getLong(0);
             if (used >= limit) {
                 throw new ApiException(429, "QUOTA_EXCEEDED", "The plan allows " + limit + " transactions a month and "

@@ -1,6 +1,8 @@
 package io.ipsc.invoicing;
 
+import io.ipsc.tenancy.metrics.UsageMonth;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.EmbeddedServers;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -13,7 +15,11 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +34,8 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Products, customers and GST invoices against each tenant's real database. */
 @QuarkusTest
@@ -39,8 +47,14 @@ class InvoicingTest {
     static final String A = "inv-a-" + RUN;
     static final String B = "inv-b-" + RUN;
     static final String SMALL = "inv-small-" + RUN;
+    static final String USAGE = "inv-use-" + RUN;
+    static final String METRICS = "inv-met-" + RUN;
+    static final String INDIAN_MONTH = "inv-ist-" + RUN;
     static final long ANU = 11;
     static final long BALA = 22;
+    static final long USAGE_ADMIN = 31;
+    static final long USAGE_STAFF = 32;
+    static final long USAGE_VIEWER = 33;
     private static boolean provisioned;
 
     @BeforeEach
@@ -53,7 +67,11 @@ class InvoicingTest {
             for (Snapshot s : List.of(
                     TenantEventsPublisher.snapshot(A, "business").member(ANU, "admin"),
                     TenantEventsPublisher.snapshot(B, "business").member(BALA, "admin"),
-                    TenantEventsPublisher.snapshot(SMALL, "business").member(ANU, "admin").limits(1, 2))) {
+                    TenantEventsPublisher.snapshot(SMALL, "business").member(ANU, "admin").limits(1, 2),
+                    TenantEventsPublisher.snapshot(USAGE, "business").member(USAGE_ADMIN, "admin").member(USAGE_STAFF, "staff")
+                            .member(USAGE_VIEWER, "viewer"),
+                    TenantEventsPublisher.snapshot(METRICS, "business").member(ANU, "admin"),
+                    TenantEventsPublisher.snapshot(INDIAN_MONTH, "business").member(ANU, "admin").limits(null, 2))) {
                 events.publish(s);
                 TenantEventsPublisher.awaitReport(s.slug(), "invoicing", "PROVISIONED", s.version(), Duration.ofSeconds(60));
             }
@@ -239,6 +257,107 @@ class InvoicingTest {
         as(ANU, SMALL).body(body).post("/api/invoices").then().statusCode(201);
         as(ANU, SMALL).body(body).post("/api/invoices").then().statusCode(429).body("error.code", is("QUOTA_EXCEEDED"))
                 .header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void usageCountsTheTenantsRecordsAndThisMonthsTransactionsForItsAdminsOnly() {
+        int kept = product(USAGE, USAGE_ADMIN, "USE-1", "100.00", "18", "50");
+        product(USAGE, USAGE_ADMIN, "USE-2", "10.00", "5", "0");
+        int archived = product(USAGE, USAGE_ADMIN, "USE-3", "1.00", "0", "0");
+        as(USAGE_ADMIN, USAGE).delete("/api/products/" + archived).then().statusCode(200);
+        int buyer = customer(USAGE, USAGE_ADMIN, Map.of("name", "Usage Buyer", "state", "Maharashtra"));
+        int vendor = as(USAGE_ADMIN, USAGE).body(Map.of("name", "Usage Supplier", "state", "Karnataka")).post("/api/vendors").then()
+                .statusCode(201).extract().path("data.id");
+        // Issued and paid; and a draft dated in 2024 but made today, which is this month's work.
+        String number = issue(USAGE, USAGE_ADMIN, buyer, kept, null);
+        int issued = as(USAGE_ADMIN, USAGE).get("/api/invoices?status=issued").then().extract().path("data.items[0].id");
+        as(USAGE_ADMIN, USAGE).body(Map.of("amount", "10.00", "mode", "cash")).post("/api/invoices/" + issued + "/payments").then().statusCode(201);
+        as(USAGE_ADMIN, USAGE).body(Map.of("customer_id", buyer, "invoice_date", "2024-06-01", "lines", List.of(Map.of("product_id", kept, "quantity", 1))))
+                .post("/api/invoices").then().statusCode(201);
+        int purchase = as(USAGE_ADMIN, USAGE).body(Map.of("vendor_id", vendor, "bill_number", "US/1",
+                        "lines", List.of(Map.of("product_id", kept, "quantity", 2, "unit_price", "40.00", "gst_rate", 18))))
+                .post("/api/purchases").then().statusCode(201).extract().path("data.id");
+        as(USAGE_ADMIN, USAGE).body(Map.of("amount", "5.00", "mode", "upi")).post("/api/purchases/" + purchase + "/payments").then().statusCode(201);
+
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Kolkata")).toString();
+        as(USAGE_ADMIN, USAGE).get("/api/usage").then().statusCode(200)
+                .body("success", is(true))
+                .body("data.products", is(2)).body("data.customers", is(1)).body("data.vendors", is(1))
+                .body("data.invoices_this_month", is(2)).body("data.purchases_this_month", is(1))
+                .body("data.payments_this_month", is(2)).body("data.transactions_this_month", is(5))
+                .body("data.month", is(month))
+                .body("data", aMapWithSize(8));
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", USAGE)
+                .get("/api/usage").then().statusCode(200).body("data.invoices_this_month", is(2)).body("data.products", is(2));
+        assertNotNull(number);
+
+        as(USAGE_STAFF, USAGE).get("/api/usage").then().statusCode(403).body("success", is(false)).body("error.code", is("INSUFFICIENT_ROLE"));
+        as(USAGE_VIEWER, USAGE).get("/api/usage").then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        // Another tenant's admin naming this tenant, and this tenant's admin naming another: neither sees the other's figures.
+        as(BALA, USAGE).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER")).body("data", nullValue());
+        as(USAGE_ADMIN, B).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER")).body("data", nullValue());
+        // A token claiming admin of the tenant counts for nothing: membership is the tenant's own record.
+        given().header("Authorization", "Bearer " + TestTokens.get().member(99, Map.of(USAGE, "admin"))).header("X-Tenant-ID", USAGE)
+                .get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        as(BALA, B).get("/api/usage").then().statusCode(200).body("data.month", is(month));
+    }
+
+    /**
+     * The month starts at midnight in India, 18:30 UTC the day before: an invoice made in those first
+     * hours is this month's for the quota and for usage, whatever the database session's time zone.
+     */
+    @Test
+    void theMonthOfQuotaAndUsageIsTheIndianCalendarMonth() throws Exception {
+        int buyer = customer(INDIAN_MONTH, ANU, Map.of("name", "Early Bird", "state", "Maharashtra"));
+        UsageMonth month = UsageMonth.current();
+        String database = "tenant_" + INDIAN_MONTH.replace('-', '_') + "_invoicing";
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(database), "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            for (OffsetDateTime made : List.of(month.start().plusMinutes(1), month.start().minusMinutes(1))) {
+                st.execute("INSERT INTO invoices (customer_id, status, invoice_date, created_at) VALUES (" + buyer + ", 'draft', '"
+                        + made.toLocalDate() + "', '" + made + "'::timestamptz)");
+            }
+        }
+        Map<String, Object> draft = Map.of("customer_id", buyer, "lines", List.of(Map.of("description", "Work", "quantity", 1,
+                "unit_price", "1", "gst_rate", 0)));
+
+        as(ANU, INDIAN_MONTH).body(draft).post("/api/invoices").then().statusCode(201);
+        as(ANU, INDIAN_MONTH).body(draft).post("/api/invoices").then().statusCode(429).body("error.code", is("QUOTA_EXCEEDED"));
+        as(ANU, INDIAN_MONTH).get("/api/usage").then().statusCode(200)
+                .body("data.invoices_this_month", is(2)).body("data.transactions_this_month", is(2)).body("data.month", is(month.label()));
+    }
+
+    @Test
+    void metricsCarryTheTenantOnRequestAndBusinessCounters() {
+        int item = product(METRICS, ANU, "MET-1", "100.00", "18", "10");
+        int buyer = customer(METRICS, ANU, Map.of("name", "Metrics Buyer", "state", "Maharashtra"));
+        int vendor = as(ANU, METRICS).body(Map.of("name", "Metrics Supplier")).post("/api/vendors").then().statusCode(201).extract().path("data.id");
+        issue(METRICS, ANU, buyer, item, null);
+        int invoice = as(ANU, METRICS).get("/api/invoices?status=issued").then().extract().path("data.items[0].id");
+        as(ANU, METRICS).body(Map.of("amount", "10.00", "mode", "cash")).post("/api/invoices/" + invoice + "/payments").then().statusCode(201);
+        int purchase = as(ANU, METRICS).body(Map.of("vendor_id", vendor, "bill_number", "M/1",
+                        "lines", List.of(Map.of("description", "Paper", "quantity", 1, "unit_price", "40.00", "gst_rate", 12))))
+                .post("/api/purchases").then().statusCode(201).extract().path("data.id");
+        as(ANU, METRICS).body(Map.of("amount", "5.00", "mode", "upi")).post("/api/purchases/" + purchase + "/payments").then().statusCode(201);
+        // Refused: the same draft issued again (409, from the resource), and another tenant's member (403, from the guard).
+        as(ANU, METRICS).post("/api/invoices/" + invoice + "/issue").then().statusCode(409);
+        as(BALA, METRICS).get("/api/products").then().statusCode(403);
+
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_invoices_issued_total", "tenant", METRICS));
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_purchases_recorded_total", "tenant", METRICS));
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "received"));
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "made"));
+        // product, customer, vendor, draft, issue, payment, purchase, purchase payment
+        assertEquals(8.0, InvoicingTestSupport.series(scrape, "ipsc_requests_total", "tenant", METRICS, "service", "invoicing-service",
+                "method", "POST", "status", "2xx"));
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_requests_total", "tenant", METRICS, "method", "POST", "status", "4xx"));
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_requests_total", "tenant", METRICS, "method", "GET", "status", "4xx"));
+        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_provisioning_outcomes_total", "tenant", METRICS, "service", "invoicing",
+                "outcome", "PROVISIONED"));
+        // Latency stays tenant-free.
+        assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
+        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds")));
     }
 
     static String issue(String tenant, long user, int customer, int product, String date) {

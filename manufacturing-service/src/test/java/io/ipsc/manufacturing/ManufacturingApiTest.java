@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +30,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,12 +52,15 @@ class ManufacturingApiTest {
     private static final long VIEWER = 43;
     private static final long OTHER_ADMIN = 44;
     private static final long DENTAL_ADMIN = 45;
+    private static final long STAFF = 46;
 
     private static TenantEventsPublisher events;
     private static String seedTenant;
     private static String tenant;
     private static String otherTenant;
     private static String dentalTenant;
+    private static String usageTenant;
+    private static String metricsTenant;
 
     @BeforeAll
     static void provisionTenants() {
@@ -62,16 +69,21 @@ class ManufacturingApiTest {
         Snapshot main = TenantEventsPublisher.snapshot(slug("mfg"), "manufacturing").member(ADMIN, "admin").member(VIEWER, "viewer");
         Snapshot other = TenantEventsPublisher.snapshot(slug("mfg-other"), "manufacturing").member(OTHER_ADMIN, "admin");
         Snapshot dental = TenantEventsPublisher.snapshot(slug("smile-dental"), "dental_clinic").member(DENTAL_ADMIN, "admin");
-        for (Snapshot snapshot : List.of(seed, main, other, dental)) {
+        Snapshot usage = TenantEventsPublisher.snapshot(slug("mfg-usage"), "manufacturing").member(ADMIN, "admin").member(STAFF, "staff")
+                .member(VIEWER, "viewer");
+        Snapshot metrics = TenantEventsPublisher.snapshot(slug("mfg-metrics"), "manufacturing").member(ADMIN, "admin");
+        for (Snapshot snapshot : List.of(seed, main, other, dental, usage, metrics)) {
             events.publish(snapshot);
         }
-        for (Snapshot snapshot : List.of(seed, main, other)) {
+        for (Snapshot snapshot : List.of(seed, main, other, usage, metrics)) {
             TenantEventsPublisher.awaitReport(snapshot.slug(), "manufacturing", "PROVISIONED", snapshot.version(), WAIT);
         }
         seedTenant = seed.slug();
         tenant = main.slug();
         otherTenant = other.slug();
         dentalTenant = dental.slug();
+        usageTenant = usage.slug();
+        metricsTenant = metrics.slug();
     }
 
     @AfterAll
@@ -295,7 +307,75 @@ class ManufacturingApiTest {
         as(DENTAL_ADMIN, dentalTenant).post("/api/production-orders/1/complete").then().statusCode(403);
     }
 
+    @Test
+    void usageCountsTheTenantsBomsWorkCentersAndThisMonthsOrdersForItsAdminsOnly() {
+        long gear = createBom(usageTenant, "USE-GEAR", 50_100);
+        createBom(usageTenant, "USE-SHAFT", 50_200);
+        createWorkCenter(usageTenant, "Usage Lathe", "8", "0.9", "400");
+        // Orders count in the month they are entered, whatever dates they are planned for.
+        createOrder(usageTenant, "PO-USE-1", gear, 10);
+        long cancelled = createOrder(usageTenant, "PO-USE-2", gear, 5);
+        as(ADMIN, usageTenant).post("/api/production-orders/" + cancelled + "/cancel").then().statusCode(200);
+
+        String month = YearMonth.now(ZoneId.of("Asia/Kolkata")).toString();
+        as(ADMIN, usageTenant).get("/api/usage").then().statusCode(200)
+                .body("success", is(true))
+                .body("data.boms", is(2)).body("data.work_centers", is(1)).body("data.production_orders_this_month", is(2))
+                .body("data.transactions_this_month", is(2)).body("data.month", is(month))
+                .body("data", aMapWithSize(5));
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", usageTenant)
+                .get("/api/usage").then().statusCode(200).body("data.boms", is(2));
+
+        as(STAFF, usageTenant).get("/api/usage").then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        as(VIEWER, usageTenant).get("/api/usage").then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        // Another tenant's admin naming this tenant, and this tenant's admin naming another: refused, no figures.
+        as(OTHER_ADMIN, usageTenant).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER")).body("data", nullValue());
+        as(ADMIN, otherTenant).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER")).body("data", nullValue());
+        given().header("Authorization", "Bearer " + TestTokens.get().member(OTHER_ADMIN, Map.of(usageTenant, "admin")))
+                .header("X-Tenant-ID", usageTenant).get("/api/usage").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        as(OTHER_ADMIN, otherTenant).get("/api/usage").then().statusCode(200).body("data.production_orders_this_month", is(0));
+    }
+
+    @Test
+    void metricsCarryTheTenantOnRequestAndBusinessCounters() {
+        long bom = createBom(metricsTenant, "MET-1", 60_100);
+        long order = createOrder(metricsTenant, "PO-MET-1", bom, 4);
+        for (String step : List.of("release", "start", "complete")) {
+            as(ADMIN, metricsTenant).post("/api/production-orders/" + order + "/" + step).then().statusCode(200);
+        }
+        as(ADMIN, metricsTenant).post("/api/production-orders/" + order + "/complete").then().statusCode(409);
+        as(OTHER_ADMIN, metricsTenant).get("/api/boms").then().statusCode(403);
+
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals(1.0, series(scrape, "ipsc_production_orders_completed_total", "tenant", metricsTenant));
+        // BOM, order, release, start, complete
+        assertEquals(5.0, series(scrape, "ipsc_requests_total", "tenant", metricsTenant, "service", "manufacturing-service",
+                "method", "POST", "status", "2xx"));
+        assertEquals(1.0, series(scrape, "ipsc_requests_total", "tenant", metricsTenant, "method", "POST", "status", "4xx"));
+        assertEquals(1.0, series(scrape, "ipsc_requests_total", "tenant", metricsTenant, "method", "GET", "status", "4xx"));
+        assertEquals(1.0, series(scrape, "ipsc_provisioning_outcomes_total", "tenant", metricsTenant, "service", "manufacturing",
+                "outcome", "PROVISIONED"));
+        assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
+    }
+
     // ---- helpers
+
+    /** The value of the series {@code name} whose labels include {@code labels} (name, value pairs) in a /q/metrics scrape. */
+    private static double series(String scrape, String name, String... labels) {
+        Set<String> wanted = new java.util.HashSet<>();
+        for (int i = 0; i < labels.length; i += 2) {
+            wanted.add(labels[i] + "=\"" + labels[i + 1] + "\"");
+        }
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{")) {
+                Set<String> have = new java.util.HashSet<>(List.of(line.substring(name.length() + 1, line.lastIndexOf('}')).split(",")));
+                if (have.containsAll(wanted)) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        throw new AssertionError("No series " + name + wanted + " in /q/metrics");
+    }
 
     private static RequestSpecification as(long userId, String slug) {
         return given().header("Authorization", "Bearer " + TestTokens.get().member(userId, Map.of()))

@@ -7,6 +7,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,19 +34,26 @@ import java.time.format.DateTimeParseException;
 @TenantScoped
 public class AppointmentResource {
 
+    /** Per-tenant counter of bookings, counted once the booking is stored. */
+    public static final String APPOINTMENTS_BOOKED = "ipsc_appointments_booked";
+
     private final TenantContext tenant;
     private final AppointmentService appointments;
+    private final TenantMetrics metrics;
 
-    public AppointmentResource(TenantContext tenant, AppointmentService appointments) {
+    public AppointmentResource(TenantContext tenant, AppointmentService appointments, TenantMetrics metrics) {
         this.tenant = tenant;
         this.appointments = appointments;
+        this.metrics = metrics;
     }
 
     @POST
     public Uni<RestResponse<ApiResponse<Appointment>>> create(@Valid @NotNull AppointmentRequest request) {
         Access.requireStaff(tenant);
         var members = tenant.tenant().snapshot().members();
+        String slug = tenant.slug();
         return tenant.withDatabase(pool -> appointments.create(pool, members, request))
+                .invoke(a -> metrics.increment(APPOINTMENTS_BOOKED, slug))
                 .map(a -> RestResponse.status(RestResponse.Status.CREATED,
                         ApiResponse.ok(a, "Appointment " + a.id() + " booked for " + a.appointmentDate())));
     }

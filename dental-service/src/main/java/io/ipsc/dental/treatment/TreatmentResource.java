@@ -7,6 +7,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,14 +29,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 @TenantScoped
 public class TreatmentResource {
 
+    /** Per-tenant counter of treatments completed (and so billed), counted after the commit. */
+    public static final String TREATMENTS_COMPLETED = "ipsc_treatments_completed";
+
     private final TenantContext tenant;
     private final TreatmentService treatments;
     private final BillingRelay relay;
+    private final TenantMetrics metrics;
 
-    public TreatmentResource(TenantContext tenant, TreatmentService treatments, BillingRelay relay) {
+    public TreatmentResource(TenantContext tenant, TreatmentService treatments, BillingRelay relay, TenantMetrics metrics) {
         this.tenant = tenant;
         this.treatments = treatments;
         this.relay = relay;
+        this.metrics = metrics;
     }
 
     @POST
@@ -94,9 +100,11 @@ public class TreatmentResource {
         return tenant.withDatabase(pool -> treatments.delete(pool, id)).map(done -> ApiResponse.ok(null, "Treatment " + id + " deleted"));
     }
 
-    // After the commit, not inside the transaction: the relay reads only committed items.
+    // After the commit, not inside the transaction: the relay reads only committed items. A write
+    // bills exactly when it completed the treatment, so that is also when the completion is counted.
     private void sendIfBilled(String slug, TreatmentService.Outcome outcome) {
         if (outcome.billed()) {
+            metrics.increment(TREATMENTS_COMPLETED, slug);
             relay.trigger(slug);
         }
     }

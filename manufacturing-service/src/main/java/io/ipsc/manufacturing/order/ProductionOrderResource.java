@@ -7,6 +7,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,14 +30,20 @@ import java.util.Arrays;
 @TenantScoped
 public class ProductionOrderResource {
 
+    /** Per-tenant counter of production orders completed, counted once the completion has committed. */
+    public static final String ORDERS_COMPLETED = "ipsc_production_orders_completed";
+
     private final TenantContext tenant;
     private final ProductionOrderService service;
     private final ProductionOrderRepository orders;
+    private final TenantMetrics metrics;
 
-    public ProductionOrderResource(TenantContext tenant, ProductionOrderService service, ProductionOrderRepository orders) {
+    public ProductionOrderResource(TenantContext tenant, ProductionOrderService service, ProductionOrderRepository orders,
+                                   TenantMetrics metrics) {
         this.tenant = tenant;
         this.service = service;
         this.orders = orders;
+        this.metrics = metrics;
     }
 
     @POST
@@ -85,6 +92,7 @@ public class ProductionOrderResource {
         Access.requireWrite(tenant);
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> service.complete(pool, id, slug, request))
+                .invoke(order -> metrics.increment(ORDERS_COMPLETED, slug))
                 .map(order -> ApiResponse.ok(order, "Production order completed; stock movements are on their way"));
     }
 

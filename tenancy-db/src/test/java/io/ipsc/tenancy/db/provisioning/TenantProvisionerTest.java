@@ -9,6 +9,7 @@ import io.ipsc.tenancy.db.directory.TenantState;
 import io.ipsc.tenancy.db.pool.PoolSettings;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;
@@ -65,6 +66,8 @@ class TenantProvisionerTest {
             await(() -> v1.directory.find(broken).map(e -> e.state() == TenantState.READY).orElse(false));
             assertEquals("1", v1.directory.find(healthy).orElseThrow().schemaVersion());
             TenantEventsPublisher.awaitReport(broken, "invoicing", "PROVISIONED", 0, WAIT);
+            await(() -> v1.outcomes(healthy, "PROVISIONED") >= 1 && v1.outcomes(broken, "PROVISIONED") >= 1);
+            assertEquals(0, v1.outcomes(broken, "FAILED"));
         } finally {
             v1.stop();
         }
@@ -83,6 +86,9 @@ class TenantProvisionerTest {
             JsonNode failure = TenantEventsPublisher.awaitReport(broken, "invoicing", "FAILED", 0, WAIT);
             assertTrue(failure.path("detail").asText().contains("V2") || failure.path("detail").asText().contains("cannot take"));
             assertEquals("1", scalar(database(broken), "SELECT max(version) FROM flyway_schema_history WHERE success"));
+            // One failure after all the attempts, not one per attempt.
+            await(() -> v2.outcomes(broken, "FAILED") == 1);
+            assertEquals(0, v2.outcomes(broken, "PROVISIONED"));
         } finally {
             v2.stop();
         }
@@ -118,7 +124,14 @@ class TenantProvisionerTest {
 
     /** One "release" of the invoicing service's provisioner, wired by hand as CDI would. */
     private record Running(TenantProvisioner provisioner, TenantDirectory directory, TenantPoolRegistry pools,
-                           ProvisioningReporter reporter) {
+                           ProvisioningReporter reporter, SimpleMeterRegistry outcomes) {
+
+        /** How many times this instance reported {@code outcome} for {@code tenant}. */
+        double outcomes(String tenant, String outcome) {
+            var counter = outcomes.find(ProvisioningReporter.OUTCOMES).tag("tenant", tenant).tag("service", "invoicing")
+                    .tag("outcome", outcome).counter();
+            return counter == null ? 0 : counter.count();
+        }
 
         static Running start(String migrationsLocation) {
             EmbeddedServers servers = EmbeddedServers.get();
@@ -130,7 +143,8 @@ class TenantProvisionerTest {
             TenantPoolRegistry pools = new TenantPoolRegistry(vertx,
                     new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, Duration.ofSeconds(30)),
                     new SimpleMeterRegistry());
-            ProvisioningReporter reporter = new ProvisioningReporter(identity, json, servers.kafkaBootstrapServers());
+            SimpleMeterRegistry outcomes = new SimpleMeterRegistry();
+            ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(outcomes), servers.kafkaBootstrapServers());
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, admin, new TenantMigrations(admin, migrationsLocation),
                     reporter, pools, json, servers.kafkaBootstrapServers(), 2, 2, Duration.ofMillis(100)) {
                 @Override
@@ -142,7 +156,7 @@ class TenantProvisionerTest {
                 }
             };
             provisioner.start(null);
-            return new Running(provisioner, directory, pools, reporter);
+            return new Running(provisioner, directory, pools, reporter, outcomes);
         }
 
         void stop() {

@@ -1,0 +1,70 @@
+package io.ipsc.invoicing.usage;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.metrics.UsageMonth;
+import io.ipsc.tenancy.security.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/usage}: what the tenant has here, and what it did this month, for tenant-service's
+ * {@code /api/tenants/{slug}/usage} (measured against the plan there). For the tenant's admins and
+ * platform admins only.
+ * <p>
+ * "This month" is the calendar month in India, and a record counts in the month it was made
+ * ({@code created_at}), not in the month its document is dated: an invoice drafted today but dated
+ * last month is this month's work. It is the same rule as the plan's monthly transaction quota
+ * ({@code Quotas}), so the figure shown is the one the quota refuses on: invoices count from their
+ * draft (a draft deleted again no longer counts), and payments are those received on invoices and
+ * those made on purchases.
+ */
+@Path("/api/usage")
+@Produces(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class UsageResource {
+
+    /** The figures, in the order and with the names tenant-service reads. */
+    public record InvoicingUsage(long products, long customers, long vendors, long invoicesThisMonth, long purchasesThisMonth,
+                                 long paymentsThisMonth, long transactionsThisMonth, String month) {
+    }
+
+    private final TenantContext tenant;
+
+    public UsageResource(TenantContext tenant) {
+        this.tenant = tenant;
+    }
+
+    @GET
+    public Uni<ApiResponse<InvoicingUsage>> usage() {
+        if (tenant.role() != Role.ADMIN) {
+            throw ApiException.forbidden("INSUFFICIENT_ROLE", "Usage figures are for the tenant's admins; you are " + tenant.role().wireName());
+        }
+        UsageMonth month = UsageMonth.current();
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT "
+                                + "(SELECT count(*) FROM products WHERE NOT archived) AS products, "
+                                + "(SELECT count(*) FROM parties WHERE kind = 'customer' AND NOT archived) AS customers, "
+                                + "(SELECT count(*) FROM parties WHERE kind = 'vendor' AND NOT archived) AS vendors, "
+                                + "(SELECT count(*) FROM invoices WHERE created_at >= $1 AND created_at < $2) AS invoices, "
+                                + "(SELECT count(*) FROM purchases WHERE created_at >= $1 AND created_at < $2) AS purchases, "
+                                + "(SELECT count(*) FROM payments WHERE created_at >= $1 AND created_at < $2) "
+                                + "+ (SELECT count(*) FROM purchase_payments WHERE created_at >= $1 AND created_at < $2) AS payments")
+                        .execute(Tuple.of(month.start(), month.end())))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    long invoices = r.getLong("invoices");
+                    long purchases = r.getLong("purchases");
+                    long payments = r.getLong("payments");
+                    InvoicingUsage usage = new InvoicingUsage(r.getLong("products"), r.getLong("customers"), r.getLong("vendors"),
+                            invoices, purchases, payments, invoices + purchases + payments, month.label());
+                    return ApiResponse.ok(usage, "Usage of tenant '" + tenant.slug() + "' in invoicing, " + month.label());
+                });
+    }
+}

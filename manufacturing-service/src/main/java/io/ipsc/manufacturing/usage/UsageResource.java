@@ -1,0 +1,59 @@
+package io.ipsc.manufacturing.usage;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.metrics.UsageMonth;
+import io.ipsc.tenancy.security.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/usage}: the tenant's BOMs and work centers, and its production orders this month,
+ * for tenant-service's {@code /api/tenants/{slug}/usage}. For the tenant's admins and platform
+ * admins only.
+ * <p>
+ * "This month" is the calendar month in India; an order counts in the month it was entered
+ * ({@code created_at}), whatever its planned dates, as invoicing counts a document when it is made.
+ * The orders are the transactions here. BOMs are the active ones (each active version counts).
+ */
+@Path("/api/usage")
+@Produces(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class UsageResource {
+
+    /** The figures, with the names tenant-service reads. */
+    public record ManufacturingUsage(long boms, long workCenters, long productionOrdersThisMonth, long transactionsThisMonth, String month) {
+    }
+
+    private final TenantContext tenant;
+
+    public UsageResource(TenantContext tenant) {
+        this.tenant = tenant;
+    }
+
+    @GET
+    public Uni<ApiResponse<ManufacturingUsage>> usage() {
+        if (tenant.role() != Role.ADMIN) {
+            throw ApiException.forbidden("INSUFFICIENT_ROLE", "Usage figures are for the tenant's admins; you are " + tenant.role().wireName());
+        }
+        UsageMonth month = UsageMonth.current();
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT "
+                                + "(SELECT count(*) FROM boms WHERE is_active) AS boms, "
+                                + "(SELECT count(*) FROM work_centers) AS work_centers, "
+                                + "(SELECT count(*) FROM production_orders WHERE created_at >= $1 AND created_at < $2) AS orders")
+                        .execute(Tuple.of(month.start(), month.end())))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    long orders = r.getLong("orders");
+                    ManufacturingUsage usage = new ManufacturingUsage(r.getLong("boms"), r.getLong("work_centers"), orders, orders, month.label());
+                    return ApiResponse.ok(usage, "Usage of tenant '" + tenant.slug() + "' in manufacturing, " + month.label());
+                });
+    }
+}
