@@ -11,6 +11,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -41,15 +42,20 @@ import java.util.stream.Collectors;
 public class InvoiceService {
 
     static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    /** Per-tenant business counters, counted once the transaction has committed. */
+    public static final String INVOICES_ISSUED = "ipsc_invoices_issued";
+    public static final String PAYMENTS_RECORDED = "ipsc_payments_recorded";
     private static final String INVOICE_COLUMNS = "id, number, status, customer_id, invoice_date, due_date, place_of_supply, inter_state, "
             + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, irn, notes, issued_at";
 
     private final TenantContext tenant;
     private final GstSlabs slabs;
+    private final TenantMetrics metrics;
 
-    public InvoiceService(TenantContext tenant, GstSlabs slabs) {
+    public InvoiceService(TenantContext tenant, GstSlabs slabs, TenantMetrics metrics) {
         this.tenant = tenant;
         this.slabs = slabs;
+        this.metrics = metrics;
     }
 
     public Uni<InvoiceView> createDraft(InvoiceRequest r) {
@@ -109,7 +115,7 @@ public class InvoiceService {
                     .flatMap(number -> conn.preparedQuery("UPDATE invoices SET status = 'issued', number = $2, financial_year = $3, irn = $4, "
                                     + "issued_at = now(), updated_at = now() WHERE id = $1")
                             .execute(Tuple.from(Arrays.asList(id, number, year.code(), irn(snapshot.gstin(), year, number)))));
-        }).flatMap(x -> load(conn, id))));
+        }).flatMap(x -> load(conn, id)))).invoke(issued -> metrics.increment(INVOICES_ISSUED, snapshot.slug()));
     }
 
     /**
@@ -173,6 +179,7 @@ public class InvoiceService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        String slug = tenant.slug();
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
                 .flatMap(v -> conn.preparedQuery("SELECT status, total, amount_paid FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)))
                 .flatMap(rows -> {
@@ -193,7 +200,7 @@ public class InvoiceService {
                             .flatMap(x -> conn.preparedQuery("UPDATE invoices SET amount_paid = $2, status = $3, updated_at = now() WHERE id = $1")
                                     .execute(Tuple.of(id, paid, next)));
                 })
-                .flatMap(x -> load(conn, id))));
+                .flatMap(x -> load(conn, id)))).invoke(paid -> metrics.increment(PAYMENTS_RECORDED, slug, "direction", "received"));
     }
 
     public Uni<InvoiceView> get(long id) {
@@ -228,6 +235,10 @@ public class InvoiceService {
             for (int i = 0; i < r.lines().size(); i++) {
                 InvoiceRequest.Line l = r.lines().get(i);
                 String at = "lines[" + i + "].";
+                if (l == null) {
+                    errors.add(new ErrorDetail("lines[" + i + "]", "a line must be an object"));
+                    continue;
+                }
                 if (l.quantity() == null || l.quantity().signum() <= 0) {
                     errors.add(new ErrorDetail(at + "quantity", "quantity must be more than zero"));
                 }

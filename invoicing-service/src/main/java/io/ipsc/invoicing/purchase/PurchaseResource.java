@@ -4,6 +4,7 @@ import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.gst.GstSlabs;
+import io.ipsc.invoicing.invoice.InvoiceService;
 import io.ipsc.invoicing.invoice.InvoiceTotals;
 import io.ipsc.invoicing.invoice.PaymentRequest;
 import io.ipsc.tenancy.api.ApiResponse;
@@ -14,6 +15,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,13 +54,17 @@ public class PurchaseResource {
 
     private static final String COLUMNS = "id, vendor_id, bill_number, bill_date, due_date, status, inter_state, taxable_amount, cgst, sgst, igst, "
             + "round_off, total, amount_paid";
+    /** Per-tenant counter of vendor bills entered, counted once the transaction has committed. */
+    public static final String PURCHASES_RECORDED = "ipsc_purchases_recorded";
 
     private final TenantContext tenant;
     private final GstSlabs slabs;
+    private final TenantMetrics metrics;
 
-    public PurchaseResource(TenantContext tenant, GstSlabs slabs) {
+    public PurchaseResource(TenantContext tenant, GstSlabs slabs, TenantMetrics metrics) {
         this.tenant = tenant;
         this.slabs = slabs;
+        this.metrics = metrics;
     }
 
     @POST
@@ -68,6 +74,7 @@ public class PurchaseResource {
         boolean inventory = tenant.tenant().snapshot().featureOn(Features.INVENTORY_MANAGEMENT);
         String ourState = InvoiceTotals.supplierStateCode(tenant.tenant().snapshot());
         LocalDate billDate = r.billDate() != null ? r.billDate() : LocalDate.now(ZoneId.of("Asia/Kolkata"));
+        String slug = tenant.slug();
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> Quotas.checkMonthlyTransactions(conn, tenant.tenant().snapshot())
                         .flatMap(q -> conn.preparedQuery("SELECT state_code FROM parties WHERE id = $1 AND kind = 'vendor'").execute(Tuple.of(r.vendorId())))
                         .flatMap(vendor -> {
@@ -89,6 +96,7 @@ public class PurchaseResource {
                 .transform(e -> ApiException.conflict("DUPLICATE_BILL", "Bill '" + r.billNumber() + "' of vendor " + r.vendorId() + " is already recorded"))
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
                 .transform(e -> ApiException.unprocessable("UNKNOWN_PRODUCT", "A line names a product that does not exist"))
+                .invoke(p -> metrics.increment(PURCHASES_RECORDED, slug))
                 .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Purchase " + p.get("id") + " recorded")));
     }
 
@@ -119,6 +127,7 @@ public class PurchaseResource {
             throw ApiException.validation(List.of(new ErrorDetail("amount", "amount must be more than zero"),
                     new ErrorDetail("mode", "mode must be one of " + String.join(", ", PaymentRequest.MODES))));
         }
+        String slug = tenant.slug();
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery(
                                 "SELECT total, amount_paid FROM purchases WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
                         .flatMap(rows -> {
@@ -138,6 +147,7 @@ public class PurchaseResource {
                                     .flatMap(x -> conn.preparedQuery("UPDATE purchases SET amount_paid = $2, status = $3 WHERE id = $1").execute(Tuple.of(id, paid, status)));
                         })
                         .flatMap(x -> load(conn, id))))
+                .invoke(p -> metrics.increment(InvoiceService.PAYMENTS_RECORDED, slug, "direction", "made"))
                 .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Payment recorded; purchase " + id + " is " + p.get("status"))));
     }
 
@@ -158,6 +168,10 @@ public class PurchaseResource {
             for (int i = 0; i < r.lines().size(); i++) {
                 PurchaseRequest.Line l = r.lines().get(i);
                 String at = "lines[" + i + "].";
+                if (l == null) {
+                    errors.add(new ErrorDetail("lines[" + i + "]", "a line must be an object"));
+                    continue;
+                }
                 if (l.quantity() == null || l.quantity().signum() <= 0) {
                     errors.add(new ErrorDetail(at + "quantity", "quantity must be more than zero"));
                 }

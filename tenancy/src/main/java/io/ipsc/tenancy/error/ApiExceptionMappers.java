@@ -151,6 +151,14 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        String refusedValue = refusedValue(sqlState(e));
+        if (refusedValue != null) {
+            // PostgreSQL refused a value the caller sent (a column's length, a numeric's range, a NUL
+            // character in text): the caller's mistake, though no check in the service caught it first.
+            // Logged without the stack, so that the missing check can be found and added.
+            LOG.warnf("PostgreSQL refused a value from the request, which no check caught first: %s", e.getMessage());
+            return envelope(400, "INVALID_VALUE", refusedValue, List.of()).build();
+        }
         LOG.error("Unexpected failure", e);
         return envelope(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged", List.of()).build();
     }
@@ -159,6 +167,38 @@ public class ApiExceptionMappers {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiResponse.failure(code, message, details));
+    }
+
+    /** What to tell the caller about a PostgreSQL data exception (SQLSTATE class 22), or null for anything else. */
+    private static String refusedValue(String sqlState) {
+        if (sqlState == null || !sqlState.startsWith("22")) {
+            return null;
+        }
+        return switch (sqlState) {
+            case "22001" -> "A text in the request is longer than allowed";
+            case "22003" -> "A number in the request is out of range";
+            case "22021", "22P05" -> "A text in the request contains a character that cannot be stored (such as NUL)";
+            case "22007", "22008" -> "A date or time in the request is out of range";
+            default -> "A value in the request cannot be stored";
+        };
+    }
+
+    /** The SQLSTATE of the first database error among the causes: JDBC's, or the reactive client's (by its getSqlState). */
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+            try {
+                Object state = cause.getClass().getMethod("getSqlState").invoke(cause);
+                if (state instanceof String code) {
+                    return code;
+                }
+            } catch (ReflectiveOperationException notADatabaseError) {
+                // keep looking among the causes
+            }
+        }
+        return null;
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
