@@ -1,6 +1,7 @@
 package io.ipsc.dental;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.MetricsScrape;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -14,11 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -154,33 +152,17 @@ class DentalIsolationTest {
         outsiderIn(clinic.slug()).get("/api/patients").then().statusCode(403);
 
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertEquals(1.0, series(scrape, "ipsc_appointments_booked_total", "tenant", clinic.slug()));
-        assertEquals(1.0, series(scrape, "ipsc_treatments_completed_total", "tenant", clinic.slug()));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_appointments_booked_total", "tenant", clinic.slug()));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_treatments_completed_total", "tenant", clinic.slug()));
         // patient, appointment, treatment, two completions
-        assertEquals(5.0, series(scrape, "ipsc_requests_total", "tenant", clinic.slug(), "service", "dental-service", "method", "POST",
+        assertEquals(5.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", clinic.slug(), "service", "dental-service", "method", "POST",
                 "status", "2xx"));
-        assertEquals(1.0, series(scrape, "ipsc_requests_total", "tenant", clinic.slug(), "method", "GET", "status", "4xx"));
-        assertEquals(1.0, series(scrape, "ipsc_provisioning_outcomes_total", "tenant", clinic.slug(), "service", "dental",
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", clinic.slug(), "method", "GET", "status", "4xx"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_provisioning_outcomes_total", "tenant", clinic.slug(), "service", "dental",
                 "outcome", "PROVISIONED"));
         assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
     }
 
-    /** The value of the series {@code name} whose labels include {@code labels} (name, value pairs) in a /q/metrics scrape. */
-    private static double series(String scrape, String name, String... labels) {
-        Set<String> wanted = new HashSet<>();
-        for (int i = 0; i < labels.length; i += 2) {
-            wanted.add(labels[i] + "=\"" + labels[i + 1] + "\"");
-        }
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith(name + "{")) {
-                Set<String> have = new HashSet<>(Arrays.asList(line.substring(name.length() + 1, line.lastIndexOf('}')).split(",")));
-                if (have.containsAll(wanted)) {
-                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-        }
-        throw new AssertionError("No series " + name + wanted + " in /q/metrics");
-    }
 
     private static io.restassured.specification.RequestSpecification outsiderIn(String slug) {
         return given().header("Authorization", "Bearer " + TestTokens.get().member(OUTSIDER, Map.of())).header("X-Tenant-ID", slug);

@@ -3,6 +3,7 @@ package io.ipsc.invoicing;
 import io.ipsc.tenancy.metrics.UsageMonth;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.testsupport.MetricsScrape;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -344,16 +345,16 @@ class InvoicingTest {
         as(BALA, METRICS).get("/api/products").then().statusCode(403);
 
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_invoices_issued_total", "tenant", METRICS));
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_purchases_recorded_total", "tenant", METRICS));
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "received"));
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "made"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_invoices_issued_total", "tenant", METRICS));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_purchases_recorded_total", "tenant", METRICS));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "received"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "made"));
         // product, customer, vendor, draft, issue, payment, purchase, purchase payment
-        assertEquals(8.0, InvoicingTestSupport.series(scrape, "ipsc_requests_total", "tenant", METRICS, "service", "invoicing-service",
+        assertEquals(8.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", METRICS, "service", "invoicing-service",
                 "method", "POST", "status", "2xx"));
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_requests_total", "tenant", METRICS, "method", "POST", "status", "4xx"));
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_requests_total", "tenant", METRICS, "method", "GET", "status", "4xx"));
-        assertEquals(1.0, InvoicingTestSupport.series(scrape, "ipsc_provisioning_outcomes_total", "tenant", METRICS, "service", "invoicing",
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", METRICS, "method", "POST", "status", "4xx"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", METRICS, "method", "GET", "status", "4xx"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_provisioning_outcomes_total", "tenant", METRICS, "service", "invoicing",
                 "outcome", "PROVISIONED"));
         // Latency stays tenant-free.
         assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));

@@ -1,5 +1,7 @@
 package io.ipsc.invoicing;
 
+import io.ipsc.testsupport.Eventually;
+
 import java.time.Duration;
 
 /** Waiting for effects of events, which arrive shortly after. */
@@ -9,21 +11,6 @@ final class InvoicingTestSupport {
     }
 
     static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException ie) {
-                    throw e;
-                }
-            }
-        }
+        Eventually.passes(Duration.ofSeconds(60), check);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.MetricsScrape;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -347,35 +348,19 @@ class ManufacturingApiTest {
         as(OTHER_ADMIN, metricsTenant).get("/api/boms").then().statusCode(403);
 
         String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertEquals(1.0, series(scrape, "ipsc_production_orders_completed_total", "tenant", metricsTenant));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_production_orders_completed_total", "tenant", metricsTenant));
         // BOM, order, release, start, complete
-        assertEquals(5.0, series(scrape, "ipsc_requests_total", "tenant", metricsTenant, "service", "manufacturing-service",
+        assertEquals(5.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", metricsTenant, "service", "manufacturing-service",
                 "method", "POST", "status", "2xx"));
-        assertEquals(1.0, series(scrape, "ipsc_requests_total", "tenant", metricsTenant, "method", "POST", "status", "4xx"));
-        assertEquals(1.0, series(scrape, "ipsc_requests_total", "tenant", metricsTenant, "method", "GET", "status", "4xx"));
-        assertEquals(1.0, series(scrape, "ipsc_provisioning_outcomes_total", "tenant", metricsTenant, "service", "manufacturing",
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", metricsTenant, "method", "POST", "status", "4xx"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", metricsTenant, "method", "GET", "status", "4xx"));
+        assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_provisioning_outcomes_total", "tenant", metricsTenant, "service", "manufacturing",
                 "outcome", "PROVISIONED"));
         assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
     }
 
     // ---- helpers
 
-    /** The value of the series {@code name} whose labels include {@code labels} (name, value pairs) in a /q/metrics scrape. */
-    private static double series(String scrape, String name, String... labels) {
-        Set<String> wanted = new java.util.HashSet<>();
-        for (int i = 0; i < labels.length; i += 2) {
-            wanted.add(labels[i] + "=\"" + labels[i + 1] + "\"");
-        }
-        for (String line : scrape.split("\n")) {
-            if (line.startsWith(name + "{")) {
-                Set<String> have = new java.util.HashSet<>(List.of(line.substring(name.length() + 1, line.lastIndexOf('}')).split(",")));
-                if (have.containsAll(wanted)) {
-                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-        }
-        throw new AssertionError("No series " + name + wanted + " in /q/metrics");
-    }
 
     private static RequestSpecification as(long userId, String slug) {
         return given().header("Authorization", "Bearer " + TestTokens.get().member(userId, Map.of()))

@@ -1,6 +1,7 @@
 package io.ipsc.tenant;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.Eventually;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -116,21 +117,6 @@ class OperatorViewsTest {
     }
 
     private static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException ie) {
-                    throw e;
-                }
-            }
-        }
+        Eventually.passes(Duration.ofSeconds(30), check);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -128,21 +129,6 @@ class ProvisioningTest {
     }
 
     private static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException ie) {
-                    throw e;
-                }
-            }
-        }
+        Eventually.passes(Duration.ofSeconds(30), check);
     }
 }

@@ -187,23 +187,7 @@ public abstract class TenantDatabaseContract {
 
     /** Retries {@code check} until it passes or a timeout, for effects of an event that arrive shortly. */
     protected static void eventually(Runnable check) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                last = e;
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-        throw last;
+        Eventually.passes(WAIT, check);
     }
 
     protected static boolean databaseExists(String name) throws Exception {
