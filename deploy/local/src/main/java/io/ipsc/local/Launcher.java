@@ -5,11 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +24,6 @@ public final class Launcher {
     static final String PORT_REMEDY = "Stop whatever listens there (ss -ltnp shows which process), "
             + "or run ./ipsc down if an earlier run is still up.";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final int FAILURE_LOG_LINES = 30;
 
     private final LaunchConfig config;
@@ -105,95 +99,7 @@ public final class Launcher {
     }
 
     private ReadySummary startEverything() throws Exception {
-        Path repo = config.repoRoot();
-        List<ServiceSpec> built = Services.ALL.stream().filter(s -> Files.isRegularFile(s.quarkusRunJar(repo))).toList();
-        List<ServiceSpec> notBuilt = Services.ALL.stream().filter(s -> !built.contains(s)).toList();
-        checkPortsFree(built);
-
-        AdminCredentials admin = AdminCredentials.loadOrCreate(state, config.adminEmail(), config.adminPassword());
-
-        boolean postgresEmbedded = config.externalPostgres().isEmpty();
-        PostgresAddress postgres;
-        if (postgresEmbedded) {
-            Console.info("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
-            postgres = suite.startPostgres(config.postgresPort());
-        } else {
-            postgres = config.externalPostgres().get();
-            Console.info("using PostgreSQL at " + postgres.display());
-        }
-        createPlatformDatabase(postgres, postgresEmbedded);
-
-        boolean kafkaEmbedded = config.externalKafka().isEmpty();
-        String kafka;
-        if (kafkaEmbedded) {
-            Console.info("starting Kafka on port " + config.kafkaPort() + " (data in " + state.kafkaData() + ")");
-            kafka = suite.startKafka(config.kafkaPort(), config.kafkaControllerPort());
-        } else {
-            kafka = config.externalKafka().get();
-            Console.info("using Kafka at " + kafka);
-        }
-
-        Map<String, String> environment = serviceEnvironment(postgres, kafka, admin);
-        // tenant-service alone first (see Services.ALL), then the others side by side.
-        List<ServiceSpec> first = built.stream().filter(Services.TENANT_SERVICE::equals).toList();
-        List<ServiceSpec> rest = built.stream().filter(s -> !first.contains(s)).toList();
-        startAndAwait(first, environment);
-        startAndAwait(rest, environment);
-        return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
-                kafka, kafkaEmbedded, admin);
-    }
-
-    /** Checks every port before starting anything, so that a clash costs no half-started suite. */
-    private void checkPortsFree(List<ServiceSpec> services) {
-        if (config.externalPostgres().isEmpty()) {
-            Ports.requireFree(config.postgresPort(), "PostgreSQL", "Stop whatever listens there, "
-                    + "set IPSC_PG_PORT to a free port, or set IPSC_PG_URL to use a server that already runs.");
-        }
-        if (config.externalKafka().isEmpty()) {
-            String remedy = "Stop whatever listens there, set IPSC_KAFKA_PORT and IPSC_KAFKA_CONTROLLER_PORT "
-                    + "to free ports, or set KAFKA_BOOTSTRAP_SERVERS to use a broker that already runs.";
-            Ports.requireFree(config.kafkaPort(), "Kafka", remedy);
-            Ports.requireFree(config.kafkaControllerPort(), "Kafka controller", remedy);
-        }
-        for (ServiceSpec spec : services) {
-            Ports.requireFree(spec.port(), spec.name(), PORT_REMEDY);
-        }
-    }
-
-    private void createPlatformDatabase(PostgresAddress postgres, boolean embedded) throws Exception {
-        try {
-            if (PostgresDatabases.createIfMissing(postgres, PLATFORM_DATABASE, embedded)) {
-                Console.info("created database " + PLATFORM_DATABASE);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + PLATFORM_DATABASE + " on PostgreSQL at "
-                    + postgres.display() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, String> serviceEnvironment(PostgresAddress postgres, String kafka, AdminCredentials admin) {
-        Map<String, String> env = new HashMap<>();
-        env.put("IPSC_PG_HOST", postgres.host());
-        env.put("IPSC_PG_PORT", Integer.toString(postgres.port()));
-        env.put("IPSC_PG_USER", postgres.user());
-        env.put("IPSC_PG_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-        env.put("IPSC_ADMIN_EMAIL", admin.email());
-        env.put("IPSC_ADMIN_PASSWORD", admin.password());
-        return env;
-    }
-
-    private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws Exception {
-        List<ServiceProcess> started = new ArrayList<>();
-        for (ServiceSpec spec : specs) {
-            Console.info("starting " + spec.name() + " on port " + spec.port() + " (log " + state.log(spec.name()) + ")");
-            started.add(suite.startService(spec, config.repoRoot(), environment));
-        }
-        ReadinessProbe probe = new ReadinessProbe();
-        for (ServiceProcess service : started) {
-            probe.awaitReady(service, READY_TIMEOUT);
-            Console.info(service.spec().name() + " is ready on " + service.spec().url());
-        }
+        return new SuiteStarter(config, suite, Services.ALL, false, Map.of(), SuiteStarter.READY_TIMEOUT).start();
     }
 
     private void refuseIfAnotherLauncherRuns() throws Exception {

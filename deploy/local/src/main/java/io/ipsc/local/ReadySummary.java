@@ -20,14 +20,15 @@ public record ReadySummary(
         return runs(Services.GATEWAY).or(() -> runs(Services.TENANT_SERVICE));
     }
 
+    /** By name: a run on other ports (the end-to-end tests) has the same services. */
     private Optional<ServiceSpec> runs(ServiceSpec spec) {
-        return running.stream().map(ServiceProcess::spec).filter(spec::equals).findFirst();
+        return running.stream().map(ServiceProcess::spec).filter(s -> s.name().equals(spec.name())).findFirst();
     }
 
     public String text() {
         StringBuilder out = new StringBuilder("IPSC is up.\n\n");
         line(out, "Call", entryPoint()
-                .map(s -> s.url() + (s.equals(Services.GATEWAY) ? "" : "  (" + s.name() + "; the gateway is not built yet)"))
+                .map(s -> s.url() + (s.name().equals(Services.GATEWAY.name()) ? "" : "  (" + s.name() + "; the gateway is not built yet)"))
                 .orElse("nothing yet: no service is built (mvn -DskipTests install builds them)"));
         for (ServiceProcess s : running) {
             line(out, s == running.get(0) ? "Services" : "",

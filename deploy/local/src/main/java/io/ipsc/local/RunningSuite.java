@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the launcher has started, and stopping it in reverse dependency order: services first
@@ -25,6 +26,7 @@ public final class RunningSuite {
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    private KafkaProcess kafkaProcess;
     private boolean stopping;
 
     public RunningSuite(StateDir state) {
@@ -43,6 +45,24 @@ public final class RunningSuite {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * Starts the broker as a child JVM instead of in this one, so that it can be stopped and started
+     * again while the services run ({@link #kafkaProcess()}); the end-to-end tests do this.
+     */
+    public synchronized String startKafkaProcess(int port, int controllerPort) throws Exception {
+        requireNotStopping();
+        Ports.requireFree(port, "Kafka");
+        Ports.requireFree(controllerPort, "Kafka controller");
+        kafkaProcess = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"));
+        kafkaProcess.start();
+        return kafkaProcess.bootstrapServers();
+    }
+
+    /** The broker started by {@link #startKafkaProcess(int, int)}, if that is how Kafka runs. */
+    public synchronized Optional<KafkaProcess> kafkaProcess() {
+        return Optional.ofNullable(kafkaProcess);
+    }
+
     public synchronized ServiceProcess startService(ServiceSpec spec, Path repoRoot, Map<String, String> environment)
             throws IOException {
         requireNotStopping();
@@ -57,6 +77,30 @@ public final class RunningSuite {
         return List.copyOf(services);
     }
 
+    public synchronized ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " was not started"));
+    }
+
+    /** SIGKILLs a service, as a crash would (see {@link ServiceProcess#kill()}). */
+    public void killService(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a service that has exited (killed, or crashed) again, as before, and returns it; the
+     * caller waits for it with {@link ReadinessProbe}.
+     */
+    public synchronized ServiceProcess restartService(String name) throws IOException {
+        requireNotStopping();
+        ServiceProcess old = service(name);
+        Ports.requireFree(old.spec().port(), name, Launcher.PORT_REMEDY);
+        ServiceProcess restarted = old.startAgain();
+        services.set(services.indexOf(old), restarted);
+        Files.writeString(state.pidFile(name), restarted.pid() + "\n", StandardCharsets.UTF_8);
+        return restarted;
+    }
+
     public synchronized boolean isStopping() {
         return stopping;
     }
@@ -67,7 +111,7 @@ public final class RunningSuite {
             return;
         }
         stopping = true;
-        if (services.isEmpty() && kafka == null && postgres == null) {
+        if (services.isEmpty() && kafka == null && kafkaProcess == null && postgres == null) {
             removeRunFiles();
             return;
         }
@@ -75,6 +119,10 @@ public final class RunningSuite {
         if (kafka != null) {
             Console.info("stopping Kafka");
             runQuietly(kafka::close);
+        }
+        if (kafkaProcess != null) {
+            Console.info("stopping Kafka");
+            runQuietly(kafkaProcess::close);
         }
         if (postgres != null) {
             Console.info("stopping PostgreSQL");

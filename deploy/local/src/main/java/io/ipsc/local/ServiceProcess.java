@@ -20,12 +20,17 @@ public final class ServiceProcess {
     private static final String MAX_HEAP = "-Xmx384m";
 
     private final ServiceSpec spec;
+    private final Path repoRoot;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path log;
     private final long logStart;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log, long logStart) {
+    private ServiceProcess(ServiceSpec spec, Path repoRoot, Map<String, String> environment, Process process,
+                           Path log, long logStart) {
         this.spec = spec;
+        this.repoRoot = repoRoot;
+        this.environment = environment;
         this.process = process;
         this.log = log;
         this.logStart = logStart;
@@ -53,7 +58,15 @@ public final class ServiceProcess {
         Files.writeString(log, "---- " + Instant.now() + " ipsc: starting " + spec.name()
                         + " on port " + spec.port() + " ----\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new ServiceProcess(spec, builder.start(), log, logStart);
+        return new ServiceProcess(spec, repoRoot, Map.copyOf(environment), builder.start(), log, logStart);
+    }
+
+    /** Starts the same service again, with the same environment and log; this one must have exited. */
+    public ServiceProcess startAgain() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(spec.name() + " still runs (pid " + pid() + ")");
+        }
+        return start(spec, repoRoot, environment, log);
     }
 
     public ServiceSpec spec() {
@@ -85,6 +98,17 @@ public final class ServiceProcess {
     /** Asks the service to stop (SIGTERM), so that Quarkus can close its pools and consumers cleanly. */
     public void requestStop() {
         process.destroy();
+    }
+
+    /**
+     * Kills the service with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs,
+     * nothing is flushed or closed. Returns once the process is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(spec.name() + " (pid " + pid() + ") survived SIGKILL for 30 s");
+        }
     }
 
     /** Waits for the service to exit until {@code deadline}, then kills it. */

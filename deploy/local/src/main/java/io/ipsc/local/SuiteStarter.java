@@ -1,0 +1,177 @@
+package io.ipsc.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The start sequence of {@code ./ipsc up}: PostgreSQL and Kafka (embedded unless given), the platform
+ * database, then tenant-service alone and the other built services side by side, each awaited until
+ * ready. {@link Launcher} runs it with the standard ports; the end-to-end tests run it with free
+ * ports of their own and Kafka in a child JVM, so that they start the suite exactly as a person does.
+ */
+public final class SuiteStarter {
+
+    /** How long each service may take to become ready when {@code ./ipsc up} starts it. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Where the gateway finds each module ({@code ipsc.upstream.<module>}), by service name. */
+    private static final Map<String, String> GATEWAY_UPSTREAM_VARIABLES = Map.of(
+            "tenant-service", "IPSC_UPSTREAM_TENANT_SERVICE",
+            "invoicing-service", "IPSC_UPSTREAM_INVOICING",
+            "dental-service", "IPSC_UPSTREAM_DENTAL",
+            "manufacturing-service", "IPSC_UPSTREAM_MANUFACTURING",
+            "branding-service", "IPSC_UPSTREAM_BRANDING");
+
+    private final LaunchConfig config;
+    private final RunningSuite suite;
+    private final List<ServiceSpec> table;
+    private final boolean kafkaInChildJvm;
+    private final Map<String, String> extraEnvironment;
+    private final Duration readyTimeout;
+
+    /**
+     * @param table the services and their ports, in start order ({@link Services#ALL} for {@code ./ipsc up})
+     * @param kafkaInChildJvm whether the embedded broker runs as a child JVM that can be stopped and
+     *        started again ({@link RunningSuite#kafkaProcess()}), rather than inside this one
+     * @param extraEnvironment settings every service gets on top of this JVM's environment
+     *        ({@code MAX_TENANTS_PER_INSTANCE}, ...)
+     * @param readyTimeout how long each service may take to become ready (a test on a busy CI machine
+     *        waits longer than a person would)
+     */
+    public SuiteStarter(LaunchConfig config, RunningSuite suite, List<ServiceSpec> table, boolean kafkaInChildJvm,
+                        Map<String, String> extraEnvironment, Duration readyTimeout) {
+        this.config = config;
+        this.suite = suite;
+        this.table = List.copyOf(table);
+        this.kafkaInChildJvm = kafkaInChildJvm;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.readyTimeout = readyTimeout;
+    }
+
+    public ReadySummary start() throws Exception {
+        StateDir state = config.state();
+        state.create();
+        Path repo = config.repoRoot();
+        List<ServiceSpec> built = table.stream().filter(s -> Files.isRegularFile(s.quarkusRunJar(repo))).toList();
+        List<ServiceSpec> notBuilt = table.stream().filter(s -> !built.contains(s)).toList();
+        checkPortsFree(built);
+
+        AdminCredentials admin = AdminCredentials.loadOrCreate(state, config.adminEmail(), config.adminPassword());
+
+        boolean postgresEmbedded = config.externalPostgres().isEmpty();
+        PostgresAddress postgres;
+        if (postgresEmbedded) {
+            Console.info("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
+            postgres = suite.startPostgres(config.postgresPort());
+        } else {
+            postgres = config.externalPostgres().get();
+            Console.info("using PostgreSQL at " + postgres.display());
+        }
+        createPlatformDatabase(postgres, postgresEmbedded);
+
+        boolean kafkaEmbedded = config.externalKafka().isEmpty();
+        String kafka;
+        if (kafkaEmbedded) {
+            Console.info("starting Kafka on port " + config.kafkaPort() + " (data in " + state.kafkaData() + ")");
+            kafka = kafkaInChildJvm
+                    ? suite.startKafkaProcess(config.kafkaPort(), config.kafkaControllerPort())
+                    : suite.startKafka(config.kafkaPort(), config.kafkaControllerPort());
+        } else {
+            kafka = config.externalKafka().get();
+            Console.info("using Kafka at " + kafka);
+        }
+
+        Map<String, String> environment = serviceEnvironment(postgres, kafka, admin);
+        // tenant-service alone first (see Services.ALL), then the others side by side.
+        List<ServiceSpec> first = built.stream().filter(s -> s.name().equals(Services.TENANT_SERVICE.name())).toList();
+        List<ServiceSpec> rest = built.stream().filter(s -> !first.contains(s)).toList();
+        startAndAwait(first, environment);
+        startAndAwait(rest, environment);
+        return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
+                kafka, kafkaEmbedded, admin);
+    }
+
+    /** Checks every port before starting anything, so that a clash costs no half-started suite. */
+    private void checkPortsFree(List<ServiceSpec> services) {
+        if (config.externalPostgres().isEmpty()) {
+            Ports.requireFree(config.postgresPort(), "PostgreSQL", "Stop whatever listens there, "
+                    + "set IPSC_PG_PORT to a free port, or set IPSC_PG_URL to use a server that already runs.");
+        }
+        if (config.externalKafka().isEmpty()) {
+            String remedy = "Stop whatever listens there, set IPSC_KAFKA_PORT and IPSC_KAFKA_CONTROLLER_PORT "
+                    + "to free ports, or set KAFKA_BOOTSTRAP_SERVERS to use a broker that already runs.";
+            Ports.requireFree(config.kafkaPort(), "Kafka", remedy);
+            Ports.requireFree(config.kafkaControllerPort(), "Kafka controller", remedy);
+        }
+        for (ServiceSpec spec : services) {
+            Ports.requireFree(spec.port(), spec.name(), Launcher.PORT_REMEDY);
+        }
+    }
+
+    private static void createPlatformDatabase(PostgresAddress postgres, boolean embedded) {
+        try {
+            if (PostgresDatabases.createIfMissing(postgres, Launcher.PLATFORM_DATABASE, embedded)) {
+                Console.info("created database " + Launcher.PLATFORM_DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + Launcher.PLATFORM_DATABASE + " on PostgreSQL at "
+                    + postgres.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> serviceEnvironment(PostgresAddress postgres, String kafka, AdminCredentials admin) {
+        Map<String, String> env = new HashMap<>(extraEnvironment);
+        env.put("IPSC_PG_HOST", postgres.host());
+        env.put("IPSC_PG_PORT", Integer.toString(postgres.port()));
+        env.put("IPSC_PG_USER", postgres.user());
+        env.put("IPSC_PG_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("IPSC_ADMIN_EMAIL", admin.email());
+        env.put("IPSC_ADMIN_PASSWORD", admin.password());
+        env.putAll(addressesOfEachOther(table));
+        return env;
+    }
+
+    /**
+     * Where the services find each other when the table moves them off their standard ports:
+     * everyone reads tenant-service's signing keys, the gateway forwards to every module. With the
+     * standard ports nothing is set, and the services' own defaults (or the user's settings) apply.
+     */
+    static Map<String, String> addressesOfEachOther(List<ServiceSpec> table) {
+        Map<String, String> env = new HashMap<>();
+        for (ServiceSpec spec : table) {
+            ServiceSpec standard = Services.named(spec.name()).orElse(spec);
+            if (spec.port() == standard.port()) {
+                continue;
+            }
+            String base = "http://127.0.0.1:" + spec.port();
+            if (spec.name().equals(Services.TENANT_SERVICE.name())) {
+                env.put("IPSC_JWT_JWKS_URL", base + "/.well-known/jwks.json");
+            }
+            String upstream = GATEWAY_UPSTREAM_VARIABLES.get(spec.name());
+            if (upstream != null) {
+                env.put(upstream, base);
+            }
+        }
+        return env;
+    }
+
+    private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws Exception {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (ServiceSpec spec : specs) {
+            Console.info("starting " + spec.name() + " on port " + spec.port() + " (log " + config.state().log(spec.name()) + ")");
+            started.add(suite.startService(spec, config.repoRoot(), environment));
+        }
+        ReadinessProbe probe = new ReadinessProbe();
+        for (ServiceProcess service : started) {
+            probe.awaitReady(service, readyTimeout);
+            Console.info(service.spec().name() + " is ready on " + service.spec().url());
+        }
+    }
+}
