@@ -127,7 +127,7 @@ public class GatewayRoutes {
             return;
         }
         RoutingDecision decision = routed.get();
-        TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.getHeader("X-Tenant-ID"), request.getHeader("Host"));
+        TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.headers().getAll("X-Tenant-ID"), request.getHeader("Host"));
         if (resolution.isConflict()) {
             ApiException refused = ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict());
             // Naming one tenant in the path and another in the header or host is how a forged header looks.

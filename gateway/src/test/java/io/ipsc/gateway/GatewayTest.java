@@ -117,6 +117,10 @@ class GatewayTest {
                 .statusCode(400).body("error.code", is("TENANT_MISMATCH")).body("success", is(false));
         alice().header("X-Tenant-ID", ALPHA).header("Host", BETA + ".localhost").get("/api/products").then()
                 .statusCode(400).body("error.code", is("TENANT_MISMATCH"));
+        // A second X-Tenant-ID cannot smuggle in another tenant; the same one twice is harmless.
+        alice().header("X-Tenant-ID", ALPHA).header("X-Tenant-ID", BETA).get("/api/products").then()
+                .statusCode(400).body("error.code", is("TENANT_MISMATCH"));
+        alice().header("X-Tenant-ID", ALPHA).header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
     }
 
     @Test

@@ -60,13 +60,16 @@ public class TenantResolver {
         return defaultSlug;
     }
 
-    public Resolution resolve(String pathTenant, String headerTenant, String host) {
+    /** Every {@code X-Tenant-ID} the request carries counts: two that name different tenants are a mismatch. */
+    public Resolution resolve(String pathTenant, List<String> headerTenants, String host) {
         List<Candidate> candidates = new ArrayList<>(3);
         if (pathTenant != null) {
             candidates.add(new Candidate("path", pathTenant));
         }
-        if (headerTenant != null && !headerTenant.isBlank()) {
-            candidates.add(new Candidate("X-Tenant-ID header", headerTenant.trim()));
+        for (String headerTenant : headerTenants) {
+            if (headerTenant != null && !headerTenant.isBlank()) {
+                candidates.add(new Candidate("X-Tenant-ID header", headerTenant.trim()));
+            }
         }
         subdomain(host).ifPresent(slug -> candidates.add(new Candidate("subdomain", slug)));
         if (!multiTenant) {
