@@ -46,6 +46,11 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 if (req.headers().get("X-Echo-Status") != null) {
                     req.response().setStatusCode(Integer.parseInt(req.headers().get("X-Echo-Status")));
                 }
+                if (req.headers().get("X-Echo-Empty") != null) {
+                    // as Quarkus' HTTP layer refuses, before any application code: a status, no body
+                    req.response().end();
+                    return;
+                }
                 if (delay > 0) {
                     vertx.setTimer(delay, id -> req.response().putHeader("Content-Type", "application/json").end(echo.encode()));
                 } else {

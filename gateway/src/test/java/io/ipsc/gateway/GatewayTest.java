@@ -221,6 +221,9 @@ class GatewayTest {
             alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
         }
         alice().header("X-Tenant-ID", ALPHA).header("X-Echo-Status", "500").get("/api/invoices").then().statusCode(500);
+        // A service's bare refusal (no body, as its HTTP layer writes it) still reaches the caller in the envelope.
+        alice().header("X-Tenant-ID", ALPHA).header("X-Echo-Status", "413").header("X-Echo-Empty", "yes").post("/api/invoices").then()
+                .statusCode(413).body("success", is(false)).body("error.code", is("PAYLOAD_TOO_LARGE"));
         alice().get("/api/tenants/" + ALPHA + "/performance").then().statusCode(200)
                 .body("success", is(true)).body("data.measured_by", is("gateway"))
                 .body("data.windows.last_5_minutes.modules.invoicing.requests", greaterThanOrEqualTo(6))

@@ -73,10 +73,18 @@ public class Forwarder {
                 .onFailure(e -> onFailure.accept(describe(module, e)))
                 .onSuccess(upstream -> upstream.send(request)
                         .onFailure(e -> onFailure.accept(describe(module, e)))
-                        .onSuccess(answer -> relay(request.response(), answer, requestId, onStatus)));
+                        .onSuccess(answer -> relay(request.response(), module, answer, requestId, onStatus, onFailure)));
     }
 
-    private static void relay(HttpServerResponse response, HttpClientResponse answer, String requestId, Consumer<Integer> onStatus) {
+    private static void relay(HttpServerResponse response, Module module, HttpClientResponse answer, String requestId,
+                              Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
+        if (answer.statusCode() >= 400 && "0".equals(answer.getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            // A refusal the HTTP layer of a service wrote before any of our code ran (a body over its
+            // limit, sent chunked; headers too large): no envelope in it, so the gateway writes one.
+            answer.resume();
+            onFailure.accept(bare(module, answer.statusCode()));
+            return;
+        }
         response.setStatusCode(answer.statusCode());
         answer.headers().forEach(h -> {
             if (!NOT_RETURNED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
@@ -89,6 +97,17 @@ public class Forwarder {
         }
         onStatus.accept(answer.statusCode());
         response.send(answer);
+    }
+
+    private static Failure bare(Module module, int status) {
+        return switch (status) {
+            case 413 -> new Failure(413, "PAYLOAD_TOO_LARGE", "The request body is larger than the " + module.id() + " service accepts (10 MB)");
+            case 414 -> new Failure(414, "URI_TOO_LONG", "The request's address is longer than the " + module.id() + " service accepts");
+            case 431 -> new Failure(431, "HEADERS_TOO_LARGE", "The request's headers are larger than the " + module.id() + " service accepts");
+            default -> status >= 500
+                    ? new Failure(502, "UPSTREAM_FAILED", "The " + module.id() + " service failed to answer (HTTP " + status + ")")
+                    : new Failure(status, "REQUEST_REFUSED", "The " + module.id() + " service refused the request (HTTP " + status + ")");
+        };
     }
 
     private static Failure describe(Module module, Throwable e) {
