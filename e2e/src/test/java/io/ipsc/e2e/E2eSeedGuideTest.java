@@ -9,7 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -194,6 +201,29 @@ class E2eSeedGuideTest {
                 .body("data.receivables.total", equalTo(490.0f));
         // Stock: 100 at creation, 2 sold, 10 bought.
         gateway().get(abc + "/products/1").then().body("data.stock_quantity", equalTo(108.0f));
+
+        // 11 MB sent chunked (no Content-Length to refuse early): the service's HTTP layer stops it,
+        // and the caller still gets the envelope; nothing is written.
+        HttpResponse<String> oversized = chunkedPost(abc + "/products", 11 * 1024 * 1024);
+        assertEquals(413, oversized.statusCode(), oversized.body());
+        assertTrue(oversized.body().contains("\"PAYLOAD_TOO_LARGE\""), oversized.body());
+        gateway().get(abc + "/products").then().body("data.total_items", is(1));
+    }
+
+    /** A POST through the gateway whose body of {@code bytes} is streamed with chunked transfer encoding. */
+    private static HttpResponse<String> chunkedPost(String path, int bytes) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> jsonOfSize(bytes)))
+                .build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("the gateway dropped the connection instead of answering: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -389,6 +419,33 @@ class E2eSeedGuideTest {
         assertEquals(List.of("INV/2425/00001"), Sql.column(suite, archive, "SELECT number FROM invoices"));
         // The other tenants are untouched.
         gateway().get("/api/tenants/" + SMILE + "/products").then().statusCode(200).body("data.items.sku", hasItem(sku(SMILE)));
+    }
+
+    /** A JSON object of about {@code size} bytes, {"name": "aaa…"}, of a length the client cannot know in advance. */
+    private static InputStream jsonOfSize(long size) {
+        byte[] head = "{\"name\": \"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = "\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        InputStream filler = new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] into, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(into, offset, offset + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+        };
+        return new java.io.SequenceInputStream(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), filler),
+                new java.io.ByteArrayInputStream(tail));
     }
 
     private static String sku(String slug) {
