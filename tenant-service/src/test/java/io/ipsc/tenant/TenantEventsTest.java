@@ -3,16 +3,24 @@ package io.ipsc.tenant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.Topics;
+import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +37,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TenantEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void publishedEventsAreDeletedOnceOlderThanTheRetentionAndNotBefore() throws Exception {
+        String admin = Api.adminToken();
+        String slug = Api.slug("prune");
+        Api.createTenant(admin, slug);
+        as(admin).post("/api/tenants/" + slug + "/suspend").then().statusCode(200);
+        Eventually.passes(Duration.ofSeconds(30), () -> assertEquals(0, count(
+                "SELECT count(*) FROM outbox WHERE record_key = ? AND published_at IS NULL", slug), "both published"));
+        // The creation was published 8 days ago, the suspension 6: only the first is past the 7 days kept.
+        update("UPDATE outbox SET published_at = now() - interval '8 days' WHERE record_key = ? AND event_type = 'TENANT_CREATED'", slug);
+        update("UPDATE outbox SET published_at = now() - interval '6 days' WHERE record_key = ? AND event_type = 'TENANT_SUSPENDED'", slug);
+
+        assertTrue(relay.prunePublished() >= 1);
+        assertEquals(0, count("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = 'TENANT_CREATED'", slug));
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE record_key = ? AND event_type = 'TENANT_SUSPENDED'", slug));
+    }
+
+    private long count(String sql, String slug) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, slug);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, String slug) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, slug);
+            assertEquals(1, ps.executeUpdate(), sql);
+        }
+    }
 
     @Test
     void everyChangePublishesTheFullSnapshotInOrder() throws Exception {

@@ -43,6 +43,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Runs on its own thread with JDBC (blocking is fine here, never on the event loop). A
  * transaction-scoped advisory lock lets several replicas run it while only one publishes at a time,
  * which keeps each tenant's events in order.
+ *
+ * <p>Published rows are kept for {@code ipsc.outbox.retention-days} (7) for an operator's
+ * inquiries, then deleted, so the table holds days of history, not years. Unpublished rows are
+ * never deleted, however old.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,6 +57,7 @@ public class OutboxRelay {
     private static final int BATCH = 200;
 
     private final DataSource dataSource;
+    private final int retentionDays;
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
@@ -67,8 +72,10 @@ public class OutboxRelay {
     private volatile boolean lastPassFailed;
 
     public OutboxRelay(DataSource dataSource, TenantServiceConfig config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "ipsc.outbox.retention-days", defaultValue = "7") int retentionDays) {
         this.dataSource = dataSource;
+        this.retentionDays = retentionDays;
         this.bootstrapServers = bootstrapServers;
         this.partitions = config.kafka().partitions();
         this.replicationFactor = config.kafka().replicationFactor();
@@ -76,6 +83,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         executor.scheduleWithFixedDelay(this::publishPendingSafely, 0, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::pruneSafely, 1, 60, TimeUnit.MINUTES);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -158,6 +166,28 @@ public class OutboxRelay {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    private void pruneSafely() {
+        try {
+            int pruned = prunePublished();
+            if (pruned > 0) {
+                LOG.infof("Outbox: deleted %d events published more than %d days ago", pruned, retentionDays);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Outbox: old published events not deleted this hour (%s)", e.getMessage());
+        }
+    }
+
+    /** Deletes the events published more than the retention ago; returns how many. */
+    public int prunePublished() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(days => ?)")) {
+            c.setAutoCommit(true);
+            ps.setInt(1, retentionDays);
+            return ps.executeUpdate();
         }
     }
 
