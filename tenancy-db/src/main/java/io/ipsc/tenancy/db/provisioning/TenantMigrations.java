@@ -14,6 +14,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -59,6 +63,24 @@ public class TenantMigrations {
         }
         MigrationInfo current = flyway.info().current();
         return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+    }
+
+    /**
+     * The version Flyway last applied successfully in the database behind {@code c}, read from its
+     * history table as {@link #migrate} reports it; null when it has no history.
+     */
+    static String recordedVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                return null;
+            }
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                     + "ORDER BY installed_rank DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     /** The latest version the scripts define, to compare a database against without connecting. */
