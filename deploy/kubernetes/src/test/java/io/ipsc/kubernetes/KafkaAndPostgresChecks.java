@@ -372,8 +372,11 @@ final class KafkaAndPostgresChecks {
         Integer pools = integer(env.get("IPSC_POOL_MAX_OPEN_POOLS"));
         Integer size = integer(env.get("IPSC_POOL_MAX_SIZE_PER_TENANT"));
         if (pools != null && size != null) {
-            // Provisioning opens its own connections beside the pools: the catch-up workers and the live provisioner.
-            int provisioning = Optional.ofNullable(integer(env.get("IPSC_PROVISIONING_CATCH_UP_PARALLELISM"))).orElse(2) + 1;
+            // Provisioning opens its own connections beside the pools: the catch-up workers at start, then the
+            // provisioner's lanes (never both at once), each lane one at a time, and one to spare.
+            int catchUp = Optional.ofNullable(integer(env.get("IPSC_PROVISIONING_CATCH_UP_PARALLELISM"))).orElse(2);
+            int lanes = Optional.ofNullable(integer(env.get("IPSC_PROVISIONING_PARALLELISM"))).orElse(3);
+            int provisioning = Math.max(catchUp, lanes) + 1;
             return pools * size + provisioning;
         }
         Integer reactive = integer(env.get("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE"));

@@ -93,9 +93,25 @@ public class DatabaseAdmin {
      * Serialised with other creators by an advisory lock, because PostgreSQL refuses a copy while
      * anyone else is connected to the template.
      */
+    /**
+     * Copies the template under its advisory lock taken shared: copies run side by side (PostgreSQL
+     * allows several from one template), while a migration of the template, which takes it
+     * exclusively, waits for them and they for it.
+     */
     public void createFromTemplate(String database, String template) throws SQLException {
         try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
-            withTemplateLock(c, template, () -> st.execute("CREATE DATABASE " + quote(database) + " TEMPLATE " + quote(template)));
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock_shared(hashtext(?))")) {
+                lock.setString(1, template);
+                lock.execute();
+            }
+            try {
+                st.execute("CREATE DATABASE " + quote(database) + " TEMPLATE " + quote(template));
+            } finally {
+                try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock_shared(hashtext(?))")) {
+                    unlock.setString(1, template);
+                    unlock.execute();
+                }
+            }
         }
     }
 

@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Converges this service's tenant databases to the lifecycle events on {@code ipsc.tenants}.
@@ -39,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  * reports on {@code ipsc.provisioning}; on deletion it archives the database (a rename: nothing is
  * dropped). A snapshot no newer than what is known changes nothing. Failures are retried with
  * backoff, then reported FAILED. Everything here runs on the provisioner's own threads, over JDBC.
+ *
+ * <p>Snapshots are converged on {@code ipsc.provisioning.parallelism} lanes, each tenant always on
+ * the same lane: one tenant's snapshots stay in order, while a burst of new tenants (or one
+ * tenant's retries) does not hold every other tenant back.
  */
 @ApplicationScoped
 public class TenantProvisioner {
@@ -56,12 +62,17 @@ public class TenantProvisioner {
     private final ObjectMapper json;
     private final String bootstrapServers;
     private final int catchUpParallelism;
+    private final int parallelism;
     private final int maxAttempts;
     private final Duration firstBackoff;
     /** Databases already migrated to the current version by this process: later snapshots skip Flyway. */
     private final Map<String, String> migratedVersions = new ConcurrentHashMap<>();
 
+    /** Snapshots handed to a lane and not yet converged. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile ExecutorService[] lanes;
     private volatile boolean running;
+    private volatile boolean caughtUp;
     private volatile TenantSnapshotFollower follower;
     private volatile String templateVersion;
 
@@ -69,6 +80,7 @@ public class TenantProvisioner {
                              ProvisioningReporter reporter, TenantPoolRegistry pools, ObjectMapper json,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "ipsc.provisioning.catch-up-parallelism", defaultValue = "2") int catchUpParallelism,
+                             @ConfigProperty(name = "ipsc.provisioning.parallelism", defaultValue = "3") int parallelism,
                              @ConfigProperty(name = "ipsc.provisioning.max-attempts", defaultValue = "4") int maxAttempts,
                              @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff) {
         this.service = service;
@@ -80,12 +92,23 @@ public class TenantProvisioner {
         this.json = json;
         this.bootstrapServers = bootstrapServers;
         this.catchUpParallelism = catchUpParallelism;
+        this.parallelism = Math.max(1, parallelism);
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
+        ExecutorService[] created = new ExecutorService[parallelism];
+        for (int i = 0; i < parallelism; i++) {
+            String name = "tenant-provisioner-" + service.name() + "-" + i;
+            created[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        lanes = created;
         Thread thread = new Thread(this::run, "tenant-provisioner-" + service.name());
         thread.setDaemon(true);
         thread.start();
@@ -97,12 +120,27 @@ public class TenantProvisioner {
         if (f != null) {
             f.stop();
         }
+        ExecutorService[] l = lanes;
+        if (l != null) {
+            for (ExecutorService lane : l) {
+                lane.shutdownNow();
+            }
+        }
     }
 
-    /** True once the template is migrated and every tenant known at startup has been converged. */
+    /**
+     * True once the template is migrated and every tenant known at startup has been converged. Stays
+     * true afterwards: a new tenant being provisioned does not make the service unready.
+     */
     public boolean caughtUp() {
-        TenantSnapshotFollower f = follower;
-        return f != null && f.caughtUp();
+        if (!caughtUp) {
+            TenantSnapshotFollower f = follower;
+            // Everything on the topic at start has been handed to a lane once the follower has caught up.
+            if (f != null && f.caughtUp() && pending.get() == 0) {
+                caughtUp = true;
+            }
+        }
+        return caughtUp;
     }
 
     private void run() {
@@ -195,7 +233,27 @@ public class TenantProvisioner {
         }
     }
 
+    /** Hands the snapshot to its tenant's lane; called on the follower's thread, in topic order. */
     void handle(TenantSnapshot snapshot) {
+        ExecutorService[] l = lanes;
+        pending.incrementAndGet();
+        try {
+            l[Math.floorMod(snapshot.slug().hashCode(), l.length)].execute(() -> {
+                try {
+                    handleNow(snapshot);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Provisioning of %s stopped unexpectedly", snapshot.slug());
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the snapshot is read again at the next start.
+            pending.decrementAndGet();
+        }
+    }
+
+    void handleNow(TenantSnapshot snapshot) {
         TenantEntry known = directory.find(snapshot.slug()).orElse(null);
         if (known != null && known.snapshot().version() >= snapshot.version() && known.state() != TenantState.FAILED) {
             return;

@@ -146,7 +146,7 @@ class TenantProvisionerTest {
             SimpleMeterRegistry outcomes = new SimpleMeterRegistry();
             ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(outcomes), servers.kafkaBootstrapServers());
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, admin, new TenantMigrations(admin, migrationsLocation),
-                    reporter, pools, json, servers.kafkaBootstrapServers(), 2, 2, Duration.ofMillis(100)) {
+                    reporter, pools, json, servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100)) {
                 @Override
                 void handle(io.ipsc.tenancy.event.TenantSnapshot snapshot) {
                     // This test's tenants only: the topic is shared with the other tests of this JVM.
