@@ -13,6 +13,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.SecurityEvent;
 import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.SecurityEventRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,12 +45,11 @@ public class GatewayRoutes {
     private final MeterRegistry metrics;
     private final TenantPerformance performance;
     private final SecurityEventRecorder security;
-    /** Looked up once per tenant, module and status class instead of on every request. */
-    private final java.util.Map<String, io.micrometer.core.instrument.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TenantMetrics tenantMetrics;
     private final java.util.Map<Module, Timer> upstreamTimers = new java.util.EnumMap<>(Module.class);
 
     public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, ObjectMapper json, MeterRegistry metrics,
-                         TenantPerformance performance, SecurityEventRecorder security) {
+                         TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics) {
         this.resolver = resolver;
         this.door = door;
         this.forwarder = forwarder;
@@ -57,6 +57,7 @@ public class GatewayRoutes {
         this.metrics = metrics;
         this.performance = performance;
         this.security = security;
+        this.tenantMetrics = tenantMetrics;
         for (Module module : Module.values()) {
             upstreamTimers.put(module, metrics.timer("ipsc_gateway_upstream_seconds", "module", module.id()));
         }
@@ -147,7 +148,6 @@ public class GatewayRoutes {
                 response.headers().set("X-RateLimit-Remaining", Integer.toString(admission.rate().remaining()));
             }
         } catch (ApiException refused) {
-            count(tenant, decision.module(), refused.status());
             measure(tenant, decision.module(), refused.status(), arrived);
             noteRefusal(refused, tenant, caller, request);
             fail(response, refused);
@@ -160,11 +160,9 @@ public class GatewayRoutes {
         forwarder.forward(request, module, uri, tenant, requestId,
                 status -> {
                     sample.stop(upstreamTimers.get(module));
-                    count(tenant, module, status);
                     measure(tenant, module, status, arrived);
                 },
                 failure -> {
-                    count(tenant, module, failure.status());
                     measure(tenant, module, failure.status(), arrived);
                     if (!response.headWritten()) {
                         fail(response, new ApiException(failure.status(), failure.code(), failure.message()));
@@ -174,9 +172,16 @@ public class GatewayRoutes {
                 });
     }
 
-    /** Only tenants that exist are followed, so made-up slugs cannot fill the gateway's memory. */
+    /**
+     * Counts the answer in the shared per-tenant counters (capped by {@link io.ipsc.tenancy.metrics.TenantTagCap})
+     * and in the tenant's performance figures. Only tenants that exist are followed, so made-up slugs
+     * cannot fill the gateway's memory: their requests count as tenant {@code none}.
+     */
     private void measure(String tenant, Module module, int status, long arrivedNanos) {
-        if (tenant != null && door.tenant(tenant).isPresent()) {
+        boolean known = tenant != null && door.tenant(tenant).isPresent();
+        tenantMetrics.increment("ipsc_gateway_requests", known ? tenant : TenantMetrics.NO_TENANT,
+                "module", module.id(), "status", (status / 100) + "xx");
+        if (known) {
             performance.record(tenant, module, status, System.nanoTime() - arrivedNanos);
         }
     }
@@ -196,14 +201,6 @@ public class GatewayRoutes {
         if (kind != null && tenant != null && door.tenant(tenant.trim()).isPresent()) {
             security.record(kind, tenant.trim(), caller, request.method().name(), request.path(), refused.getMessage());
         }
-    }
-
-    /** Requests per tenant, module and status class; the tenant tag is capped by the shared {@link io.ipsc.tenancy.metrics.TenantTagCap}. */
-    private void count(String tenant, Module module, int status) {
-        String t = tenant == null ? "none" : tenant;
-        String statusClass = (status / 100) + "xx";
-        counters.computeIfAbsent(t + '|' + module.id() + '|' + statusClass,
-                key -> metrics.counter("ipsc_gateway_requests", "tenant", t, "module", module.id(), "status", statusClass)).increment();
     }
 
     private void fail(HttpServerResponse response, ApiException e) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -177,9 +178,14 @@ class GatewayTest {
     @Test
     void requestsAreCountedPerTenantModuleAndStatus() {
         alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
+        alice().header("X-Tenant-ID", "made-up-tenant").get("/api/products").then().statusCode(404);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ipsc_gateway_requests_total") && l.contains("tenant=\"" + ALPHA + "\"")
                 && l.contains("module=\"invoicing\"") && l.contains("status=\"2xx\"")), "per-tenant counter on /q/metrics");
+        // A slug nobody created gets no series of its own: it counts as 'none'.
+        assertFalse(metrics.contains("tenant=\"made-up-tenant\""), "no series for a made-up tenant");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ipsc_gateway_requests_total") && l.contains("tenant=\"none\"")
+                && l.contains("status=\"4xx\"")), "the refusal counted under none");
     }
 
     @Test
