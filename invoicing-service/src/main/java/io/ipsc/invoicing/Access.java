@@ -1,7 +1,6 @@
 package io.ipsc.invoicing;
 
 import io.ipsc.tenancy.db.guard.TenantContext;
-import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Role;
 
 /** Role rules of this module: staff and above write, managers and above archive. */
@@ -11,8 +10,6 @@ public final class Access {
     }
 
     public static void require(TenantContext tenant, Role role, String action) {
-        if (!tenant.role().atLeast(role)) {
-            throw ApiException.forbidden("INSUFFICIENT_ROLE", "To " + action + " you need the role '" + role.wireName() + "' or higher");
-        }
+        tenant.requireRole(role, action);
     }
 }

@@ -9,7 +9,6 @@ import io.ipsc.branding.theme.ThemeCss;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
-import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -52,10 +51,7 @@ public class BrandingResource {
 
     @PUT
     public Uni<ApiResponse<BrandingView>> update(BrandingRequest request) {
-        if (tenant.role() != Role.ADMIN) {
-            throw ApiException.forbidden("INSUFFICIENT_ROLE",
-                    "Only an admin may change the branding; you are " + tenant.role().wireName());
-        }
+        tenant.requireRole(Role.ADMIN, "change the branding");
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> repository.findForUpdate(conn)
                         .map(found -> BrandingUpdate.apply(found.orElseGet(this::defaults), request))
                         .call(result -> repository.save(conn, result.branding()))))

@@ -1,7 +1,6 @@
 package io.ipsc.dental.clinic;
 
 import io.ipsc.tenancy.db.guard.TenantContext;
-import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Role;
 
 /** The role rule of the clinic's records: reading is for every member, writing for staff, removing for managers. */
@@ -19,9 +18,6 @@ public final class Access {
     }
 
     private static void require(TenantContext tenant, Role needed, String what) {
-        if (!tenant.role().atLeast(needed)) {
-            throw ApiException.forbidden("INSUFFICIENT_ROLE",
-                    "Only a " + needed.wireName() + " or above may " + what + " clinic records; you are " + tenant.role().wireName());
-        }
+        tenant.requireRole(needed, what + " clinic records");
     }
 }

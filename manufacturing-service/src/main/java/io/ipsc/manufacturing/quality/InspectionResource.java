@@ -112,9 +112,7 @@ public class InspectionResource {
     @Path("/{inspectionId}/decision")
     public Uni<ApiResponse<Inspection>> decide(@PathParam("orderId") long orderId, @PathParam("inspectionId") long inspectionId,
                                                @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
-        if (!tenant.role().atLeast(Role.MANAGER)) {
-            throw ApiException.forbidden("INSUFFICIENT_ROLE", "Deciding on a failed inspection needs the manager role or more");
-        }
+        tenant.requireRole(Role.MANAGER, "decide on a failed inspection");
         return tenant.withDatabase(pool -> pool.preparedQuery("UPDATE inspections SET decision = $3, decided_at = now(), "
                                 + "notes = COALESCE($4, notes) WHERE order_id = $1 AND id = $2 AND result = 'failed' AND decision IS NULL "
                                 + "RETURNING " + COLUMNS)

@@ -1,7 +1,6 @@
 package io.ipsc.manufacturing.support;
 
 import io.ipsc.tenancy.db.guard.TenantContext;
-import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Role;
 
 /** What a member's role allows here: reading for every member, writing from staff up, deleting from manager up. */
@@ -19,9 +18,6 @@ public final class Access {
     }
 
     private static void require(TenantContext tenant, Role needed, String what) {
-        if (!tenant.role().atLeast(needed)) {
-            throw ApiException.forbidden("INSUFFICIENT_ROLE",
-                    "Your role '" + tenant.role().wireName() + "' may not " + what + " (needs " + needed.wireName() + " or more)");
-        }
+        tenant.requireRole(needed, what);
     }
 }

@@ -3,7 +3,6 @@ package io.ipsc.manufacturing.usage;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
-import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.metrics.UsageMonth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +39,7 @@ public class UsageResource {
 
     @GET
     public Uni<ApiResponse<ManufacturingUsage>> usage() {
-        if (tenant.role() != Role.ADMIN) {
-            throw ApiException.forbidden("INSUFFICIENT_ROLE", "Usage figures are for the tenant's admins; you are " + tenant.role().wireName());
-        }
+        tenant.requireRole(Role.ADMIN, "read the usage figures");
         UsageMonth month = UsageMonth.current();
         return tenant.withDatabase(pool -> pool.preparedQuery("SELECT "
                                 + "(SELECT count(*) FROM boms WHERE is_active) AS boms, "

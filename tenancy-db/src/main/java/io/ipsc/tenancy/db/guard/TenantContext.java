@@ -2,6 +2,7 @@ package io.ipsc.tenancy.db.guard;
 
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
+import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,18 @@ public class TenantContext {
     public Role role() {
         require();
         return role;
+    }
+
+    /**
+     * Refuses, with 403 {@code INSUFFICIENT_ROLE}, a caller whose role in this tenant is below
+     * {@code needed}; {@code action} says what they tried ("issue invoices").
+     */
+    public void requireRole(Role needed, String action) {
+        Role have = role();
+        if (!have.atLeast(needed)) {
+            throw ApiException.forbidden("INSUFFICIENT_ROLE",
+                    "To " + action + " you need the role '" + needed.wireName() + "' or higher; you are '" + have.wireName() + "'");
+        }
     }
 
     public <T> Uni<T> withDatabase(Function<Pool, Uni<T>> work) {
