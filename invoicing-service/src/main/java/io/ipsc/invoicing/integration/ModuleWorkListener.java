@@ -8,6 +8,7 @@ import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.tenancy.event.BillableItem;
+import io.ipsc.tenancy.event.KafkaClientProperties;
 import io.ipsc.tenancy.event.StockMovement;
 import io.ipsc.tenancy.event.Topics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -79,8 +80,7 @@ public class ModuleWorkListener {
     }
 
     private void run() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = KafkaClientProperties.of(bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "invoicing-service");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
