@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -98,10 +99,183 @@ class ClusterConsistencyTest {
                 Yaml.mapAt(object(docs, "Cluster", "ipsc-pg"), "spec", "postgresql").remove("shared_preload_libraries"));
     }
 
+    static Map<String, Object> role(List<Map<String, Object>> docs, String name) {
+        return Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "managed", "roles").stream().map(Yaml::map)
+                .filter(r -> name.equals(r.get("name"))).findFirst().orElseThrow(() -> new AssertionError("no role " + name));
+    }
+
+    /** The acl entry of a KafkaUser on one topic or group. */
+    static Map<String, Object> acl(List<Map<String, Object>> docs, String user, String type, String name) {
+        return Yaml.listAt(object(docs, "KafkaUser", user), "spec", "authorization", "acls").stream().map(Yaml::map)
+                .filter(a -> type.equals(Yaml.stringAt(a, "resource", "type")) && name.equals(Yaml.stringAt(a, "resource", "name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no acl of " + user + " on " + type + " " + name));
+    }
+
+    static void addAcl(List<Map<String, Object>> docs, String user, String type, String name, String patternType, String operation) {
+        Map<String, Object> resource = new java.util.LinkedHashMap<>(Map.of("type", type, "name", name, "patternType", patternType));
+        Yaml.listAt(object(docs, "KafkaUser", user), "spec", "authorization", "acls")
+                .add(new java.util.LinkedHashMap<>(Map.of("resource", resource, "operations", new java.util.ArrayList<>(List.of(operation)))));
+    }
+
     @Test
-    void theServicesRoleMayCreateDatabases() {
-        expect("LOGIN and CREATEDB", docs ->
-                Yaml.map(Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "managed", "roles").get(0)).put("createdb", false));
+    void theDomainServicesRolesMayCreateDatabases() {
+        expect("does not give the role dental_service CREATEDB", docs -> role(docs, "dental_service").put("createdb", false));
+    }
+
+    @Test
+    void onlyTheServicesThatCreateDatabasesHaveCreatedb() {
+        expect("gives the role tenant_service CREATEDB", docs -> role(docs, "tenant_service").put("createdb", true));
+    }
+
+    @Test
+    void everyServiceHasItsOwnRole() {
+        expect("has no role of its own in Cluster ipsc-pg (spec.managed.roles: branding_service)", docs ->
+                Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "managed", "roles").remove(role(docs, "branding_service")));
+    }
+
+    @Test
+    void noRoleIsASuperuser() {
+        expect("gives the role invoicing_service SUPERUSER", docs -> role(docs, "invoicing_service").put("superuser", true));
+    }
+
+    @Test
+    void everyServiceLogsInWithItsOwnRolesSecret() {
+        expect("logs in to PostgreSQL (IPSC_PG_PASSWORD) with Secret ipsc-pg-tenant-service instead of Secret ipsc-pg-invoicing-service", docs -> {
+            Map<String, Object> container = Yaml.map(Yaml.listAt(object(docs, "Deployment", "invoicing-service"), "spec", "template", "spec", "containers").get(0));
+            Yaml.listAt(container, "env").stream().map(Yaml::map).filter(e -> "IPSC_PG_PASSWORD".equals(e.get("name")))
+                    .forEach(e -> Yaml.mapAt(e, "valueFrom", "secretKeyRef").put("name", "ipsc-pg-tenant-service"));
+        });
+    }
+
+    @Test
+    void thePlatformDatabaseIsClosedToPublic() {
+        expect("does not revoke CONNECT on ipsc_platform from PUBLIC", docs ->
+                Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "bootstrap", "initdb", "postInitApplicationSQL")
+                        .removeIf(sql -> String.valueOf(sql).startsWith("REVOKE")));
+    }
+
+    @Test
+    void onlyTenantServiceReachesThePlatformDatabase() {
+        expect("pg_hba lets any_other_role connect to ipsc_platform", docs ->
+                Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "postgresql", "pg_hba")
+                        .removeIf(line -> String.valueOf(line).startsWith("host ipsc_platform all all reject")));
+        expect("pg_hba lets dental_service connect to ipsc_platform", docs ->
+                Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "postgresql", "pg_hba")
+                        .removeIf(line -> String.valueOf(line).startsWith("host ipsc_platform all all reject")
+                                || String.valueOf(line).equals("host all dental_service all reject")));
+    }
+
+    @Test
+    void aDomainServiceReachesNoOtherServicesDatabases() {
+        expect("pg_hba lets invoicing_service connect to tenant_acme_dental", docs ->
+                Yaml.listAt(object(docs, "Cluster", "ipsc-pg"), "spec", "postgresql", "pg_hba")
+                        .removeIf(line -> String.valueOf(line).equals("host all invoicing_service all reject")));
+    }
+
+    @Test
+    void thePlatformDatabaseBelongsToTenantService() {
+        expect("ipsc_platform is owned by invoicing_service instead of tenant_service", docs ->
+                Yaml.mapAt(object(docs, "Cluster", "ipsc-pg"), "spec", "bootstrap", "initdb").put("owner", "invoicing_service"));
+    }
+
+    @Test
+    void tenantServiceReadsEveryDatabasesStatistics() {
+        expect("does not make tenant_service a member of pg_read_all_stats", docs -> role(docs, "tenant_service").remove("inRoles"));
+    }
+
+    @Test
+    void onlyTenantServiceWritesTheLifecycleEvents() {
+        expect("KafkaUser/dental-service: may write ipsc.tenants, which dental-service does not own (only tenant-service writes the lifecycle events)",
+                docs -> acl(docs, "dental-service", "topic", "ipsc.tenants").put("operations", new java.util.ArrayList<>(List.of("Read", "Write"))));
+    }
+
+    @Test
+    void noServiceWritesATopicItDoesNotOwn() {
+        expect("KafkaUser/branding-service: may write ipsc.billing, which branding-service does not own",
+                docs -> addAcl(docs, "branding-service", "topic", "ipsc.billing", "literal", "Write"));
+    }
+
+    @Test
+    void noServiceReadsATopicItDoesNotConsume() {
+        expect("KafkaUser/gateway: may read ipsc.security, which gateway does not consume",
+                docs -> addAcl(docs, "gateway", "topic", "ipsc.security", "literal", "Read"));
+    }
+
+    @Test
+    void noAclCoversTopicsByPrefix() {
+        expect("KafkaUser/gateway: grants [Write] on every topic matching ipsc.*",
+                docs -> addAcl(docs, "gateway", "topic", "ipsc.", "prefix", "Write"));
+    }
+
+    @Test
+    void eachServiceReadsWhatItConsumes() {
+        expect("KafkaUser/invoicing-service: cannot read ipsc.billing, which invoicing-service consumes",
+                docs -> acl(docs, "invoicing-service", "topic", "ipsc.billing").put("operations", new java.util.ArrayList<>(List.of("Describe"))));
+    }
+
+    @Test
+    void eachListenerReadsAsItsConsumerGroup() {
+        expect("KafkaUser/tenant-service: cannot read as consumer group tenant-service-security",
+                docs -> Yaml.listAt(object(docs, "KafkaUser", "tenant-service"), "spec", "authorization", "acls")
+                        .remove(acl(docs, "tenant-service", "group", "tenant-service-security")));
+    }
+
+    @Test
+    void eachServiceWritesWhatItProduces() {
+        expect("KafkaUser/manufacturing-service: cannot write ipsc.stock, which manufacturing-service produces",
+                docs -> Yaml.listAt(object(docs, "KafkaUser", "manufacturing-service"), "spec", "authorization", "acls")
+                        .remove(acl(docs, "manufacturing-service", "topic", "ipsc.stock")));
+    }
+
+    @Test
+    void noServiceHoldsClusterRights() {
+        expect("KafkaUser/gateway: grants [Alter] on cluster kafka-cluster",
+                docs -> addAcl(docs, "gateway", "cluster", "kafka-cluster", "literal", "Alter"));
+    }
+
+    @Test
+    void everyListenerWantsTls() {
+        expect("listener tls is not TLS", docs ->
+                Yaml.map(Yaml.listAt(object(docs, "Kafka", "ipsc"), "spec", "kafka", "listeners").get(0)).put("tls", false));
+    }
+
+    @Test
+    void everyListenerWantsScram() {
+        expect("listener tls does not require SCRAM-SHA-512 authentication", docs ->
+                Yaml.map(Yaml.listAt(object(docs, "Kafka", "ipsc"), "spec", "kafka", "listeners").get(0)).remove("authentication"));
+    }
+
+    @Test
+    void theBrokersCheckTheAcls() {
+        expect("does not authorize requests", docs -> Yaml.mapAt(object(docs, "Kafka", "ipsc"), "spec", "kafka").remove("authorization"));
+    }
+
+    @Test
+    void everyServiceConnectsAsItsOwnKafkaUser() {
+        expect("Deployment/gateway: reads its Kafka credentials (KAFKA_SASL_JAAS_CONFIG) from Secret tenant-service instead of Secret gateway", docs -> {
+            Map<String, Object> container = Yaml.map(Yaml.listAt(object(docs, "Deployment", "gateway"), "spec", "template", "spec", "containers").get(0));
+            Yaml.listAt(container, "env").stream().map(Yaml::map).filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")))
+                    .forEach(e -> Yaml.mapAt(e, "valueFrom", "secretKeyRef").put("name", "tenant-service"));
+        });
+    }
+
+    @Test
+    void theServicesSpeakSaslSsl() {
+        expect("KAFKA_SECURITY_PROTOCOL is PLAINTEXT instead of SASL_SSL", docs ->
+                configData(docs, "ipsc-common").put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT"));
+    }
+
+    @Test
+    void everyTopicOfTheCodeIsInTheTopicTableAndHasAKafkaTopic() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(Renderers.root().resolve("../../tenancy/src/main/java/io/ipsc/tenancy/event/Topics.java"));
+        java.util.regex.Matcher constant = java.util.regex.Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(source);
+        java.util.Set<String> inCode = new java.util.TreeSet<>();
+        while (constant.find()) {
+            inCode.add(constant.group(1));
+        }
+        assertTrue(inCode.size() >= 5, inCode::toString);
+        assertEquals(inCode, new java.util.TreeSet<>(KafkaAndPostgresChecks.TOPICS), "the topic table knows every topic of Topics.java");
+        expect("has no KafkaTopic for ipsc.stock", docs -> docs.remove(object(docs, "KafkaTopic", "ipsc.stock")));
     }
 
     @Test

@@ -13,18 +13,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The checks that tie the services' configuration to the Kafka and PostgreSQL clusters they use:
  * bootstrap addresses and database hosts name clusters in the render, replication never asks for
- * more brokers than exist, the topics have the retention the design fixes, PostgreSQL preloads
- * pg_stat_statements and gives the services' role CREATEDB, and the most connections the services
- * can open (every autoscaler at its maximum, plus a rollout's surge pod) fit max_connections.
+ * more brokers than exist, the topics have the retention the design fixes, every listener wants TLS
+ * and SCRAM-SHA-512 and each service connects as its own KafkaUser whose ACLs follow
+ * {@link #TOPIC_TABLE}; PostgreSQL preloads pg_stat_statements, each service logs in as its own
+ * managed role, CREATEDB only where a service creates its tenants' databases, ipsc_platform
+ * reachable by tenant-service alone; and the most connections the services can open (every
+ * autoscaler at its maximum, plus a rollout's surge pod) fit max_connections.
  */
 final class KafkaAndPostgresChecks {
 
     static final String TENANTS_TOPIC = "ipsc.tenants";
     static final String PROVISIONING_TOPIC = "ipsc.provisioning";
+    static final String BILLING_TOPIC = "ipsc.billing";
+    static final String STOCK_TOPIC = "ipsc.stock";
+    static final String SECURITY_TOPIC = "ipsc.security";
+    static final String CONTROL_PLANE = "tenant-service";
+    static final String SCRAM = "scram-sha-512";
+
+    /** What one service does on Kafka: the topics it writes, the topics it reads, its consumer groups, the topics it creates. */
+    record KafkaAccess(Set<String> writes, Set<String> reads, Set<String> groups, Set<String> creates) {
+    }
+
+    /**
+     * The topic table, from the code (tenancy's Topics and each client): tenant-service alone writes the
+     * lifecycle events and reads the provisioning reports and security events; the domain services read
+     * the lifecycle events and report; dental-service hands billing work and manufacturing-service stock
+     * movements to invoicing-service; every service reports security events. Consumer groups are those
+     * the listeners join; the followers of ipsc.tenants join none. tenant-service creates the topics
+     * when missing (OutboxRelay.ensureTopics).
+     */
+    static final Map<String, KafkaAccess> TOPIC_TABLE = Map.of(
+            CONTROL_PLANE, new KafkaAccess(Set.of(TENANTS_TOPIC, SECURITY_TOPIC), Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC),
+                    Set.of("tenant-service", "tenant-service-security"),
+                    Set.of(TENANTS_TOPIC, PROVISIONING_TOPIC, BILLING_TOPIC, STOCK_TOPIC, SECURITY_TOPIC)),
+            "gateway", new KafkaAccess(Set.of(SECURITY_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()),
+            "invoicing-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC), Set.of(TENANTS_TOPIC, BILLING_TOPIC, STOCK_TOPIC),
+                    Set.of("invoicing-service"), Set.of()),
+            "dental-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC, BILLING_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()),
+            "manufacturing-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC, STOCK_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()),
+            "branding-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()));
+
+    /** Every topic of the suite: each needs a KafkaTopic. */
+    static final Set<String> TOPICS = Set.of(TENANTS_TOPIC, PROVISIONING_TOPIC, BILLING_TOPIC, STOCK_TOPIC, SECURITY_TOPIC);
+
+    /** The services that create their tenants' databases at run time, hence the only roles with CREATEDB. */
+    static final Set<String> CREATES_DATABASES = Set.of("invoicing-service", "dental-service", "manufacturing-service", "branding-service");
+    /** Reading other roles' statistics (pg_stat_statements texts, pg_database_size of databases it cannot connect to). */
+    static final Set<String> STATS_ROLES = Set.of("pg_read_all_stats", "pg_monitor");
     static final String PLATFORM_DATABASE = "ipsc_platform";
     static final long SEVEN_DAYS_MS = 7L * 24 * 60 * 60 * 1000;
     /** Connections that CloudNativePG itself keeps (instance manager, exporter, replication) beyond the reserved ones. */
@@ -123,7 +163,9 @@ final class KafkaAndPostgresChecks {
                 minInSync(k, "the cluster default", defaultRf, minIsr);
             }
             topics(k, brokers, minIsr);
+            listeners(k);
         }
+        kafkaUsers();
         for (Manifests.Obj t : m.kind("KafkaTopic")) {
             Object cluster = t.labels().get("strimzi.io/cluster");
             if (cluster == null || m.find("Kafka", t.namespace(), cluster.toString()) == null) {
@@ -137,6 +179,7 @@ final class KafkaAndPostgresChecks {
                 for (String address : bootstrap.split(",")) {
                     bootstrapAddress(d, address.strip());
                 }
+                kafkaClient(d, env, bootstrap.split(",")[0].strip());
             }
             replicationSettings(d, env);
         }
@@ -184,16 +227,17 @@ final class KafkaAndPostgresChecks {
                 minInSync(t, "the topic", replicas, effective);
             }
         }
+        for (String topic : new java.util.TreeSet<>(TOPICS)) {
+            if (!byTopic.containsKey(topic)) {
+                problem(kafka, "has no KafkaTopic for " + topic);
+            }
+        }
         Manifests.Obj tenants = byTopic.get(TENANTS_TOPIC);
-        if (tenants == null) {
-            problem(kafka, "has no KafkaTopic for " + TENANTS_TOPIC);
-        } else if (!"compact".equals(Yaml.stringAt(tenants.raw(), "spec", "config", "cleanup.policy"))) {
+        if (tenants != null && !"compact".equals(Yaml.stringAt(tenants.raw(), "spec", "config", "cleanup.policy"))) {
             problem(tenants, TENANTS_TOPIC + " must be compacted (cleanup.policy: compact): it holds each tenant's latest snapshot");
         }
         Manifests.Obj provisioning = byTopic.get(PROVISIONING_TOPIC);
-        if (provisioning == null) {
-            problem(kafka, "has no KafkaTopic for " + PROVISIONING_TOPIC);
-        } else {
+        if (provisioning != null) {
             if (!"delete".equals(Yaml.stringAt(provisioning.raw(), "spec", "config", "cleanup.policy"))) {
                 problem(provisioning, PROVISIONING_TOPIC + " must use cleanup.policy delete");
             }
@@ -215,9 +259,170 @@ final class KafkaAndPostgresChecks {
             return;
         }
         boolean listener = Yaml.listAt(kafka.raw(), "spec", "kafka", "listeners").stream().map(Yaml::map)
-                .anyMatch(l -> Objects.equals(integer(l.get("port")), port) && Boolean.FALSE.equals(l.get("tls")));
+                .anyMatch(l -> Objects.equals(integer(l.get("port")), port) && Boolean.TRUE.equals(l.get("tls"))
+                        && SCRAM.equals(Yaml.stringAt(l, "authentication", "type")));
         if (!listener) {
-            problem(d, "KAFKA_BOOTSTRAP_SERVERS uses port " + port + ", where Kafka " + kafka.name() + " has no plain (non-TLS) listener");
+            problem(d, "KAFKA_BOOTSTRAP_SERVERS uses port " + port + ", where Kafka " + kafka.name() + " has no TLS listener with SCRAM-SHA-512");
+        }
+    }
+
+    /** No way in without TLS and a SCRAM-SHA-512 credential, and every request checked against the users' ACLs. */
+    private void listeners(Manifests.Obj kafka) {
+        List<Object> listeners = Yaml.listAt(kafka.raw(), "spec", "kafka", "listeners");
+        if (listeners.isEmpty()) {
+            problem(kafka, "has no listeners");
+        }
+        for (Object o : listeners) {
+            Map<String, Object> l = Yaml.map(o);
+            if (!Boolean.TRUE.equals(l.get("tls"))) {
+                problem(kafka, "listener " + l.get("name") + " is not TLS (tls: true): credentials and events would cross the network in clear");
+            }
+            if (!SCRAM.equals(Yaml.stringAt(l, "authentication", "type"))) {
+                problem(kafka, "listener " + l.get("name") + " does not require SCRAM-SHA-512 authentication (authentication.type: "
+                        + Yaml.stringAt(l, "authentication", "type") + ")");
+            }
+        }
+        if (!"simple".equals(Yaml.stringAt(kafka.raw(), "spec", "kafka", "authorization", "type"))) {
+            problem(kafka, "does not authorize requests (spec.kafka.authorization.type: simple): the KafkaUsers' ACLs would not apply");
+        }
+        boolean users = m.kind("KafkaUser").stream().anyMatch(u -> u.sameNamespace(kafka) && kafka.name().equals(u.labels().get("strimzi.io/cluster")));
+        if (users && Yaml.at(kafka.raw(), "spec", "entityOperator", "userOperator") == null) {
+            problem(kafka, "has no User Operator (spec.entityOperator.userOperator): its KafkaUsers would get no credentials");
+        }
+    }
+
+    /** The Secrets that Strimzi writes for the render's objects, with their keys; null for any other name. */
+    static Set<String> strimziSecretKeys(Manifests m, String namespace, String name) {
+        Manifests.Obj user = m.find("KafkaUser", namespace, name);
+        if (user != null && SCRAM.equals(Yaml.stringAt(user.raw(), "spec", "authentication", "type"))) {
+            return Set.of("password", "sasl.jaas.config");
+        }
+        String suffix = "-cluster-ca-cert";
+        if (name.endsWith(suffix) && m.find("Kafka", namespace, name.substring(0, name.length() - suffix.length())) != null) {
+            return Set.of("ca.crt", "ca.p12", "ca.password");
+        }
+        return null;
+    }
+
+    /** A service connects with TLS and SCRAM-SHA-512, as its own KafkaUser, trusting the cluster's CA. */
+    private void kafkaClient(Manifests.Obj d, Map<String, String> env, String firstAddress) {
+        if (!"SASL_SSL".equals(env.get("KAFKA_SECURITY_PROTOCOL"))) {
+            problem(d, "KAFKA_SECURITY_PROTOCOL is " + env.get("KAFKA_SECURITY_PROTOCOL") + " instead of SASL_SSL");
+        }
+        if (!"SCRAM-SHA-512".equals(env.get("KAFKA_SASL_MECHANISM"))) {
+            problem(d, "KAFKA_SASL_MECHANISM is " + env.get("KAFKA_SASL_MECHANISM") + " instead of SCRAM-SHA-512");
+        }
+        Manifests.Obj user = m.find("KafkaUser", d.namespace(), d.name());
+        if (user == null) {
+            problem(d, "has no KafkaUser of its own (a KafkaUser named " + d.name() + ")");
+        }
+        Optional<String> credentials = secretOf(m, d, "KAFKA_SASL_JAAS_CONFIG");
+        if (credentials.isEmpty() || !credentials.get().equals(d.name())) {
+            problem(d, "reads its Kafka credentials (KAFKA_SASL_JAAS_CONFIG) from " + credentials.map(n -> "Secret " + n).orElse("no Secret")
+                    + " instead of Secret " + d.name() + ", the one of its own KafkaUser");
+        }
+        String host = firstAddress.split(":")[0];
+        String cluster = host.endsWith("-kafka-bootstrap") ? host.substring(0, host.length() - "-kafka-bootstrap".length()) : host;
+        Optional<String> trust = secretOf(m, d, "KAFKA_SSL_TRUSTSTORE_CERTIFICATES");
+        if (trust.isEmpty() || !trust.get().equals(cluster + "-cluster-ca-cert")) {
+            problem(d, "does not trust the CA of Kafka " + cluster + " (KAFKA_SSL_TRUSTSTORE_CERTIFICATES from Secret " + cluster + "-cluster-ca-cert)");
+        } else if (!"PEM".equals(env.get("KAFKA_SSL_TRUSTSTORE_TYPE"))) {
+            problem(d, "KAFKA_SSL_TRUSTSTORE_TYPE is " + env.get("KAFKA_SSL_TRUSTSTORE_TYPE") + " but the truststore is the PEM certificate ca.crt");
+        }
+    }
+
+    /** Every KafkaUser is granted exactly what {@link #TOPIC_TABLE} gives its service (Describe aside, which reading and writing imply). */
+    private void kafkaUsers() {
+        for (Manifests.Obj u : m.kind("KafkaUser")) {
+            KafkaAccess expected = TOPIC_TABLE.get(u.name());
+            if (expected == null) {
+                problem(u, "is no service of the topic table; no one else may use Kafka");
+                expected = new KafkaAccess(Set.of(), Set.of(), Set.of(), Set.of());
+            }
+            if (!SCRAM.equals(Yaml.stringAt(u.raw(), "spec", "authentication", "type"))) {
+                problem(u, "does not authenticate with SCRAM-SHA-512 (spec.authentication.type)");
+            }
+            if (!"simple".equals(Yaml.stringAt(u.raw(), "spec", "authorization", "type"))) {
+                problem(u, "has no ACLs (spec.authorization.type: simple)");
+            }
+            Map<String, Set<String>> topics = new LinkedHashMap<>();
+            Map<String, Set<String>> groups = new LinkedHashMap<>();
+            for (Object o : Yaml.listAt(u.raw(), "spec", "authorization", "acls")) {
+                Map<String, Object> acl = Yaml.map(o);
+                if ("deny".equalsIgnoreCase(String.valueOf(acl.get("type")))) {
+                    continue;
+                }
+                String type = Yaml.stringAt(acl, "resource", "type");
+                String name = Yaml.stringAt(acl, "resource", "name");
+                String pattern = Optional.ofNullable(Yaml.stringAt(acl, "resource", "patternType")).orElse("literal");
+                List<String> operations = Yaml.listAt(acl, "operations").stream().map(String::valueOf).toList();
+                if (!"literal".equals(pattern) || "*".equals(name)) {
+                    problem(u, "grants " + operations + " on every " + type + " matching " + name + (pattern.equals("prefix") ? "*" : "")
+                            + "; the topic table names topics and groups one by one");
+                } else if ("topic".equals(type)) {
+                    topics.computeIfAbsent(name, k -> new java.util.TreeSet<>()).addAll(operations);
+                } else if ("group".equals(type)) {
+                    groups.computeIfAbsent(name, k -> new java.util.TreeSet<>()).addAll(operations);
+                } else {
+                    problem(u, "grants " + operations + " on " + type + " " + Optional.ofNullable(name).orElse("")
+                            + "; the topic table gives no service anything beyond topics and consumer groups");
+                }
+            }
+            for (Map.Entry<String, Set<String>> t : topics.entrySet()) {
+                for (String op : t.getValue()) {
+                    String topic = t.getKey();
+                    switch (op) {
+                        case "Write" -> {
+                            if (!expected.writes().contains(topic)) {
+                                problem(u, "may write " + topic + ", which " + u.name() + " does not own"
+                                        + (topic.equals(TENANTS_TOPIC) ? " (only " + CONTROL_PLANE + " writes the lifecycle events)" : ""));
+                            }
+                        }
+                        case "Read" -> {
+                            if (!expected.reads().contains(topic)) {
+                                problem(u, "may read " + topic + ", which " + u.name() + " does not consume");
+                            }
+                        }
+                        case "Create" -> {
+                            if (!expected.creates().contains(topic)) {
+                                problem(u, "may create " + topic + "; only " + CONTROL_PLANE + " creates the topics");
+                            }
+                        }
+                        case "Describe", "DescribeConfigs" -> {
+                        }
+                        default -> problem(u, "grants " + op + " on " + topic + "; the topic table gives only Read, Write (and Create)");
+                    }
+                }
+            }
+            for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
+                for (String op : g.getValue()) {
+                    if (!Set.of("Read", "Describe").contains(op)) {
+                        problem(u, "grants " + op + " on consumer group " + g.getKey() + "; a consumer needs only Read");
+                    } else if (op.equals("Read") && !expected.groups().contains(g.getKey())) {
+                        problem(u, "may join consumer group " + g.getKey() + ", which is not one of " + u.name() + "'s");
+                    }
+                }
+            }
+            for (String topic : expected.writes()) {
+                if (!topics.getOrDefault(topic, Set.of()).contains("Write")) {
+                    problem(u, "cannot write " + topic + ", which " + u.name() + " produces");
+                }
+            }
+            for (String topic : expected.reads()) {
+                if (!topics.getOrDefault(topic, Set.of()).contains("Read")) {
+                    problem(u, "cannot read " + topic + ", which " + u.name() + " consumes");
+                }
+            }
+            for (String group : expected.groups()) {
+                if (!groups.getOrDefault(group, Set.of()).contains("Read")) {
+                    problem(u, "cannot read as consumer group " + group + ", which " + u.name() + "'s listener joins");
+                }
+            }
+            for (String topic : expected.creates()) {
+                if (!topics.getOrDefault(topic, Set.of()).contains("Create")) {
+                    problem(u, "cannot create " + topic + ", which " + u.name() + " creates when missing");
+                }
+            }
         }
     }
 
@@ -270,12 +475,26 @@ final class KafkaAndPostgresChecks {
             if (secret != null) {
                 new SecretLookup(c).check("bootstrap.initdb.secret", secret, "password");
             }
-            Map<String, Object> role = Yaml.listAt(c.raw(), "spec", "managed", "roles").stream().map(Yaml::map)
-                    .filter(r -> Objects.equals(owner, r.get("name"))).findFirst().orElse(null);
-            if (role == null || !Boolean.TRUE.equals(role.get("createdb")) || !Boolean.TRUE.equals(role.get("login"))) {
-                problem(c, "does not give the role " + owner + " LOGIN and CREATEDB (spec.managed.roles): the domain services create a database per tenant");
-            } else if (Yaml.stringAt(role, "passwordSecret", "name") != null) {
-                new SecretLookup(c).check("managed role " + owner, Yaml.stringAt(role, "passwordSecret", "name"), "password");
+            Map<String, Map<String, Object>> roles = managedRoles(c);
+            Set<String> mayCreate = new java.util.TreeSet<>();
+            CREATES_DATABASES.forEach(service -> mayCreate.add(roleOf(service)));
+            for (Map<String, Object> role : roles.values()) {
+                String name = String.valueOf(role.get("name"));
+                if (Yaml.stringAt(role, "passwordSecret", "name") != null) {
+                    new SecretLookup(c).check("managed role " + name, Yaml.stringAt(role, "passwordSecret", "name"), "password");
+                }
+                if (Boolean.TRUE.equals(role.get("createdb")) && !mayCreate.contains(name)) {
+                    problem(c, "gives the role " + name + " CREATEDB; only the roles of the services that create their tenants' databases "
+                            + mayCreate + " may have it");
+                }
+                for (String power : List.of("superuser", "createrole", "bypassrls", "replication")) {
+                    if (Boolean.TRUE.equals(role.get(power))) {
+                        problem(c, "gives the role " + name + " " + power.toUpperCase() + "; no service needs it");
+                    }
+                }
+            }
+            if (PLATFORM_DATABASE.equals(Yaml.stringAt(c.raw(), "spec", "bootstrap", "initdb", "database"))) {
+                platformDatabase(c, owner, secret, roles);
             }
         }
         for (Manifests.Obj d : m.kind("Deployment")) {
@@ -292,19 +511,137 @@ final class KafkaAndPostgresChecks {
             if (!"5432".equals(env.get("IPSC_PG_PORT"))) {
                 problem(d, "IPSC_PG_PORT is " + env.get("IPSC_PG_PORT") + "; CloudNativePG listens on 5432");
             }
-            String initdbSecret = Yaml.stringAt(cluster.raw(), "spec", "bootstrap", "initdb", "secret", "name");
-            Optional<String> userSecret = secretOf(m, d, "IPSC_PG_USER");
-            if (userSecret.isEmpty() || !userSecret.get().equals(initdbSecret)) {
-                problem(d, "logs in to PostgreSQL with " + userSecret.orElse("no Secret") + " instead of " + initdbSecret
-                        + ", the credentials of the role with CREATEDB");
-            }
-            if (d.name().equals("tenant-service") && !PLATFORM_DATABASE.equals(Yaml.stringAt(cluster.raw(), "spec", "bootstrap", "initdb", "database"))) {
+            if (d.name().equals(CONTROL_PLANE) && !PLATFORM_DATABASE.equals(Yaml.stringAt(cluster.raw(), "spec", "bootstrap", "initdb", "database"))) {
                 problem(cluster, "does not bootstrap " + PLATFORM_DATABASE + ", the database of tenant-service");
             }
+            serviceRole(d, env, cluster);
         }
         for (Manifests.Obj c : cnpgClusters()) {
             connectionBudget(c);
         }
+    }
+
+    /** A service's PostgreSQL role: its name with "-" turned into "_", as database names are built from slugs. */
+    static String roleOf(String service) {
+        return service.replace('-', '_');
+    }
+
+    private static Map<String, Map<String, Object>> managedRoles(Manifests.Obj cluster) {
+        Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
+        for (Object o : Yaml.listAt(cluster.raw(), "spec", "managed", "roles")) {
+            Map<String, Object> role = Yaml.map(o);
+            if (!"absent".equals(role.get("ensure"))) {
+                roles.put(String.valueOf(role.get("name")), role);
+            }
+        }
+        return roles;
+    }
+
+    /** Each service logs in as its own role, from that role's Secret, with CREATEDB exactly when it creates databases. */
+    private void serviceRole(Manifests.Obj d, Map<String, String> env, Manifests.Obj cluster) {
+        String name = roleOf(d.name());
+        Map<String, Object> role = managedRoles(cluster).get(name);
+        if (role == null) {
+            problem(d, "has no role of its own in Cluster " + cluster.name() + " (spec.managed.roles: " + name + ")");
+            return;
+        }
+        if (!Boolean.TRUE.equals(role.get("login"))) {
+            problem(cluster, "does not let the role " + name + " log in (login: true)");
+        }
+        if (CREATES_DATABASES.contains(d.name()) && !Boolean.TRUE.equals(role.get("createdb"))) {
+            problem(cluster, "does not give the role " + name + " CREATEDB: " + d.name() + " creates a database per tenant");
+        }
+        String own = Yaml.stringAt(role, "passwordSecret", "name");
+        for (String variable : List.of("IPSC_PG_USER", "IPSC_PG_PASSWORD")) {
+            Optional<String> used = secretOf(m, d, variable);
+            if (own == null || used.isEmpty() || !used.get().equals(own)) {
+                problem(d, "logs in to PostgreSQL (" + variable + ") with " + used.map(n -> "Secret " + n).orElse("no Secret") + " instead of "
+                        + (own == null ? "a Secret" : "Secret " + own) + " of its own role " + name);
+            }
+        }
+        if (d.name().equals(CONTROL_PLANE)) {
+            List<Object> memberOf = Yaml.listAt(role, "inRoles");
+            if (memberOf.stream().noneMatch(STATS_ROLES::contains)) {
+                problem(cluster, "does not make " + name + " a member of pg_read_all_stats: the operator's database views read every "
+                        + "tenant database's size and statements");
+            }
+            return;
+        }
+        // A domain service reaches the maintenance database and its own databases, and no other service's.
+        String module = d.name().replace("-service", "");
+        String prefix = env.getOrDefault("TENANT_DATABASE_PREFIX", "tenant_");
+        for (String own_ : List.of("postgres", prefix + "acme_" + module, "ipsc_template_" + module)) {
+            if (!hbaAllows(cluster, own_, name)) {
+                problem(cluster, "pg_hba refuses " + name + " its own database " + own_);
+            }
+        }
+        for (String other : CREATES_DATABASES) {
+            String otherModule = other.replace("-service", "");
+            if (!other.equals(d.name()) && hbaAllows(cluster, prefix + "acme_" + otherModule, name)) {
+                problem(cluster, "pg_hba lets " + name + " connect to " + prefix + "acme_" + otherModule + ", a database of " + other);
+            }
+        }
+    }
+
+    /** ipsc_platform: owned by tenant-service's role, CONNECT taken from PUBLIC, and pg_hba refusing every other role. */
+    private void platformDatabase(Manifests.Obj c, String owner, String initdbSecret, Map<String, Map<String, Object>> roles) {
+        String controlRole = roleOf(CONTROL_PLANE);
+        if (!controlRole.equals(owner)) {
+            problem(c, PLATFORM_DATABASE + " is owned by " + owner + " instead of " + controlRole);
+        }
+        Map<String, Object> role = roles.get(controlRole);
+        if (role != null && initdbSecret != null && !initdbSecret.equals(Yaml.stringAt(role, "passwordSecret", "name"))) {
+            problem(c, "bootstraps " + controlRole + " with Secret " + initdbSecret + " but manages it with " + Yaml.stringAt(role, "passwordSecret", "name"));
+        }
+        java.util.regex.Pattern revoke = java.util.regex.Pattern.compile(
+                "(?i)^\\s*REVOKE\\s+(ALL(\\s+PRIVILEGES)?|CONNECT)\\b.*\\bON\\s+DATABASE\\s+\"?" + PLATFORM_DATABASE + "\"?\\s+FROM\\s+PUBLIC\\s*;?\\s*$");
+        boolean revoked = Yaml.listAt(c.raw(), "spec", "bootstrap", "initdb", "postInitApplicationSQL").stream()
+                .anyMatch(sql -> revoke.matcher(String.valueOf(sql)).matches());
+        if (!revoked) {
+            problem(c, "does not revoke CONNECT on " + PLATFORM_DATABASE + " from PUBLIC (bootstrap.initdb.postInitApplicationSQL): "
+                    + "PostgreSQL lets every role connect to a new database");
+        }
+        Set<String> others = new java.util.TreeSet<>(roles.keySet());
+        others.add("any_other_role");
+        others.remove(controlRole);
+        for (String other : others) {
+            if (hbaAllows(c, PLATFORM_DATABASE, other)) {
+                problem(c, "pg_hba lets " + other + " connect to " + PLATFORM_DATABASE + ", which is " + CONTROL_PLANE + "'s alone");
+            }
+        }
+        if (!hbaAllows(c, PLATFORM_DATABASE, controlRole)) {
+            problem(c, "pg_hba refuses " + controlRole + " its own database " + PLATFORM_DATABASE);
+        }
+    }
+
+    /**
+     * Whether the cluster's pg_hba lets {@code user} connect over TCP to {@code database}: the first
+     * host line that matches decides; CloudNativePG's own lines before them concern only local,
+     * replication and its pooler's connections, and its catch-all after them admits with a password.
+     */
+    static boolean hbaAllows(Manifests.Obj cluster, String database, String user) {
+        for (Object o : Yaml.listAt(cluster.raw(), "spec", "postgresql", "pg_hba")) {
+            String[] f = String.valueOf(o).strip().split("\\s+");
+            if (f.length < 4 || !f[0].startsWith("host")) {
+                continue;
+            }
+            if (hbaMatches(f[1], database, user) && hbaMatches(f[2], user, null)) {
+                // The method follows the address (one field, or an address and a mask); only reject refuses.
+                return java.util.Arrays.stream(f, 3, f.length).noneMatch("reject"::equals);
+            }
+        }
+        return true;
+    }
+
+    /** One pg_hba database or user field: all, sameuser, names and /regular expressions/, comma-separated. */
+    private static boolean hbaMatches(String field, String value, String user) {
+        for (String item : field.split(",")) {
+            if (item.equals("all") || item.equals(value) || item.equals("sameuser") && value.equals(user)
+                    || item.startsWith("/") && java.util.regex.Pattern.compile(item.substring(1)).matcher(value).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Manifests.Obj> cnpgClusters() {

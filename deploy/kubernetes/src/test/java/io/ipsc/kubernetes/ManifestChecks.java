@@ -47,8 +47,13 @@ final class ManifestChecks {
     static final String METRICS = "/q/metrics";
     /** The one Service that the outside world may reach. */
     static final String PUBLIC_SERVICE = "gateway";
-    /** The operators' endpoints of every Quarkus service, which must not be public. */
-    static final String OPERATOR_PATH = "/q/metrics";
+    /** The operators' endpoints of every Quarkus service (metrics, probes, OpenAPI), which must not be public. */
+    static final List<String> OPERATOR_PATHS = List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/");
+    /**
+     * The name of the container port of Quarkus' management interface: the only port that serves /q/...,
+     * so the only one that probes, monitors and the gateway's health checks may use.
+     */
+    static final String MANAGEMENT_PORT = "management";
 
     private static final Pattern SERVICE_URL = Pattern.compile("^https?://([a-z0-9-]+)(?::(\\d+))?(/.*)?$");
 
@@ -112,8 +117,9 @@ final class ManifestChecks {
             if (services.isEmpty()) {
                 problem(o, "no Service selects its pods on one of their container ports");
             } else if (services.stream().noneMatch(this::monitored)) {
-                problem(o, "no ServiceMonitor scrapes " + METRICS + " from its Service " + services.get(0).name());
+                problem(o, "no ServiceMonitor scrapes " + METRICS + " from the " + MANAGEMENT_PORT + " port of its Service " + services.get(0).name());
             }
+            podMonitors(o);
             if (m.kind("HorizontalPodAutoscaler").stream().noneMatch(h -> h.sameNamespace(o) && o.name().equals(Yaml.stringAt(h.raw(), "spec", "scaleTargetRef", "name"))
                     && "Deployment".equals(Yaml.stringAt(h.raw(), "spec", "scaleTargetRef", "kind")))) {
                 problem(o, "has no HorizontalPodAutoscaler");
@@ -130,6 +136,17 @@ final class ManifestChecks {
     }
 
     private void probes(Manifests.Obj o, Container c, String where) {
+        Optional<ContainerPort> management = containerPort(c, new IntOrString(MANAGEMENT_PORT));
+        if (management.isEmpty()) {
+            problem(o, where + " has no container port named " + MANAGEMENT_PORT + " (Quarkus' management interface, where /q/ is served)");
+        }
+        String configured = Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                .filter(e -> "QUARKUS_MANAGEMENT_PORT".equals(e.getName()) && e.getValue() != null)
+                .map(EnvVar::getValue).findFirst().orElse(null);
+        if (configured != null && management.isPresent() && !configured.equals(String.valueOf(management.get().getContainerPort()))) {
+            problem(o, where + ": QUARKUS_MANAGEMENT_PORT is " + configured + " but the container's " + MANAGEMENT_PORT
+                    + " port is " + management.get().getContainerPort());
+        }
         probe(o, c, c.getStartupProbe(), "startup", STARTED, where);
         probe(o, c, c.getLivenessProbe(), "liveness", LIVE, where);
         probe(o, c, c.getReadinessProbe(), "readiness", READY, where);
@@ -147,8 +164,12 @@ final class ManifestChecks {
         if (!path.equals(p.getHttpGet().getPath())) {
             problem(o, where + ": the " + kind + " probe asks " + p.getHttpGet().getPath() + " instead of " + path);
         }
-        if (containerPort(c, p.getHttpGet().getPort()).isEmpty()) {
+        Optional<ContainerPort> port = containerPort(c, p.getHttpGet().getPort());
+        if (port.isEmpty()) {
             problem(o, where + ": the " + kind + " probe's port " + portText(p.getHttpGet().getPort()) + " is not a port of the container");
+        } else if (!MANAGEMENT_PORT.equals(port.get().getName())) {
+            problem(o, where + ": the " + kind + " probe uses port " + portText(p.getHttpGet().getPort()) + " instead of the "
+                    + MANAGEMENT_PORT + " port (the API port serves no /q/)");
         }
     }
 
@@ -287,6 +308,13 @@ final class ManifestChecks {
             }
             return;
         }
+        Set<String> written = KafkaAndPostgresChecks.strimziSecretKeys(m, o.namespace(), name);
+        if (written != null) {
+            if (key != null && !written.contains(key)) {
+                problem(o, where + " reads key " + key + " of Secret " + name + ", which Strimzi writes without it (keys " + written + ")");
+            }
+            return;
+        }
         KnownSecrets.Entry known = secrets.byName().get(name);
         if (known == null) {
             problem(o, where + " reads Secret " + name + ", which is neither in the render nor in external-secrets.txt");
@@ -318,19 +346,51 @@ final class ManifestChecks {
         return found;
     }
 
-    /** Whether a ServiceMonitor selects this Service and scrapes /q/metrics from one of its named ports. */
+    /** Whether a ServiceMonitor selects this Service and scrapes /q/metrics from its port to the management port. */
     private boolean monitored(Manifests.Obj service) {
-        Set<String> portNames = new java.util.HashSet<>();
-        for (ServicePort sp : Optional.ofNullable(m.typed(service, Service.class).getSpec().getPorts()).orElse(List.of())) {
-            if (sp.getName() != null) {
-                portNames.add(sp.getName());
-            }
-        }
+        Set<String> portNames = new java.util.HashSet<>(managementServicePorts(service));
         return m.kind("ServiceMonitor").stream()
                 .filter(sm -> monitorsNamespace(sm, service.namespace()))
                 .filter(sm -> Manifests.selects(Yaml.mapAt(sm.raw(), "spec", "selector", "matchLabels"), service.labels()))
                 .anyMatch(sm -> Yaml.listAt(sm.raw(), "spec", "endpoints").stream().map(Yaml::map)
                         .anyMatch(ep -> portNames.contains(String.valueOf(ep.get("port"))) && METRICS.equals(ep.get("path"))));
+    }
+
+    /** The names of the Service's ports that forward to the container port named {@link #MANAGEMENT_PORT}. */
+    private Set<String> managementServicePorts(Manifests.Obj service) {
+        Set<String> names = new java.util.HashSet<>();
+        Set<Integer> numbers = new java.util.HashSet<>();
+        for (Manifests.Obj d : m.kind("Deployment")) {
+            if (d.sameNamespace(service) && Manifests.selects(Yaml.mapAt(service.raw(), "spec", "selector"), podLabels(d))) {
+                for (Container c : Optional.ofNullable(m.typed(d, Deployment.class).getSpec().getTemplate().getSpec().getContainers()).orElse(List.of())) {
+                    containerPort(c, new IntOrString(MANAGEMENT_PORT)).ifPresent(cp -> numbers.add(cp.getContainerPort()));
+                }
+            }
+        }
+        for (ServicePort sp : Optional.ofNullable(m.typed(service, Service.class).getSpec().getPorts()).orElse(List.of())) {
+            IntOrString target = sp.getTargetPort() != null ? sp.getTargetPort() : new IntOrString(sp.getPort());
+            boolean management = target.getIntVal() != null ? numbers.contains(target.getIntVal()) : MANAGEMENT_PORT.equals(target.getStrVal());
+            if (management && sp.getName() != null) {
+                names.add(sp.getName());
+            }
+        }
+        return names;
+    }
+
+    /** A PodMonitor of a service's pods scrapes its management port, which alone serves /q/metrics. */
+    private void podMonitors(Manifests.Obj deployment) {
+        for (Manifests.Obj pm : m.kind("PodMonitor")) {
+            if (!monitorsNamespace(pm, deployment.namespace())
+                    || !Manifests.selects(Yaml.mapAt(pm.raw(), "spec", "selector", "matchLabels"), podLabels(deployment))) {
+                continue;
+            }
+            for (Object ep : Yaml.listAt(pm.raw(), "spec", "podMetricsEndpoints")) {
+                Object port = Yaml.map(ep).get("port");
+                if (!MANAGEMENT_PORT.equals(port)) {
+                    problem(pm, "scrapes port " + port + " of the pods of " + deployment.name() + " instead of their " + MANAGEMENT_PORT + " port");
+                }
+            }
+        }
     }
 
     private static boolean monitorsNamespace(Manifests.Obj monitor, String namespace) {
@@ -407,6 +467,18 @@ final class ManifestChecks {
             if (Yaml.listAt(o.raw(), "spec", "endpoints").isEmpty()) {
                 problem(o, "has no endpoints to scrape");
             }
+            for (Manifests.Obj service : m.kind("Service")) {
+                Set<String> management = managementServicePorts(service);
+                if (management.isEmpty() || !monitorsNamespace(o, service.namespace()) || !Manifests.selects(selector, service.labels())) {
+                    continue;
+                }
+                for (Object ep : Yaml.listAt(o.raw(), "spec", "endpoints")) {
+                    Object port = Yaml.map(ep).get("port");
+                    if (!management.contains(String.valueOf(port))) {
+                        problem(o, "scrapes port " + port + " of Service " + service.name() + ", which is not its " + MANAGEMENT_PORT + " port");
+                    }
+                }
+            }
         }
     }
 
@@ -427,10 +499,10 @@ final class ManifestChecks {
                 if (rule.getHttp() != null) {
                     rule.getHttp().getPaths().forEach(p -> {
                         backends.add(p.getBackend());
-                        if (covers(p.getPath(), p.getPathType(), OPERATOR_PATH)) {
-                            problem(o, "path " + p.getPath() + " of " + rule.getHost() + " exposes " + OPERATOR_PATH
-                                    + " (metrics with per-tenant counters, probes) to the outside");
-                        }
+                        Optional<String> exposed = OPERATOR_PATHS.stream().filter(q -> covers(p.getPath(), p.getPathType(), q)).findFirst()
+                                .or(() -> Optional.ofNullable(p.getPath()).filter(path -> path.startsWith("/q")).map(path -> "/q/"));
+                        exposed.ifPresent(q -> problem(o, "path " + p.getPath() + " of " + rule.getHost() + " exposes " + q
+                                + " (metrics with per-tenant counters, probes, OpenAPI) to the outside"));
                     });
                 }
             }
@@ -454,6 +526,13 @@ final class ManifestChecks {
                 if (!portExists) {
                     problem(o, "routes to port " + (port == null ? "(none)" : port.getNumber() != null ? port.getNumber() : port.getName())
                             + " of Service " + name + ", which has no such port");
+                } else {
+                    boolean management = Optional.ofNullable(m.typed(so, Service.class).getSpec().getPorts()).orElse(List.of()).stream()
+                            .filter(sp -> port.getNumber() != null ? port.getNumber().equals(sp.getPort()) : Objects.equals(port.getName(), sp.getName()))
+                            .anyMatch(sp -> managementServicePorts(so).contains(sp.getName()));
+                    if (management) {
+                        problem(o, "routes to the " + MANAGEMENT_PORT + " port of Service " + name + ": /q/ must stay inside the cluster");
+                    }
                 }
             }
             List<String> tlsHosts = new ArrayList<>();

@@ -35,17 +35,19 @@ class ManifestChecksTest {
                   containers:
                     - name: gateway
                       image: registry.example.com/ipsc/gateway:0.1.0
-                      ports: [{name: http, containerPort: 8000}]
+                      ports: [{name: http, containerPort: 8000}, {name: management, containerPort: 9000}]
                       envFrom: [{configMapRef: {name: app-config}}]
                       env:
                         - name: PASSWORD
                           valueFrom: {secretKeyRef: {name: app-secret, key: password}}
+                        - name: QUARKUS_MANAGEMENT_PORT
+                          value: "9000"
                       resources:
                         requests: {cpu: 100m, memory: 256Mi}
                         limits: {cpu: "1", memory: 256Mi}
-                      startupProbe: {httpGet: {path: /q/health/started, port: http}}
-                      livenessProbe: {httpGet: {path: /q/health/live, port: http}}
-                      readinessProbe: {httpGet: {path: /q/health/ready, port: http}}
+                      startupProbe: {httpGet: {path: /q/health/started, port: management}}
+                      livenessProbe: {httpGet: {path: /q/health/live, port: management}}
+                      readinessProbe: {httpGet: {path: /q/health/ready, port: management}}
                       securityContext:
                         allowPrivilegeEscalation: false
                         readOnlyRootFilesystem: true
@@ -58,14 +60,14 @@ class ManifestChecksTest {
             metadata: {name: gateway, namespace: t, labels: {app: gateway}}
             spec:
               selector: {app: gateway}
-              ports: [{name: http, port: 8000, targetPort: http}]
+              ports: [{name: http, port: 8000, targetPort: http}, {name: management, port: 9000, targetPort: management}]
             ---
             apiVersion: monitoring.coreos.com/v1
             kind: ServiceMonitor
             metadata: {name: gateway, namespace: t}
             spec:
               selector: {matchLabels: {app: gateway}}
-              endpoints: [{port: http, path: /q/metrics}]
+              endpoints: [{port: management, path: /q/metrics}]
             ---
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
@@ -127,10 +129,14 @@ class ManifestChecksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            no readiness probe              | readinessProbe: {httpGet: {path: /q/health/ready, port: http}} | readinessGates: []                         | container gateway has no readiness probe
+            no readiness probe              | readinessProbe: {httpGet: {path: /q/health/ready, port: management}} | readinessGates: []                   | container gateway has no readiness probe
             misspelt readiness probe        | readinessProbe: {httpGet                                         | readinesProbe: {httpGet                    | unknown field(s) [readinesProbe]
             liveness on the wrong path      | path: /q/health/live                                             | path: /health                              | the liveness probe asks /health instead of /q/health/live
-            startup on the wrong port       | path: /q/health/started, port: http                              | path: /q/health/started, port: 9000        | the startup probe's port 9000 is not a port of the container
+            startup on the wrong port       | path: /q/health/started, port: management                        | path: /q/health/started, port: 9999        | the startup probe's port 9999 is not a port of the container
+            liveness on the API port        | path: /q/health/live, port: management                           | path: /q/health/live, port: http           | the liveness probe uses port http instead of the management port
+            readiness on the API port       | path: /q/health/ready, port: management                          | path: /q/health/ready, port: 8000          | the readiness probe uses port 8000 instead of the management port
+            no management port              | {name: management, containerPort: 9000}                          | {name: admin, containerPort: 9000}         | has no container port named management
+            management port not configured  | value: "9000"                                                    | value: "9001"                              | QUARKUS_MANAGEMENT_PORT is 9001 but the container's management port is 9000
             image tagged latest             | gateway:0.1.0                                                    | gateway:latest                             | uses the tag 'latest'
             image without tag               | gateway:0.1.0                                                    | gateway                                    | has neither a tag nor a digest
             image with a short digest       | gateway:0.1.0                                                    | gateway@sha256:abc                         | is not sha256:<64 hex digits>
@@ -146,14 +152,18 @@ class ManifestChecksTest {
             no seccomp profile              | seccompProfile: {type: RuntimeDefault}                           | seccompProfile: {type: Unconfined}         | has seccomp profile Unconfined instead of RuntimeDefault
             no writable tmp                 | mountPath: /tmp                                                  | mountPath: /scratch                        | has no writable /tmp
             Service selects other pods      | selector: {app: gateway}                                         | selector: {app: other}                     | no Service selects its pods
-            Service on a missing port       | targetPort: http                                                 | targetPort: 9000                           | no Service selects its pods on one of their container ports
+            Service on a missing port       | {name: http, port: 8000, targetPort: http}, {name: management, port: 9000, targetPort: management} | {name: http, port: 8000, targetPort: 8001} | no Service selects its pods on one of their container ports
             monitor on the wrong path       | path: /q/metrics                                                 | path: /metrics                             | no ServiceMonitor scrapes /q/metrics
+            monitor on the API port         | endpoints: [{port: management                                    | endpoints: [{port: http                    | scrapes port http of Service gateway, which is not its management port
             autoscaler of nothing           | kind: Deployment, name: gateway                                  | kind: Deployment, name: nothing            | scales Deployment nothing, which is not in the render
             budget for no pods              | {app: gateway}}  # pods of the budget                            | {app: none}}  # pods of the budget         | selects the pods of no Deployment
             autoscaler below one            | minReplicas: 2                                                   | minReplicas: 0                             | has minReplicas 0
             Ingress to another Service      | backend: {service: {name: gateway                                | backend: {service: {name: invoicing        | only the gateway Service may be reachable from outside
             Ingress to a missing port       | port: {name: http}                                               | port: {name: https}                        | routes to port https of Service gateway, which has no such port
             Ingress exposing /q/            | path: /api                                                       | path: /                                    | exposes /q/metrics
+            Ingress exposing /q/openapi     | path: /api                                                       | path: /q/openapi                           | exposes /q/openapi
+            Ingress exposing /q             | path: /api                                                       | path: /q                                   | exposes /q/
+            Ingress to the management port  | port: {name: http}                                               | port: {name: management}                   | routes to the management port of Service gateway
             host without TLS                | - host: a.example.com                                            | - host: b.example.com                      | serves b.example.com without TLS
             ConfigMap value not a string    | GREETING: hello                                                  | GREETING: 42                               | data.GREETING is 42
             no default deny                 | policyTypes: [Ingress, Egress]                                   | policyTypes: [Ingress]                     | no default-deny NetworkPolicy for egress

@@ -24,6 +24,10 @@ class NetworkPolicyTest {
     static final List<String> DOMAIN = List.of("invoicing-service", "dental-service", "manufacturing-service", "branding-service");
     static final Map<String, Integer> PORTS = Map.of("gateway", 8000, "tenant-service", 8081, "invoicing-service", 8082,
             "dental-service", 8083, "manufacturing-service", 8084, "branding-service", 8085);
+    /** Quarkus' management interface of each service: /q/health, /q/metrics, /q/openapi. */
+    static final Map<String, Integer> MANAGEMENT = Map.of("gateway", 9000, "tenant-service", 9081, "invoicing-service", 9082,
+            "dental-service", 9083, "manufacturing-service", 9084, "branding-service", 9085);
+    static final int KAFKA = 9093;
 
     static NetworkPolicyModel model;
     static Map<String, NetworkPolicyModel.Pod> services = new LinkedHashMap<>();
@@ -58,7 +62,7 @@ class NetworkPolicyTest {
                 Map.of("postgresql", 5432, "metrics", 9187, "status", 8000));
     }
 
-    /** What Strimzi creates for the plain listener: ingress on 9092 from the listener's networkPolicyPeers only. */
+    /** What Strimzi creates for the TLS listener: ingress on its port from the listener's networkPolicyPeers only. */
     private static NetworkPolicy strimziListenerPolicy(Manifests m, String ns) {
         Map<String, Object> listener = Yaml.map(Yaml.listAt(m.kind("Kafka").get(0).raw(), "spec", "kafka", "listeners").get(0));
         Map<String, Object> policy = Yaml.documents("""
@@ -69,7 +73,7 @@ class NetworkPolicyTest {
                   podSelector: {matchLabels: {strimzi.io/cluster: ipsc, strimzi.io/kind: Kafka, strimzi.io/name: ipsc-kafka}}
                   policyTypes: [Ingress]
                   ingress:
-                    - ports: [{port: 9092, protocol: TCP}]
+                    - ports: [{port: 9093, protocol: TCP}]
                 """, "strimzi").get(0);
         Yaml.map(policy.get("metadata")).put("namespace", ns);
         Yaml.map(Yaml.listAt(policy, "spec", "ingress").get(0)).put("from", listener.get("networkPolicyPeers"));
@@ -85,13 +89,15 @@ class NetworkPolicyTest {
         assertTrue(model.allows(ingressController, service("gateway"), 8000, "TCP"));
         assertFalse(model.allows(elsewhere, service("gateway"), 8000, "TCP"), "another namespace");
         for (String name : PORTS.keySet()) {
+            assertFalse(model.allows(ingressController, service(name), MANAGEMENT.get(name), "TCP"), name + "'s management port");
+            assertFalse(model.allows(elsewhere, service(name), MANAGEMENT.get(name), "TCP"), name + "'s management port");
             if (!name.equals("gateway")) {
                 assertFalse(model.allows(ingressController, service(name), PORTS.get(name), "TCP"), name);
                 assertFalse(model.allows(elsewhere, service(name), PORTS.get(name), "TCP"), name);
             }
         }
         assertFalse(model.allows(ingressController, postgres, 5432, "TCP"));
-        assertFalse(model.allows(ingressController, kafkaBroker, 9092, "TCP"));
+        assertFalse(model.allows(ingressController, kafkaBroker, KAFKA, "TCP"));
     }
 
     @Test
@@ -101,6 +107,7 @@ class NetworkPolicyTest {
                 continue;
             }
             assertTrue(model.allows(service("gateway"), service(name), PORTS.get(name), "TCP"), name);
+            assertTrue(model.allows(service("gateway"), service(name), MANAGEMENT.get(name), "TCP"), name + "'s readiness and OpenAPI");
             assertFalse(model.allows(service("gateway"), service(name), 9999, "TCP"), name + " on another port");
         }
         assertFalse(model.allows(service("gateway"), postgres, 5432, "TCP"), "the gateway has no database");
@@ -110,6 +117,7 @@ class NetworkPolicyTest {
     void domainServicesReachTenantServiceForTokenKeysAndNothingElse() {
         for (String name : DOMAIN) {
             assertTrue(model.allows(service(name), service("tenant-service"), 8081, "TCP"), name);
+            assertFalse(model.allows(service(name), service("tenant-service"), 9081, "TCP"), name + " to tenant-service's management port");
             assertFalse(model.allows(service(name), service("gateway"), 8000, "TCP"), name + " to the gateway");
             for (String other : DOMAIN) {
                 if (!other.equals(name)) {
@@ -131,9 +139,9 @@ class NetworkPolicyTest {
 
     @Test
     void everyServiceReachesKafka() {
-        services.values().forEach(s -> assertTrue(model.allows(s, kafkaBroker, 9092, "TCP"), s.name()));
-        assertFalse(model.allows(elsewhere, kafkaBroker, 9092, "TCP"));
-        assertFalse(model.allows(postgres, kafkaBroker, 9092, "TCP"), "PostgreSQL is no Kafka client");
+        services.values().forEach(s -> assertTrue(model.allows(s, kafkaBroker, KAFKA, "TCP"), s.name()));
+        assertFalse(model.allows(elsewhere, kafkaBroker, KAFKA, "TCP"));
+        assertFalse(model.allows(postgres, kafkaBroker, KAFKA, "TCP"), "PostgreSQL is no Kafka client");
     }
 
     @Test
@@ -153,8 +161,9 @@ class NetworkPolicyTest {
     }
 
     @Test
-    void prometheusScrapesEveryServiceAndPostgres() {
-        services.forEach((name, pod) -> assertTrue(model.allows(prometheus, pod, PORTS.get(name), "TCP"), name));
+    void prometheusScrapesEveryServiceOnItsManagementPortOnlyAndPostgres() {
+        services.forEach((name, pod) -> assertTrue(model.allows(prometheus, pod, MANAGEMENT.get(name), "TCP"), name));
+        services.forEach((name, pod) -> assertFalse(model.allows(prometheus, pod, PORTS.get(name), "TCP"), name + "'s API"));
         assertTrue(model.allows(prometheus, postgres, 9187, "TCP"));
         assertFalse(model.allows(prometheus, postgres, 5432, "TCP"), "metrics, not data");
     }
