@@ -1,11 +1,16 @@
 package io.ipsc.tenancy.event;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * What every Kafka client that the suite builds by hand starts from: each {@code kafka.*} property of
@@ -19,6 +24,12 @@ import java.util.Properties;
 public final class KafkaClientProperties {
 
     private static final String PREFIX = "kafka";
+    /**
+     * The settings a producer, consumer or admin client knows. Anything else under the prefix (an
+     * environment's KAFKA_HEAP_OPTS or KAFKA_HOME, meant for a broker) is left out, not passed on to be
+     * warned about.
+     */
+    private static final Set<String> CLIENT_SETTINGS = clientSettings();
 
     private KafkaClientProperties() {
     }
@@ -38,9 +49,18 @@ public final class KafkaClientProperties {
             }
             // Kafka's names are lower case with dots; an environment variable spells the dots as underscores.
             String key = lower.substring(PREFIX.length() + 1).replace('_', '.');
-            config.getOptionalValue(name, String.class).ifPresent(value -> props.put(key, value));
+            if (CLIENT_SETTINGS.contains(key)) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> props.put(key, value));
+            }
         }
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;
+    }
+
+    private static Set<String> clientSettings() {
+        Set<String> names = new HashSet<>(ProducerConfig.configNames());
+        names.addAll(ConsumerConfig.configNames());
+        names.addAll(AdminClientConfig.configNames());
+        return Set.copyOf(names);
     }
 }

@@ -34,17 +34,23 @@ class KafkaClientPropertiesTest {
                 "kafka.security.protocol", "SASL_SSL",
                 "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
                 "KAFKA_SSL_TRUSTSTORE_TYPE", "PEM",
+                "KAFKA_SSL_TRUSTSTORE_CERTIFICATES", "-----BEGIN CERTIFICATE-----",
+                "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
                 "kafka.bootstrap.servers", "ignored:9092",
                 "quarkus.kafka.health.enabled", "true",
+                "KAFKA_HEAP_OPTS", "-Xmx1g",
                 "kafkaesque.setting", "x")), "broker:9093");
 
         assertEquals("SASL_SSL", props.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
         assertEquals("PEM", props.get("ssl.truststore.type"));
+        assertEquals("-----BEGIN CERTIFICATE-----", props.get("ssl.truststore.certificates"));
+        assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required;", props.get("sasl.jaas.config"));
         assertEquals("broker:9093", props.get("bootstrap.servers"), "the address the caller was given");
         assertFalse(props.containsKey("health.enabled"), "Quarkus' own settings are not Kafka's");
         assertFalse(props.containsKey("esque.setting"));
-        assertEquals(4, props.size(), props::toString);
+        assertFalse(props.containsKey("heap.opts"), "a broker's setting is no client's");
+        assertEquals(6, props.size(), props::toString);
     }
 
     @Test
