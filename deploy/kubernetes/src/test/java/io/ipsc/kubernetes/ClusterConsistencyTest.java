@@ -2,9 +2,17 @@ package io.ipsc.kubernetes;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,10 +119,17 @@ class ClusterConsistencyTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no acl of " + user + " on " + type + " " + name));
     }
 
+    /** Makes the Deployment read {@code variable} from another Secret. */
+    static void readFromSecret(List<Map<String, Object>> docs, String deployment, String variable, String secret) {
+        Map<String, Object> container = Yaml.map(Yaml.listAt(object(docs, "Deployment", deployment), "spec", "template", "spec", "containers").get(0));
+        Yaml.listAt(container, "env").stream().map(Yaml::map).filter(e -> variable.equals(e.get("name")))
+                .forEach(e -> Yaml.mapAt(e, "valueFrom", "secretKeyRef").put("name", secret));
+    }
+
     static void addAcl(List<Map<String, Object>> docs, String user, String type, String name, String patternType, String operation) {
-        Map<String, Object> resource = new java.util.LinkedHashMap<>(Map.of("type", type, "name", name, "patternType", patternType));
+        Map<String, Object> resource = new LinkedHashMap<>(Map.of("type", type, "name", name, "patternType", patternType));
         Yaml.listAt(object(docs, "KafkaUser", user), "spec", "authorization", "acls")
-                .add(new java.util.LinkedHashMap<>(Map.of("resource", resource, "operations", new java.util.ArrayList<>(List.of(operation)))));
+                .add(new LinkedHashMap<>(Map.of("resource", resource, "operations", new ArrayList<>(List.of(operation)))));
     }
 
     @Test
@@ -140,11 +155,8 @@ class ClusterConsistencyTest {
 
     @Test
     void everyServiceLogsInWithItsOwnRolesSecret() {
-        expect("logs in to PostgreSQL (IPSC_PG_PASSWORD) with Secret ipsc-pg-tenant-service instead of Secret ipsc-pg-invoicing-service", docs -> {
-            Map<String, Object> container = Yaml.map(Yaml.listAt(object(docs, "Deployment", "invoicing-service"), "spec", "template", "spec", "containers").get(0));
-            Yaml.listAt(container, "env").stream().map(Yaml::map).filter(e -> "IPSC_PG_PASSWORD".equals(e.get("name")))
-                    .forEach(e -> Yaml.mapAt(e, "valueFrom", "secretKeyRef").put("name", "ipsc-pg-tenant-service"));
-        });
+        expect("logs in to PostgreSQL (IPSC_PG_PASSWORD) with Secret ipsc-pg-tenant-service instead of Secret ipsc-pg-invoicing-service",
+                docs -> readFromSecret(docs, "invoicing-service", "IPSC_PG_PASSWORD", "ipsc-pg-tenant-service"));
     }
 
     @Test
@@ -186,7 +198,7 @@ class ClusterConsistencyTest {
     @Test
     void onlyTenantServiceWritesTheLifecycleEvents() {
         expect("KafkaUser/dental-service: may write ipsc.tenants, which dental-service does not own (only tenant-service writes the lifecycle events)",
-                docs -> acl(docs, "dental-service", "topic", "ipsc.tenants").put("operations", new java.util.ArrayList<>(List.of("Read", "Write"))));
+                docs -> acl(docs, "dental-service", "topic", "ipsc.tenants").put("operations", new ArrayList<>(List.of("Read", "Write"))));
     }
 
     @Test
@@ -210,7 +222,7 @@ class ClusterConsistencyTest {
     @Test
     void eachServiceReadsWhatItConsumes() {
         expect("KafkaUser/invoicing-service: cannot read ipsc.billing, which invoicing-service consumes",
-                docs -> acl(docs, "invoicing-service", "topic", "ipsc.billing").put("operations", new java.util.ArrayList<>(List.of("Describe"))));
+                docs -> acl(docs, "invoicing-service", "topic", "ipsc.billing").put("operations", new ArrayList<>(List.of("Describe"))));
     }
 
     @Test
@@ -252,11 +264,8 @@ class ClusterConsistencyTest {
 
     @Test
     void everyServiceConnectsAsItsOwnKafkaUser() {
-        expect("Deployment/gateway: reads its Kafka credentials (KAFKA_SASL_JAAS_CONFIG) from Secret tenant-service instead of Secret gateway", docs -> {
-            Map<String, Object> container = Yaml.map(Yaml.listAt(object(docs, "Deployment", "gateway"), "spec", "template", "spec", "containers").get(0));
-            Yaml.listAt(container, "env").stream().map(Yaml::map).filter(e -> "KAFKA_SASL_JAAS_CONFIG".equals(e.get("name")))
-                    .forEach(e -> Yaml.mapAt(e, "valueFrom", "secretKeyRef").put("name", "tenant-service"));
-        });
+        expect("Deployment/gateway: reads its Kafka credentials (KAFKA_SASL_JAAS_CONFIG) from Secret tenant-service instead of Secret gateway",
+                docs -> readFromSecret(docs, "gateway", "KAFKA_SASL_JAAS_CONFIG", "tenant-service"));
     }
 
     @Test
@@ -266,15 +275,15 @@ class ClusterConsistencyTest {
     }
 
     @Test
-    void everyTopicOfTheCodeIsInTheTopicTableAndHasAKafkaTopic() throws java.io.IOException {
-        String source = java.nio.file.Files.readString(Renderers.root().resolve("../../tenancy/src/main/java/io/ipsc/tenancy/event/Topics.java"));
-        java.util.regex.Matcher constant = java.util.regex.Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(source);
-        java.util.Set<String> inCode = new java.util.TreeSet<>();
+    void everyTopicOfTheCodeIsInTheTopicTableAndHasAKafkaTopic() throws IOException {
+        String source = Files.readString(Renderers.root().resolve("../../tenancy/src/main/java/io/ipsc/tenancy/event/Topics.java"));
+        Matcher constant = Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(source);
+        Set<String> inCode = new TreeSet<>();
         while (constant.find()) {
             inCode.add(constant.group(1));
         }
         assertTrue(inCode.size() >= 5, inCode::toString);
-        assertEquals(inCode, new java.util.TreeSet<>(KafkaAndPostgresChecks.TOPICS), "the topic table knows every topic of Topics.java");
+        assertEquals(inCode, new TreeSet<>(KafkaAndPostgresChecks.TOPICS), "the topic table knows every topic of Topics.java");
         expect("has no KafkaTopic for ipsc.stock", docs -> docs.remove(object(docs, "KafkaTopic", "ipsc.stock")));
     }
 

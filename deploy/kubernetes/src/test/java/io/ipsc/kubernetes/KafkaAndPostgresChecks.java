@@ -8,12 +8,15 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The checks that tie the services' configuration to the Kafka and PostgreSQL clusters they use:
@@ -227,7 +230,7 @@ final class KafkaAndPostgresChecks {
                 minInSync(t, "the topic", replicas, effective);
             }
         }
-        for (String topic : new java.util.TreeSet<>(TOPICS)) {
+        for (String topic : new TreeSet<>(TOPICS)) {
             if (!byTopic.containsKey(topic)) {
                 problem(kafka, "has no KafkaTopic for " + topic);
             }
@@ -360,9 +363,9 @@ final class KafkaAndPostgresChecks {
                     problem(u, "grants " + operations + " on every " + type + " matching " + name + (pattern.equals("prefix") ? "*" : "")
                             + "; the topic table names topics and groups one by one");
                 } else if ("topic".equals(type)) {
-                    topics.computeIfAbsent(name, k -> new java.util.TreeSet<>()).addAll(operations);
+                    topics.computeIfAbsent(name, k -> new TreeSet<>()).addAll(operations);
                 } else if ("group".equals(type)) {
-                    groups.computeIfAbsent(name, k -> new java.util.TreeSet<>()).addAll(operations);
+                    groups.computeIfAbsent(name, k -> new TreeSet<>()).addAll(operations);
                 } else {
                     problem(u, "grants " + operations + " on " + type + " " + Optional.ofNullable(name).orElse("")
                             + "; the topic table gives no service anything beyond topics and consumer groups");
@@ -403,25 +406,18 @@ final class KafkaAndPostgresChecks {
                     }
                 }
             }
-            for (String topic : expected.writes()) {
-                if (!topics.getOrDefault(topic, Set.of()).contains("Write")) {
-                    problem(u, "cannot write " + topic + ", which " + u.name() + " produces");
-                }
-            }
-            for (String topic : expected.reads()) {
-                if (!topics.getOrDefault(topic, Set.of()).contains("Read")) {
-                    problem(u, "cannot read " + topic + ", which " + u.name() + " consumes");
-                }
-            }
-            for (String group : expected.groups()) {
-                if (!groups.getOrDefault(group, Set.of()).contains("Read")) {
-                    problem(u, "cannot read as consumer group " + group + ", which " + u.name() + "'s listener joins");
-                }
-            }
-            for (String topic : expected.creates()) {
-                if (!topics.getOrDefault(topic, Set.of()).contains("Create")) {
-                    problem(u, "cannot create " + topic + ", which " + u.name() + " creates when missing");
-                }
+            requireGrants(u, topics, expected.writes(), "Write", "cannot write %s, which " + u.name() + " produces");
+            requireGrants(u, topics, expected.reads(), "Read", "cannot read %s, which " + u.name() + " consumes");
+            requireGrants(u, groups, expected.groups(), "Read", "cannot read as consumer group %s, which " + u.name() + "'s listener joins");
+            requireGrants(u, topics, expected.creates(), "Create", "cannot create %s, which " + u.name() + " creates when missing");
+        }
+    }
+
+    /** A problem for each of {@code needed} on which {@code operation} is not granted; {@code text} names it at %s. */
+    private void requireGrants(Manifests.Obj user, Map<String, Set<String>> granted, Set<String> needed, String operation, String text) {
+        for (String name : new TreeSet<>(needed)) {
+            if (!granted.getOrDefault(name, Set.of()).contains(operation)) {
+                problem(user, String.format(text, name));
             }
         }
     }
@@ -476,7 +472,7 @@ final class KafkaAndPostgresChecks {
                 new SecretLookup(c).check("bootstrap.initdb.secret", secret, "password");
             }
             Map<String, Map<String, Object>> roles = managedRoles(c);
-            Set<String> mayCreate = new java.util.TreeSet<>();
+            Set<String> mayCreate = new TreeSet<>();
             CREATES_DATABASES.forEach(service -> mayCreate.add(roleOf(service)));
             for (Map<String, Object> role : roles.values()) {
                 String name = String.valueOf(role.get("name"));
@@ -593,7 +589,7 @@ final class KafkaAndPostgresChecks {
         if (role != null && initdbSecret != null && !initdbSecret.equals(Yaml.stringAt(role, "passwordSecret", "name"))) {
             problem(c, "bootstraps " + controlRole + " with Secret " + initdbSecret + " but manages it with " + Yaml.stringAt(role, "passwordSecret", "name"));
         }
-        java.util.regex.Pattern revoke = java.util.regex.Pattern.compile(
+        Pattern revoke = Pattern.compile(
                 "(?i)^\\s*REVOKE\\s+(ALL(\\s+PRIVILEGES)?|CONNECT)\\b.*\\bON\\s+DATABASE\\s+\"?" + PLATFORM_DATABASE + "\"?\\s+FROM\\s+PUBLIC\\s*;?\\s*$");
         boolean revoked = Yaml.listAt(c.raw(), "spec", "bootstrap", "initdb", "postInitApplicationSQL").stream()
                 .anyMatch(sql -> revoke.matcher(String.valueOf(sql)).matches());
@@ -601,7 +597,7 @@ final class KafkaAndPostgresChecks {
             problem(c, "does not revoke CONNECT on " + PLATFORM_DATABASE + " from PUBLIC (bootstrap.initdb.postInitApplicationSQL): "
                     + "PostgreSQL lets every role connect to a new database");
         }
-        Set<String> others = new java.util.TreeSet<>(roles.keySet());
+        Set<String> others = new TreeSet<>(roles.keySet());
         others.add("any_other_role");
         others.remove(controlRole);
         for (String other : others) {
@@ -627,7 +623,7 @@ final class KafkaAndPostgresChecks {
             }
             if (hbaMatches(f[1], database, user) && hbaMatches(f[2], user, null)) {
                 // The method follows the address (one field, or an address and a mask); only reject refuses.
-                return java.util.Arrays.stream(f, 3, f.length).noneMatch("reject"::equals);
+                return Arrays.stream(f, 3, f.length).noneMatch("reject"::equals);
             }
         }
         return true;
@@ -637,7 +633,7 @@ final class KafkaAndPostgresChecks {
     private static boolean hbaMatches(String field, String value, String user) {
         for (String item : field.split(",")) {
             if (item.equals("all") || item.equals(value) || item.equals("sameuser") && value.equals(user)
-                    || item.startsWith("/") && java.util.regex.Pattern.compile(item.substring(1)).matcher(value).find()) {
+                    || item.startsWith("/") && Pattern.compile(item.substring(1)).matcher(value).find()) {
                 return true;
             }
         }

@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -348,7 +349,7 @@ final class ManifestChecks {
 
     /** Whether a ServiceMonitor selects this Service and scrapes /q/metrics from its port to the management port. */
     private boolean monitored(Manifests.Obj service) {
-        Set<String> portNames = new java.util.HashSet<>(managementServicePorts(service));
+        Set<String> portNames = new HashSet<>(managementServicePorts(service));
         return m.kind("ServiceMonitor").stream()
                 .filter(sm -> monitorsNamespace(sm, service.namespace()))
                 .filter(sm -> Manifests.selects(Yaml.mapAt(sm.raw(), "spec", "selector", "matchLabels"), service.labels()))
@@ -358,8 +359,8 @@ final class ManifestChecks {
 
     /** The names of the Service's ports that forward to the container port named {@link #MANAGEMENT_PORT}. */
     private Set<String> managementServicePorts(Manifests.Obj service) {
-        Set<String> names = new java.util.HashSet<>();
-        Set<Integer> numbers = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<Integer> numbers = new HashSet<>();
         for (Manifests.Obj d : m.kind("Deployment")) {
             if (d.sameNamespace(service) && Manifests.selects(Yaml.mapAt(service.raw(), "spec", "selector"), podLabels(d))) {
                 for (Container c : Optional.ofNullable(m.typed(d, Deployment.class).getSpec().getTemplate().getSpec().getContainers()).orElse(List.of())) {
