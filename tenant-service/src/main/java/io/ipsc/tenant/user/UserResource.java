@@ -75,6 +75,7 @@ public class UserResource {
     /** Platform admins: refuses the user's sign-ins and refreshes at once and ends their sessions. */
     @POST
     @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
     public Uni<ApiResponse<UserView>> deactivate(@PathParam("id") long id) {
         Caller c = caller.requirePlatformAdmin();
         return service.deactivate(c.userId(), id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id + " deactivated"));
@@ -82,6 +83,7 @@ public class UserResource {
 
     @POST
     @Path("/{id}/reactivate")
+    @Consumes(MediaType.WILDCARD)
     public Uni<ApiResponse<UserView>> reactivate(@PathParam("id") long id) {
         caller.requirePlatformAdmin();
         return service.reactivate(id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id + " reactivated"));
