@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -118,7 +119,9 @@ public class RefreshTokens {
             if (!token.getBoolean("active")) {
                 return Uni.createFrom().failure(AuthService.deactivated());
             }
-            return Uni.createFrom().failure(AuthService.locked(token.getOffsetDateTime("locked_until").toInstant(), now));
+            // Left: the account is locked, or its lock ended between the update and this read (then a retry works).
+            OffsetDateTime lockedUntil = token.getOffsetDateTime("locked_until");
+            return Uni.createFrom().failure(AuthService.locked(lockedUntil == null ? now : lockedUntil.toInstant(), now));
         });
     }
 
