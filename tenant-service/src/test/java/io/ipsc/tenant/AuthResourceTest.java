@@ -15,17 +15,27 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.response.Response;
+
 import java.security.Key;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "databases", value = "ipsc_platform"))
 class AuthResourceTest {
+
+    /** The password {@link Api#createUser} gives. */
+    static final String PASSWORD = "a-long-password-1";
 
     @Inject
     SigningKeys keys;
@@ -62,18 +72,134 @@ class AuthResourceTest {
 
     @Test
     void refreshRotatesTheRefreshToken() {
-        String refresh = given().contentType("application/json").body(Map.of("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD))
-                .post("/api/auth/login").then().statusCode(200).extract().path("data.refresh_token");
-        String next = given().contentType("application/json").body(Map.of("refresh_token", refresh))
-                .post("/api/auth/refresh").then().statusCode(200)
+        String refresh = login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+        String next = refresh(refresh).then().statusCode(200)
                 .body("data.access_token", notNullValue())
                 .extract().path("data.refresh_token");
-        given().contentType("application/json").body(Map.of("refresh_token", refresh))
-                .post("/api/auth/refresh").then().statusCode(401).body("error.code", is("INVALID_REFRESH_TOKEN"));
-        given().contentType("application/json").body(Map.of("refresh_token", next))
-                .post("/api/auth/refresh").then().statusCode(200);
-        given().contentType("application/json").body(Map.of("refresh_token", "made-up"))
-                .post("/api/auth/refresh").then().statusCode(401);
+        String third = refresh(next).then().statusCode(200).extract().path("data.refresh_token");
+        refresh(third).then().statusCode(200);
+        refresh("made-up").then().statusCode(401).body("error.code", is("INVALID_REFRESH_TOKEN"));
+    }
+
+    /**
+     * Issue 14, item 2: 23 wrong passwords and the right one at once used to get 23 × 401 and a 200,
+     * the lock applying only afterwards. Now at most five (the threshold) get to compare a password;
+     * the rest are refused as locked, and the account stays locked after the burst.
+     */
+    @Test
+    void aBurstOfGuessesComparesAtMostTheThresholdAndLeavesTheAccountLocked() throws Exception {
+        String email = Api.slug("burst") + "@example.com";
+        Api.createUser(Api.adminToken(), email);
+        int right = 17;
+        List<Response> answers = Burst.send(24, i -> login(email, i == right ? PASSWORD : "wrong-password-" + i));
+
+        Map<String, Long> outcomes = answers.stream().collect(Collectors.groupingBy(Burst::outcome, Collectors.counting()));
+        long compared = outcomes.getOrDefault("401 INVALID_CREDENTIALS", 0L) + outcomes.getOrDefault("200 null", 0L);
+        long locked = outcomes.getOrDefault("429 ACCOUNT_LOCKED", 0L);
+        assertTrue(compared >= 1 && compared <= 5, "at most the threshold compared a password: " + outcomes);
+        assertEquals(24, compared + locked, "every other answer is the lock: " + outcomes);
+        answers.stream().filter(r -> r.statusCode() == 429).forEach(r -> assertNotNull(r.header("Retry-After")));
+
+        login(email, PASSWORD).then().statusCode(429).body("error.code", is("ACCOUNT_LOCKED")).header("Retry-After", notNullValue());
+    }
+
+    /** An unknown e-mail and a wrong password: the same answer, and the same bcrypt work behind it. */
+    @Test
+    void anUnknownEmailAndAWrongPasswordAreIndistinguishable() {
+        String email = Api.slug("known") + "@example.com";
+        Api.createUser(Api.adminToken(), email);
+        String unknown = Api.slug("unknown") + "@example.com";
+
+        Response wrong = login(email, "wrong-password-x");
+        Response nobody = login(unknown, "wrong-password-x");
+        wrong.then().statusCode(401).body("error.code", is("INVALID_CREDENTIALS"));
+        assertEquals(wrong.statusCode(), nobody.statusCode());
+        assertEquals(wrong.jsonPath().getString("error.code"), nobody.jsonPath().getString("error.code"));
+        assertEquals(wrong.jsonPath().getString("message"), nobody.jsonPath().getString("message"));
+        assertEquals(wrong.jsonPath().getList("error.details"), nobody.jsonPath().getList("error.details"));
+
+        // Timing: the unknown e-mail is compared against a decoy hash. Bcrypt at cost 12 takes far
+        // longer than the rest of either request, so without the decoy the unknown e-mail would
+        // answer several times faster. The fastest of three of each, to keep noise from other work out.
+        long fastestWrong = Long.MAX_VALUE;
+        long fastestUnknown = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            fastestWrong = Math.min(fastestWrong, login(email, "wrong-password-" + i).timeIn(TimeUnit.MILLISECONDS));
+            fastestUnknown = Math.min(fastestUnknown, login(unknown, "wrong-password-" + i).timeIn(TimeUnit.MILLISECONDS));
+        }
+        assertTrue(fastestUnknown * 2 > fastestWrong,
+                "an unknown e-mail costs a hash comparison too: " + fastestUnknown + " ms vs " + fastestWrong + " ms");
+    }
+
+    /**
+     * Issue 14, item 3: ten parallel redemptions of one refresh token used to give three
+     * independent chains. Now exactly one wins, the others are refused, and since a used token was
+     * presented again, the whole family ends: the winner's new token is refused too.
+     */
+    @Test
+    void tenParallelRedemptionsHaveOneWinnerAndTheReuseEndsTheFamily() throws Exception {
+        String email = Api.slug("refresh") + "@example.com";
+        Api.createUser(Api.adminToken(), email);
+        String refresh = login(email, PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+
+        List<Response> answers = Burst.send(10, i -> refresh(refresh));
+        List<Response> winners = answers.stream().filter(r -> r.statusCode() == 200).toList();
+        assertEquals(1, winners.size(), "exactly one redemption wins: " + answers.stream().map(Burst::outcome).toList());
+        answers.stream().filter(r -> r.statusCode() != 200).forEach(r -> {
+            assertEquals(401, r.statusCode(), Burst.outcome(r));
+            assertEquals("REFRESH_TOKEN_REUSED", r.jsonPath().getString("error.code"));
+        });
+        String next = winners.get(0).path("data.refresh_token");
+        refresh(next).then().statusCode(401).body("error.code", is("INVALID_REFRESH_TOKEN"));
+        refresh(refresh).then().statusCode(401).body("error.code", is("REFRESH_TOKEN_REUSED"));
+        // Another sign-in is another family, untouched.
+        String other = login(email, PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+        refresh(other).then().statusCode(200);
+    }
+
+    @Test
+    void aReplayedRefreshTokenEndsTheChainItWasRotatedInto() {
+        String first = login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+        String second = refresh(first).then().statusCode(200).extract().path("data.refresh_token");
+        String third = refresh(second).then().statusCode(200).extract().path("data.refresh_token");
+        // The thief replays the first token: refused, and the legitimate holder's current token dies with it.
+        refresh(first).then().statusCode(401).body("error.code", is("REFRESH_TOKEN_REUSED"));
+        refresh(third).then().statusCode(401).body("error.code", is("INVALID_REFRESH_TOKEN"));
+    }
+
+    @Test
+    void logoutEndsTheFamilyAndAnswersAlikeWhateverTheToken() {
+        String email = Api.slug("logout") + "@example.com";
+        Api.createUser(Api.adminToken(), email);
+        String first = login(email, PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+        String current = refresh(first).then().statusCode(200).extract().path("data.refresh_token");
+        String otherDevice = login(email, PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+
+        // No access token needed: the refresh token is the proof. Any token of the family will do.
+        logout(first).then().statusCode(200).body("success", is(true)).body("message", is("Signed out"));
+        refresh(current).then().statusCode(401).body("error.code", is("INVALID_REFRESH_TOKEN"));
+        refresh(first).then().statusCode(401);
+        // Signing out one device leaves the others signed in.
+        refresh(otherDevice).then().statusCode(200);
+
+        // Already revoked, or never existed: the same answer, which tells nothing.
+        logout(current).then().statusCode(200).body("message", is("Signed out"));
+        logout("made-up-token").then().statusCode(200).body("message", is("Signed out"));
+        given().contentType("application/json").body(Map.of("refresh_token", "")).post("/api/auth/logout").then()
+                .statusCode(400).body("error.code", is("VALIDATION_ERROR"));
+        given().contentType("application/json").body("{}").post("/api/auth/logout").then()
+                .statusCode(400).body("error.code", is("VALIDATION_ERROR"));
+    }
+
+    @Test
+    void aLockedAccountCannotRefresh() {
+        String email = Api.slug("locked-refresh") + "@example.com";
+        Api.createUser(Api.adminToken(), email);
+        String refresh = login(email, PASSWORD).then().statusCode(200).extract().path("data.refresh_token");
+        for (int i = 0; i < 5; i++) {
+            login(email, "wrong-password-" + i).then().statusCode(401);
+        }
+        refresh(refresh).then().statusCode(429).body("error.code", is("ACCOUNT_LOCKED")).header("Retry-After", notNullValue());
     }
 
     @Test
@@ -106,6 +232,18 @@ class AuthResourceTest {
         // And the control: the same claims, valid, are accepted.
         String valid = sign(claims(null), keys.current().getPrivateKey(), keys.current().getKeyId(), AlgorithmIdentifiers.RSA_USING_SHA256);
         given().header("Authorization", "Bearer " + valid).get("/api/tenants").then().statusCode(200);
+    }
+
+    static Response login(String email, String password) {
+        return given().contentType("application/json").body(Map.of("email", email, "password", password)).post("/api/auth/login");
+    }
+
+    static Response refresh(String refreshToken) {
+        return given().contentType("application/json").body(Map.of("refresh_token", refreshToken)).post("/api/auth/refresh");
+    }
+
+    static Response logout(String refreshToken) {
+        return given().contentType("application/json").body(Map.of("refresh_token", refreshToken)).post("/api/auth/logout");
     }
 
     private static JwtClaims claims(NumericDate expiry) {

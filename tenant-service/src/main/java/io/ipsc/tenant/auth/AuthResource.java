@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Sign-in and refresh: public endpoints, they are how a caller gets a token. */
+/** Sign-in, refresh and sign-out: public endpoints, they are how a caller gets and gives up a token. */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,9 +39,24 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     public Uni<ApiResponse<AuthService.Tokens>> refresh(RefreshRequest request) {
+        return auth.refresh(refreshToken(request)).map(t -> ApiResponse.ok(t, "Tokens refreshed"));
+    }
+
+    /**
+     * Ends the session of the given refresh token (its whole family). No access token needed: the
+     * refresh token is the proof. 200 whether or not the token existed or was already revoked, so
+     * that the answer tells nothing about it; only a missing or blank token is a 400.
+     */
+    @POST
+    @Path("/logout")
+    public Uni<ApiResponse<Void>> logout(RefreshRequest request) {
+        return auth.logout(refreshToken(request)).map(v -> ApiResponse.ok(null, "Signed out"));
+    }
+
+    private static String refreshToken(RefreshRequest request) {
         if (request == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send {\"refresh_token\": ...}");
         }
-        return auth.refresh(request.refreshToken()).map(t -> ApiResponse.ok(t, "Tokens refreshed"));
+        return request.refreshToken();
     }
 }

@@ -1,14 +1,17 @@
 package io.ipsc.tenant.auth;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Password hashing with bcrypt (cost 12). Hashing takes tens of milliseconds of CPU by design, so it
- * runs on a worker thread and the result comes back on the caller's event-loop context.
+ * runs on a worker thread and the result comes back on the caller's event-loop context. Created at
+ * start-up, so that the decoy hash is computed there and not on the event loop of the first sign-in.
  */
+@Startup
 @ApplicationScoped
 public class Passwords {
 

@@ -1,11 +1,9 @@
 package io.ipsc.tenant.user;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +14,6 @@ public class UserRepository implements PanacheRepository<User> {
 
     public Uni<User> findByEmail(String email) {
         return find("lower(email) = ?1", email.trim().toLowerCase(Locale.ROOT)).firstResult();
-    }
-
-    /** One atomic update, so that concurrent wrong passwords are all counted. */
-    public Uni<Integer> recordFailedLogin(long userId, int maxFailures, Instant lockUntil) {
-        return update("failedLogins = case when failedLogins + 1 >= :max then 0 else failedLogins + 1 end, "
-                        + "lockedUntil = case when failedLogins + 1 >= :max then :until else lockedUntil end where id = :id",
-                Parameters.with("max", maxFailures).and("until", lockUntil).and("id", userId));
     }
 
     /** The user's tenants that still exist, as slug → role. */

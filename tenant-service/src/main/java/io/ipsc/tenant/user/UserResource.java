@@ -17,7 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Platform users: platform admins create and list them; anyone signed in may read themselves. */
+/**
+ * Platform users: platform admins create, list, deactivate and reactivate them; anyone signed in may
+ * read themselves and change their own password.
+ */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +55,38 @@ public class UserResource {
     public Uni<ApiResponse<UserView>> me() {
         Caller c = caller.require();
         return service.get(c.userId()).map(u -> ApiResponse.ok(UserView.of(u), "You"));
+    }
+
+    /**
+     * Changes the caller's own password; ends every session of theirs (sign in again everywhere).
+     * The current password counts as a sign-in attempt for the lockout.
+     */
+    @POST
+    @Path("/me/password")
+    public Uni<ApiResponse<UserService.SessionsEnded>> changePassword(UserService.PasswordChangeRequest request) {
+        Caller c = caller.require();
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"current_password\": ..., \"new_password\": ...}");
+        }
+        return service.changePassword(c.userId(), request)
+                .map(ended -> ApiResponse.ok(ended, "Password changed; sign in again with the new password"));
+    }
+
+    /** Platform admins: refuses the user's sign-ins and refreshes at once and ends their sessions. */
+    @POST
+    @Path("/{id}/deactivate")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ApiResponse<UserView>> deactivate(@PathParam("id") long id) {
+        Caller c = caller.requirePlatformAdmin();
+        return service.deactivate(c.userId(), id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id + " deactivated"));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<ApiResponse<UserView>> reactivate(@PathParam("id") long id) {
+        caller.requirePlatformAdmin();
+        return service.reactivate(id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id + " reactivated"));
     }
 
     @GET

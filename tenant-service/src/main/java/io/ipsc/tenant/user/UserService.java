@@ -5,18 +5,24 @@ import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenant.auth.AuthService;
 import io.ipsc.tenant.auth.Passwords;
+import io.ipsc.tenant.auth.RefreshTokens;
 import io.ipsc.tenant.support.Failures;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 @ApplicationScoped
@@ -27,12 +33,25 @@ public class UserService {
     public record CreateUserRequest(String email, String password, String fullName, Boolean platformAdmin) {
     }
 
+    public record PasswordChangeRequest(String currentPassword, String newPassword) {
+    }
+
+    /** How many sessions (refresh-token families) a change ended. */
+    public record SessionsEnded(int sessionsEnded) {
+    }
+
     private final UserRepository users;
     private final Passwords passwords;
+    private final AuthService auth;
+    private final RefreshTokens refreshTokens;
+    private final Pool pool;
 
-    public UserService(UserRepository users, Passwords passwords) {
+    public UserService(UserRepository users, Passwords passwords, AuthService auth, RefreshTokens refreshTokens, Pool pool) {
         this.users = users;
         this.passwords = passwords;
+        this.auth = auth;
+        this.refreshTokens = refreshTokens;
+        this.pool = pool;
     }
 
     public Uni<User> create(CreateUserRequest r) {
@@ -84,6 +103,63 @@ public class UserService {
     @WithSession
     public Uni<User> get(long id) {
         return users.findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("User " + id));
+    }
+
+    /**
+     * Checks the current password (a sign-in attempt for the lockout), stores the new one and ends
+     * every session of the user, this one's refresh token included: a thief who knew the old
+     * password keeps nothing but access tokens that run out within minutes.
+     */
+    public Uni<SessionsEnded> changePassword(long userId, PasswordChangeRequest r) {
+        List<ErrorDetail> missing = new ArrayList<>();
+        if (r.currentPassword() == null || r.currentPassword().isEmpty()) {
+            missing.add(new ErrorDetail("current_password", "current_password is required"));
+        }
+        if (r.newPassword() == null || r.newPassword().isEmpty()) {
+            missing.add(new ErrorDetail("new_password", "new_password is required"));
+        }
+        if (!missing.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.validation(missing));
+        }
+        // Judged before the current password is checked, so that a rejected new password costs no attempt.
+        String weakness = r.newPassword().equals(r.currentPassword())
+                ? "new_password must differ from the current password" : Passwords.problem(r.newPassword());
+        if (weakness != null) {
+            return Uni.createFrom().failure(new ApiException(422, "WEAK_PASSWORD", weakness,
+                    List.of(new ErrorDetail("new_password", weakness)), Map.of()));
+        }
+        return auth.confirmPassword(userId, r.currentPassword(), "/api/users/me/password")
+                .flatMap(v -> passwords.hash(r.newPassword()))
+                .flatMap(hash -> pool.withTransaction(c -> c.preparedQuery(
+                                "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND active")
+                        .execute(Tuple.of(userId, hash))
+                        .flatMap(rows -> rows.rowCount() == 0
+                                ? Uni.createFrom().<Integer>failure(AuthService.deactivated())
+                                : refreshTokens.revokeAllOf(c, userId, RefreshTokens.Revocation.PASSWORD_CHANGED))))
+                .map(SessionsEnded::new);
+    }
+
+    /**
+     * Refuses the user's sign-ins and refreshes from now on, ending every session. Access tokens
+     * already issued stay valid until they expire (at most the access-token lifetime).
+     */
+    public Uni<User> deactivate(long callerId, long id) {
+        if (callerId == id) {
+            return Uni.createFrom().failure(ApiException.conflict("CANNOT_DEACTIVATE_SELF",
+                    "You cannot deactivate your own account; ask another platform administrator"));
+        }
+        return pool.withTransaction(c -> setActive(c, id, false)
+                        .flatMap(v -> refreshTokens.revokeAllOf(c, id, RefreshTokens.Revocation.DEACTIVATED)))
+                .flatMap(v -> get(id));
+    }
+
+    public Uni<User> reactivate(long id) {
+        return setActive(pool, id, true).flatMap(v -> get(id));
+    }
+
+    private static Uni<Void> setActive(SqlClient client, long id, boolean active) {
+        return client.preparedQuery("UPDATE users SET active = $2, updated_at = now() WHERE id = $1").execute(Tuple.of(id, active))
+                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().failure(ApiException.notFound("User " + id)) : Uni.createFrom().voidItem());
     }
 
     private static ApiException duplicate(String email) {
