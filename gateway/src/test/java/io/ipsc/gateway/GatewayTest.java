@@ -216,12 +216,15 @@ class GatewayTest {
     @Test
     void aTenantOverItsRateIsSlowedAndOthersAreNot() {
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            statuses.add(alice().header("X-Tenant-ID", SLOW).get("/api/products").then().extract().statusCode());
+        io.restassured.response.Response slowed = null;
+        // Judged on the refusal itself: on a busy machine a request sent after the loop may find a refilled token.
+        for (int i = 0; i < 30 && slowed == null; i++) {
+            io.restassured.response.Response answer = alice().header("X-Tenant-ID", SLOW).get("/api/products");
+            statuses.add(answer.statusCode());
+            slowed = answer.statusCode() == 429 ? answer : null;
         }
-        assertTrue(statuses.contains(429), "the free plan's bucket (2/s in tests) runs out: " + statuses);
-        alice().header("X-Tenant-ID", SLOW).get("/api/products").then().statusCode(429)
-                .body("error.code", is("RATE_LIMITED")).header("Retry-After", notNullValue()).header("X-RateLimit-Limit", is("2"));
+        assertTrue(slowed != null, "the free plan's bucket (2/s in tests) runs out: " + statuses);
+        slowed.then().body("error.code", is("RATE_LIMITED")).header("Retry-After", notNullValue()).header("X-RateLimit-Limit", is("2"));
         alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
     }
 

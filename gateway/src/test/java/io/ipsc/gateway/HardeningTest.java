@@ -13,8 +13,10 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,16 @@ class HardeningTest {
             events.publish(TenantEventsPublisher.snapshot(B, "dental_clinic").member(BEN, "admin")
                     .feature("inventory_management", false).status("active", "TENANT_UPDATED"));
         }
-        GatewayTest.eventually(() -> ben().get("/api/tenants/" + B + "/patients").then().statusCode(200));
+    }
+
+    private static boolean routable;
+
+    @BeforeEach
+    void awaitDirectory() {
+        if (!routable) {
+            GatewayTest.eventually(() -> ben().get("/api/tenants/" + B + "/patients").then().statusCode(200));
+            routable = true;
+        }
     }
 
     static RequestSpecification ana() {
@@ -66,7 +77,9 @@ class HardeningTest {
 
     /** Quarkus' management interface of the gateway under test (a free port, as quarkus.management.test-port=0 asks). */
     static RequestSpecification management() {
-        return given().baseUri(ConfigProvider.getConfig().getValue("test.management.url", String.class));
+        // test.management.url ends in the management root path (/q); the tests name whole paths.
+        URI url = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
+        return given().baseUri(url.getScheme() + "://" + url.getHost() + ":" + url.getPort());
     }
 
     private static void refusedAsInvalidPath(ValidatableResponse answer) {

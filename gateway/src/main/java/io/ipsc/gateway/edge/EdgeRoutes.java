@@ -26,6 +26,9 @@ public class EdgeRoutes {
             "Referrer-Policy", "no-referrer",
             "X-Frame-Options", "DENY");
 
+    /** Quarkus' own endpoints: on the management interface only. */
+    private static final String QUARKUS_ROOT = "/q";
+
     private final Envelopes envelopes;
 
     public EdgeRoutes(Envelopes envelopes) {
@@ -49,6 +52,11 @@ public class EdgeRoutes {
         Optional<String> badPath = RequestPath.refusal(request.path());
         if (badPath.isPresent()) {
             envelopes.fail(ctx.response(), ApiException.badRequest("INVALID_PATH", null, badPath.get()));
+            return;
+        }
+        if (request.path().equals(QUARKUS_ROOT) || request.path().startsWith(QUARKUS_ROOT + "/")) {
+            // Whatever an extension still mounts under /q on the main router is not for the public.
+            notFound(ctx);
             return;
         }
         ctx.next();
