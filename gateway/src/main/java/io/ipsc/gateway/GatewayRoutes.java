@@ -1,9 +1,9 @@
 package io.ipsc.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.gateway.door.CredentialThrottle;
 import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
+import io.ipsc.gateway.edge.Envelopes;
 import io.ipsc.gateway.performance.TenantPerformance;
 import io.ipsc.gateway.proxy.Forwarder;
 import io.ipsc.gateway.routing.Module;
@@ -41,19 +41,21 @@ public class GatewayRoutes {
     private final TenantResolver resolver;
     private final Door door;
     private final Forwarder forwarder;
-    private final ObjectMapper json;
+    private final Envelopes envelopes;
+    private final CredentialThrottle credentialThrottle;
     private final MeterRegistry metrics;
     private final TenantPerformance performance;
     private final SecurityEventRecorder security;
     private final TenantMetrics tenantMetrics;
     private final java.util.Map<Module, Timer> upstreamTimers = new java.util.EnumMap<>(Module.class);
 
-    public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, ObjectMapper json, MeterRegistry metrics,
-                         TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics) {
+    public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, Envelopes envelopes, CredentialThrottle credentialThrottle,
+                         MeterRegistry metrics, TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics) {
         this.resolver = resolver;
         this.door = door;
         this.forwarder = forwarder;
-        this.json = json;
+        this.envelopes = envelopes;
+        this.credentialThrottle = credentialThrottle;
         this.metrics = metrics;
         this.performance = performance;
         this.security = security;
@@ -70,18 +72,18 @@ public class GatewayRoutes {
         router.get("/docs/openapi/:module").order(10).handler(this::openApi);
     }
 
-    /** Each service's OpenAPI document, for the suite-wide reference at {@code /docs}. */
+    /** Each service's OpenAPI document, for the suite-wide reference at {@code /docs}: from its management interface. */
     void openApi(RoutingContext ctx) {
         String id = ctx.pathParam("module");
         Optional<Module> module = java.util.Arrays.stream(Module.values()).filter(m -> m.id().equals(id)).findFirst();
         if (module.isEmpty()) {
-            fail(ctx.response(), new ApiException(404, "NOT_FOUND", "No module '" + id + "'"));
+            envelopes.fail(ctx.response(), new ApiException(404, "NOT_FOUND", "No module '" + id + "'"));
             return;
         }
         ctx.request().pause();
-        forwarder.forward(ctx.request(), module.get(), "/q/openapi?format=json", null, UUID.randomUUID().toString(),
+        forwarder.forwardToManagement(ctx.request(), module.get(), "/q/openapi?format=json", UUID.randomUUID().toString(),
                 status -> { },
-                failure -> fail(ctx.response(), new ApiException(failure.status(), failure.code(), failure.message())));
+                failure -> envelopes.fail(ctx.response(), new ApiException(failure.status(), failure.code(), failure.message())));
     }
 
     /** {@code GET /api/tenants/{slug}/performance}: the tenant's request figures; platform admins and the tenant's admins only. */
@@ -103,15 +105,15 @@ public class GatewayRoutes {
                 }
             }
         } catch (ApiException refused) {
-            noteRefusal(refused, slug, caller, request);
-            fail(ctx.response(), refused);
+            noteRefusal(refused, caller, request, slug);
+            envelopes.fail(ctx.response(), refused);
             return;
         }
         java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("tenant", slug);
         data.put("measured_by", "gateway");
         data.put("windows", performance.figures(slug));
-        send(ctx.response(), ApiResponse.ok(data, "Requests of tenant '" + slug + "' as the gateway answered them"));
+        envelopes.send(ctx.response(), ApiResponse.ok(data, "Requests of tenant '" + slug + "' as the gateway answered them"));
     }
 
     void proxy(RoutingContext ctx) {
@@ -124,18 +126,25 @@ public class GatewayRoutes {
         String path = request.path();
         Optional<RoutingDecision> routed = PathRouter.route(path);
         if (routed.isEmpty()) {
-            fail(response, new ApiException(404, "NOT_FOUND", "No such endpoint: " + path));
+            envelopes.fail(response, new ApiException(404, "NOT_FOUND", "No such endpoint: " + path));
             return;
         }
         RoutingDecision decision = routed.get();
+        if (CredentialThrottle.guards(path)) {
+            try {
+                credentialThrottle.acquire(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+            } catch (ApiException throttled) {
+                envelopes.fail(response, throttled);
+                return;
+            }
+        }
         TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.headers().getAll("X-Tenant-ID"), request.getHeader("Host"));
         if (resolution.isConflict()) {
             ApiException refused = ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict());
             // Naming one tenant in the path and another in the header or host is how a forged header looks.
             Caller who = quietlyAuthenticated(request);
-            noteRefusal(refused, decision.pathTenant(), who, request);
-            noteRefusal(refused, request.getHeader("X-Tenant-ID"), who, request);
-            fail(response, refused);
+            noteRefusal(refused, who, request, decision.pathTenant(), request.getHeader("X-Tenant-ID"));
+            envelopes.fail(response, refused);
             return;
         }
         String tenant = resolution.slug();
@@ -143,14 +152,14 @@ public class GatewayRoutes {
         try {
             caller = Door.isPublic(path) ? null : door.authenticate(request.getHeader("Authorization"));
             if (decision.tenantChecked()) {
-                Door.Admission admission = door.admit(caller, tenant, decision, request.getHeader("Origin"), request.method().name());
+                Door.Admission admission = door.admit(caller, tenant, decision, request.method().name());
                 response.headers().set("X-RateLimit-Limit", Integer.toString(admission.rate().limit()));
                 response.headers().set("X-RateLimit-Remaining", Integer.toString(admission.rate().remaining()));
             }
         } catch (ApiException refused) {
             measure(tenant, decision.module(), refused.status(), arrived);
-            noteRefusal(refused, tenant, caller, request);
-            fail(response, refused);
+            noteRefusal(refused, caller, request, tenant);
+            envelopes.fail(response, refused);
             return;
         }
         request.pause();
@@ -165,7 +174,7 @@ public class GatewayRoutes {
                 failure -> {
                     measure(tenant, module, failure.status(), arrived);
                     if (!response.headWritten()) {
-                        fail(response, new ApiException(failure.status(), failure.code(), failure.message()));
+                        envelopes.fail(response, new ApiException(failure.status(), failure.code(), failure.message()));
                     } else {
                         response.reset();
                     }
@@ -195,26 +204,25 @@ public class GatewayRoutes {
         }
     }
 
-    /** Refusals an operator should see in the tenant's security figures; the rest are ordinary 4xx. */
-    private void noteRefusal(ApiException refused, String tenant, Caller caller, HttpServerRequest request) {
+    /**
+     * Refusals an operator should see in the security figures of the tenants concerned; the rest are
+     * ordinary 4xx. Only a caller with a valid token counts against a tenant: anyone can name a
+     * tenant without one, so those are counted apart, once, without a tenant
+     * ({@code ipsc_security_anonymous_refusals_total}).
+     */
+    private void noteRefusal(ApiException refused, Caller caller, HttpServerRequest request, String... tenants) {
         SecurityEvent.Kind kind = SecurityEvent.Kind.forRefusal(refused.code());
-        if (kind != null && tenant != null && door.tenant(tenant.trim()).isPresent()) {
-            security.record(kind, tenant.trim(), caller, request.method().name(), request.path(), refused.getMessage());
+        if (kind == null) {
+            return;
         }
-    }
-
-    private void fail(HttpServerResponse response, ApiException e) {
-        response.setStatusCode(e.status());
-        e.headers().forEach((name, value) -> response.headers().set(name, value));
-        send(response, ApiResponse.failure(e.code(), e.getMessage(), e.details()));
-    }
-
-    void send(HttpServerResponse response, Object body) {
-        try {
-            response.headers().set("Content-Type", "application/json");
-            response.end(json.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            response.setStatusCode(500).end();
+        if (caller == null) {
+            security.record(kind, null, (Caller) null, request.method().name(), request.path(), refused.getMessage());
+            return;
+        }
+        for (String tenant : tenants) {
+            if (tenant != null && door.tenant(tenant.trim()).isPresent()) {
+                security.record(kind, tenant.trim(), caller, request.method().name(), request.path(), refused.getMessage());
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.ipsc.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 import java.net.ServerSocket;
@@ -13,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Upstream HTTP servers for the gateway's tests: each answers with what it received (its module
- * name, method, path, query, the headers the gateway sets, the body), so a test sees exactly what a
- * service would. Branding is pointed at a port where nothing listens, to show a down upstream.
+ * Upstream HTTP servers for the gateway's tests, two per module (its API and its management
+ * interface): each answers with what it received (its module and port, method, path, query, the
+ * headers the gateway sets, the body), so a test sees exactly what a service would. Branding is
+ * pointed at ports where nothing listens, to show a down upstream.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -28,45 +31,69 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String module : MODULES) {
-            HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-                JsonObject echo = new JsonObject()
-                        .put("module", module)
-                        .put("method", req.method().name())
-                        .put("path", req.path())
-                        .put("query", req.query())
-                        .put("tenant", req.getHeader("X-Tenant-ID"))
-                        .put("request_id", req.getHeader("X-Request-ID"))
-                        .put("forwarded_for", req.getHeader("X-Forwarded-For"))
-                        .put("forwarded_host", req.getHeader("X-Forwarded-Host"))
-                        .put("authorization", req.getHeader("Authorization") != null)
-                        .put("body", body.toString());
-                // A caller can ask for a slow answer, to show the gateway's timeout.
-                long delay = Long.parseLong(req.headers().get("X-Echo-Delay-Ms") == null ? "0" : req.headers().get("X-Echo-Delay-Ms"));
-                // ... or a failing one, to show what the gateway measures.
-                if (req.headers().get("X-Echo-Status") != null) {
-                    req.response().setStatusCode(Integer.parseInt(req.headers().get("X-Echo-Status")));
-                }
-                if (req.headers().get("X-Echo-Empty") != null) {
-                    // as Quarkus' HTTP layer refuses, before any application code: a status, no body
-                    req.response().end();
-                    return;
-                }
-                if (delay > 0) {
-                    vertx.setTimer(delay, id -> req.response().putHeader("Content-Type", "application/json").end(echo.encode()));
-                } else {
-                    req.response().putHeader("Content-Type", "application/json").end(echo.encode());
-                }
-            }));
-            try {
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            servers.add(server);
-            config.put("ipsc.upstream." + module, "http://127.0.0.1:" + server.actualPort());
+            config.put("ipsc.upstream." + module, "http://127.0.0.1:" + listen(echo(module, "api")));
+            config.put("ipsc.upstream." + module + ".management", "http://127.0.0.1:" + listen(echo(module, "management")));
         }
         config.put("ipsc.upstream.branding", "http://127.0.0.1:" + closedPort());
+        config.put("ipsc.upstream.branding.management", "http://127.0.0.1:" + closedPort());
         return config;
+    }
+
+    /**
+     * An echo of one interface of a module. As the services are deployed, {@code /q/*} is served only by
+     * the management interface; the API answers it 404.
+     */
+    private Handler<HttpServerRequest> echo(String module, String port) {
+        return req -> req.body().onSuccess(body -> {
+            if (port.equals("api") && req.path().startsWith("/q/")) {
+                req.response().setStatusCode(404).end();
+                return;
+            }
+            if (req.headers().get("X-Echo-Reset") != null) {
+                // A connection that breaks before any answer, as a crashing service's does.
+                req.connection().close();
+                return;
+            }
+            JsonObject echo = new JsonObject()
+                    .put("module", module)
+                    .put("port", port)
+                    .put("method", req.method().name())
+                    .put("path", req.path())
+                    .put("query", req.query())
+                    .put("tenant", req.getHeader("X-Tenant-ID"))
+                    .put("request_id", req.getHeader("X-Request-ID"))
+                    .put("forwarded_for", req.getHeader("X-Forwarded-For"))
+                    .put("forwarded_host", req.getHeader("X-Forwarded-Host"))
+                    .put("authorization", req.getHeader("Authorization") != null)
+                    .put("body", body.toString());
+            // A caller can ask for a slow answer, to show the gateway's timeout.
+            long delay = Long.parseLong(req.headers().get("X-Echo-Delay-Ms") == null ? "0" : req.headers().get("X-Echo-Delay-Ms"));
+            // ... or a failing one, to show what the gateway measures.
+            if (req.headers().get("X-Echo-Status") != null) {
+                req.response().setStatusCode(Integer.parseInt(req.headers().get("X-Echo-Status")));
+            }
+            if (req.headers().get("X-Echo-Empty") != null) {
+                // as Quarkus' HTTP layer refuses, before any application code: a status, no body
+                req.response().end();
+                return;
+            }
+            if (delay > 0) {
+                vertx.setTimer(delay, id -> req.response().putHeader("Content-Type", "application/json").end(echo.encode()));
+            } else {
+                req.response().putHeader("Content-Type", "application/json").end(echo.encode());
+            }
+        });
+    }
+
+    private int listen(Handler<HttpServerRequest> handler) {
+        HttpServer server = vertx.createHttpServer().requestHandler(handler);
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        servers.add(server);
+        return server.actualPort();
     }
 
     private static int closedPort() {

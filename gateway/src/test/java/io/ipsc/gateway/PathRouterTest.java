@@ -40,6 +40,9 @@ class PathRouterTest {
             "/api/database/performance/smile-dental, TENANT_SERVICE, /api/database/performance/smile-dental, , false",
             "/api/database/slow-queries/smile-dental, TENANT_SERVICE, /api/database/slow-queries/smile-dental, , false",
             "/api/auth/login, TENANT_SERVICE, /api/auth/login, , false",
+            "/api/auth/logout, TENANT_SERVICE, /api/auth/logout, , false",
+            "/api/invitations/abc, TENANT_SERVICE, /api/invitations/abc, , false",
+            "/api/invitations/abc/accept, TENANT_SERVICE, /api/invitations/abc/accept, , false",
             "/.well-known/jwks.json, TENANT_SERVICE, /.well-known/jwks.json, , false"
     })
     void routesEverySeedUrl(String path, Module module, String upstream, String tenant, boolean checked) {

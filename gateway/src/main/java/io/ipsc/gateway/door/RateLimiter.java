@@ -21,13 +21,21 @@ public class RateLimiter {
 
     private static final Map<String, Integer> DEFAULT_PER_SECOND = Map.of("free", 10, "basic", 50, "premium", 200, "enterprise", 1000);
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, PlanBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Integer> perSecond = new ConcurrentHashMap<>();
+
+    /** A tenant's bucket and the plan rate it was sized for: a plan change gives the tenant a new one. */
+    private record PlanBucket(int rate, TokenBucket tokens) {
+        PlanBucket(int rate) {
+            this(rate, new TokenBucket(rate, rate * 2.0));
+        }
+    }
 
     public Decision acquire(String tenant, String plan) {
         int rate = rateFor(plan);
-        Bucket bucket = buckets.compute(tenant, (t, b) -> b == null || b.rate != rate ? new Bucket(rate) : b);
-        return bucket.take();
+        PlanBucket bucket = buckets.compute(tenant, (t, b) -> b == null || b.rate() != rate ? new PlanBucket(rate) : b);
+        TokenBucket.Take take = bucket.tokens().take();
+        return new Decision(take.allowed(), rate, take.remaining(), take.retryAfterSeconds());
     }
 
     int rateFor(String plan) {
@@ -35,30 +43,5 @@ public class RateLimiter {
         return perSecond.computeIfAbsent(key, p -> ConfigProvider.getConfig()
                 .getOptionalValue("ipsc.rate-limit." + p, Integer.class)
                 .orElse(DEFAULT_PER_SECOND.getOrDefault(p, 50)));
-    }
-
-    private static final class Bucket {
-        private final int rate;
-        private final double capacity;
-        private double tokens;
-        private long refilledAt = System.nanoTime();
-
-        Bucket(int rate) {
-            this.rate = rate;
-            this.capacity = Math.max(1, rate * 2.0);
-            this.tokens = capacity;
-        }
-
-        synchronized Decision take() {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - refilledAt) / 1e9 * rate);
-            refilledAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return new Decision(true, rate, (int) tokens, 0);
-            }
-            long wait = (long) Math.ceil((1 - tokens) / rate);
-            return new Decision(false, rate, 0, Math.max(1, wait));
-        }
     }
 }

@@ -1,9 +1,9 @@
 package io.ipsc.gateway.health;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.gateway.directory.GatewayTenantDirectory;
 import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
+import io.ipsc.gateway.edge.Envelopes;
 import io.ipsc.gateway.proxy.Upstreams;
 import io.ipsc.gateway.routing.Module;
 import io.ipsc.tenancy.api.ApiResponse;
@@ -38,18 +38,18 @@ public class HealthRoutes {
     private final TenantResolver resolver;
     private final Upstreams upstreams;
     private final Door door;
-    private final ObjectMapper json;
+    private final Envelopes envelopes;
     private final String version;
     private final int maxTenants;
 
-    public HealthRoutes(GatewayTenantDirectory directory, TenantResolver resolver, Upstreams upstreams, Door door, ObjectMapper json,
+    public HealthRoutes(GatewayTenantDirectory directory, TenantResolver resolver, Upstreams upstreams, Door door, Envelopes envelopes,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
                         @ConfigProperty(name = "ipsc.max-tenants-per-instance", defaultValue = "100") int maxTenants) {
         this.directory = directory;
         this.resolver = resolver;
         this.upstreams = upstreams;
         this.door = door;
-        this.json = json;
+        this.envelopes = envelopes;
         this.version = version;
         this.maxTenants = maxTenants;
     }
@@ -79,7 +79,8 @@ public class HealthRoutes {
         }
         List<Future<Map.Entry<String, Object>>> checks = new ArrayList<>();
         for (Module module : Module.values()) {
-            checks.add(upstreams.client(module)
+            // Readiness lives on each module's management interface, not on its API port.
+            checks.add(upstreams.management(module)
                     .request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/q/health/ready").setIdleTimeout(3_000))
                     .compose(req -> req.send())
                     .map(res -> Map.entry(module.id(), (Object) Map.of("status", res.statusCode() == 200 ? "up" : "down", "http_status", res.statusCode())))
@@ -126,18 +127,12 @@ public class HealthRoutes {
             }
             return true;
         } catch (ApiException e) {
-            ctx.response().setStatusCode(e.status());
-            send(ctx.response(), ApiResponse.failure(e.code(), e.getMessage(), e.details()));
+            envelopes.fail(ctx.response(), e);
             return false;
         }
     }
 
     private void send(HttpServerResponse response, Object body) {
-        try {
-            response.headers().set("Content-Type", "application/json");
-            response.end(json.writeValueAsString(body));
-        } catch (Exception e) {
-            response.setStatusCode(500).end();
-        }
+        envelopes.send(response, body);
     }
 }

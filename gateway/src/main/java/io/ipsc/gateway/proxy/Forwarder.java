@@ -2,6 +2,7 @@ package io.ipsc.gateway.proxy;
 
 import io.ipsc.gateway.routing.Module;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.util.Set;
@@ -22,6 +24,8 @@ import java.util.function.Consumer;
  */
 @Singleton
 public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     /** Headers that describe one connection (RFC 9110 §7.6.1), plus those the gateway sets itself. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -49,6 +53,17 @@ public class Forwarder {
      */
     public void forward(HttpServerRequest request, Module module, String uri, String tenant, String requestId,
                         Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
+        forward(upstreams.client(module), request, module, uri, tenant, requestId, onStatus, onFailure);
+    }
+
+    /** As {@link #forward}, to the module's management interface: for what it serves there ({@code /q/openapi}). */
+    public void forwardToManagement(HttpServerRequest request, Module module, String uri, String requestId,
+                                    Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
+        forward(upstreams.management(module), request, module, uri, null, requestId, onStatus, onFailure);
+    }
+
+    private void forward(HttpClient target, HttpServerRequest request, Module module, String uri, String tenant, String requestId,
+                         Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
         RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setIdleTimeout(timeoutMillis);
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         request.headers().forEach(h -> {
@@ -69,10 +84,10 @@ public class Forwarder {
         }
         options.setHeaders(headers);
 
-        upstreams.client(module).request(options)
-                .onFailure(e -> onFailure.accept(describe(module, e)))
+        target.request(options)
+                .onFailure(e -> onFailure.accept(describe(module, uri, e)))
                 .onSuccess(upstream -> upstream.send(request)
-                        .onFailure(e -> onFailure.accept(describe(module, e)))
+                        .onFailure(e -> onFailure.accept(describe(module, uri, e)))
                         .onSuccess(answer -> relay(request.response(), module, answer, requestId, onStatus, onFailure)));
     }
 
@@ -110,13 +125,16 @@ public class Forwarder {
         };
     }
 
-    private static Failure describe(Module module, Throwable e) {
+    /** A fixed text per kind of failure: the exception (addresses, library internals) goes only to the log. */
+    private static Failure describe(Module module, String uri, Throwable e) {
+        // The path only: a query string may carry values.
+        LOG.warnf("Forwarding %s to the %s service failed: %s", uri.split("\\?", 2)[0], module.id(), e.toString());
         if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
             return new Failure(504, "UPSTREAM_TIMEOUT", "The " + module.id() + " service did not answer in time");
         }
         if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
             return new Failure(502, "UPSTREAM_UNAVAILABLE", "The " + module.id() + " service is not reachable");
         }
-        return new Failure(502, "UPSTREAM_FAILED", "The " + module.id() + " service failed to answer: " + e.getMessage());
+        return new Failure(502, "UPSTREAM_FAILED", "The " + module.id() + " service failed to answer");
     }
 }

@@ -7,47 +7,61 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.net.URI;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One pooled keep-alive HTTP client per module, created once: {@code ipsc.upstream.<module>} is its
- * base URL ({@code IPSC_UPSTREAM_INVOICING=http://invoicing-service:8082}).
+ * One pooled keep-alive HTTP client per base URL, created once. Each module has two: its API,
+ * {@code ipsc.upstream.<module>} ({@code IPSC_UPSTREAM_INVOICING=http://invoicing-service:8082}),
+ * where requests are forwarded; and its management interface, {@code ipsc.upstream.<module>.management}
+ * ({@code IPSC_UPSTREAM_INVOICING_MANAGEMENT=http://invoicing-service:9082}), where the gateway asks
+ * for its readiness and its OpenAPI document.
  */
 @Singleton
 public class Upstreams {
 
-    private final Map<Module, HttpClient> clients = new EnumMap<>(Module.class);
-    private final Map<Module, URI> urls = new EnumMap<>(Module.class);
+    private final Map<URI, HttpClient> byUrl = new LinkedHashMap<>();
+    private final Map<Module, HttpClient> api = new EnumMap<>(Module.class);
+    private final Map<Module, HttpClient> management = new EnumMap<>(Module.class);
 
     public Upstreams(Vertx vertx) {
+        Config config = ConfigProvider.getConfig();
         for (Module module : Module.values()) {
-            URI url = URI.create(ConfigProvider.getConfig()
-                    .getOptionalValue("ipsc.upstream." + module.id(), String.class).orElse(module.defaultUrl()));
-            urls.put(module, url);
-            HttpClientOptions options = new HttpClientOptions()
-                    .setDefaultHost(url.getHost())
-                    .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80)
-                    .setKeepAlive(true)
-                    .setConnectTimeout(2_000)
-                    .setIdleTimeout(60);
-            clients.put(module, vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64)));
+            URI apiUrl = URI.create(config.getOptionalValue("ipsc.upstream." + module.id(), String.class).orElse(module.defaultUrl()));
+            URI managementUrl = URI.create(config.getOptionalValue("ipsc.upstream." + module.id() + ".management", String.class)
+                    .orElse(module.defaultManagementUrl()));
+            api.put(module, byUrl.computeIfAbsent(apiUrl, url -> create(vertx, url)));
+            management.put(module, byUrl.computeIfAbsent(managementUrl, url -> create(vertx, url)));
         }
     }
 
-    public HttpClient client(Module module) {
-        return clients.get(module);
+    private static HttpClient create(Vertx vertx, URI url) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setDefaultHost(url.getHost())
+                .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80)
+                .setKeepAlive(true)
+                .setConnectTimeout(2_000)
+                .setIdleTimeout(60);
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 
-    public URI url(Module module) {
-        return urls.get(module);
+    /** The module's API, where callers' requests go. */
+    public HttpClient client(Module module) {
+        return api.get(module);
+    }
+
+    /** The module's management interface: {@code /q/health/*}, {@code /q/openapi}. */
+    public HttpClient management(Module module) {
+        return management.get(module);
     }
 
     @PreDestroy
     void close() {
-        clients.values().forEach(HttpClient::close);
+        byUrl.values().forEach(HttpClient::close);
     }
 }

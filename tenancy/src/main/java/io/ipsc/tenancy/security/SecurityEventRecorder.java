@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public class SecurityEventRecorder {
     private final String bootstrapServers;
     private final ObjectMapper json;
     private final Counter dropped;
+    private final Map<SecurityEvent.Kind, Counter> anonymousRefusals = new EnumMap<>(SecurityEvent.Kind.class);
     private Thread sender;
     private volatile boolean running = true;
 
@@ -57,6 +59,9 @@ public class SecurityEventRecorder {
         this.bootstrapServers = bootstrapServers;
         this.json = json;
         this.dropped = metrics.counter("ipsc_security_events_dropped");
+        for (SecurityEvent.Kind kind : SecurityEvent.Kind.values()) {
+            anonymousRefusals.put(kind, metrics.counter("ipsc_security_anonymous_refusals", "service", service, "kind", kind.name()));
+        }
     }
 
     /**
@@ -82,9 +87,23 @@ public class SecurityEventRecorder {
         startSenderOnce();
     }
 
-    /** Convenience for callers that know the {@link Caller}. */
+    /**
+     * A refusal of a request with, or without, a valid token. Only an authenticated caller's refusal
+     * counts against the tenant: without a token anyone can name any tenant, and such noise would
+     * drown the figures a tenant's operator reads. Those are counted apart, by kind and without a
+     * tenant ({@code ipsc_security_anonymous_refusals_total{service,kind}}).
+     */
     public void record(SecurityEvent.Kind kind, String tenant, Caller caller, String method, String path, String detail) {
+        if (caller == null) {
+            anonymousRefusals.get(kind).increment();
+            return;
+        }
         record(kind, tenant, describe(caller), method, path, detail);
+    }
+
+    /** Events waiting to be sent. */
+    int pending() {
+        return queue.size();
     }
 
     public static String describe(Caller caller) {

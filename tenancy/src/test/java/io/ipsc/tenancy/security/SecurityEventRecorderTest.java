@@ -1,6 +1,8 @@
 package io.ipsc.tenancy.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.SecurityEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ipsc.tenancy.event.SecurityEvent.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,19 @@ class SecurityEventRecorderTest {
         assertEquals(Kind.RATE_LIMITED, Kind.forRefusal("RATE_LIMITED"));
         assertNull(Kind.forRefusal("VALIDATION_ERROR"));
         assertNull(Kind.forRefusal(null));
+    }
+
+    @Test
+    void aRefusalWithoutAValidTokenIsCountedApartAndNotAgainstTheTenant() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        SecurityEventRecorder recorder = new SecurityEventRecorder("gateway", "127.0.0.1:1", new ObjectMapper(), metrics);
+
+        recorder.record(Kind.CROSS_TENANT, "acme", (Caller) null, "GET", "/api/tenants/acme/products", "not a member");
+        recorder.record(Kind.CROSS_TENANT, null, (Caller) null, "GET", "/api/products", "two tenants named");
+
+        assertEquals(0, recorder.pending(), "nothing is sent to ipsc.security for acme");
+        assertEquals(2.0, metrics.get("ipsc_security_anonymous_refusals").tags("service", "gateway", "kind", "CROSS_TENANT")
+                .counter().count());
     }
 
     private static SecurityEvent event(String tenant, Kind kind, String caller, String route, Instant at) {
