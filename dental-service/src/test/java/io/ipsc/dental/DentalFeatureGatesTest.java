@@ -14,8 +14,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,26 +41,26 @@ class DentalFeatureGatesTest {
     /** The attack as it reached the service behind the gateway: Quarkus removes the dot segments before matching. */
     private static final String DOT_SEGMENT_SUPPLIES = "/api/patients/%2e%2e/dental-supplies";
     private static final Map<String, Object> NEW_SUPPLY = Map.of("name", "Smuggled gloves", "unit", "box", "opening_stock", 5, "reorder_level", 1);
-    private static TenantEventsPublisher events;
-
-    @BeforeAll
-    static void open() {
-        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        events = new TenantEventsPublisher();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     @Test
     void withoutInventoryManagementEverySupplyRouteIsRefusedAndNothingIsWritten() {
         Snapshot snapshot = TestClinic.snapshot("no-stock");
-        TestClinic clinic = TestClinic.publish(events, snapshot);
-        long gloves = clinic.asAdmin().body(Map.of("name", "Gloves", "unit", "box", "opening_stock", 10, "reorder_level", 2))
-                .post("/api/dental-supplies").then().statusCode(201).extract().jsonPath().getLong("data.id");
-        TestClinic.publish(events, snapshot.feature(Features.INVENTORY_MANAGEMENT, false));
+        try (TenantEventsPublisher events = new TenantEventsPublisher()) {
+            TestClinic clinic = TestClinic.publish(events, snapshot);
+            long gloves = clinic.asAdmin().body(Map.of("name", "Gloves", "unit", "box", "opening_stock", 10, "reorder_level", 2))
+                    .post("/api/dental-supplies").then().statusCode(201).extract().jsonPath().getLong("data.id");
+            TestClinic.publish(events, snapshot.feature(Features.INVENTORY_MANAGEMENT, false));
+            refusedWithoutInventoryManagement(clinic, gloves);
+            TestClinic.publish(events, snapshot.feature(Features.INVENTORY_MANAGEMENT, true));
+            // With the feature on, the same spelling reaches the supplies endpoint: the refusal before was the gate's.
+            clinic.asAdmin().urlEncodingEnabled(false).body(NEW_SUPPLY).post(DOT_SEGMENT_SUPPLIES).then()
+                    .statusCode(201).body("data.name", is("Smuggled gloves"));
+            clinic.asPlatformAdmin().get("/api/dental-supplies/" + gloves).then().statusCode(200).body("data.stock", is(10.0f));
+            assertEquals("2", clinic.scalar("SELECT count(*) FROM dental_supplies"));
+        }
+    }
+
+    private static void refusedWithoutInventoryManagement(TestClinic clinic, long gloves) {
         String before = supplies(clinic);
 
         String refusal = "The dental-supplies part of the dental module is not enabled for tenant '" + clinic.slug()
@@ -78,20 +76,15 @@ class DentalFeatureGatesTest {
         // The rest of the module is untouched by this feature.
         clinic.asAdmin().get("/api/patients").then().statusCode(200);
         assertRecordedAsFeatureRefused(clinic.slug());
-
-        TestClinic.publish(events, snapshot.feature(Features.INVENTORY_MANAGEMENT, true));
-        // With the feature on, the same spelling reaches the supplies endpoint: the refusal above was the gate's.
-        clinic.asAdmin().urlEncodingEnabled(false).body(NEW_SUPPLY).post(DOT_SEGMENT_SUPPLIES).then()
-                .statusCode(201).body("data.name", is("Smuggled gloves"));
-        clinic.asPlatformAdmin().get("/api/dental-supplies/" + gloves).then().statusCode(200).body("data.stock", is(10.0f));
-        assertEquals("2", clinic.scalar("SELECT count(*) FROM dental_supplies"));
     }
 
     @Test
     void withoutDentalManagementAPlatformAdminIsRefusedOnEveryFamilyToo() {
         Snapshot business = TenantEventsPublisher.snapshot("biz-" + UUID.randomUUID().toString().substring(0, 8), "business")
                 .member(BUSINESS_ADMIN, "admin");
-        events.publish(business);
+        try (TenantEventsPublisher events = new TenantEventsPublisher()) {
+            events.publish(business);
+        }
         String refusal = "The dental module is not enabled for tenant '" + business.slug() + "' (feature dental_management)";
         Supplier<RequestSpecification> platformAdmin = () -> given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin())
                 .header("X-Tenant-ID", business.slug()).contentType("application/json");
