@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -52,7 +51,7 @@ class BillingOutboxTest {
         servers.stopKafka();
         try {
             clinic.asAdmin().post("/api/treatments/" + id + "/complete").then().statusCode(200).body("data.status", is("completed"));
-            assertEquals("1", scalar(clinic, "SELECT count(*) FROM billing_outbox WHERE sent_at IS NULL"));
+            assertEquals("1", clinic.scalar("SELECT count(*) FROM billing_outbox WHERE sent_at IS NULL"));
         } finally {
             servers.startKafka();
         }
@@ -60,7 +59,7 @@ class BillingOutboxTest {
             assertEquals(1, reader.await(r -> r.value().contains("\"dental:treatment:" + id + "\"") && clinic.slug().equals(r.key()),
                     2, Duration.ofSeconds(90)).size());
         }
-        assertEquals("0", scalar(clinic, "SELECT count(*) FROM billing_outbox WHERE sent_at IS NULL"));
+        assertEquals("0", clinic.scalar("SELECT count(*) FROM billing_outbox WHERE sent_at IS NULL"));
     }
 
     @Test
@@ -76,19 +75,8 @@ class BillingOutboxTest {
         }
     }
 
-    private static String database(TestClinic clinic) {
-        return "tenant_" + clinic.slug().replace('-', '_') + "_dental";
-    }
-
-    private static String scalar(TestClinic clinic, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(database(clinic)), "postgres", "postgres");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
     private static void execute(TestClinic clinic, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(database(clinic)), "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(clinic.database()), "postgres", "postgres");
              Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -4,7 +4,6 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
-import io.ipsc.tenancy.event.Features;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -29,6 +28,8 @@ import java.util.Map;
  * GST reports for a month, with {@code advanced_reporting}: a GSTR-1 style summary (B2B by customer
  * GSTIN; B2C large — unregistered, inter-state, above the threshold; B2C small by place of supply
  * and rate; HSN summary) and the sales register. Issued invoices only; drafts are not supplies yet.
+ * The {@code reports} family needs {@code advanced_reporting}: the request guard refuses it before
+ * any of this runs ({@link io.ipsc.tenancy.event.FeatureGates}).
  */
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,7 +65,6 @@ public class ReportResource {
                 + "sum(l.sgst) AS sgst, sum(l.igst) AS igst, sum(l.total) AS total FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id WHERE "
                 + ISSUED_IN_MONTH + " GROUP BY coalesce(l.hsn_sac, '') ORDER BY 1";
         Tuple withThreshold = Tuple.of(month.atDay(1), month.atEndOfMonth(), b2cLargeThreshold);
-        requireFeature();
         return tenant.withDatabase(pool -> pool.preparedQuery(b2b).execute(range)
                 .flatMap(b2bRows -> pool.preparedQuery(b2cl).execute(withThreshold)
                         .flatMap(b2clRows -> pool.preparedQuery(b2cs).execute(withThreshold)
@@ -84,19 +84,11 @@ public class ReportResource {
     @Path("/sales-register")
     public Uni<ApiResponse<Map<String, Object>>> salesRegister(@QueryParam("month") String monthText) {
         YearMonth month = month(monthText);
-        requireFeature();
         String sql = "SELECT i.number, i.invoice_date, p.name AS customer, p.gstin AS customer_gstin, i.place_of_supply, i.taxable_amount AS taxable, "
                 + "i.cgst, i.sgst, i.igst, i.round_off, i.total, i.status FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE "
                 + ISSUED_IN_MONTH + " ORDER BY i.invoice_date, i.number";
         return tenant.withDatabase(pool -> pool.preparedQuery(sql).execute(Tuple.of(month.atDay(1), month.atEndOfMonth())))
                 .map(rows -> ApiResponse.ok(Map.of("month", month.toString(), "invoices", rows(rows)), "Sales register for " + month));
-    }
-
-    /** The gateway gates this too; the service does not rely on it. */
-    private void requireFeature() {
-        if (!tenant.tenant().snapshot().featureOn(Features.ADVANCED_REPORTING)) {
-            throw ApiException.forbidden("FEATURE_DISABLED", "GST reports need the advanced_reporting feature");
-        }
     }
 
     private static YearMonth month(String text) {

@@ -46,9 +46,4 @@ public class ServiceIdentity {
     public boolean needsDatabase(Map<String, Boolean> features) {
         return ServiceNeeds.needs(name, features);
     }
-
-    /** The feature that gates this service, or empty when every tenant has it. */
-    public String gatingFeature() {
-        return ServiceNeeds.SERVICES.get(name);
-    }
 }

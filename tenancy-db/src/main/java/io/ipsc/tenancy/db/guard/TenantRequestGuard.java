@@ -3,7 +3,9 @@ package io.ipsc.tenancy.db.guard;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
+import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.error.ApiExceptionMappers;
+import io.ipsc.tenancy.event.FeatureGates;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.ipsc.tenancy.security.Role;
@@ -25,7 +27,9 @@ import java.util.Optional;
  * {@link TenantScoped} endpoint it takes {@code X-Tenant-ID}, requires a verified token whose holder
  * belongs to that tenant (per the latest snapshot, so a removed member is refused as soon as the
  * event arrives) or is a platform admin, and only then hands over the tenant's database. Unknown
- * 404, not yet provisioned 503, suspended 403, switched off 403, not a member 403. Answers from
+ * 404, not yet provisioned 503, suspended 403, not a member 403, and 403 {@code FEATURE_DISABLED} when the
+ * tenant lacks this module's feature or the one the matched endpoint's path family needs
+ * ({@link FeatureGates}), which the gateway checks too but is not relied on for. Answers from
  * memory: no query is made before the tenant is established.
  */
 public class TenantRequestGuard {
@@ -80,16 +84,19 @@ public class TenantRequestGuard {
         if (tenant.snapshot().isSuspended()) {
             return refuse(403, "TENANT_SUSPENDED", "Tenant '" + slug + "' is suspended");
         }
+        // The module's feature and the matched endpoint's family's (FeatureGates): a service switched off
+        // for the tenant (NOT_ENABLED) is refused here, as is dental-supplies without inventory management.
+        Optional<FeatureGates.Gate> shut = FeatureGates.shut(service.name(),
+                ResourceFamily.of(resource.getResourceClass(), resource.getResourceMethod()), tenant.snapshot());
+        if (shut.isPresent()) {
+            security.record(SecurityEvent.Kind.FEATURE_REFUSED, slug, who, request.getMethod(), request.getUriInfo().getPath(),
+                    "feature " + shut.get().feature() + " off; refused by " + service.name());
+            return refuse(shut.get().refusal(slug));
+        }
         switch (tenant.state()) {
             case READY -> {
                 context.set(tenant, who, role);
                 return Optional.empty();
-            }
-            case NOT_ENABLED -> {
-                security.record(SecurityEvent.Kind.FEATURE_REFUSED, slug, who, request.getMethod(), request.getUriInfo().getPath(),
-                        "module " + service.name() + " not enabled");
-                return refuse(403, "FEATURE_DISABLED", "The " + service.name() + " module is not enabled for tenant '" + slug
-                        + "' (feature " + service.gatingFeature() + ")");
             }
             case FAILED -> {
                 return Optional.of(ApiExceptionMappers.envelope(503, "TENANT_UNAVAILABLE",
@@ -104,5 +111,9 @@ public class TenantRequestGuard {
 
     private static Optional<Response> refuse(int status, String code, String message) {
         return Optional.of(ApiExceptionMappers.envelope(status, code, message, List.of()).build());
+    }
+
+    private static Optional<Response> refuse(ApiException refusal) {
+        return refuse(refusal.status(), refusal.code(), refusal.getMessage());
     }
 }
