@@ -1,0 +1,15 @@
+package io.ipsc.tenant.membership;
+
+/**
+ * What adding a member by e-mail or id answers: the member added ({@link MembershipService.MemberAdded})
+ * or, for an e-mail without an account, the invitation created for it. Either tells the admin only
+ * what they gave and what they may manage, never another person's details.
+ */
+public interface AddMemberAnswer {
+
+    /** {@code member} or {@code invited}. */
+    String status();
+
+    /** The sentence for the envelope's message. */
+    String describe(String slug);
+}
