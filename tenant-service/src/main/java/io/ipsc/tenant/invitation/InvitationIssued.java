@@ -1,5 +1,6 @@
 package io.ipsc.tenant.invitation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ipsc.tenant.membership.AddMemberAnswer;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ public record InvitationIssued(long invitationId, String email, String role, Ins
         implements AddMemberAnswer {
 
     @Override
+    @JsonProperty("status")
     public String status() {
         return "invited";
     }

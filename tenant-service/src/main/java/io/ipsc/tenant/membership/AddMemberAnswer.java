@@ -1,5 +1,8 @@
 package io.ipsc.tenant.membership;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What adding a member by e-mail or id answers: the member added ({@link MembershipService.MemberAdded})
  * or, for an e-mail without an account, the invitation created for it. Either tells the admin only
@@ -8,8 +11,10 @@ package io.ipsc.tenant.membership;
 public interface AddMemberAnswer {
 
     /** {@code member} or {@code invited}. */
+    @JsonProperty("status")
     String status();
 
     /** The sentence for the envelope's message. */
+    @JsonIgnore
     String describe(String slug);
 }

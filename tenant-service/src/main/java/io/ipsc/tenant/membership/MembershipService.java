@@ -1,5 +1,6 @@
 package io.ipsc.tenant.membership;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -15,7 +16,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +47,7 @@ public class MembershipService {
     public record MemberAdded(long userId, String email, String role, Instant createdAt) implements AddMemberAnswer {
 
         @Override
+        @JsonProperty("status")
         public String status() {
             return "member";
         }
@@ -128,9 +129,16 @@ public class MembershipService {
                 "role must be one of admin, manager, staff, viewer"));
     }
 
-    /** Reads the tenant again under a row lock held until the transaction ends (its version may have moved since it was loaded). */
+    /**
+     * Locks the tenant's row until the transaction ends, and reads the tenant again if another
+     * change committed since it was loaded (its version moved while this one waited for the lock).
+     * Locked with SQL and refreshed only when stale: each refresh costs a query, and Hibernate
+     * Reactive logs a deprecation warning for it even on a managed entity.
+     */
     private static Uni<Void> lock(Tenant tenant) {
-        return Panache.getSession().flatMap(s -> s.refresh(tenant, LockModeType.PESSIMISTIC_WRITE));
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT version FROM tenants WHERE id = :id FOR UPDATE", Long.class)
+                .setParameter("id", tenant.id).getSingleResult()
+                .flatMap(version -> version == tenant.version ? Uni.createFrom().voidItem() : s.refresh(tenant)));
     }
 
     /**

@@ -54,8 +54,9 @@ public class TenantAccess {
      * whatever their role; platform admins may still change it (to reactivate it, for instance).
      */
     public Uni<Tenant> requireRoleToChange(String slug, Role role) {
+        boolean platformAdmin = caller.require().platformAdmin();
         return requireRole(slug, role).invoke(tenant -> {
-            if (TenantStatus.SUSPENDED.wireName().equals(tenant.status) && !caller.require().platformAdmin()) {
+            if (TenantStatus.SUSPENDED.wireName().equals(tenant.status) && !platformAdmin) {
                 throw suspended(slug);
             }
         });
