@@ -197,11 +197,11 @@ class MembershipResourceTest {
                 break;
             }
         }
-        List<String> secrets = new ArrayList<>(List.of("Platform administrator"));
-        everyone.stream().filter(u -> !members.contains((Integer) u.get("id")))
-                .forEach(u -> secrets.add(((String) u.get("email")).toLowerCase(Locale.ROOT)));
+        String adminsName = "Platform administrator";
+        List<String> secrets = everyone.stream().filter(u -> !members.contains((Integer) u.get("id")))
+                .map(u -> ((String) u.get("email")).toLowerCase(Locale.ROOT)).toList();
         int highestId = everyone.stream().mapToInt(u -> (Integer) u.get("id")).max().orElseThrow();
-        assertTrue(secrets.size() > 2 && highestId > 3, "there are users outside the tenant to look for");
+        assertTrue(secrets.size() >= 2 && highestId > 3, "there are users outside the tenant to look for");
 
         List<String> answers = new ArrayList<>();
         for (int id = 1; id <= highestId; id++) {
@@ -219,9 +219,10 @@ class MembershipResourceTest {
         answers.add(as(tenantAdmin).get("/api/tenants/" + slug + "/invitations").then().statusCode(200).extract().asString());
         answers.add(as(tenantAdmin).get("/api/tenants/" + slug).then().statusCode(200).extract().asString());
         for (String answer : answers) {
+            assertFalse(answer.contains(adminsName), "an answer to a tenant admin shows the platform admin's name: " + answer);
             String lower = answer.toLowerCase(Locale.ROOT);
-            for (String secret : secrets) {
-                assertFalse(lower.contains(secret.toLowerCase(Locale.ROOT)), "an answer to a tenant admin shows '" + secret + "': " + answer);
+            for (String email : secrets) {
+                assertFalse(lower.contains(email), "an answer to a tenant admin shows '" + email + "': " + answer);
             }
         }
     }
