@@ -2,9 +2,18 @@ package io.ipsc.tenant;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -65,6 +74,38 @@ public final class Api {
 
     public static void createTenant(String adminToken, String slug) {
         as(adminToken).body(dentalClinic(slug)).post("/api/tenants").then().statusCode(201);
+    }
+
+    /** A tenant admin of a fresh tenant, made so by the platform admin: its token. */
+    public static String tenantAdmin(String adminToken, String slug) {
+        String email = slug("tadmin") + "@example.com";
+        int user = createUser(adminToken, email);
+        as(adminToken).body(Map.of("user_id", user, "role", "admin")).post("/api/tenants/" + slug + "/users").then().statusCode(201);
+        return login(email, "a-long-password-1");
+    }
+
+    /** Sends {@code count} requests at once (they wait for each other at a start line) and returns their answers. */
+    public static List<Response> atOnce(int count, Supplier<Response> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        CyclicBarrier startLine = new CyclicBarrier(count);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(pool.submit(() -> {
+                    startLine.await();
+                    return request.get();
+                }));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return responses;
+        } catch (Exception e) {
+            throw new IllegalStateException("Parallel requests did not complete", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static {

@@ -223,4 +223,51 @@ class TenantResourceTest {
         given().get("/.well-known/jwks.json").then().statusCode(200)
                 .body("keys[0].kty", is("RSA")).body("keys[0].alg", is("RS256")).body("keys[0].d", nullValue());
     }
+
+    /** Issue 14: a suspended tenant is read-only in tenant-service too, for its own admins; platform admins still manage it. */
+    @Test
+    void aSuspendedTenantIsReadOnlyToItsOwnAdmins() {
+        String slug = Api.slug("frozen");
+        Api.createTenant(admin, slug);
+        String tenantAdmin = Api.tenantAdmin(admin, slug);
+        String memberEmail = Api.slug("member") + "@example.com";
+        int member = Api.createUser(admin, memberEmail);
+        as(tenantAdmin).body(Map.of("email", memberEmail, "role", "staff")).post("/api/tenants/" + slug + "/users").then().statusCode(201);
+        String token = as(tenantAdmin).body(Map.of("email", Api.slug("invitee") + "@example.com", "role", "viewer"))
+                .post("/api/tenants/" + slug + "/users").then().statusCode(201).extract().path("data.token");
+        int invitation = as(tenantAdmin).get("/api/tenants/" + slug + "/invitations").then().extract().path("data.items[0].id");
+        as(admin).post("/api/tenants/" + slug + "/suspend").then().statusCode(200);
+
+        String users = "/api/tenants/" + slug + "/users";
+        refusedAsSuspended(as(tenantAdmin).body(Map.of("contact_person", "Still Here")).put("/api/tenants/" + slug));
+        refusedAsSuspended(as(tenantAdmin).body(Map.of("advanced_reporting", true)).put("/api/tenants/" + slug + "/features"));
+        refusedAsSuspended(as(tenantAdmin).body(Map.of("email", Api.slug("late") + "@example.com", "role", "staff")).post(users));
+        refusedAsSuspended(as(tenantAdmin).body(Map.of("role", "manager")).put(users + "/" + member));
+        refusedAsSuspended(as(tenantAdmin).delete(users + "/" + member));
+        refusedAsSuspended(as(tenantAdmin).delete("/api/tenants/" + slug + "/invitations/" + invitation));
+        // Nor can an invitation be accepted into it meanwhile; it stays usable for later.
+        refusedAsSuspended(given().contentType("application/json")
+                .body(Map.of("name", "Patient Invitee", "password", "a-long-password-1")).post("/api/invitations/" + token + "/accept"));
+        // The rest needs a platform admin anyway.
+        as(tenantAdmin).body(Map.of("plan", "enterprise")).put("/api/tenants/" + slug + "/subscription").then().statusCode(403);
+        as(tenantAdmin).post("/api/tenants/" + slug + "/reactivate").then().statusCode(403);
+
+        // Reads still work.
+        as(tenantAdmin).get("/api/tenants/" + slug).then().statusCode(200).body("data.status", is("suspended"));
+        as(tenantAdmin).get("/api/tenants/" + slug + "/config").then().statusCode(200);
+        as(tenantAdmin).get(users).then().statusCode(200).body("data.items.user_id", hasItem(member));
+        as(tenantAdmin).get("/api/tenants/" + slug + "/invitations").then().statusCode(200).body("data.total_items", is(1));
+
+        // Platform admins may still change it, and reactivate it; then its admins may again.
+        as(admin).body(Map.of("advanced_reporting", true)).put("/api/tenants/" + slug + "/features").then().statusCode(200);
+        as(admin).body(Map.of("role", "manager")).put(users + "/" + member).then().statusCode(200);
+        as(admin).post("/api/tenants/" + slug + "/reactivate").then().statusCode(200);
+        as(tenantAdmin).body(Map.of("contact_person", "Back Again")).put("/api/tenants/" + slug).then().statusCode(200);
+        given().contentType("application/json").body(Map.of("name", "Patient Invitee", "password", "a-long-password-1"))
+                .post("/api/invitations/" + token + "/accept").then().statusCode(201);
+    }
+
+    private static void refusedAsSuspended(io.restassured.response.Response answer) {
+        answer.then().statusCode(403).body("error.code", is("TENANT_SUSPENDED"));
+    }
 }

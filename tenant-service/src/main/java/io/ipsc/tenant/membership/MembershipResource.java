@@ -4,7 +4,9 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenant.invitation.InvitationService;
 import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,24 +30,43 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class MembershipResource {
 
     private final MembershipService service;
+    private final InvitationService invitations;
     private final TenantAccess access;
     private final OutboxRelay relay;
 
-    public MembershipResource(MembershipService service, TenantAccess access, OutboxRelay relay) {
+    public MembershipResource(MembershipService service, InvitationService invitations, TenantAccess access, OutboxRelay relay) {
         this.service = service;
+        this.invitations = invitations;
         this.access = access;
         this.relay = relay;
     }
 
+    /**
+     * By e-mail: an account becomes a member, an e-mail without one gets an invitation. By
+     * {@code user_id} only for platform admins: ids can be counted through, e-mails cannot.
+     */
     @POST
     @WithSession
-    public Uni<RestResponse<ApiResponse<MembershipView>>> add(@PathParam("slug") String slug, MembershipService.AddMemberRequest request) {
+    public Uni<RestResponse<ApiResponse<AddMemberAnswer>>> add(@PathParam("slug") String slug, MembershipService.AddMemberRequest request) {
         if (request == null) {
-            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"user_id\": ..., \"role\": ...}");
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"email\": ..., \"role\": ...}");
         }
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.add(t, request)).invoke(relay::wakeUp)
-                .map(m -> RestResponse.status(RestResponse.Status.CREATED,
-                        ApiResponse.ok(m, "User " + m.userId() + " added to '" + slug + "' as " + m.role())));
+        Caller caller = access.require();
+        return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> {
+                    if (request.userId() == null) {
+                        return invitations.addOrInvite(t, request.email(), request.role(), caller.userId());
+                    }
+                    if (!caller.platformAdmin()) {
+                        return Uni.createFrom().failure(ApiException.forbidden("ADD_MEMBERS_BY_EMAIL",
+                                "Tenant administrators add members by e-mail: send {\"email\": ..., \"role\": ...}").concerning(slug));
+                    }
+                    if (request.email() != null) {
+                        return Uni.createFrom().failure(ApiException.badRequest("VALIDATION_ERROR", "email", "Send user_id or email, not both"));
+                    }
+                    return service.addById(t, request.userId(), request.role()).map(AddMemberAnswer.class::cast);
+                })
+                .invoke(relay::wakeUp)
+                .map(answer -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(answer, answer.describe(slug))));
     }
 
     @GET
@@ -62,7 +83,7 @@ public class MembershipResource {
     @WithSession
     public Uni<ApiResponse<MembershipView>> changeRole(@PathParam("slug") String slug, @PathParam("userId") long userId,
                                                       MembershipService.ChangeRoleRequest request) {
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.changeRole(t, userId, request)).invoke(relay::wakeUp)
+        return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.changeRole(t, userId, request)).invoke(relay::wakeUp)
                 .map(m -> ApiResponse.ok(m, "User " + userId + " is now " + m.role() + " of '" + slug + "'"));
     }
 
@@ -70,7 +91,7 @@ public class MembershipResource {
     @Path("/{userId}")
     @WithSession
     public Uni<ApiResponse<Void>> remove(@PathParam("slug") String slug, @PathParam("userId") long userId) {
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.remove(t, userId)).invoke(relay::wakeUp)
+        return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.remove(t, userId)).invoke(relay::wakeUp)
                 .map(v -> ApiResponse.ok(null, "User " + userId + " removed from '" + slug + "'"));
     }
 }

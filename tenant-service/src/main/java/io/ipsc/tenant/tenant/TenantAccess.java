@@ -49,6 +49,26 @@ public class TenantAccess {
                 });
     }
 
+    /**
+     * As {@link #requireRole}, for a change: a suspended tenant is read-only to its own members,
+     * whatever their role; platform admins may still change it (to reactivate it, for instance).
+     */
+    public Uni<Tenant> requireRoleToChange(String slug, Role role) {
+        boolean platformAdmin = caller.require().platformAdmin();
+        return requireRole(slug, role).invoke(tenant -> {
+            if (TenantStatus.SUSPENDED.wireName().equals(tenant.status) && !platformAdmin) {
+                throw suspended(slug);
+            }
+        });
+    }
+
+    /** The refusal of a change to a suspended tenant, with the code the gateway answers it with. */
+    public static ApiException suspended(String slug) {
+        return ApiException.forbidden("TENANT_SUSPENDED",
+                "Tenant '" + slug + "' is suspended: it can be read, not changed, until a platform administrator reactivates it")
+                .concerning(slug);
+    }
+
     public Caller requirePlatformAdmin() {
         return caller.requirePlatformAdmin();
     }

@@ -78,7 +78,7 @@ public class TenantResource {
     @WithSession
     public Uni<ApiResponse<TenantView>> update(@PathParam("slug") String slug, TenantRequest request) {
         boolean platformAdmin = access.require().platformAdmin();
-        return access.requireRole(slug, Role.ADMIN)
+        return access.requireRoleToChange(slug, Role.ADMIN)
                 .flatMap(t -> service.update(t, requireBody(request), platformAdmin))
                 .map(o -> ApiResponse.ok(TenantView.of(o.value()), "Tenant '" + slug + "' updated", o.warnings()));
     }
@@ -131,7 +131,7 @@ public class TenantResource {
     @Path("/{slug}/features")
     @WithSession
     public Uni<ApiResponse<Map<String, Boolean>>> features(@PathParam("slug") String slug, Map<String, Boolean> features) {
-        return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.updateFeatures(t, features))
+        return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.updateFeatures(t, features))
                 .map(t -> ApiResponse.ok(t.features, "Features of tenant '" + slug + "' updated"));
     }
 

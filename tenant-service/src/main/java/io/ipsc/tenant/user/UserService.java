@@ -56,10 +56,9 @@ public class UserService {
 
     public Uni<User> create(CreateUserRequest r) {
         List<ErrorDetail> errors = new ArrayList<>();
-        if (r.email() == null || r.email().isBlank()) {
-            errors.add(new ErrorDetail("email", "email is required"));
-        } else if (r.email().length() > 254 || !EMAIL.matcher(r.email().trim()).matches()) {
-            errors.add(new ErrorDetail("email", "email is not a valid e-mail address"));
+        String emailProblem = emailProblem(r.email());
+        if (emailProblem != null) {
+            errors.add(new ErrorDetail("email", emailProblem));
         }
         String passwordProblem = Passwords.problem(r.password());
         if (passwordProblem != null) {
@@ -164,5 +163,21 @@ public class UserService {
 
     private static ApiException duplicate(String email) {
         return ApiException.conflict("DUPLICATE_EMAIL", "A user with e-mail '" + email.trim() + "' already exists");
+    }
+
+    /** Null when {@code email} is acceptable as a user's e-mail, else why not. */
+    public static String emailProblem(String email) {
+        if (email == null || email.isBlank()) {
+            return "email is required";
+        }
+        if (email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
+            return "email is not a valid e-mail address";
+        }
+        return null;
+    }
+
+    /** A user whose password was checked and hashed by the caller (an accepted invitation), in the caller's transaction. */
+    public Uni<User> createWithHash(String email, String fullName, String passwordHash) {
+        return insert(new CreateUserRequest(email, null, fullName, false), passwordHash);
     }
 }

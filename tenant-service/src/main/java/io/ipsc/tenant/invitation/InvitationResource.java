@@ -1,0 +1,45 @@
+package io.ipsc.tenant.invitation;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * An invitation as its holder sees it. Public, like sign-in: the token in the path is the
+ * credential, and the person holding it has no account yet.
+ */
+@Path("/api/invitations/{token}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+
+    private final InvitationService service;
+
+    public InvitationResource(InvitationService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Uni<ApiResponse<InvitationPreview>> preview(@PathParam("token") String token) {
+        return service.preview(token).map(p -> ApiResponse.ok(p, "Invitation to '" + p.tenant() + "' as " + p.role()));
+    }
+
+    @POST
+    @Path("/accept")
+    public Uni<RestResponse<ApiResponse<InvitationService.InvitationAccepted>>> accept(@PathParam("token") String token,
+                                                                                      InvitationService.AcceptRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"name\": ..., \"password\": ...}");
+        }
+        return service.accept(token, request).map(a -> RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponse.ok(a, "Welcome to '" + a.tenant() + "': you are " + a.role())));
+    }
+}

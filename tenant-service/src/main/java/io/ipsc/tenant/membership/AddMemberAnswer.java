@@ -1,0 +1,20 @@
+package io.ipsc.tenant.membership;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What adding a member by e-mail or id answers: the member added ({@link MembershipService.MemberAdded})
+ * or, for an e-mail without an account, the invitation created for it. Either tells the admin only
+ * what they gave and what they may manage, never another person's details.
+ */
+public interface AddMemberAnswer {
+
+    /** {@code member} or {@code invited}. */
+    @JsonProperty("status")
+    String status();
+
+    /** The sentence for the envelope's message. */
+    @JsonIgnore
+    String describe(String slug);
+}
