@@ -3,6 +3,7 @@ package io.ipsc.gateway.door;
 import io.ipsc.gateway.directory.GatewayTenantDirectory;
 import io.ipsc.gateway.routing.RoutingDecision;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.event.FeatureGates;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.event.TenantStatus;
@@ -85,8 +86,9 @@ public class Door {
             throw new ApiException(503, "TENANT_PROVISIONING", "Tenant '" + tenant + "' is still being set up; try again shortly",
                     List.of(), Map.of("Retry-After", "2"));
         }
-        requireFeature(snapshot, decision.module().feature(), decision.module().id() + " module");
-        requireFeature(snapshot, decision.route().feature(), "this part of the " + decision.module().id() + " module");
+        FeatureGates.shut(decision.module().id(), decision.route().family(), snapshot).ifPresent(gate -> {
+            throw gate.refusal(tenant);
+        });
         // No exemption for "the web app" by its Origin header: any client can send one. Until the web
         // front end holds a server-side session the gateway can recognise, only platform admins pass.
         if (!snapshot.featureOn(Features.API_ACCESS) && !caller.platformAdmin()) {
@@ -112,10 +114,4 @@ public class Door {
         return snapshot.members() != null && snapshot.members().containsKey(Long.toString(caller.userId()));
     }
 
-    private static void requireFeature(TenantSnapshot snapshot, String feature, String what) {
-        if (feature != null && !snapshot.featureOn(feature)) {
-            throw ApiException.forbidden("FEATURE_DISABLED",
-                    "The " + what + " is not enabled for tenant '" + snapshot.slug() + "' (feature " + feature + ")");
-        }
-    }
 }

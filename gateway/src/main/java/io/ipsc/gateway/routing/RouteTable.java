@@ -1,7 +1,5 @@
 package io.ipsc.gateway.routing;
 
-import io.ipsc.tenancy.event.Features;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,32 +10,36 @@ import java.util.Set;
  */
 public final class RouteTable {
 
-    /** A tenant's resource family: its owner, and a feature the tenant needs beyond the module's own (or null). */
-    public record Route(Module module, String feature) {
+    /**
+     * A tenant's resource family (the first segment after {@code /api/}) and its owner. Which
+     * features a family needs is not said here but in {@link io.ipsc.tenancy.event.FeatureGates},
+     * the table the owning services enforce as well.
+     */
+    public record Route(String family, Module module) {
     }
 
     private static final Map<String, Route> TENANT_SCOPED = Map.ofEntries(
-            Map.entry("products", new Route(Module.INVOICING, null)),
-            Map.entry("customers", new Route(Module.INVOICING, null)),
-            Map.entry("vendors", new Route(Module.INVOICING, null)),
-            Map.entry("invoices", new Route(Module.INVOICING, null)),
-            Map.entry("credit-notes", new Route(Module.INVOICING, null)),
-            Map.entry("purchases", new Route(Module.INVOICING, null)),
-            Map.entry("payments", new Route(Module.INVOICING, null)),
-            Map.entry("cashflow", new Route(Module.INVOICING, null)),
-            Map.entry("gst", new Route(Module.INVOICING, null)),
-            Map.entry("stock", new Route(Module.INVOICING, Features.INVENTORY_MANAGEMENT)),
-            Map.entry("reports", new Route(Module.INVOICING, Features.ADVANCED_REPORTING)),
-            Map.entry("patients", new Route(Module.DENTAL, null)),
-            Map.entry("appointments", new Route(Module.DENTAL, null)),
-            Map.entry("treatments", new Route(Module.DENTAL, null)),
-            Map.entry("treatment-plans", new Route(Module.DENTAL, null)),
-            Map.entry("dental-supplies", new Route(Module.DENTAL, Features.INVENTORY_MANAGEMENT)),
-            Map.entry("boms", new Route(Module.MANUFACTURING, null)),
-            Map.entry("production-orders", new Route(Module.MANUFACTURING, null)),
-            Map.entry("work-centers", new Route(Module.MANUFACTURING, null)),
-            Map.entry("inspections", new Route(Module.MANUFACTURING, null)),
-            Map.entry("branding", new Route(Module.BRANDING, null)));
+            route("products", Module.INVOICING),
+            route("customers", Module.INVOICING),
+            route("vendors", Module.INVOICING),
+            route("invoices", Module.INVOICING),
+            route("credit-notes", Module.INVOICING),
+            route("purchases", Module.INVOICING),
+            route("payments", Module.INVOICING),
+            route("cashflow", Module.INVOICING),
+            route("gst", Module.INVOICING),
+            route("stock", Module.INVOICING),
+            route("reports", Module.INVOICING),
+            route("patients", Module.DENTAL),
+            route("appointments", Module.DENTAL),
+            route("treatments", Module.DENTAL),
+            route("treatment-plans", Module.DENTAL),
+            route("dental-supplies", Module.DENTAL),
+            route("boms", Module.MANUFACTURING),
+            route("production-orders", Module.MANUFACTURING),
+            route("work-centers", Module.MANUFACTURING),
+            route("inspections", Module.MANUFACTURING),
+            route("branding", Module.BRANDING));
 
     // "performance" under a tenant is answered by the gateway itself (GatewayRoutes#tenantPerformance).
     /** tenant-service's own paths under {@code /api/tenants/{slug}/}: it checks its callers itself. */
@@ -51,6 +53,10 @@ public final class RouteTable {
     private static final Set<String> TENANT_SERVICE_ROOTS = Set.of("tenants", "users", "auth", "database", "security", "invitations");
 
     private RouteTable() {
+    }
+
+    private static Map.Entry<String, Route> route(String family, Module module) {
+        return Map.entry(family, new Route(family, module));
     }
 
     public static Optional<Route> tenantScoped(String segment) {
