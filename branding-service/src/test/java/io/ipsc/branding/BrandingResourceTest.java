@@ -1,6 +1,7 @@
 package io.ipsc.branding;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.MetricsScrape;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -169,7 +170,7 @@ class BrandingResourceTest {
         tenant.asAdmin().body(SEED_BODY).put("/api/branding").then().statusCode(200);
         tenant.as(tenant.viewer()).body(Map.of("company_name", "Not mine to change")).put("/api/branding").then().statusCode(403);
 
-        String scrape = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = MetricsScrape.scrape();
         String tenantLabel = "tenant=\"" + tenant.slug() + "\"";
         assertTrue(scrape.lines().anyMatch(l -> l.startsWith("ipsc_requests_total{") && l.contains(tenantLabel)
                 && l.contains("service=\"branding-service\"") && l.contains("method=\"PUT\"") && l.contains("status=\"2xx\"")

@@ -151,7 +151,7 @@ class DentalIsolationTest {
         clinic.asAdmin().post("/api/treatments/" + treatment + "/complete").then().statusCode(200);
         outsiderIn(clinic.slug()).get("/api/patients").then().statusCode(403);
 
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = MetricsScrape.scrape();
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_appointments_booked_total", "tenant", clinic.slug()));
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_treatments_completed_total", "tenant", clinic.slug()));
         // patient, appointment, treatment, two completions

@@ -334,13 +334,15 @@ class E2eSeedGuideTest {
         Api.as(member, suite.gatewayUrl()).get("/api/system/status").then().statusCode(403);
         Api.anonymous(suite.gatewayUrl()).get("/api/health/detailed").then().statusCode(401);
 
+        // Metrics are on each service's management port only; its API port answers 404 (issue 14).
         for (String service : List.of(LocalSuite.GATEWAY, LocalSuite.TENANT_SERVICE, LocalSuite.INVOICING, LocalSuite.DENTAL,
                 LocalSuite.MANUFACTURING, LocalSuite.BRANDING)) {
-            String metrics = Api.anonymous(suite.url(service)).accept("text/plain").get("/q/metrics").then().statusCode(200)
+            String metrics = Api.anonymous(suite.managementUrl(service)).accept("text/plain").get("/q/metrics").then().statusCode(200)
                     .extract().asString();
             assertTrue(metrics.contains("jvm_memory_used_bytes"), service + " exposes Prometheus metrics");
+            Api.anonymous(suite.url(service)).accept("text/plain").get("/q/metrics").then().statusCode(404);
         }
-        assertTrue(Api.anonymous(suite.url(LocalSuite.GATEWAY)).accept("text/plain").get("/q/metrics").asString()
+        assertTrue(Api.anonymous(suite.managementUrl(LocalSuite.GATEWAY)).accept("text/plain").get("/q/metrics").asString()
                 .contains("ipsc_gateway_requests_total"), "the gateway counts requests per tenant");
         gateway().get("/api/database/slow-queries/" + SMILE).then().statusCode(200).body("success", is(true));
     }

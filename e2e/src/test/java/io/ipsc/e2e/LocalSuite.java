@@ -32,7 +32,7 @@ import static io.restassured.RestAssured.given;
 /**
  * The whole suite as {@code ./ipsc up} starts it (deploy/local's {@link SuiteStarter}): embedded
  * PostgreSQL, a KRaft broker in a child JVM, and the six services as their own JVMs from their packaged
- * {@code quarkus-run.jar}. Every port is a free one picked now, so a developer's {@code ./ipsc up} on the
+ * {@code quarkus-run.jar}. Every port, the services' management ports included, is a free one picked now, so a developer's {@code ./ipsc up} on the
  * standard ports keeps running. The state folder is under {@code e2e/target}; its logs stay there after
  * the run (the data is removed).
  */
@@ -74,7 +74,7 @@ public final class LocalSuite implements AutoCloseable {
     public static LocalSuite start() throws Exception {
         Path repo = Path.of(System.getProperty("ipsc.repo", "..")).toAbsolutePath().normalize();
         List<ServiceSpec> table = Services.ALL.stream()
-                .map(s -> new ServiceSpec(s.name(), s.module(), Ports.freePort()))
+                .map(s -> new ServiceSpec(s.name(), s.module(), Ports.freePort(), Ports.freePort()))
                 .toList();
         List<String> notBuilt = table.stream().filter(s -> !Files.isRegularFile(s.quarkusRunJar(repo)))
                 .map(ServiceSpec::module).toList();
@@ -105,6 +105,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public String url(String service) {
         return "http://127.0.0.1:" + spec(service).port();
+    }
+
+    /** The service's management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl(String service) {
+        return spec(service).managementUrl();
     }
 
     public String gatewayUrl() {

@@ -344,7 +344,7 @@ class InvoicingTest {
         as(ANU, METRICS).post("/api/invoices/" + invoice + "/issue").then().statusCode(409);
         as(BALA, METRICS).get("/api/products").then().statusCode(403);
 
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = MetricsScrape.scrape();
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_invoices_issued_total", "tenant", METRICS));
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_purchases_recorded_total", "tenant", METRICS));
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_payments_recorded_total", "tenant", METRICS, "direction", "received"));

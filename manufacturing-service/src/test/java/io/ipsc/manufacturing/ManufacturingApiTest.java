@@ -347,7 +347,7 @@ class ManufacturingApiTest {
         as(ADMIN, metricsTenant).post("/api/production-orders/" + order + "/complete").then().statusCode(409);
         as(OTHER_ADMIN, metricsTenant).get("/api/boms").then().statusCode(403);
 
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = MetricsScrape.scrape();
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_production_orders_completed_total", "tenant", metricsTenant));
         // BOM, order, release, start, complete
         assertEquals(5.0, MetricsScrape.value(scrape, "ipsc_requests_total", "tenant", metricsTenant, "service", "manufacturing-service",

@@ -1,6 +1,7 @@
 package io.ipsc.tenant;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.ManagementInterface;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -217,9 +218,9 @@ class TenantResourceTest {
 
     @Test
     void healthAndMetricsAnswer() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.given().get("/q/metrics").then().statusCode(200);
         given().get("/.well-known/jwks.json").then().statusCode(200)
                 .body("keys[0].kty", is("RSA")).body("keys[0].alg", is("RS256")).body("keys[0].d", nullValue());
     }

@@ -166,7 +166,8 @@ public final class BadInputSweep {
 
     /** Reads the service's OpenAPI document and sweeps every operation in it. */
     public BadInputSweep sweepOpenApi() {
-        JsonNode openApi = read(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        // The document is on the management interface, apart from the API that the sweep then calls.
+        JsonNode openApi = read(ManagementInterface.given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
         JsonNode schemas = openApi.path("components").path("schemas");
         List<Operation> operations = new ArrayList<>();
         openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {

@@ -10,6 +10,11 @@ public final class MetricsScrape {
     private MetricsScrape() {
     }
 
+    /** The running application's scrape, from its management interface (the API port serves none). */
+    public static String scrape() {
+        return ManagementInterface.given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
     /**
      * The value of the series {@code name} whose labels include {@code labels} (name, value pairs);
      * fails when the scrape has none.

@@ -24,6 +24,12 @@ public final class Ports {
         }
     }
 
+    /** Both ports of a service, its API's and its management interface's. */
+    public static void requireFree(ServiceSpec service, String remedy) {
+        requireFree(service.port(), service.name(), remedy);
+        requireFree(service.managementPort(), service.name() + " management", remedy);
+    }
+
     public static boolean isListening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);

@@ -32,7 +32,8 @@ public record ReadySummary(
                 .orElse("nothing yet: no service is built (mvn -DskipTests install builds them)"));
         for (ServiceProcess s : running) {
             line(out, s == running.get(0) ? "Services" : "",
-                    String.format("%-22s %s  pid %d", s.spec().name(), s.spec().url(), s.pid()));
+                    String.format("%-22s %s  pid %d  (health, metrics: %s/q/)", s.spec().name(), s.spec().url(), s.pid(),
+                            s.spec().managementUrl()));
         }
         if (!notBuilt.isEmpty()) {
             line(out, "Not built", notBuilt.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));

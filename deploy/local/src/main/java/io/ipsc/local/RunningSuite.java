@@ -66,7 +66,7 @@ public final class RunningSuite {
     public synchronized ServiceProcess startService(ServiceSpec spec, Path repoRoot, Map<String, String> environment)
             throws IOException {
         requireNotStopping();
-        Ports.requireFree(spec.port(), spec.name(), Launcher.PORT_REMEDY);
+        Ports.requireFree(spec, Launcher.PORT_REMEDY);
         ServiceProcess service = ServiceProcess.start(spec, repoRoot, environment, state.log(spec.name()));
         services.add(service);
         Files.writeString(state.pidFile(spec.name()), service.pid() + "\n", StandardCharsets.UTF_8);
@@ -94,7 +94,7 @@ public final class RunningSuite {
     public synchronized ServiceProcess restartService(String name) throws IOException {
         requireNotStopping();
         ServiceProcess old = service(name);
-        Ports.requireFree(old.spec().port(), name, Launcher.PORT_REMEDY);
+        Ports.requireFree(old.spec(), Launcher.PORT_REMEDY);
         ServiceProcess restarted = old.startAgain();
         services.set(services.indexOf(old), restarted);
         Files.writeString(state.pidFile(name), restarted.pid() + "\n", StandardCharsets.UTF_8);

@@ -39,7 +39,7 @@ public final class ServiceProcess {
     /**
      * Starts {@code spec} from its {@code quarkus-run.jar}. The child gets this JVM's environment
      * (so settings such as {@code MULTI_TENANT_ENABLED} flow through) overlaid with {@code environment}
-     * and its own {@code QUARKUS_HTTP_PORT}.
+     * and its own {@code QUARKUS_HTTP_PORT} and {@code QUARKUS_MANAGEMENT_PORT}.
      */
     public static ServiceProcess start(ServiceSpec spec, Path repoRoot, Map<String, String> environment, Path log)
             throws IOException {
@@ -53,10 +53,11 @@ public final class ServiceProcess {
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         // Logs are appended across runs; a marker shows where this run begins.
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         Files.writeString(log, "---- " + Instant.now() + " ipsc: starting " + spec.name()
-                        + " on port " + spec.port() + " ----\n",
+                        + " on port " + spec.port() + " (management " + spec.managementPort() + ") ----\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return new ServiceProcess(spec, repoRoot, Map.copyOf(environment), builder.start(), log, logStart);
     }

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The suite's services: the one table that says which exist, where they are built and on which port
- * they listen (design, section 2). The {@code ipsc} script reads it through {@link #main(String[])}.
+ * The suite's services: the one table that says which exist, where they are built and on which ports
+ * they listen, the API's and the management interface's (design, section 2). The {@code ipsc} script
+ * reads it through {@link #main(String[])}.
  */
 public final class Services {
 
-    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "gateway", 8000);
-    public static final ServiceSpec TENANT_SERVICE = new ServiceSpec("tenant-service", "tenant-service", 8081);
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "gateway", 8000, 9000);
+    public static final ServiceSpec TENANT_SERVICE = new ServiceSpec("tenant-service", "tenant-service", 8081, 9081);
 
     /**
      * In start order. tenant-service comes first and is awaited alone: it creates the compacted
@@ -18,10 +19,10 @@ public final class Services {
      */
     public static final List<ServiceSpec> ALL = List.of(
             TENANT_SERVICE,
-            new ServiceSpec("invoicing-service", "invoicing-service", 8082),
-            new ServiceSpec("dental-service", "dental-service", 8083),
-            new ServiceSpec("manufacturing-service", "manufacturing-service", 8084),
-            new ServiceSpec("branding-service", "branding-service", 8085),
+            new ServiceSpec("invoicing-service", "invoicing-service", 8082, 9082),
+            new ServiceSpec("dental-service", "dental-service", 8083, 9083),
+            new ServiceSpec("manufacturing-service", "manufacturing-service", 8084, 9084),
+            new ServiceSpec("branding-service", "branding-service", 8085, 9085),
             GATEWAY);
 
     private Services() {
@@ -31,10 +32,10 @@ public final class Services {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** Prints {@code NAME MODULE PORT}, one service a line, for the shell script. */
+    /** Prints {@code NAME MODULE PORT MANAGEMENT_PORT}, one service a line, for the shell script. */
     public static void main(String[] args) {
         for (ServiceSpec s : ALL) {
-            System.out.println(s.name() + " " + s.module() + " " + s.port());
+            System.out.println(s.name() + " " + s.module() + " " + s.port() + " " + s.managementPort());
         }
     }
 }

@@ -20,7 +20,11 @@ public final class SuiteStarter {
     /** How long each service may take to become ready when {@code ./ipsc up} starts it. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    /** Where the gateway finds each module ({@code ipsc.upstream.<module>}), by service name. */
+    /**
+     * Where the gateway finds each module ({@code ipsc.upstream.<module>}), by service name; the
+     * module's management interface goes in the same name with {@code _MANAGEMENT} appended
+     * ({@code ipsc.upstream.<module>.management}), for its health and OpenAPI document.
+     */
     private static final Map<String, String> GATEWAY_UPSTREAM_VARIABLES = Map.of(
             "tenant-service", "IPSC_UPSTREAM_TENANT_SERVICE",
             "invoicing-service", "IPSC_UPSTREAM_INVOICING",
@@ -110,7 +114,7 @@ public final class SuiteStarter {
             Ports.requireFree(config.kafkaControllerPort(), "Kafka controller", remedy);
         }
         for (ServiceSpec spec : services) {
-            Ports.requireFree(spec.port(), spec.name(), Launcher.PORT_REMEDY);
+            Ports.requireFree(spec, Launcher.PORT_REMEDY);
         }
     }
 
@@ -140,23 +144,26 @@ public final class SuiteStarter {
 
     /**
      * Where the services find each other when the table moves them off their standard ports:
-     * everyone reads tenant-service's signing keys, the gateway forwards to every module. With the
-     * standard ports nothing is set, and the services' own defaults (or the user's settings) apply.
+     * everyone reads tenant-service's signing keys, the gateway forwards to every module and asks
+     * each module's management interface for its health and OpenAPI document. With the standard
+     * ports nothing is set, and the services' own defaults (or the user's settings) apply.
      */
     static Map<String, String> addressesOfEachOther(List<ServiceSpec> table) {
         Map<String, String> env = new HashMap<>();
         for (ServiceSpec spec : table) {
             ServiceSpec standard = Services.named(spec.name()).orElse(spec);
-            if (spec.port() == standard.port()) {
-                continue;
-            }
-            String base = "http://127.0.0.1:" + spec.port();
-            if (spec.name().equals(Services.TENANT_SERVICE.name())) {
-                env.put("IPSC_JWT_JWKS_URL", base + "/.well-known/jwks.json");
-            }
             String upstream = GATEWAY_UPSTREAM_VARIABLES.get(spec.name());
-            if (upstream != null) {
-                env.put(upstream, base);
+            if (spec.port() != standard.port()) {
+                String base = "http://127.0.0.1:" + spec.port();
+                if (spec.name().equals(Services.TENANT_SERVICE.name())) {
+                    env.put("IPSC_JWT_JWKS_URL", base + "/.well-known/jwks.json");
+                }
+                if (upstream != null) {
+                    env.put(upstream, base);
+                }
+            }
+            if (upstream != null && spec.managementPort() != standard.managementPort()) {
+                env.put(upstream + "_MANAGEMENT", spec.managementUrl());
             }
         }
         return env;
@@ -165,7 +172,8 @@ public final class SuiteStarter {
     private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws Exception {
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : specs) {
-            Console.info("starting " + spec.name() + " on port " + spec.port() + " (log " + config.state().log(spec.name()) + ")");
+            Console.info("starting " + spec.name() + " on port " + spec.port() + ", management port " + spec.managementPort()
+                    + " (log " + config.state().log(spec.name()) + ")");
             started.add(suite.startService(spec, config.repoRoot(), environment));
         }
         ReadinessProbe probe = new ReadinessProbe();

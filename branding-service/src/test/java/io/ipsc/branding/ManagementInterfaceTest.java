@@ -1,0 +1,21 @@
+package io.ipsc.branding;
+
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.ManagementInterface;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Issue 14: metrics, health and the OpenAPI document leave the API port for the management interface. */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "test-tokens", value = "true"))
+class ManagementInterfaceTest {
+
+    @Test
+    void metricsHealthAndOpenApiAnswerOnTheManagementPortOnly() {
+        ManagementInterface.assertOperatorEndpointsOnlyOnTheManagementPort();
+    }
+}
