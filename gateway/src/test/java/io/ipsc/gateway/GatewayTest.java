@@ -1,5 +1,6 @@
 package io.ipsc.gateway;
 
+import io.ipsc.testsupport.ManagementInterface;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TenantEventsPublisher;
@@ -179,7 +180,7 @@ class GatewayTest {
     void requestsAreCountedPerTenantModuleAndStatus() {
         alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200);
         alice().header("X-Tenant-ID", "made-up-tenant").get("/api/products").then().statusCode(404);
-        String metrics = HardeningTest.management().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ipsc_gateway_requests_total") && l.contains("tenant=\"" + ALPHA + "\"")
                 && l.contains("module=\"invoicing\"") && l.contains("status=\"2xx\"")), "per-tenant counter on /q/metrics");
         // A slug nobody created gets no series of its own: it counts as 'none'.
@@ -295,7 +296,7 @@ class GatewayTest {
         given().header("Authorization", "Bearer " + admin).get("/api/system/status").then().statusCode(200)
                 .body("data.tenants_by_status.active", greaterThanOrEqualTo(5))
                 .body("data.max_tenants_per_instance", is(100));
-        HardeningTest.management().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

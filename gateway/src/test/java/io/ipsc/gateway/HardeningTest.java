@@ -1,6 +1,7 @@
 package io.ipsc.gateway;
 
 import io.ipsc.tenancy.event.Topics;
+import io.ipsc.testsupport.ManagementInterface;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TestTokens;
@@ -11,12 +12,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +74,6 @@ class HardeningTest {
         return given().urlEncodingEnabled(false).header("Authorization", "Bearer " + TestTokens.get().member(BEN, Map.of()));
     }
 
-    /** Quarkus' management interface of the gateway under test (a free port, as quarkus.management.test-port=0 asks). */
-    static RequestSpecification management() {
-        // test.management.url ends in the management root path (/q); the tests name whole paths.
-        URI url = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
-        return given().baseUri(url.getScheme() + "://" + url.getHost() + ":" + url.getPort());
-    }
 
     private static void refusedAsInvalidPath(ValidatableResponse answer) {
         answer.statusCode(400).body("success", is(false)).body("error.code", is("INVALID_PATH"));
@@ -118,8 +111,8 @@ class HardeningTest {
         for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/openapi")) {
             given().get(path).then().statusCode(404).body("success", is(false)).body("error.code", is("NOT_FOUND"));
         }
-        management().get("/q/metrics").then().statusCode(200).body(containsString("ipsc_gateway_upstream_seconds"));
-        management().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.given().get("/q/metrics").then().statusCode(200).body(containsString("ipsc_gateway_upstream_seconds"));
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
         // The public endpoints stay where the seed guide shows them.
         given().get("/health").then().statusCode(200).body("success", is(true));
         given().get("/api/health").then().statusCode(200);
@@ -225,7 +218,7 @@ class HardeningTest {
             assertTrue(security.await(r -> r.value().contains(anonymousMark), 1, Duration.ofSeconds(3)).isEmpty(),
                     "an anonymous refusal reached tenant " + A + "'s security figures");
         }
-        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ipsc_security_anonymous_refusals_total")
                 && l.contains("kind=\"CROSS_TENANT\"") && l.contains("service=\"gateway\"") && !l.endsWith(" 0.0")), metrics);
         assertFalse(metrics.lines().anyMatch(l -> l.startsWith("ipsc_security_anonymous_refusals_total") && l.contains("tenant=")));
