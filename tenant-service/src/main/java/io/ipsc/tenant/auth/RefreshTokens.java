@@ -1,5 +1,6 @@
 package io.ipsc.tenant.auth;
 
+import io.ipsc.tenant.support.SecretTokens;
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenant.config.TenantServiceConfig;
@@ -10,15 +11,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -43,8 +38,6 @@ public class RefreshTokens {
     /** A redeemed token's user and the next token of its family. */
     public record Redeemed(long userId, String refreshToken) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Marks the token used only if it is unused, unexpired, its family live and its user active and
@@ -87,7 +80,7 @@ public class RefreshTokens {
 
     /** Exchanges a refresh token for the next one of its family, or refuses with the reason. */
     public Uni<Redeemed> redeem(String token) {
-        String hash = sha256(token);
+        String hash = SecretTokens.sha256(token);
         Instant now = Timestamps.now();
         return pool.withTransaction(c -> c.preparedQuery(REDEEM).execute(Tuple.of(hash, SignInAttempts.utc(now)))
                         .flatMap(rows -> {
@@ -132,7 +125,7 @@ public class RefreshTokens {
     public Uni<Void> revokeFamilyOf(String token, Revocation why) {
         return pool.preparedQuery("UPDATE refresh_token_families f SET revoked_at = $2, revoked_reason = $3 FROM refresh_tokens t "
                         + "WHERE t.token_hash = $1 AND f.id = t.family_id AND f.revoked_at IS NULL")
-                .execute(Tuple.of(sha256(token), SignInAttempts.utc(Timestamps.now()), why.wireName())).replaceWithVoid();
+                .execute(Tuple.of(SecretTokens.sha256(token), SignInAttempts.utc(Timestamps.now()), why.wireName())).replaceWithVoid();
     }
 
     /** Ends every session of the user; {@code client} is the caller's transaction. Returns how many were live. */
@@ -148,12 +141,10 @@ public class RefreshTokens {
     }
 
     private Uni<String> addToken(SqlClient client, long userId, UUID family) {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = SecretTokens.newToken();
         Instant now = Timestamps.now();
         return client.preparedQuery("INSERT INTO refresh_tokens (token_hash, user_id, family_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(sha256(token), userId, family, SignInAttempts.utc(now),
+                .execute(Tuple.of(SecretTokens.sha256(token), userId, family, SignInAttempts.utc(now),
                         SignInAttempts.utc(now.plus(Duration.ofDays(config.jwt().refreshTokenDays())))))
                 .replaceWith(token);
     }
@@ -162,11 +153,4 @@ public class RefreshTokens {
         return new ApiException(401, "INVALID_REFRESH_TOKEN", message);
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

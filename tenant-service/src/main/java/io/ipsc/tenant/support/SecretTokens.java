@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Bearer secrets handed to a person once (invitation tokens): 256 random bits, URL-safe, and kept
+ * Bearer secrets handed out once (refresh tokens, invitation tokens): 256 random bits, URL-safe, and kept
  * only as their SHA-256, so that whoever reads the database cannot use them.
  */
 public final class SecretTokens {
