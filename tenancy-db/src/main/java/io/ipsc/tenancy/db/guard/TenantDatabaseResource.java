@@ -3,6 +3,7 @@ package io.ipsc.tenancy.db.guard;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.ws.rs.GET;
@@ -12,12 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/tenant-database}: which database serves the calling tenant here, whose it says it
  * is, and its schema version — all read from that database itself, so isolation can be checked end
  * to end.
  */
+@Tag(name = "Tenant database")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/tenant-database")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -34,6 +40,7 @@ public class TenantDatabaseResource {
     }
 
     @GET
+    @Operation(operationId = "describeTenantDatabase", summary = "Describe the database that serves the calling tenant in this service")
     public Uni<ApiResponse<Map<String, Object>>> describe() {
         return tenant.withDatabase(pool -> pool.query(
                         "SELECT current_database() AS database, (SELECT slug FROM ipsc_tenant LIMIT 1) AS tenant, "
