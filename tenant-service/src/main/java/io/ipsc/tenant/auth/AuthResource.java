@@ -8,8 +8,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in, refresh and sign-out: public endpoints, they are how a caller gets and gives up a token. */
+@Tag(name = "Auth")
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,6 +32,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
+    @Operation(operationId = "login", summary = "Sign in with email and password")
     public Uni<ApiResponse<AuthService.Tokens>> login(LoginRequest request) {
         if (request == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send {\"email\": ..., \"password\": ...}");
@@ -38,6 +42,7 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
+    @Operation(operationId = "refreshToken", summary = "Exchange a refresh token for new tokens")
     public Uni<ApiResponse<AuthService.Tokens>> refresh(RefreshRequest request) {
         return auth.refresh(refreshToken(request)).map(t -> ApiResponse.ok(t, "Tokens refreshed"));
     }
@@ -49,6 +54,7 @@ public class AuthResource {
      */
     @POST
     @Path("/logout")
+    @Operation(operationId = "logout", summary = "Revoke a refresh token")
     public Uni<ApiResponse<Void>> logout(RefreshRequest request) {
         return auth.logout(refreshToken(request)).map(v -> ApiResponse.ok(null, "Signed out"));
     }

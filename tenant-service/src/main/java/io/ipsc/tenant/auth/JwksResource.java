@@ -5,8 +5,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public signing key in the standard JWKS format (not the envelope: verifiers expect RFC 7517). */
+@Tag(name = "Auth")
 @Path("/.well-known/jwks.json")
 public class JwksResource {
 
@@ -18,6 +21,7 @@ public class JwksResource {
 
     @GET
     @Produces("application/json")
+    @Operation(operationId = "getJwks", summary = "Get the public keys that verify access tokens (RFC 7517)")
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

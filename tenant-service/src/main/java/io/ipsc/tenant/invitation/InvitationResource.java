@@ -10,12 +10,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * An invitation as its holder sees it. Public, like sign-in: the token in the path is the
  * credential, and the person holding it has no account yet.
  */
+@Tag(name = "Invitations")
 @Path("/api/invitations/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,12 +31,14 @@ public class InvitationResource {
     }
 
     @GET
+    @Operation(operationId = "getInvitation", summary = "Preview an invitation by its token")
     public Uni<ApiResponse<InvitationPreview>> preview(@PathParam("token") String token) {
         return service.preview(token).map(p -> ApiResponse.ok(p, "Invitation to '" + p.tenant() + "' as " + p.role()));
     }
 
     @POST
     @Path("/accept")
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation")
     public Uni<RestResponse<ApiResponse<InvitationService.InvitationAccepted>>> accept(@PathParam("token") String token,
                                                                                       InvitationService.AcceptRequest request) {
         if (request == null) {

@@ -3,6 +3,7 @@ package io.ipsc.tenant.invitation;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -14,8 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's open invitations, for its admins: listed without their tokens, and withdrawn. */
+@Tag(name = "Invitations")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/tenants/{slug}/invitations")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantInvitationResource {
@@ -30,6 +36,7 @@ public class TenantInvitationResource {
 
     @GET
     @WithSession
+    @Operation(operationId = "listTenantInvitations", summary = "List a tenant's invitations")
     public Uni<ApiResponse<Page<InvitationView>>> list(@PathParam("slug") String slug,
                                                        @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -40,6 +47,7 @@ public class TenantInvitationResource {
     @DELETE
     @Path("/{id}")
     @WithSession
+    @Operation(operationId = "revokeTenantInvitation", summary = "Revoke an invitation")
     public Uni<ApiResponse<Void>> revoke(@PathParam("slug") String slug, @PathParam("id") long id) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.revoke(t, id))
                 .map(v -> ApiResponse.ok(null, "Invitation " + id + " to '" + slug + "' withdrawn"));

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.invitation.InvitationService;
@@ -21,9 +22,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** A tenant's members: its admins (or platform admins) manage them; any member may list them. */
+@Tag(name = "Memberships")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/tenants/{slug}/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +53,7 @@ public class MembershipResource {
      */
     @POST
     @WithSession
+    @Operation(operationId = "addTenantMember", summary = "Add a user to a tenant")
     public Uni<RestResponse<ApiResponse<AddMemberAnswer>>> add(@PathParam("slug") String slug, MembershipService.AddMemberRequest request) {
         if (request == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send {\"email\": ..., \"role\": ...}");
@@ -71,6 +78,7 @@ public class MembershipResource {
 
     @GET
     @WithSession
+    @Operation(operationId = "listTenantMembers", summary = "List a tenant's members")
     public Uni<ApiResponse<Page<MembershipView>>> list(@PathParam("slug") String slug,
                                                        @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -81,6 +89,7 @@ public class MembershipResource {
     @PUT
     @Path("/{userId}")
     @WithSession
+    @Operation(operationId = "changeTenantMemberRole", summary = "Change a member's role")
     public Uni<ApiResponse<MembershipView>> changeRole(@PathParam("slug") String slug, @PathParam("userId") long userId,
                                                       MembershipService.ChangeRoleRequest request) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.changeRole(t, userId, request)).invoke(relay::wakeUp)
@@ -90,6 +99,7 @@ public class MembershipResource {
     @DELETE
     @Path("/{userId}")
     @WithSession
+    @Operation(operationId = "removeTenantMember", summary = "Remove a member from a tenant")
     public Uni<ApiResponse<Void>> remove(@PathParam("slug") String slug, @PathParam("userId") long userId) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.remove(t, userId)).invoke(relay::wakeUp)
                 .map(v -> ApiResponse.ok(null, "User " + userId + " removed from '" + slug + "'"));

@@ -2,6 +2,7 @@ package io.ipsc.tenant.operations;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.ipsc.tenant.tenant.TenantService;
@@ -26,6 +27,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The operator's view of one tenant's databases, from PostgreSQL's own statistics
@@ -34,6 +38,8 @@ import java.util.Map;
  * cluster shows as absent. Each database's pool is as the owning service reports it (its
  * {@code /api/tenant-database}, asked with the caller's token). Statements are PostgreSQL's normalised texts: no parameter values.
  */
+@Tag(name = "Operations")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/database")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatabaseStatsResource {
@@ -53,6 +59,7 @@ public class DatabaseStatsResource {
     @GET
     @Path("/performance/{slug}")
     @WithSession
+    @Operation(operationId = "getTenantDatabasePerformance", summary = "Get a tenant database's performance figures")
     public Uni<ApiResponse<Map<String, Object>>> performance(@PathParam("slug") String slug,
                                                              @HeaderParam("Authorization") String authorization) {
         return access.requireRole(slug, Role.ADMIN).flatMap(t -> {
@@ -95,6 +102,7 @@ public class DatabaseStatsResource {
     @GET
     @Path("/slow-queries/{slug}")
     @WithSession
+    @Operation(operationId = "listTenantSlowQueries", summary = "List a tenant database's slowest queries")
     public Uni<ApiResponse<Map<String, Object>>> slowQueries(@PathParam("slug") String slug, @QueryParam("limit") Integer limit) {
         int top = limit == null ? 20 : limit;
         if (top < 1 || top > 100) {

@@ -1,6 +1,7 @@
 package io.ipsc.tenant.operations;
 
 import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.membership.Membership;
 import io.ipsc.tenant.tenant.Tenant;
@@ -26,6 +27,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/tenants/{slug}/usage}: the tenant's users, products and this month's
@@ -34,6 +38,8 @@ import java.util.Map;
  * the figure shown is the one it refuses on), and the other modules add their own figures. A module
  * that cannot answer is named in the warnings instead of failing the whole view.
  */
+@Tag(name = "Tenants")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/tenants/{slug}/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantUsageResource {
@@ -55,6 +61,7 @@ public class TenantUsageResource {
 
     @GET
     @WithSession
+    @Operation(operationId = "getTenantUsage", summary = "Get a tenant's usage against its plan limits")
     public Uni<ApiResponse<Map<String, Object>>> usage(@PathParam("slug") String slug, @HeaderParam("Authorization") String authorization) {
         return access.requireRole(slug, Role.ADMIN).flatMap(tenant -> Membership.count("tenantId", tenant.id).flatMap(users -> {
             Map<String, String> databases = tenants.databaseNames(tenant);

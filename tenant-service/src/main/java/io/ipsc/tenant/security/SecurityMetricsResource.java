@@ -3,6 +3,7 @@ package io.ipsc.tenant.security;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.SecurityEvent;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,6 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/security/metrics/{slug}}: what was refused concerning one tenant — failed
@@ -30,6 +34,8 @@ import java.util.Map;
  * requests — over a window (24 hours by default), with the latest events. Gathered from every
  * service through {@code ipsc.security}; readable by platform admins and the tenant's admins.
  */
+@Tag(name = "Operations")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/security/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityMetricsResource {
@@ -55,6 +61,7 @@ public class SecurityMetricsResource {
     @GET
     @Path("/{slug}")
     @WithSession
+    @Operation(operationId = "getSecurityMetrics", summary = "Get a tenant's security event counts")
     public Uni<ApiResponse<Map<String, Object>>> metrics(@PathParam("slug") String slug, @QueryParam("hours") Integer hours,
                                                          @QueryParam("limit") Integer limit) {
         int window = hours == null ? 24 : hours;

@@ -3,6 +3,7 @@ package io.ipsc.tenant.tenant;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.provisioning.ProvisioningService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,12 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The seed guide's tenant-management endpoints. HTTP only: rules live in {@link TenantService}. */
+@Tag(name = "Tenants")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +45,7 @@ public class TenantResource {
     }
 
     @POST
+    @Operation(operationId = "createTenant", summary = "Create a tenant and start provisioning its database")
     public Uni<RestResponse<ApiResponse<TenantView>>> create(TenantRequest request) {
         access.requirePlatformAdmin();
         return service.create(requireBody(request)).map(outcome -> RestResponse.status(RestResponse.Status.CREATED,
@@ -48,6 +55,7 @@ public class TenantResource {
     }
 
     @GET
+    @Operation(operationId = "listTenants", summary = "List tenants")
     public Uni<ApiResponse<Page<TenantView>>> list(@QueryParam("status") String status,
                                                    @QueryParam("organization_type") String type,
                                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -58,6 +66,7 @@ public class TenantResource {
     @GET
     @Path("/{slug}")
     @WithSession
+    @Operation(operationId = "getTenant", summary = "Get a tenant")
     public Uni<ApiResponse<TenantView>> get(@PathParam("slug") String slug) {
         return access.requireRole(slug, Role.VIEWER)
                 .flatMap(t -> provisioning.states(t).map(states -> ApiResponse.ok(TenantView.of(t, states), "Tenant '" + slug + "'")));
@@ -67,6 +76,7 @@ public class TenantResource {
     @POST
     @Path("/{slug}/provisioning/retry")
     @WithSession
+    @Operation(operationId = "retryTenantProvisioning", summary = "Retry a tenant's failed provisioning")
     public Uni<ApiResponse<TenantView>> retryProvisioning(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
         return access.requireRole(slug, Role.ADMIN).flatMap(service::republish)
@@ -76,6 +86,7 @@ public class TenantResource {
     @PUT
     @Path("/{slug}")
     @WithSession
+    @Operation(operationId = "updateTenant", summary = "Update a tenant")
     public Uni<ApiResponse<TenantView>> update(@PathParam("slug") String slug, TenantRequest request) {
         boolean platformAdmin = access.require().platformAdmin();
         return access.requireRoleToChange(slug, Role.ADMIN)
@@ -86,6 +97,7 @@ public class TenantResource {
     @DELETE
     @Path("/{slug}")
     @WithSession
+    @Operation(operationId = "deleteTenant", summary = "Delete a tenant")
     public Uni<ApiResponse<TenantView>> delete(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
         return access.requireRole(slug, Role.ADMIN).flatMap(service::delete)
@@ -96,6 +108,7 @@ public class TenantResource {
     @POST
     @Path("/{slug}/suspend")
     @WithSession
+    @Operation(operationId = "suspendTenant", summary = "Suspend a tenant")
     public Uni<ApiResponse<TenantView>> suspend(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
         return access.requireRole(slug, Role.ADMIN).flatMap(service::suspend)
@@ -105,6 +118,7 @@ public class TenantResource {
     @POST
     @Path("/{slug}/reactivate")
     @WithSession
+    @Operation(operationId = "reactivateTenant", summary = "Reactivate a suspended tenant")
     public Uni<ApiResponse<TenantView>> reactivate(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
         return access.requireRole(slug, Role.ADMIN).flatMap(service::reactivate)
@@ -114,6 +128,7 @@ public class TenantResource {
     @GET
     @Path("/{slug}/config")
     @WithSession
+    @Operation(operationId = "getTenantConfig", summary = "Get a tenant's configuration")
     public Uni<ApiResponse<Map<String, Object>>> config(@PathParam("slug") String slug) {
         return access.requireRole(slug, Role.VIEWER).map(t -> {
             Map<String, Object> config = new LinkedHashMap<>();
@@ -130,6 +145,7 @@ public class TenantResource {
     @PUT
     @Path("/{slug}/features")
     @WithSession
+    @Operation(operationId = "updateTenantFeatures", summary = "Switch a tenant's features on or off")
     public Uni<ApiResponse<Map<String, Boolean>>> features(@PathParam("slug") String slug, Map<String, Boolean> features) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.updateFeatures(t, features))
                 .map(t -> ApiResponse.ok(t.features, "Features of tenant '" + slug + "' updated"));
@@ -138,6 +154,7 @@ public class TenantResource {
     @PUT
     @Path("/{slug}/subscription")
     @WithSession
+    @Operation(operationId = "updateTenantSubscription", summary = "Change a tenant's subscription plan")
     public Uni<ApiResponse<io.ipsc.tenancy.event.PlanLimits>> subscription(@PathParam("slug") String slug, SubscriptionRequest request) {
         access.requirePlatformAdmin();
         return access.requireRole(slug, Role.ADMIN).flatMap(t -> service.updateSubscription(t, requireBody(request)))

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
@@ -15,12 +16,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Platform users: platform admins create, list, deactivate and reactivate them; anyone signed in may
  * read themselves and change their own password.
  */
+@Tag(name = "Users")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +41,7 @@ public class UserResource {
     }
 
     @POST
+    @Operation(operationId = "createUser", summary = "Create a user")
     public Uni<RestResponse<ApiResponse<UserView>>> create(UserService.CreateUserRequest request) {
         caller.requirePlatformAdmin();
         if (request == null) {
@@ -45,6 +52,7 @@ public class UserResource {
     }
 
     @GET
+    @Operation(operationId = "listUsers", summary = "List users")
     public Uni<ApiResponse<Page<UserView>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         caller.requirePlatformAdmin();
         return service.list(PageRequest.of(page, size)).map(p -> ApiResponse.ok(p.map(UserView::of), p.totalItems() + " user(s)"));
@@ -52,6 +60,7 @@ public class UserResource {
 
     @GET
     @Path("/me")
+    @Operation(operationId = "getCurrentUser", summary = "Get the signed-in user")
     public Uni<ApiResponse<UserView>> me() {
         Caller c = caller.require();
         return service.get(c.userId()).map(u -> ApiResponse.ok(UserView.of(u), "You"));
@@ -63,6 +72,7 @@ public class UserResource {
      */
     @POST
     @Path("/me/password")
+    @Operation(operationId = "changePassword", summary = "Change the signed-in user's password")
     public Uni<ApiResponse<UserService.SessionsEnded>> changePassword(UserService.PasswordChangeRequest request) {
         Caller c = caller.require();
         if (request == null) {
@@ -76,6 +86,7 @@ public class UserResource {
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "deactivateUser", summary = "Deactivate a user")
     public Uni<ApiResponse<UserView>> deactivate(@PathParam("id") long id) {
         Caller c = caller.requirePlatformAdmin();
         return service.deactivate(c.userId(), id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id + " deactivated"));
@@ -84,6 +95,7 @@ public class UserResource {
     @POST
     @Path("/{id}/reactivate")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "reactivateUser", summary = "Reactivate a user")
     public Uni<ApiResponse<UserView>> reactivate(@PathParam("id") long id) {
         caller.requirePlatformAdmin();
         return service.reactivate(id).map(u -> ApiResponse.ok(UserView.of(u), "User " + id + " reactivated"));
@@ -91,6 +103,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getUser", summary = "Get a user")
     public Uni<ApiResponse<UserView>> get(@PathParam("id") long id) {
         Caller c = caller.require();
         if (!c.platformAdmin() && c.userId() != id) {
