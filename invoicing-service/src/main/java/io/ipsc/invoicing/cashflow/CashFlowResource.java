@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,11 +22,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/cashflow?from=&to=}: money in (payments received) and out (payments made) per
  * month, and what is owed either way today, in ageing buckets by due date (invoice date when none).
  */
+@Tag(name = "Cash flow")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/cashflow")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -44,6 +50,7 @@ public class CashFlowResource {
     }
 
     @GET
+    @Operation(operationId = "getCashFlow", summary = "Get the cash flow over a period")
     public Uni<ApiResponse<Map<String, Object>>> cashFlow(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
         LocalDate today = LocalDate.now(INDIA);
         LocalDate to = parse(toText, "to", today);

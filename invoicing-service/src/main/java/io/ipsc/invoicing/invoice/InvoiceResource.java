@@ -5,6 +5,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,11 +17,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Set;
 
 /** GST invoices: drafts, issuing, payments. */
+@Tag(name = "Invoices")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,12 +42,14 @@ public class InvoiceResource {
     }
 
     @POST
+    @Operation(operationId = "createInvoice", summary = "Create a draft invoice")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> create(InvoiceRequest request) {
         return invoices.createDraft(request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
                 ApiResponse.ok(i, "Draft invoice " + i.id() + " created")));
     }
 
     @GET
+    @Operation(operationId = "listInvoices", summary = "List invoices")
     public Uni<ApiResponse<Page<InvoiceView>>> list(@QueryParam("status") String status, @QueryParam("customer_id") Long customerId,
                                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         if (status != null && !STATUSES.contains(status)) {
@@ -52,24 +60,28 @@ public class InvoiceResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getInvoice", summary = "Get an invoice")
     public Uni<ApiResponse<InvoiceView>> get(@PathParam("id") long id) {
         return invoices.get(id).map(i -> ApiResponse.ok(i, "Invoice " + (i.number() == null ? id : i.number())));
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateInvoice", summary = "Update a draft invoice")
     public Uni<ApiResponse<InvoiceView>> update(@PathParam("id") long id, InvoiceRequest request) {
         return invoices.replaceDraft(id, request).map(i -> ApiResponse.ok(i, "Draft invoice " + id + " updated"));
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteInvoice", summary = "Delete a draft invoice")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         return invoices.deleteDraft(id).map(v -> ApiResponse.ok(null, "Draft invoice " + id + " deleted"));
     }
 
     @POST
     @Path("/{id}/issue")
+    @Operation(operationId = "issueInvoice", summary = "Issue a draft invoice")
     public Uni<ApiResponse<InvoiceView>> issue(@PathParam("id") long id) {
         return invoices.issue(id).map(i -> ApiResponse.ok(i, "Invoice " + i.number() + " issued"));
     }
@@ -80,6 +92,7 @@ public class InvoiceResource {
     /** Issued invoices are never deleted: this cancels one with a credit note. */
     @POST
     @Path("/{id}/cancel")
+    @Operation(operationId = "cancelInvoice", summary = "Cancel an issued invoice")
     public Uni<ApiResponse<java.util.Map<String, Object>>> cancel(@PathParam("id") long id, CancelRequest request) {
         return invoices.cancel(id, request == null ? null : request.reason())
                 .map(note -> ApiResponse.ok(note, "Invoice " + id + " cancelled by credit note " + note.get("credit_note_number")));
@@ -87,6 +100,7 @@ public class InvoiceResource {
 
     @POST
     @Path("/{id}/payments")
+    @Operation(operationId = "recordInvoicePayment", summary = "Record a payment against an invoice")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> pay(@PathParam("id") long id, PaymentRequest request) {
         return invoices.recordPayment(id, request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
                 ApiResponse.ok(i, "Payment recorded; invoice " + i.number() + " is " + i.status())));

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,9 +16,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code /api/customers} and {@code /api/vendors}: the same endpoints over {@link PartyService}. */
+/**
+ * {@code /api/customers} and {@code /api/vendors}: the same endpoints over {@link PartyService}. Their
+ * operationIds say "party" here, as the methods are shared; {@link PartyOperationIds} names them per kind.
+ */
 public final class PartyResources {
 
     private PartyResources() {
@@ -33,12 +40,14 @@ public final class PartyResources {
         }
 
         @POST
+        @Operation(operationId = "createParty", summary = "Create a party")
         public Uni<RestResponse<ApiResponse<PartyView>>> create(PartyRequest request) {
             return parties.create(kind, request).map(s -> RestResponse.status(RestResponse.Status.CREATED,
                     ApiResponse.ok(s.party(), cap() + " " + s.party().id() + " created", s.warnings())));
         }
 
         @GET
+        @Operation(operationId = "listParties", summary = "List parties")
         public Uni<ApiResponse<Page<PartyView>>> list(@QueryParam("search") String search, @QueryParam("page") Integer page,
                                                       @QueryParam("size") Integer size) {
             return parties.list(kind, search, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " " + kind + "(s)"));
@@ -46,18 +55,21 @@ public final class PartyResources {
 
         @GET
         @Path("/{id}")
+        @Operation(operationId = "getParty", summary = "Get a party")
         public Uni<ApiResponse<PartyView>> get(@PathParam("id") long id) {
             return parties.get(kind, id).map(p -> ApiResponse.ok(p, cap() + " " + id));
         }
 
         @PUT
         @Path("/{id}")
+        @Operation(operationId = "updateParty", summary = "Update a party")
         public Uni<ApiResponse<PartyView>> update(@PathParam("id") long id, PartyRequest request) {
             return parties.update(kind, id, request).map(s -> ApiResponse.ok(s.party(), cap() + " " + id + " updated", s.warnings()));
         }
 
         @DELETE
         @Path("/{id}")
+        @Operation(operationId = "archiveParty", summary = "Archive a party")
         public Uni<ApiResponse<PartyView>> archive(@PathParam("id") long id) {
             return parties.archive(kind, id).map(p -> ApiResponse.ok(p, cap() + " " + id + " archived"));
         }
@@ -67,6 +79,8 @@ public final class PartyResources {
         }
     }
 
+    @Tag(name = "Customers")
+    @SecurityRequirement(name = BearerAuth.SCHEME)
     @Path("/api/customers")
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,6 +91,8 @@ public final class PartyResources {
         }
     }
 
+    @Tag(name = "Vendors")
+    @SecurityRequirement(name = BearerAuth.SCHEME)
     @Path("/api/vendors")
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
@@ -32,6 +36,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** The tenant's catalogue: create, read, update, archive, search and page through products. */
+@Tag(name = "Products")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +55,7 @@ public class ProductResource {
     }
 
     @POST
+    @Operation(operationId = "createProduct", summary = "Create a product")
     public Uni<RestResponse<ApiResponse<ProductView>>> create(ProductRequest r) {
         Access.require(tenant, Role.STAFF, "add products");
         List<ErrorDetail> errors = validate(r, true);
@@ -76,6 +83,7 @@ public class ProductResource {
     }
 
     @GET
+    @Operation(operationId = "listProducts", summary = "List products")
     public Uni<ApiResponse<Page<ProductView>>> list(@QueryParam("search") String search, @QueryParam("include_archived") boolean includeArchived,
                                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -95,6 +103,7 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getProduct", summary = "Get a product")
     public Uni<ApiResponse<ProductView>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + ProductView.COLUMNS + " FROM products WHERE id = $1").execute(Tuple.of(id)))
                 .map(rows -> ApiResponse.ok(ProductView.of(single(rows, id)), "Product " + id));
@@ -102,6 +111,7 @@ public class ProductResource {
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateProduct", summary = "Update a product")
     public Uni<ApiResponse<ProductView>> update(@PathParam("id") long id, ProductRequest r) {
         Access.require(tenant, Role.STAFF, "change products");
         if (r == null) {
@@ -124,6 +134,7 @@ public class ProductResource {
     /** Archived, not deleted: invoices that name the product keep their meaning. */
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "archiveProduct", summary = "Archive a product")
     public Uni<ApiResponse<ProductView>> archive(@PathParam("id") long id) {
         Access.require(tenant, Role.MANAGER, "archive products");
         return tenant.withDatabase(pool -> pool.preparedQuery("UPDATE products SET archived = TRUE, updated_at = now() WHERE id = $1 RETURNING "

@@ -16,6 +16,7 @@ import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.metrics.TenantMetrics;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,6 +31,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
@@ -46,6 +50,8 @@ import java.util.Map;
  * state, IGST otherwise), stock in for its product lines (with inventory management), and payments
  * made against it. Recorded in one transaction.
  */
+@Tag(name = "Purchases")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/purchases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +74,7 @@ public class PurchaseResource {
     }
 
     @POST
+    @Operation(operationId = "recordPurchase", summary = "Record a purchase")
     public Uni<RestResponse<ApiResponse<Map<String, Object>>>> record(PurchaseRequest r) {
         Access.require(tenant, Role.STAFF, "record purchases");
         validate(r);
@@ -101,6 +108,7 @@ public class PurchaseResource {
     }
 
     @GET
+    @Operation(operationId = "listPurchases", summary = "List purchases")
     public Uni<ApiResponse<Page<Map<String, Object>>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases ORDER BY id DESC LIMIT $1 OFFSET $2")
@@ -115,12 +123,14 @@ public class PurchaseResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPurchase", summary = "Get a purchase")
     public Uni<ApiResponse<Map<String, Object>>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> load(pool, id)).map(p -> ApiResponse.ok(p, "Purchase " + id));
     }
 
     @POST
     @Path("/{id}/payments")
+    @Operation(operationId = "recordPurchasePayment", summary = "Record a payment against a purchase")
     public Uni<RestResponse<ApiResponse<Map<String, Object>>>> pay(@PathParam("id") long id, PaymentRequest r) {
         Access.require(tenant, Role.STAFF, "record payments");
         if (r == null || r.amount() == null || r.amount().signum() <= 0 || r.mode() == null || !PaymentRequest.MODES.contains(r.mode())) {

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -23,6 +24,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * GST reports for a month, with {@code advanced_reporting}: a GSTR-1 style summary (B2B by customer
@@ -31,6 +35,8 @@ import java.util.Map;
  * The {@code reports} family needs {@code advanced_reporting}: the request guard refuses it before
  * any of this runs ({@link io.ipsc.tenancy.event.FeatureGates}).
  */
+@Tag(name = "Reports")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -49,6 +55,7 @@ public class ReportResource {
 
     @GET
     @Path("/gstr1")
+    @Operation(operationId = "getGstr1Report", summary = "Get the GSTR-1 report for a month")
     public Uni<ApiResponse<Map<String, Object>>> gstr1(@QueryParam("month") String monthText) {
         YearMonth month = month(monthText);
         Tuple range = Tuple.of(month.atDay(1), month.atEndOfMonth());
@@ -82,6 +89,7 @@ public class ReportResource {
 
     @GET
     @Path("/sales-register")
+    @Operation(operationId = "getSalesRegister", summary = "Get the sales register for a month")
     public Uni<ApiResponse<Map<String, Object>>> salesRegister(@QueryParam("month") String monthText) {
         YearMonth month = month(monthText);
         String sql = "SELECT i.number, i.invoice_date, p.name AS customer, p.gstin AS customer_gstin, i.place_of_supply, i.taxable_amount AS taxable, "

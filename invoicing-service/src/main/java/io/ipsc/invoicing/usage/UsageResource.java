@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.metrics.UsageMonth;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/usage}: what the tenant has here, and what it did this month, for tenant-service's
@@ -25,6 +29,8 @@ import jakarta.ws.rs.core.MediaType;
  * draft (a draft deleted again no longer counts), and payments are those received on invoices and
  * those made on purchases.
  */
+@Tag(name = "Usage")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -42,6 +48,7 @@ public class UsageResource {
     }
 
     @GET
+    @Operation(operationId = "getInvoicingUsage", summary = "Get the tenant's invoicing usage this month")
     public Uni<ApiResponse<InvoicingUsage>> usage() {
         tenant.requireRole(Role.ADMIN, "read the usage figures");
         UsageMonth month = UsageMonth.current();
