@@ -8,6 +8,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.metrics.TenantMetrics;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,12 +23,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** {@code /api/appointments}: bookings without double booking, and a dentist's free slots. */
+@Tag(name = "Appointments")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +54,7 @@ public class AppointmentResource {
     }
 
     @POST
+    @Operation(operationId = "bookAppointment", summary = "Book an appointment")
     public Uni<RestResponse<ApiResponse<Appointment>>> create(@Valid @NotNull AppointmentRequest request) {
         Access.requireStaff(tenant);
         var members = tenant.tenant().snapshot().members();
@@ -59,6 +66,7 @@ public class AppointmentResource {
     }
 
     @GET
+    @Operation(operationId = "listAppointments", summary = "List appointments")
     public Uni<ApiResponse<Page<Appointment>>> list(@QueryParam("date") String date, @QueryParam("from") String from,
                                                     @QueryParam("to") String to, @QueryParam("dentist_id") Long dentistId,
                                                     @QueryParam("patient_id") Long patientId, @QueryParam("status") String status,
@@ -73,6 +81,7 @@ public class AppointmentResource {
 
     @GET
     @Path("/availability")
+    @Operation(operationId = "getAppointmentAvailability", summary = "Get a dentist's free slots on a day")
     public Uni<ApiResponse<Availability>> availability(@QueryParam("dentist_id") Long dentistId, @QueryParam("date") String date,
                                                        @QueryParam("duration") @DefaultValue("30") int duration) {
         if (dentistId == null) {
@@ -92,12 +101,14 @@ public class AppointmentResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getAppointment", summary = "Get an appointment")
     public Uni<ApiResponse<Appointment>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> appointments.get(pool, id)).map(a -> ApiResponse.ok(a, "Appointment " + id));
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateAppointment", summary = "Update an appointment")
     public Uni<ApiResponse<Appointment>> update(@PathParam("id") long id, @Valid @NotNull AppointmentRequest request) {
         Access.requireStaff(tenant);
         var members = tenant.tenant().snapshot().members();
@@ -107,6 +118,7 @@ public class AppointmentResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment")
     public Uni<ApiResponse<Appointment>> cancel(@PathParam("id") long id) {
         Access.requireManager(tenant);
         return tenant.withDatabase(pool -> appointments.cancel(pool, id)).map(a -> ApiResponse.ok(a, "Appointment " + id + " cancelled"));

@@ -6,6 +6,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +21,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/patients}: the clinic's patients, searchable by name or phone. */
+@Tag(name = "Patients")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +44,7 @@ public class PatientResource {
     }
 
     @POST
+    @Operation(operationId = "createPatient", summary = "Register a patient")
     public Uni<RestResponse<ApiResponse<Patient>>> create(@Valid @NotNull PatientRequest request) {
         Access.requireStaff(tenant);
         return tenant.withDatabase(pool -> patients.insert(pool, request))
@@ -45,6 +52,7 @@ public class PatientResource {
     }
 
     @GET
+    @Operation(operationId = "listPatients", summary = "List patients")
     public Uni<ApiResponse<Page<Patient>>> list(@QueryParam("search") String search, @QueryParam("page") Integer page,
                                                 @QueryParam("size") Integer size,
                                                 @QueryParam("include_archived") @DefaultValue("false") boolean includeArchived) {
@@ -55,12 +63,14 @@ public class PatientResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPatient", summary = "Get a patient")
     public Uni<ApiResponse<Patient>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> patients.get(pool, id)).map(p -> ApiResponse.ok(p, "Patient " + id));
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updatePatient", summary = "Update a patient")
     public Uni<ApiResponse<Patient>> update(@PathParam("id") long id, @Valid @NotNull PatientRequest request) {
         Access.requireStaff(tenant);
         return tenant.withDatabase(pool -> patients.update(pool, id, request)).map(p -> ApiResponse.ok(p, "Patient " + id + " updated"));
@@ -68,6 +78,7 @@ public class PatientResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deletePatient", summary = "Delete a patient")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         Access.requireManager(tenant);
         return tenant.withDatabase(pool -> patients.deleteOrArchive(pool, id))

@@ -6,6 +6,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,9 +20,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/dental-supplies}: supplies, their receipts and consumption, and what runs low. */
+@Tag(name = "Dental supplies")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/dental-supplies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +43,7 @@ public class SupplyResource {
     }
 
     @POST
+    @Operation(operationId = "createSupply", summary = "Create a dental supply")
     public Uni<RestResponse<ApiResponse<Supply>>> create(@Valid @NotNull SupplyRequest request) {
         Access.requireStaff(tenant);
         return tenant.withDatabase(pool -> supplies.create(pool, request))
@@ -44,6 +51,7 @@ public class SupplyResource {
     }
 
     @GET
+    @Operation(operationId = "listSupplies", summary = "List dental supplies")
     public Uni<ApiResponse<Page<Supply>>> list(@QueryParam("search") String search, @QueryParam("page") Integer page,
                                                @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -53,6 +61,7 @@ public class SupplyResource {
 
     @GET
     @Path("/low-stock")
+    @Operation(operationId = "listLowStockSupplies", summary = "List dental supplies below their reorder level")
     public Uni<ApiResponse<Page<Supply>>> lowStock(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         return tenant.withDatabase(pool -> supplies.list(pool, null, true, request))
@@ -61,12 +70,14 @@ public class SupplyResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSupply", summary = "Get a dental supply")
     public Uni<ApiResponse<Supply>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> supplies.get(pool, id)).map(s -> ApiResponse.ok(s, "Supply " + id));
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateSupply", summary = "Update a dental supply")
     public Uni<ApiResponse<Supply>> update(@PathParam("id") long id, @Valid @NotNull SupplyUpdate request) {
         Access.requireStaff(tenant);
         return tenant.withDatabase(pool -> supplies.update(pool, id, request)).map(s -> ApiResponse.ok(s, "Supply " + id + " updated"));
@@ -74,6 +85,7 @@ public class SupplyResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "archiveSupply", summary = "Archive a dental supply")
     public Uni<ApiResponse<Supply>> archive(@PathParam("id") long id) {
         Access.requireManager(tenant);
         return tenant.withDatabase(pool -> supplies.archive(pool, id)).map(s -> ApiResponse.ok(s, "Supply " + id + " archived"));
@@ -81,6 +93,7 @@ public class SupplyResource {
 
     @POST
     @Path("/{id}/receipts")
+    @Operation(operationId = "receiveSupply", summary = "Record a receipt of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> receive(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
         Access.requireStaff(tenant);
         return tenant.withDatabase(pool -> supplies.receive(pool, id, request))
@@ -89,6 +102,7 @@ public class SupplyResource {
 
     @POST
     @Path("/{id}/consumptions")
+    @Operation(operationId = "consumeSupply", summary = "Record a consumption of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> consume(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
         Access.requireStaff(tenant);
         return tenant.withDatabase(pool -> supplies.consume(pool, id, request))
@@ -97,6 +111,7 @@ public class SupplyResource {
 
     @GET
     @Path("/{id}/movements")
+    @Operation(operationId = "listSupplyMovements", summary = "List a dental supply's stock movements")
     public Uni<ApiResponse<Page<SupplyMovement>>> movements(@PathParam("id") long id, @QueryParam("page") Integer page,
                                                             @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);

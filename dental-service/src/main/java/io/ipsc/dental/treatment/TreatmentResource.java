@@ -8,6 +8,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.metrics.TenantMetrics;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +22,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/treatments}: treatments by tooth; completing one bills the patient once. */
+@Tag(name = "Treatments")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/treatments")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -46,6 +52,7 @@ public class TreatmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createTreatment", summary = "Create a treatment")
     public Uni<RestResponse<ApiResponse<Treatment>>> create(@Valid @NotNull TreatmentRequest request) {
         Access.requireStaff(tenant);
         String slug = tenant.slug();
@@ -56,6 +63,7 @@ public class TreatmentResource {
     }
 
     @GET
+    @Operation(operationId = "listTreatments", summary = "List treatments")
     public Uni<ApiResponse<Page<Treatment>>> list(@QueryParam("patient_id") Long patientId, @QueryParam("status") String status,
                                                   @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -65,6 +73,7 @@ public class TreatmentResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getTreatment", summary = "Get a treatment")
     public Uni<ApiResponse<Treatment>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> treatments.get(pool, id)).map(t -> ApiResponse.ok(t, "Treatment " + id));
     }
@@ -72,6 +81,7 @@ public class TreatmentResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateTreatment", summary = "Update a treatment")
     public Uni<ApiResponse<Treatment>> update(@PathParam("id") long id, @Valid @NotNull TreatmentRequest request) {
         Access.requireStaff(tenant);
         String slug = tenant.slug();
@@ -83,6 +93,7 @@ public class TreatmentResource {
     // No body and so no Content-Type needed: `curl -X POST .../complete` is enough.
     @POST
     @Path("/{id}/complete")
+    @Operation(operationId = "completeTreatment", summary = "Complete a treatment")
     public Uni<ApiResponse<Treatment>> complete(@PathParam("id") long id) {
         Access.requireStaff(tenant);
         String slug = tenant.slug();
@@ -95,6 +106,7 @@ public class TreatmentResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteTreatment", summary = "Delete a treatment")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         Access.requireManager(tenant);
         return tenant.withDatabase(pool -> treatments.delete(pool, id)).map(done -> ApiResponse.ok(null, "Treatment " + id + " deleted"));

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.metrics.UsageMonth;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/usage}: the clinic's patients, and its work this month, for tenant-service's
@@ -22,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
  * treatments count in the month they were completed, which is when they are billed. Archived
  * patients are not counted.
  */
+@Tag(name = "Usage")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -38,6 +44,7 @@ public class UsageResource {
     }
 
     @GET
+    @Operation(operationId = "getDentalUsage", summary = "Get the tenant's dental usage this month")
     public Uni<ApiResponse<DentalUsage>> usage() {
         tenant.requireRole(Role.ADMIN, "read the usage figures");
         UsageMonth month = UsageMonth.current();
