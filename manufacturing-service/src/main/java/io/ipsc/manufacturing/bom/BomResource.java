@@ -7,6 +7,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,11 +20,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
 
 /** {@code /api/boms}: bills of materials, their components and operations, explosion and cost. */
+@Tag(name = "Bills of materials")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/boms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +49,7 @@ public class BomResource {
     }
 
     @POST
+    @Operation(operationId = "createBom", summary = "Create a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> create(@NotNull(message = "a JSON body is required") @Valid BomRequest request) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> service.create(pool, request))
@@ -50,6 +57,7 @@ public class BomResource {
     }
 
     @GET
+    @Operation(operationId = "listBoms", summary = "List bills of materials")
     public Uni<ApiResponse<Page<Bom>>> list(@QueryParam("product_id") Long productId, @QueryParam("page") Integer page,
                                             @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -59,12 +67,14 @@ public class BomResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getBom", summary = "Get a bill of materials")
     public Uni<ApiResponse<Bom>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> service.get(pool, id)).map(bom -> ApiResponse.ok(bom, "BOM " + bom.bomId()));
     }
 
     @POST
     @Path("/{id}/components")
+    @Operation(operationId = "addBomComponent", summary = "Add a component to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addComponent(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
         Access.requireWrite(tenant);
@@ -74,6 +84,7 @@ public class BomResource {
 
     @DELETE
     @Path("/{id}/components/{componentId}")
+    @Operation(operationId = "removeBomComponent", summary = "Remove a component from a bill of materials")
     public Uni<ApiResponse<Void>> removeComponent(@PathParam("id") long id, @PathParam("componentId") long componentId) {
         Access.requireDelete(tenant);
         return tenant.withDatabase(pool -> boms.deleteComponent(pool, id, componentId)).map(deleted -> {
@@ -86,6 +97,7 @@ public class BomResource {
 
     @POST
     @Path("/{id}/operations")
+    @Operation(operationId = "addBomOperation", summary = "Add an operation to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addOperation(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
         Access.requireWrite(tenant);
@@ -95,6 +107,7 @@ public class BomResource {
 
     @DELETE
     @Path("/{id}/operations/{operationId}")
+    @Operation(operationId = "removeBomOperation", summary = "Remove an operation from a bill of materials")
     public Uni<ApiResponse<Void>> removeOperation(@PathParam("id") long id, @PathParam("operationId") long operationId) {
         Access.requireDelete(tenant);
         return tenant.withDatabase(pool -> boms.deleteOperation(pool, id, operationId)).map(deleted -> {
@@ -108,6 +121,7 @@ public class BomResource {
     /** Raw materials for {@code quantity} units (default 1), through every sub-assembly, scrap included. */
     @GET
     @Path("/{id}/explode")
+    @Operation(operationId = "explodeBom", summary = "Explode a bill of materials for a quantity")
     public Uni<ApiResponse<Explosion>> explode(@PathParam("id") long id, @QueryParam("quantity") String quantity) {
         BigDecimal amount = quantity("quantity", quantity);
         return tenant.withDatabase(pool -> service.explode(pool, id, amount))
@@ -117,6 +131,7 @@ public class BomResource {
     /** Cost of one unit, made in lots of {@code quantity} (default 1), which shares the setup time. */
     @GET
     @Path("/{id}/cost")
+    @Operation(operationId = "getBomCost", summary = "Roll up a bill of materials' unit cost")
     public Uni<ApiResponse<CostRollup.UnitCost>> cost(@PathParam("id") long id, @QueryParam("quantity") String quantity) {
         BigDecimal lotSize = quantity("quantity", quantity);
         return tenant.withDatabase(pool -> service.cost(pool, id, lotSize))

@@ -8,6 +8,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.metrics.TenantMetrics;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,11 +20,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Arrays;
 
 /** {@code /api/production-orders}: orders to make a BOM's product, and their transitions. */
+@Tag(name = "Production orders")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/production-orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +53,7 @@ public class ProductionOrderResource {
     }
 
     @POST
+    @Operation(operationId = "createProductionOrder", summary = "Create a production order")
     public Uni<RestResponse<ApiResponse<ProductionOrder>>> create(@NotNull(message = "a JSON body is required") @Valid ProductionOrderRequest request) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> service.create(pool, request))
@@ -55,6 +62,7 @@ public class ProductionOrderResource {
     }
 
     @GET
+    @Operation(operationId = "listProductionOrders", summary = "List production orders")
     public Uni<ApiResponse<Page<ProductionOrder>>> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
                                                         @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
@@ -68,12 +76,14 @@ public class ProductionOrderResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getProductionOrder", summary = "Get a production order")
     public Uni<ApiResponse<ProductionOrder>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> service.get(pool, id)).map(order -> ApiResponse.ok(order, "Production order " + order.orderNumber()));
     }
 
     @POST
     @Path("/{id}/release")
+    @Operation(operationId = "releaseProductionOrder", summary = "Release a production order")
     public Uni<ApiResponse<ProductionOrder>> release(@PathParam("id") long id) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> service.release(pool, id)).map(order -> ApiResponse.ok(order, "Production order released"));
@@ -81,6 +91,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/start")
+    @Operation(operationId = "startProductionOrder", summary = "Start a production order")
     public Uni<ApiResponse<ProductionOrder>> start(@PathParam("id") long id) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> service.start(pool, id)).map(order -> ApiResponse.ok(order, "Production order started"));
@@ -88,6 +99,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/complete")
+    @Operation(operationId = "completeProductionOrder", summary = "Complete a production order")
     public Uni<ApiResponse<ProductionOrder>> complete(@PathParam("id") long id, @Valid CompletionRequest request) {
         Access.requireWrite(tenant);
         String slug = tenant.slug();
@@ -98,6 +110,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/cancel")
+    @Operation(operationId = "cancelProductionOrder", summary = "Cancel a production order")
     public Uni<ApiResponse<ProductionOrder>> cancel(@PathParam("id") long id) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> service.cancel(pool, id)).map(order -> ApiResponse.ok(order, "Production order cancelled"));

@@ -9,6 +9,7 @@ import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,6 +23,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.ArrayList;
@@ -33,6 +37,8 @@ import java.util.Map;
  * {@code /api/production-orders/{id}/inspections}: quality control of an order's output. A failed
  * inspection holds the order (it cannot be completed) until a manager decides on the lot.
  */
+@Tag(name = "Quality")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/production-orders/{orderId}/inspections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +60,7 @@ public class InspectionResource {
 
     /** Records an inspection of a released or started order. */
     @POST
+    @Operation(operationId = "recordInspection", summary = "Record a quality inspection of a production order")
     public Uni<RestResponse<ApiResponse<Inspection>>> record(@PathParam("orderId") long orderId,
                                                              @NotNull(message = "a JSON body is required") @Valid InspectionRequest request) {
         Access.requireWrite(tenant);
@@ -92,6 +99,7 @@ public class InspectionResource {
     }
 
     @GET
+    @Operation(operationId = "listInspections", summary = "List a production order's inspections")
     public Uni<ApiResponse<List<Inspection>>> list(@PathParam("orderId") long orderId) {
         return tenant.withDatabase(pool -> pool.preparedQuery("SELECT 1 FROM production_orders WHERE id = $1").execute(Tuple.of(orderId))
                 .chain(found -> {
@@ -110,6 +118,7 @@ public class InspectionResource {
     /** Decides on a failed inspection, which releases the hold it put on the order. Managers and above. */
     @POST
     @Path("/{inspectionId}/decision")
+    @Operation(operationId = "decideInspection", summary = "Record the decision on an inspection")
     public Uni<ApiResponse<Inspection>> decide(@PathParam("orderId") long orderId, @PathParam("inspectionId") long inspectionId,
                                                @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {
         tenant.requireRole(Role.MANAGER, "decide on a failed inspection");

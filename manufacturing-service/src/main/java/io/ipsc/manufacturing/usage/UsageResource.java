@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.metrics.UsageMonth;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/usage}: the tenant's BOMs and work centers, and its production orders this month,
@@ -22,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
  * ({@code created_at}), whatever its planned dates, as invoicing counts a document when it is made.
  * The orders are the transactions here. BOMs are the active ones (each active version counts).
  */
+@Tag(name = "Usage")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
@@ -38,6 +44,7 @@ public class UsageResource {
     }
 
     @GET
+    @Operation(operationId = "getManufacturingUsage", summary = "Get the tenant's manufacturing usage this month")
     public Uni<ApiResponse<ManufacturingUsage>> usage() {
         tenant.requireRole(Role.ADMIN, "read the usage figures");
         UsageMonth month = UsageMonth.current();

@@ -8,6 +8,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
@@ -33,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code /api/work-centers}: where operations run, with their capacity, efficiency, cost and load. */
+@Tag(name = "Work centers")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/work-centers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +59,7 @@ public class WorkCenterResource {
     }
 
     @POST
+    @Operation(operationId = "createWorkCenter", summary = "Create a work center")
     public Uni<RestResponse<ApiResponse<WorkCenter>>> create(@NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> workCenters.insert(pool, request))
@@ -61,6 +68,7 @@ public class WorkCenterResource {
     }
 
     @GET
+    @Operation(operationId = "listWorkCenters", summary = "List work centers")
     public Uni<ApiResponse<Page<WorkCenter>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         return tenant.withDatabase(pool -> workCenters.list(pool, request))
@@ -69,6 +77,7 @@ public class WorkCenterResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getWorkCenter", summary = "Get a work center")
     public Uni<ApiResponse<WorkCenter>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> workCenters.find(pool, id))
                 .map(found -> ApiResponse.ok(found.orElseThrow(() -> ApiException.notFound("Work center " + id)), "Work center " + id));
@@ -76,6 +85,7 @@ public class WorkCenterResource {
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateWorkCenter", summary = "Update a work center")
     public Uni<ApiResponse<WorkCenter>> update(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> workCenters.update(pool, id, request))
@@ -85,6 +95,7 @@ public class WorkCenterResource {
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteWorkCenter", summary = "Delete a work center")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         Access.requireDelete(tenant);
         return tenant.withDatabase(pool -> workCenters.delete(pool, id))
@@ -101,6 +112,7 @@ public class WorkCenterResource {
     /** Scheduled hours of released and started orders against capacity, per day ({@code from}/{@code to}, default the next 14 days). */
     @GET
     @Path("/{id}/load")
+    @Operation(operationId = "getWorkCenterLoad", summary = "Get a work center's load over a period")
     public Uni<ApiResponse<WorkCenterLoad>> load(@PathParam("id") long id, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
         LocalDate from = date("from", fromParam, LocalDate.now());
         LocalDate to = date("to", toParam, from.plusDays(13));
