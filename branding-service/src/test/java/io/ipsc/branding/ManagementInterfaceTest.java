@@ -2,11 +2,14 @@ package io.ipsc.branding;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.ManagementInterface;
+import io.ipsc.testsupport.OpenApiContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 /** Issue 14: metrics, health and the OpenAPI document leave the API port for the management interface. */
 @QuarkusTest
@@ -17,5 +20,11 @@ class ManagementInterfaceTest {
     @Test
     void metricsHealthAndOpenApiAnswerOnTheManagementPortOnly() {
         ManagementInterface.assertOperatorEndpointsOnlyOnTheManagementPort();
+    }
+
+    /** Issue 23: a generated client names every operation, and every one of them asks for the bearer token. */
+    @Test
+    void everyOperationHasAnIdATagAndItsSecurity() {
+        OpenApiContract.assertEveryOperationNamedTaggedAndSecured(Set.of());
     }
 }

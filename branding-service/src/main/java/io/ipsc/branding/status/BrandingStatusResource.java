@@ -3,6 +3,7 @@ package io.ipsc.branding.status;
 import io.ipsc.branding.theme.Branding;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.CurrentCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,11 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/branding/status}: for platform admins, the service's state and how many tenants
  * use custom branding, their defaults, or each template.
  */
+@Tag(name = "Branding")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/branding/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class BrandingStatusResource {
@@ -37,6 +43,7 @@ public class BrandingStatusResource {
     }
 
     @GET
+    @Operation(operationId = "getBrandingStatus", summary = "Get the branding service's status")
     public ApiResponse<Status> status() {
         caller.requirePlatformAdmin();
         Map<String, Integer> bySource = usage.countsBySource();

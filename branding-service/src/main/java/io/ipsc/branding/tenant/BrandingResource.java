@@ -9,6 +9,7 @@ import io.ipsc.branding.theme.ThemeCss;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,12 +21,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * {@code /api/branding} (the gateway's {@code /api/tenants/{slug}/branding}): the calling tenant's
  * branding, its changes by the tenant's admins, and the theme stylesheet built from it.
  */
+@Tag(name = "Branding")
+@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/branding")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,11 +51,13 @@ public class BrandingResource {
     }
 
     @GET
+    @Operation(operationId = "getBranding", summary = "Get the tenant's branding")
     public Uni<ApiResponse<BrandingView>> get() {
         return current().map(b -> ApiResponse.ok(BrandingView.of(b), "Branding of tenant '" + tenant.slug() + "' (" + b.source() + ")"));
     }
 
     @PUT
+    @Operation(operationId = "updateBranding", summary = "Update the tenant's branding")
     public Uni<ApiResponse<BrandingView>> update(BrandingRequest request) {
         tenant.requireRole(Role.ADMIN, "change the branding");
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> repository.findForUpdate(conn)
@@ -66,6 +74,7 @@ public class BrandingResource {
     @GET
     @Path("/theme.css")
     @Produces("text/css")
+    @Operation(operationId = "getThemeCss", summary = "Get the tenant's theme stylesheet")
     public Uni<RestResponse<String>> themeCss(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return current().map(branding -> {
             String css = ThemeCss.render(branding);
