@@ -40,7 +40,7 @@ public class TenantDatabaseResource {
     }
 
     @GET
-    @Operation(operationId = "describeTenantDatabase", summary = "Describe the database that serves the calling tenant in this service")
+    @Operation(operationId = TenantDatabaseOperationId.SHARED_ID, summary = "Describe the database that serves the calling tenant in this service")
     public Uni<ApiResponse<Map<String, Object>>> describe() {
         return tenant.withDatabase(pool -> pool.query(
                         "SELECT current_database() AS database, (SELECT slug FROM ipsc_tenant LIMIT 1) AS tenant, "
