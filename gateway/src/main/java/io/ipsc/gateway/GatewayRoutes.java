@@ -1,5 +1,7 @@
 package io.ipsc.gateway;
 
+import io.ipsc.gateway.docs.OpenApiYaml;
+import io.ipsc.gateway.docs.SuiteOpenApi;
 import io.ipsc.gateway.door.CredentialThrottle;
 import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
@@ -47,10 +49,12 @@ public class GatewayRoutes {
     private final TenantPerformance performance;
     private final SecurityEventRecorder security;
     private final TenantMetrics tenantMetrics;
+    private final SuiteOpenApi suiteOpenApi;
     private final java.util.Map<Module, Timer> upstreamTimers = new java.util.EnumMap<>(Module.class);
 
     public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, Envelopes envelopes, CredentialThrottle credentialThrottle,
-                         MeterRegistry metrics, TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics) {
+                         MeterRegistry metrics, TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics,
+                         SuiteOpenApi suiteOpenApi) {
         this.resolver = resolver;
         this.door = door;
         this.forwarder = forwarder;
@@ -60,6 +64,7 @@ public class GatewayRoutes {
         this.performance = performance;
         this.security = security;
         this.tenantMetrics = tenantMetrics;
+        this.suiteOpenApi = suiteOpenApi;
         for (Module module : Module.values()) {
             upstreamTimers.put(module, metrics.timer("ipsc_gateway_upstream_seconds", "module", module.id()));
         }
@@ -70,6 +75,29 @@ public class GatewayRoutes {
         router.get("/api/tenants/:slug/performance").order(5).handler(this::tenantPerformance);
         router.routeWithRegex("^/(api|\\.well-known)/.*").order(10).handler(this::proxy);
         router.get("/docs/openapi/:module").order(10).handler(this::openApi);
+        router.get("/docs/openapi").order(10).handler(this::suiteOpenApi);
+    }
+
+    /**
+     * The suite's one OpenAPI document (see {@link SuiteOpenApi}): JSON, or YAML for {@code ?format=yaml}
+     * or {@code Accept: application/yaml}. A module that did not answer is named in it, never a failure.
+     */
+    void suiteOpenApi(RoutingContext ctx) {
+        String format = ctx.request().getParam("format");
+        String accept = ctx.request().getHeader("Accept");
+        boolean yaml = format != null ? format.equalsIgnoreCase("yaml")
+                : accept != null && (accept.contains("application/yaml") || accept.contains("application/x-yaml") || accept.contains("text/yaml"));
+        suiteOpenApi.document().onComplete(done -> {
+            if (done.failed()) {
+                envelopes.fail(ctx.response(), new ApiException(503, "OPENAPI_UNAVAILABLE", "The suite's OpenAPI document could not be built"));
+                return;
+            }
+            if (yaml) {
+                ctx.response().putHeader("Content-Type", "application/yaml").end(OpenApiYaml.write(done.result()));
+            } else {
+                ctx.response().putHeader("Content-Type", "application/json").end(done.result().encode());
+            }
+        });
     }
 
     /** Each service's OpenAPI document, for the suite-wide reference at {@code /docs}: from its management interface. */

@@ -1,5 +1,6 @@
 package io.ipsc.gateway;
 
+import io.ipsc.gateway.docs.SampleOpenApi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Upstream HTTP servers for the gateway's tests, two per module (its API and its management
  * interface): each answers with what it received (its module and port, method, path, query, the
  * headers the gateway sets, the body), so a test sees exactly what a service would. Branding is
- * pointed at ports where nothing listens, to show a down upstream.
+ * pointed at ports where nothing listens, to show a down upstream. A management interface answers
+ * {@code /q/openapi?format=json} with the module's {@link SampleOpenApi} document.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -47,6 +49,11 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         return req -> req.body().onSuccess(body -> {
             if (port.equals("api") && req.path().startsWith("/q/")) {
                 req.response().setStatusCode(404).end();
+                return;
+            }
+            if (port.equals("management") && req.path().equals("/q/openapi") && "format=json".equals(req.query())) {
+                // A document shaped as the service's own, for the gateway's merged one.
+                req.response().putHeader("Content-Type", "application/json").end(SampleOpenApi.document(module).encode());
                 return;
             }
             if (req.headers().get("X-Echo-Reset") != null) {

@@ -1,0 +1,114 @@
+package io.ipsc.gateway.docs;
+
+import io.ipsc.gateway.routing.Module;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The merge itself, from all five modules' documents. */
+class OpenApiMergerTest {
+
+    private static JsonObject mergeAll() {
+        Map<Module, JsonObject> documents = new EnumMap<>(Module.class);
+        for (Module module : Module.values()) {
+            documents.put(module, SampleOpenApi.document(module.id()));
+        }
+        return OpenApiMerger.merge(documents, List.of(), "https://api.example.com");
+    }
+
+    @Test
+    void pathsAreTheGatewaysAndEveryModuleIsThere() {
+        JsonObject merged = mergeAll();
+        JsonObject paths = merged.getJsonObject("paths");
+        JsonObject listProducts = paths.getJsonObject("/api/tenants/{slug}/products").getJsonObject("get");
+        assertEquals("listProducts", listProducts.getString("operationId"));
+        assertEquals(new JsonArray().add(new JsonObject().put("bearerAuth", new JsonArray())), listProducts.getJsonArray("security"));
+        JsonObject slug = listProducts.getJsonArray("parameters").getJsonObject(0);
+        assertEquals("slug", slug.getString("name"));
+        assertEquals("path", slug.getString("in"));
+        assertTrue(slug.getBoolean("required"));
+        assertTrue(listProducts.getString("description").startsWith("The tenant's products"));
+        assertTrue(listProducts.getString("description").contains("`/api/products` with the `X-Tenant-ID: {slug}` header"));
+        assertTrue(paths.getJsonObject("/api/tenants/{slug}/products/{id}").getJsonObject("get").getString("description")
+                .contains("`/api/products/{id}`"));
+        assertNotNull(paths.getJsonObject("/api/tenants/{slug}/appointments"));
+        assertNotNull(paths.getJsonObject("/api/tenants/{slug}/boms"));
+        assertNotNull(paths.getJsonObject("/api/tenants/{slug}/branding"));
+        // Module paths only in the tenant form; installation-wide and tenant-service paths as they are.
+        assertNull(paths.getJsonObject("/api/products"));
+        assertNotNull(paths.getJsonObject("/api/branding/templates"));
+        assertNotNull(paths.getJsonObject("/api/tenants/{slug}/users"));
+        assertEquals(1, paths.getJsonObject("/api/tenants/{slug}/users").getJsonObject("get").getJsonArray("parameters").size());
+        assertNotNull(paths.getJsonObject("/.well-known/jwks.json"));
+        // The gateway does not route it, so it is not in the suite's API.
+        assertNull(paths.getJsonObject("/api/internal/tenants/{slug}/snapshot"));
+
+        JsonObject login = paths.getJsonObject("/api/auth/login").getJsonObject("post");
+        assertNull(login.getJsonArray("security"));
+        assertEquals("https://api.example.com", merged.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals("bearer", merged.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("bearerAuth").getString("scheme"));
+        assertEquals(List.of("Authentication", "Products", "Appointments", "BOMs", "Branding"),
+                merged.getJsonArray("tags").stream().map(t -> ((JsonObject) t).getString("name")).collect(Collectors.toList()));
+        assertNull(merged.getValue("x-ipsc-missing-modules"));
+    }
+
+    @Test
+    void operationIdsAreUniqueAcrossTheSuite() {
+        assertEquals(List.of(), OpenApiMerger.duplicateOperationIds(mergeAll()));
+        // ... and a clash is found.
+        JsonObject clash = new JsonObject().put("paths", new JsonObject()
+                .put("/a", new JsonObject().put("get", new JsonObject().put("operationId", "same")))
+                .put("/b", new JsonObject().put("post", new JsonObject().put("operationId", "same"))));
+        assertEquals(List.of("same"), OpenApiMerger.duplicateOperationIds(clash));
+    }
+
+    @Test
+    void schemasMergeAndAClashIsPrefixedWithItsModule() {
+        JsonObject merged = mergeAll();
+        JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
+        // The same content under the same name: once.
+        assertTrue(schemas.containsKey("ErrorBody"));
+        assertFalse(schemas.fieldNames().stream().anyMatch(name -> name.endsWith("ErrorBody") && !name.equals("ErrorBody")));
+        // Different content: the later module's is renamed, and its references follow.
+        assertTrue(schemas.getJsonObject("Item").getJsonObject("properties").containsKey("sku"));
+        assertTrue(schemas.getJsonObject("DentalItem").getJsonObject("properties").containsKey("patient_id"));
+        assertEquals("#/components/schemas/DentalItem", merged.getJsonObject("paths").getJsonObject("/api/tenants/{slug}/appointments")
+                .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema").getString("$ref"));
+        assertEquals("#/components/schemas/Item", merged.getJsonObject("paths").getJsonObject("/api/tenants/{slug}/products")
+                .getJsonObject("get").getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getJsonObject("items").getString("$ref"));
+    }
+
+    @Test
+    void aMissingModuleIsNamed() {
+        Map<Module, JsonObject> documents = new EnumMap<>(Module.class);
+        documents.put(Module.TENANT_SERVICE, SampleOpenApi.document("tenant-service"));
+        JsonObject merged = OpenApiMerger.merge(documents, List.of(Module.DENTAL), "http://localhost:8000");
+        assertEquals(new JsonArray().add("dental"), merged.getJsonArray("x-ipsc-missing-modules"));
+        assertTrue(merged.getJsonObject("info").getString("description").contains("dental"));
+    }
+
+    @Test
+    void aModuleLevelSecurityRequirementReachesItsOperations() {
+        JsonObject document = SampleOpenApi.document("manufacturing");
+        document.getJsonObject("paths").getJsonObject("/api/boms").getJsonObject("get").remove("security");
+        document.put("security", new JsonArray().add(new JsonObject().put("bearerAuth", new JsonArray())));
+        JsonObject merged = OpenApiMerger.merge(Map.of(Module.MANUFACTURING, document), List.of(), "http://localhost:8000");
+        assertEquals(1, merged.getJsonObject("paths").getJsonObject("/api/tenants/{slug}/boms").getJsonObject("get")
+                .getJsonArray("security").size());
+        assertNull(merged.getValue("security"));
+    }
+}
