@@ -78,6 +78,9 @@ class SuiteOpenApiTest {
     @Test
     void swaggerUiOffersTheMergedDocumentFirst() {
         given().get("/docs/").then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("/docs/openapi"));
+                .body(containsString("{url: \"/docs/openapi\", name: \"suite\"}"))
+                .body(containsString("\"urls.primaryName\": 'suite'"))
+                .body(containsString("{url: \"/docs/openapi/invoicing\", name: \"invoicing\"}"))
+                .body(containsString("persistAuthorization: true"));
     }
 }
