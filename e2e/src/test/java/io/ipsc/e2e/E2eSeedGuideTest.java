@@ -348,6 +348,32 @@ class E2eSeedGuideTest {
     }
 
     /**
+     * The suite's one API document (issue 23) as the real services describe themselves, and issue 14's
+     * probe replayed on the real gateway: encoded dot segments never reach a service.
+     */
+    @Test
+    @Order(11)
+    void theSuiteDocumentDescribesEveryModuleAndDotSegmentsAreRefused() {
+        JsonPath document = Api.anonymous(suite.gatewayUrl()).get("/docs/openapi").then().statusCode(200).extract().jsonPath();
+        assertTrue(document.get("'x-ipsc-missing-modules'") == null, "every module answered the gateway");
+        assertEquals("listProducts", document.getString("paths.'/api/tenants/{slug}/products'.get.operationId"));
+        assertEquals(List.of(Map.of("bearerAuth", List.of())), document.getList("paths.'/api/tenants/{slug}/products'.get.security"));
+        assertEquals("bookAppointment", document.getString("paths.'/api/tenants/{slug}/appointments'.post.operationId"));
+        assertTrue(document.get("paths.'/api/auth/login'.post.security") == null, "signing in needs no token");
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        List<String> ids = paths.values().stream().flatMap(item -> item.values().stream())
+                .filter(operation -> operation instanceof Map).map(operation -> (String) operation.get("operationId")).toList();
+        assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique across the suite: " + ids);
+        assertTrue(ids.size() > 100, "the whole suite is described, not a part: " + ids.size() + " operations");
+
+        gateway().urlEncodingEnabled(false).get("/api/tenants/" + SMILE + "/products/%2e%2e/%2e%2e/q/metrics").then()
+                .statusCode(400).body("error.code", is("INVALID_PATH"));
+        gateway().urlEncodingEnabled(false).body("{\"name\": \"gloves\"}")
+                .post("/api/tenants/" + SMILE + "/patients/%2e%2e/dental-supplies").then()
+                .statusCode(400).body("error.code", is("INVALID_PATH"));
+    }
+
+    /**
      * The operator's views of the seed's monitoring section, for a tenant that has had traffic:
      * figures from the suite's own measurements, and a refused cross-tenant attempt counted.
      */
