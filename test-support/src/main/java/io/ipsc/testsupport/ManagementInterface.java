@@ -53,7 +53,8 @@ public final class ManagementInterface {
     /**
      * Checks the split both ways: on the API port every {@link #OPERATOR_PATHS operator path} is a 404 in
      * the envelope, also when reached through encoded dot segments (issue 14's probe); on the management
-     * port the scrape, readiness, liveness and the OpenAPI document answer.
+     * port the scrape, readiness, liveness and the OpenAPI document answer. And an API answer carries
+     * {@code X-Content-Type-Options: nosniff}.
      */
     public static void assertOperatorEndpointsOnlyOnTheManagementPort() {
         int apiPort = RestAssured.port;
@@ -77,5 +78,8 @@ public final class ManagementInterface {
                 .map(Map.Entry::getKey).findFirst()
                 .orElseThrow(() -> new AssertionError("The OpenAPI document lists no GET without parameters"));
         assertEquals(404, given().get(apiPath).statusCode(), "the management port serves no API, such as " + apiPath);
+        // tenancy's NoSniffHeader, as the running service applies it to an answer of its REST layer.
+        assertEquals("nosniff", RestAssured.given().get(apiPath).header("X-Content-Type-Options"),
+                "the API's answer to GET " + apiPath + " tells browsers not to guess its type");
     }
 }
