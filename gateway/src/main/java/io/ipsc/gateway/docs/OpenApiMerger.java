@@ -26,6 +26,9 @@ public final class OpenApiMerger {
     private static final String TENANT_FORMS = "Also reachable as `%s` with the `X-Tenant-ID: {slug}` header, "
             + "or on the tenant's own host `{slug}.<domain>`.";
 
+    /** The dialect SmallRye OpenAPI writes; used only when no module answered. */
+    static final String DEFAULT_VERSION = "3.1.0";
+
     private OpenApiMerger() {
     }
 
@@ -38,9 +41,15 @@ public final class OpenApiMerger {
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
         JsonObject bearer = null;
+        String version = null;
         for (Map.Entry<Module, JsonObject> entry : documents.entrySet()) {
             Module module = entry.getKey();
             JsonObject document = entry.getValue().copy();
+            // The services' schemas are written in their document's dialect (3.1: `examples`, type arrays);
+            // the merged document must declare the same one, or validators and generators misread them.
+            if (version == null) {
+                version = document.getString("openapi");
+            }
             JsonObject ownComponents = document.getJsonObject("components", new JsonObject());
             JsonObject schemes = ownComponents.getJsonObject("securitySchemes");
             if (bearer == null && schemes != null && schemes.getJsonObject(BearerAuth.SCHEME) != null) {
@@ -86,7 +95,7 @@ public final class OpenApiMerger {
                 + (missingIds.isEmpty() ? "" : " Missing (did not answer when this document was built): "
                 + String.join(", ", missingIds) + ".");
         JsonObject merged = new JsonObject()
-                .put("openapi", "3.0.3")
+                .put("openapi", version != null ? version : DEFAULT_VERSION)
                 .put("info", new JsonObject().put("title", "IPSC").put("version", "1").put("description", description))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", publicUrl).put("description", "The IPSC gateway")))
                 .put("tags", new JsonArray(new ArrayList<>(tags.values())))

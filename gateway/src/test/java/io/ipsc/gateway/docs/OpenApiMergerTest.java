@@ -65,6 +65,14 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void theMergedDocumentDeclaresTheDialectItsModulesWrote() {
+        // The modules write 3.1 schemas (`examples` arrays); declared as 3.0 they fail a validator.
+        assertEquals("3.1.0", mergeAll().getString("openapi"));
+        JsonObject older = SampleOpenApi.document("tenant-service").put("openapi", "3.0.3");
+        assertEquals("3.0.3", OpenApiMerger.merge(Map.of(Module.TENANT_SERVICE, older), List.of(), "http://localhost:8000").getString("openapi"));
+    }
+
+    @Test
     void operationIdsAreUniqueAcrossTheSuite() {
         assertEquals(List.of(), OpenApiMerger.duplicateOperationIds(mergeAll()));
         // ... and a clash is found.
