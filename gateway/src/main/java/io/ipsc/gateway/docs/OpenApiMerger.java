@@ -28,6 +28,8 @@ public final class OpenApiMerger {
 
     /** The dialect SmallRye OpenAPI writes; used only when no module answered. */
     static final String DEFAULT_VERSION = "3.1.0";
+    /** The name the gateway's own operations go by among the sources (and the prefix of a clashing schema). */
+    private static final String GATEWAY = "gateway";
 
     private OpenApiMerger() {
     }
@@ -37,14 +39,35 @@ public final class OpenApiMerger {
      * @param missing   the modules that did not answer, named in the result
      */
     public static JsonObject merge(Map<Module, JsonObject> documents, Collection<Module> missing, String publicUrl) {
+        return merge(null, documents, missing, publicUrl);
+    }
+
+    /**
+     * @param gateway the gateway's own operations (health, status, a tenant's performance), described by
+     *                hand because they are Vert.x routes; their paths are already the callers' own
+     */
+    public static JsonObject merge(JsonObject gateway, Map<Module, JsonObject> documents, Collection<Module> missing, String publicUrl) {
+        List<Source> sources = new ArrayList<>();
+        if (gateway != null) {
+            sources.add(new Source(GATEWAY, null, gateway));
+        }
+        documents.forEach((module, document) -> sources.add(new Source(module.id(), module, document)));
+        return mergeSources(sources, missing, publicUrl);
+    }
+
+    /** One document to merge: a module's ({@code module} set, its paths rewritten) or the gateway's own. */
+    private record Source(String name, Module module, JsonObject document) {
+    }
+
+    private static JsonObject mergeSources(List<Source> sources, Collection<Module> missing, String publicUrl) {
         JsonObject paths = new JsonObject();
         JsonObject components = new JsonObject();
         Map<String, JsonObject> tags = new LinkedHashMap<>();
         JsonObject bearer = null;
         String version = null;
-        for (Map.Entry<Module, JsonObject> entry : documents.entrySet()) {
-            Module module = entry.getKey();
-            JsonObject document = entry.getValue().copy();
+        for (Source source : sources) {
+            Module module = source.module();
+            JsonObject document = source.document().copy();
             // The services' schemas are written in their document's dialect (3.1: `examples`, type arrays);
             // the merged document must declare the same one, or validators and generators misread them.
             if (version == null) {
@@ -55,14 +78,14 @@ public final class OpenApiMerger {
             if (bearer == null && schemes != null && schemes.getJsonObject(BearerAuth.SCHEME) != null) {
                 bearer = schemes.getJsonObject(BearerAuth.SCHEME);
             }
-            Map<String, String> renamed = mergeComponents(module, ownComponents, components);
+            Map<String, String> renamed = mergeComponents(source.name(), ownComponents, components);
             if (!renamed.isEmpty()) {
                 document = (JsonObject) rewriteRefs(document, renamed);
             }
             JsonArray moduleSecurity = document.getJsonArray("security");
             JsonObject ownPaths = document.getJsonObject("paths", new JsonObject());
             for (String path : ownPaths.fieldNames()) {
-                gatewayPath(module, path).ifPresent(gatewayPath -> {
+                (module == null ? Optional.of(path) : gatewayPath(module, path)).ifPresent(gatewayPath -> {
                     JsonObject item = ownPaths.getJsonObject(path);
                     boolean tenantScoped = !gatewayPath.equals(path);
                     for (String method : METHODS) {
@@ -156,14 +179,14 @@ public final class OpenApiMerger {
      * Adds the module's components to the merged ones; a name already taken with different content is
      * prefixed with the module. Returns the renames, as {@code $ref} targets.
      */
-    private static Map<String, String> mergeComponents(Module module, JsonObject own, JsonObject merged) {
+    private static Map<String, String> mergeComponents(String source, JsonObject own, JsonObject merged) {
         Map<String, String> renamed = new HashMap<>();
         for (String section : own.fieldNames()) {
             JsonObject target = merged.getJsonObject(section, new JsonObject());
             JsonObject entries = own.getJsonObject(section);
             for (String name : entries.fieldNames()) {
                 if (!section.equals("securitySchemes") && target.containsKey(name) && !target.getValue(name).equals(entries.getValue(name))) {
-                    renamed.put("#/components/" + section + "/" + name, "#/components/" + section + "/" + prefix(module) + name);
+                    renamed.put("#/components/" + section + "/" + name, "#/components/" + section + "/" + prefix(source) + name);
                 }
             }
         }
@@ -190,9 +213,9 @@ public final class OpenApiMerger {
         return renamed;
     }
 
-    private static String prefix(Module module) {
+    private static String prefix(String source) {
         StringBuilder prefix = new StringBuilder();
-        for (String word : module.id().split("-")) {
+        for (String word : source.split("-")) {
             prefix.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
         }
         return prefix.toString();

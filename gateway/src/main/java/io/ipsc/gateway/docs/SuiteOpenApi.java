@@ -15,6 +15,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +34,7 @@ import java.util.Map;
 public class SuiteOpenApi {
 
     private static final long RETRY_MILLIS = 2_000;
+    static final String OWN_DOCUMENT = "openapi/gateway.json";
     private static final Logger LOG = Logger.getLogger(SuiteOpenApi.class);
 
     private final Upstreams upstreams;
@@ -37,6 +42,8 @@ public class SuiteOpenApi {
     private final String publicUrl;
     private final long refreshMillis;
     private final long fetchTimeoutMillis;
+    /** The gateway's own operations, described in {@link #OWN_DOCUMENT}: read once. */
+    private final JsonObject own;
     private volatile JsonObject cached;
     private volatile boolean complete;
     private volatile long builtAt;
@@ -52,6 +59,19 @@ public class SuiteOpenApi {
         this.publicUrl = publicUrl;
         this.refreshMillis = refreshSeconds * 1000;
         this.fetchTimeoutMillis = fetchTimeoutMillis;
+        this.own = ownDocument();
+    }
+
+    /** The gateway's routes are Vert.x handlers that SmallRye cannot scan, so they are described by hand. */
+    static JsonObject ownDocument() {
+        try (InputStream in = SuiteOpenApi.class.getClassLoader().getResourceAsStream(OWN_DOCUMENT)) {
+            if (in == null) {
+                throw new IllegalStateException(OWN_DOCUMENT + " is missing from the gateway's classpath");
+            }
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void start(@Observes StartupEvent started) {
@@ -98,7 +118,7 @@ public class SuiteOpenApi {
                     LOG.debugf("OpenAPI of %s left out of the suite's document: %s", module.id(), fetch.cause().getMessage());
                 }
             });
-            JsonObject merged = OpenApiMerger.merge(documents, missing, publicUrl);
+            JsonObject merged = OpenApiMerger.merge(own, documents, missing, publicUrl);
             List<String> duplicates = OpenApiMerger.duplicateOperationIds(merged);
             if (!duplicates.isEmpty()) {
                 LOG.warnf("operationIds used by more than one operation of the suite (generated clients will clash): %s", duplicates);

@@ -73,6 +73,24 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void theGatewaysOwnOperationsAreInTheDocumentAsCallersSendThem() {
+        Map<Module, JsonObject> documents = new EnumMap<>(Module.class);
+        for (Module module : Module.values()) {
+            documents.put(module, SampleOpenApi.document(module.id()));
+        }
+        JsonObject merged = OpenApiMerger.merge(SuiteOpenApi.ownDocument(), documents, List.of(), "http://localhost:8000");
+        JsonObject paths = merged.getJsonObject("paths");
+        assertEquals("getHealth", paths.getJsonObject("/health").getJsonObject("get").getString("operationId"));
+        // Public: an empty requirement list, not the modules' bearer default.
+        assertEquals(0, paths.getJsonObject("/api/health").getJsonObject("get").getJsonArray("security").size());
+        JsonObject performance = paths.getJsonObject("/api/tenants/{slug}/performance").getJsonObject("get");
+        assertEquals("getTenantPerformance", performance.getString("operationId"));
+        assertEquals("bearerAuth", performance.getJsonArray("security").getJsonObject(0).fieldNames().iterator().next());
+        assertTrue(merged.getJsonObject("components").getJsonObject("schemas").containsKey("ApiResponseTenantPerformance"));
+        assertEquals(List.of(), OpenApiMerger.duplicateOperationIds(merged));
+    }
+
+    @Test
     void operationIdsAreUniqueAcrossTheSuite() {
         assertEquals(List.of(), OpenApiMerger.duplicateOperationIds(mergeAll()));
         // ... and a clash is found.
