@@ -1,5 +1,6 @@
 package io.ipsc.e2e;
 
+import io.ipsc.local.Durability;
 import io.ipsc.local.LaunchConfig;
 import io.ipsc.local.Launcher;
 import io.ipsc.local.Ports;
@@ -59,6 +60,11 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Longer than {@code ./ipsc up} allows: CI machines run other builds beside this one. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * The suite under test throws its data away, and its drills kill processes (which keeps every write
+     * in the page cache): flushing would only slow it. ./ipsc up runs {@link Durability#DURABLE}.
+     */
+    private static final Durability E2E_DURABILITY = Durability.FAST;
 
     private final StateDir state;
     private final RunningSuite running;
@@ -85,8 +91,8 @@ public final class LocalSuite implements AutoCloseable {
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         StateDir state = new StateDir(repo.resolve("e2e/target/ipsc-e2e-" + run));
         LaunchConfig config = new LaunchConfig(repo, state, Ports.freePort(), Optional.empty(),
-                Ports.freePort(), Ports.freePort(), Optional.empty(), Optional.empty(), Optional.empty());
-        RunningSuite running = new RunningSuite(state);
+                Ports.freePort(), Ports.freePort(), Optional.empty(), Optional.empty(), Optional.empty(), E2E_DURABILITY);
+        RunningSuite running = new RunningSuite(state, E2E_DURABILITY);
         // A test JVM that is interrupted must not leave six JVMs and a database server behind.
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "ipsc-e2e-stop"));
         try {

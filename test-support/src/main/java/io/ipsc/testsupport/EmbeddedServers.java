@@ -1,5 +1,6 @@
 package io.ipsc.testsupport;
 
+import io.ipsc.local.Durability;
 import io.ipsc.local.LocalKafka;
 import io.ipsc.local.LocalPostgres;
 import io.ipsc.local.Ports;
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedServers {
 
+    /** The tests' servers keep their data in a temporary folder and lose it anyway: no flush to wait for. */
+    private static final Durability TESTS = Durability.FAST;
+
     private static EmbeddedServers instance;
 
     private final Path root;
@@ -43,7 +47,7 @@ public final class EmbeddedServers {
         if (instance == null) {
             try {
                 Path root = Files.createTempDirectory("ipsc-test-");
-                LocalPostgres postgres = LocalPostgres.start(root.resolve("postgres"), 0);
+                LocalPostgres postgres = LocalPostgres.start(root.resolve("postgres"), 0, TESTS);
                 EmbeddedServers servers = new EmbeddedServers(root, postgres, Ports.freePort(), Ports.freePort());
                 servers.startKafka();
                 Runtime.getRuntime().addShutdownHook(new Thread(servers::shutdown, "embedded-servers-shutdown"));
@@ -84,7 +88,7 @@ public final class EmbeddedServers {
         Path log = root.resolve("kafka.log");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", LocalKafka.childClasspath(),
                 LocalKafka.class.getName(), root.resolve("kafka").toString(),
-                Integer.toString(kafkaPort), Integer.toString(kafkaControllerPort), "--exit-on-stdin-close")
+                Integer.toString(kafkaPort), Integer.toString(kafkaControllerPort), TESTS.name(), "--exit-on-stdin-close")
                 .redirectErrorStream(true);
         kafka = builder.start();
         CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> awaitReadyLine(kafka, log));

@@ -29,9 +29,11 @@ public final class KafkaProcess implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path log;
+    private final Durability durability;
     private Process process;
 
-    public KafkaProcess(Path dataDir, int port, int controllerPort, Path log) {
+    public KafkaProcess(Path dataDir, int port, int controllerPort, Path log, Durability durability) {
+        this.durability = durability;
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -50,7 +52,7 @@ public final class KafkaProcess implements AutoCloseable {
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         process = new ProcessBuilder(List.of(java, MAX_HEAP, QUIET_LOGS, "-cp", LocalKafka.childClasspath(),
                 LocalKafka.class.getName(), dataDir.toString(), Integer.toString(port),
-                Integer.toString(controllerPort), "--exit-on-stdin-close"))
+                Integer.toString(controllerPort), durability.name(), "--exit-on-stdin-close"))
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();

@@ -17,7 +17,8 @@ public record LaunchConfig(
         int kafkaControllerPort,
         Optional<String> externalKafka,
         Optional<String> adminEmail,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        Durability durability) {
 
     public static final int DEFAULT_PG_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -37,7 +38,8 @@ public record LaunchConfig(
                 value(env, "KAFKA_BOOTSTRAP_SERVERS"),
                 value(env, "IPSC_ADMIN_EMAIL"),
                 // Taken as is: spaces around a password are part of it.
-                Optional.ofNullable(env.get("IPSC_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()));
+                Optional.ofNullable(env.get("IPSC_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()),
+                Durability.parse(value(env, Durability.VARIABLE)));
     }
 
     /** An empty variable counts as unset, as {@code VAR= ./ipsc up} is the usual way to clear one. */
@@ -67,6 +69,6 @@ public record LaunchConfig(
         return "LaunchConfig[repoRoot=" + repoRoot + ", home=" + state.home() + ", postgresPort=" + postgresPort
                 + ", externalPostgres=" + externalPostgres + ", kafkaPort=" + kafkaPort
                 + ", kafkaControllerPort=" + kafkaControllerPort + ", externalKafka=" + externalKafka
-                + ", adminEmail=" + adminEmail + "]";
+                + ", adminEmail=" + adminEmail + ", durability=" + durability.id() + "]";
     }
 }

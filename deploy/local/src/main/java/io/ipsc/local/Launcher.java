@@ -33,7 +33,7 @@ public final class Launcher {
     private Launcher(LaunchConfig config) {
         this.config = config;
         this.state = config.state();
-        this.suite = new RunningSuite(state);
+        this.suite = new RunningSuite(state, config.durability());
     }
 
     public static void main(String[] args) throws Exception {

@@ -37,7 +37,7 @@ public final class LocalKafka implements AutoCloseable {
         this.port = port;
     }
 
-    public static LocalKafka start(Path dataDir, int port, int controllerPort) throws Exception {
+    public static LocalKafka start(Path dataDir, int port, int controllerPort, Durability durability) throws Exception {
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "Kafka controller");
         Files.createDirectories(dataDir);
@@ -63,6 +63,7 @@ public final class LocalKafka implements AutoCloseable {
         props.put("num.partitions", "1");
         props.put("auto.create.topics.enable", "true");
         props.put("log.cleaner.enable", "true");
+        props.putAll(durability.kafkaSettings());
 
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             format(logDir);
@@ -97,15 +98,15 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * Runs a broker until the process is stopped or its standard input closes (so that a broker
-     * started by a test JVM dies with it). Arguments: data dir, port, controller port.
+     * started by a test JVM dies with it). Arguments: data dir, port, controller port, durability.
      * Prints {@code KAFKA READY <bootstrap>} once it accepts connections.
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: LocalKafka DATA_DIR PORT CONTROLLER_PORT [--exit-on-stdin-close]");
+        if (args.length < 4) {
+            System.err.println("usage: LocalKafka DATA_DIR PORT CONTROLLER_PORT DURABLE|FAST [--exit-on-stdin-close]");
             System.exit(2);
         }
-        LocalKafka kafka = start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        LocalKafka kafka = start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Durability.valueOf(args[3]));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();

@@ -28,8 +28,8 @@ public final class LocalPostgres implements AutoCloseable {
      * Starts (or restarts, keeping its data) a server in {@code dataDir} on {@code port}.
      * Port 0 picks a free port. The server stops when this JVM exits, if not closed before.
      */
-    public static LocalPostgres start(Path dataDir, int port) throws IOException {
-        return start(dataDir, port, null, true);
+    public static LocalPostgres start(Path dataDir, int port, Durability durability) throws IOException {
+        return start(dataDir, port, null, true, durability);
     }
 
     /**
@@ -38,8 +38,9 @@ public final class LocalPostgres implements AutoCloseable {
      * @param logFile where the server's output is appended; {@code null} sends it to this JVM's log
      * @param stopOnJvmExit whether to stop the server from a shutdown hook of its own. An owner that
      *        stops several servers in order passes {@code false}, since shutdown hooks run in no order.
+     * @param durability whether a commit survives a power cut ({@link Durability})
      */
-    public static LocalPostgres start(Path dataDir, int port, Path logFile, boolean stopOnJvmExit)
+    public static LocalPostgres start(Path dataDir, int port, Path logFile, boolean stopOnJvmExit, Durability durability)
             throws IOException {
         Files.createDirectories(dataDir);
         if (port != 0) {
@@ -54,6 +55,7 @@ public final class LocalPostgres implements AutoCloseable {
                 // Many tenants mean many databases and small pools; the default of 100 is tight.
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1");
+        durability.postgresSettings().forEach(builder::setServerConfig);
         if (port != 0) {
             builder.setPort(port);
         }

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Creates databases on a PostgreSQL server, embedded or not. */
+/** Creates databases on a PostgreSQL server, embedded or not, and reads its settings. */
 public final class PostgresDatabases {
 
     private static final String MAINTENANCE_DATABASE = "postgres";
@@ -52,5 +55,25 @@ public final class PostgresDatabases {
             Console.error("pg_stat_statements not enabled in " + database + ": " + e.getMessage());
         }
         return created;
+    }
+
+    /**
+     * The values the running server reports for {@code names} ({@code SHOW}): what it really does,
+     * whatever was asked of it. Names must be plain setting names.
+     */
+    public static Map<String, String> settings(PostgresAddress server, Collection<String> names) throws SQLException {
+        Map<String, String> shown = new LinkedHashMap<>();
+        try (Connection c = server.connect(MAINTENANCE_DATABASE); Statement st = c.createStatement()) {
+            for (String name : names) {
+                if (!name.matches("[a-z_.]+")) {
+                    throw new IllegalArgumentException("Not a setting name: " + name);
+                }
+                try (ResultSet rs = st.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    shown.put(name, rs.getString(1));
+                }
+            }
+        }
+        return shown;
     }
 }

@@ -1,6 +1,7 @@
 package io.ipsc.local;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,9 @@ public record ReadySummary(
         boolean postgresEmbedded,
         String kafka,
         boolean kafkaEmbedded,
-        AdminCredentials admin) {
+        AdminCredentials admin,
+        Map<String, String> postgresDurability,
+        Map<String, String> kafkaDurability) {
 
     /** The gateway when it runs, as clients would call it; tenant-service until the gateway is built. */
     public Optional<ServiceSpec> entryPoint() {
@@ -42,7 +45,9 @@ public record ReadySummary(
         line(out, "PostgreSQL", postgres.display()
                 + (postgresEmbedded ? ", password " + postgres.password() + ", data in " + state.postgresData() : ""));
         line(out, "", postgres.psqlCommand(Launcher.PLATFORM_DATABASE) + "  (or ./ipsc psql)");
+        line(out, "", "durability: " + postgresDurabilityText());
         line(out, "Kafka", kafka + (kafkaEmbedded ? "  (data in " + state.kafkaData() + ")" : ""));
+        line(out, "", "durability: " + kafkaDurabilityText());
         line(out, "Admin", admin.email() + ", password in " + state.adminPasswordFile());
         line(out, "Token", "curl -H \"Authorization: Bearer $(./ipsc token)\" "
                 + entryPoint().orElse(Services.TENANT_SERVICE).url() + "/api/tenants");
@@ -57,7 +62,28 @@ public record ReadySummary(
                 + "IPSC_PG_PORT=" + postgres.port() + "\n"
                 + "IPSC_PG_USER=" + postgres.user() + "\n"
                 + "IPSC_PG_EMBEDDED=" + postgresEmbedded + "\n"
-                + "KAFKA_BOOTSTRAP_SERVERS=" + kafka + "\n";
+                + "KAFKA_BOOTSTRAP_SERVERS=" + kafka + "\n"
+                + "IPSC_PG_DURABILITY=" + postgresDurabilityText() + "\n"
+                + "IPSC_KAFKA_DURABILITY=" + kafkaDurabilityText() + "\n";
+    }
+
+    private String postgresDurabilityText() {
+        String text = settingsText(postgresDurability);
+        return Durability.DURABLE.postgresSettings().equals(postgresDurability) ? text
+                : text + " (NOT durable: a power cut can lose acknowledged writes)";
+    }
+
+    private String kafkaDurabilityText() {
+        if (!kafkaEmbedded) {
+            return "as the external broker is configured";
+        }
+        return kafkaDurability.isEmpty() ? "flushed by the operating system when it chooses (NOT durable)"
+                : settingsText(kafkaDurability) + " (each message on disk before it is acknowledged)";
+    }
+
+    /** {@code name=value} pairs on one line, as {@code ./ipsc status} prints them. */
+    static String settingsText(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     private static void line(StringBuilder out, String label, String value) {

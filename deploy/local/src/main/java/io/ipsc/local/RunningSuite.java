@@ -23,25 +23,27 @@ public final class RunningSuite {
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
 
     private final StateDir state;
+    private final Durability durability;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private KafkaProcess kafkaProcess;
     private boolean stopping;
 
-    public RunningSuite(StateDir state) {
+    public RunningSuite(StateDir state, Durability durability) {
         this.state = state;
+        this.durability = durability;
     }
 
     public synchronized PostgresAddress startPostgres(int port) throws IOException {
         requireNotStopping();
-        postgres = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false);
+        postgres = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability);
         return postgres.address();
     }
 
     public synchronized String startKafka(int port, int controllerPort) throws Exception {
         requireNotStopping();
-        kafka = LocalKafka.start(state.kafkaData(), port, controllerPort);
+        kafka = LocalKafka.start(state.kafkaData(), port, controllerPort, durability);
         return kafka.bootstrapServers();
     }
 
@@ -53,7 +55,7 @@ public final class RunningSuite {
         requireNotStopping();
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "Kafka controller");
-        kafkaProcess = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"));
+        kafkaProcess = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
         kafkaProcess.start();
         return kafkaProcess.bootstrapServers();
     }

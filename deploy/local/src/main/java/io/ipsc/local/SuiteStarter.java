@@ -78,6 +78,9 @@ public final class SuiteStarter {
             Console.info("using PostgreSQL at " + postgres.display());
         }
         createPlatformDatabase(postgres, postgresEmbedded);
+        // As the server reports them: an external server's own, the embedded one's as this run set them.
+        Map<String, String> postgresDurability = PostgresDatabases.settings(postgres, Durability.DURABLE.postgresSettings().keySet());
+        Console.info("PostgreSQL durability: " + ReadySummary.settingsText(postgresDurability));
 
         boolean kafkaEmbedded = config.externalKafka().isEmpty();
         String kafka;
@@ -98,7 +101,8 @@ public final class SuiteStarter {
         startAndAwait(first, environment);
         startAndAwait(rest, environment);
         return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
-                kafka, kafkaEmbedded, admin);
+                kafka, kafkaEmbedded, admin, postgresDurability,
+                kafkaEmbedded ? config.durability().kafkaSettings() : Map.of());
     }
 
     /** Checks every port before starting anything, so that a clash costs no half-started suite. */
