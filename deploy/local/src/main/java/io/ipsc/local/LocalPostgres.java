@@ -54,7 +54,10 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("pg_stat_statements.track", "all")
                 // Many tenants mean many databases and small pools; the default of 100 is tight.
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("listen_addresses", "127.0.0.1");
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // ./ipsc backup copies the WAL written while it runs from pg_wal (there is no archive):
+                // keep enough of it that a checkpoint meanwhile cannot recycle a segment the copy needs.
+                .setServerConfig("wal_keep_size", "512MB");
         durability.postgresSettings().forEach(builder::setServerConfig);
         if (port != 0) {
             builder.setPort(port);

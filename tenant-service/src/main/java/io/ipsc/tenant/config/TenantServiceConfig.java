@@ -62,6 +62,16 @@ public interface TenantServiceConfig {
 
     Jwt jwt();
 
+    /** How {@code ipsc.tenants} is kept in step with the tenants' rows (TenantTopicReconciler). */
+    Tenants tenants();
+
+    interface Tenants {
+        /** How often the topic is compared with the rows (also once shortly after start); {@code off} never. */
+        @WithName("reconcile-every")
+        @WithDefault("10m")
+        String reconcileEvery();
+    }
+
     interface Admin {
         @WithDefault("admin@ipsc.local")
         String email();

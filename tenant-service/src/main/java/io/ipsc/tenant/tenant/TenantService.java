@@ -199,7 +199,12 @@ public class TenantService {
 
     /** Records the current snapshot again (its version bumped), for services to converge to it once more. */
     public Uni<Tenant> republish(Tenant current) {
-        return change(current.slug, TenantEventType.TENANT_UPDATED, t -> {
+        return republish(current.slug);
+    }
+
+    /** As {@link #republish(Tenant)}, by slug (the topic reconciler knows only that). */
+    public Uni<Tenant> republish(String slug) {
+        return change(slug, TenantEventType.TENANT_UPDATED, t -> {
         });
     }
 
