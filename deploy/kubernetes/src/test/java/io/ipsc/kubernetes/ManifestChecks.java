@@ -79,6 +79,7 @@ final class ManifestChecks {
         c.defaultDeny();
         c.serviceUrls();
         KafkaAndPostgresChecks.check(manifests, secrets, c.out);
+        BackupChecks.check(manifests, c::secret, c.out);
         return c.out;
     }
 
