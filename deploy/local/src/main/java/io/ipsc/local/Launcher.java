@@ -1,5 +1,8 @@
 package io.ipsc.local;
 
+import io.ipsc.local.backup.BackupSchedule;
+import io.ipsc.local.backup.LocalBackups;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +44,7 @@ public final class Launcher {
         LaunchConfig config;
         try {
             config = LaunchConfig.from(System.getenv(), repoRoot(args));
+            BackupSchedule.from(System.getenv()); // refused now, before anything starts, if malformed
         } catch (IllegalArgumentException e) {
             Console.error(e.getMessage());
             System.exit(2);
@@ -78,6 +82,7 @@ public final class Launcher {
         try {
             ReadySummary summary = startEverything();
             writeAtomically(state.endpointsFile(), summary.endpoints());
+            scheduleBackups(summary);
             writeAtomically(state.readyFile(), summary.text());
             System.out.println();
             System.out.print(summary.text());
@@ -89,6 +94,28 @@ public final class Launcher {
         }
         // Runs until SIGTERM; the shutdown hook then stops everything and the JVM exits.
         new CountDownLatch(1).await();
+    }
+
+    /** IPSC_BACKUP_EVERY: backups of the embedded PostgreSQL while the suite runs (none with an external server). */
+    private void scheduleBackups(ReadySummary summary) throws IOException {
+        Optional<BackupSchedule> schedule = BackupSchedule.from(System.getenv());
+        if (schedule.isEmpty()) {
+            return;
+        }
+        if (!summary.postgresEmbedded()) {
+            Console.info(BackupSchedule.EVERY + " is ignored: this run uses an external PostgreSQL; back it up with that server's tools");
+            return;
+        }
+        Map<String, String> endpoints = new java.util.HashMap<>();
+        for (String line : summary.endpoints().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                endpoints.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        schedule.get().start(state, () -> LocalBackups.backup(state, endpoints, Optional.empty()), Console::info);
+        Console.info("backups every " + schedule.get().every() + " into " + state.home().resolve("backups")
+                + ", the newest " + schedule.get().keep() + " kept");
     }
 
     /** The script prints the ready file as soon as it appears, so it must never see it half written. */
