@@ -13,7 +13,7 @@ import io.ipsc.tenant.tenant.Tenant;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.ipsc.tenant.tenant.TenantService;
 import io.ipsc.tenant.tenant.TenantView;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.jboss.resteasy.reactive.RestMulti;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,54 +73,61 @@ public class TenantExportResource {
     }
 
     @GET
-    @WithSession
     @Produces("application/zip")
     @Operation(operationId = "exportTenant", summary = "Export all of a tenant's data as a zip (tenant admins)")
     @APIResponse(responseCode = "200", description = "A zip: manifest.json, platform/tenant.json and members.json, "
             + "then <service>/<table>.json for every table of every service the tenant uses",
-            content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
-    public Uni<RestResponse<Multi<byte[]>>> export(@PathParam("slug") String slug, @HeaderParam("Authorization") String authorization) {
-        return access.requireRole(slug, Role.ADMIN).flatMap(tenant -> members.list(tenant, PageRequest.of(1, PageRequest.MAX_SIZE))
-                .flatMap(memberPage -> tableLists(tenant, slug, authorization).map(lists -> {
-                    Zip zip = new Zip();
-                    Map<String, Object> manifest = new LinkedHashMap<>();
-                    manifest.put("tenant", tenant.slug);
-                    manifest.put("exported_at", Timestamps.now().toString());
-                    manifest.put("format", "one JSON array of row objects per table, column names as keys");
-                    Map<String, Object> services = new LinkedHashMap<>();
-                    manifest.put("services", services);
-                    List<String> incomplete = new ArrayList<>();
-                    manifest.put("incomplete", incomplete);
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public RestMulti<byte[]> export(@PathParam("slug") String slug, @HeaderParam("Authorization") String authorization) {
+        // Everything that can refuse the export (access, a service that does not answer) is settled before the
+        // first byte: a refusal is then an ordinary error answer, not a broken zip.
+        Uni<Prepared> prepared = Panache.withSession(() -> access.requireRole(slug, Role.ADMIN)
+                .flatMap(tenant -> members.list(tenant, PageRequest.of(1, PageRequest.MAX_SIZE))
+                        .flatMap(memberPage -> tableLists(tenant, slug, authorization)
+                                .map(lists -> new Prepared(tenant, memberPage.items(), lists)))));
+        return RestMulti.fromUniResponse(prepared, p -> stream(p, slug, authorization), p -> Map.of(
+                "Content-Type", List.of("application/zip"),
+                "Content-Disposition", List.of("attachment; filename=\"" + p.tenant().slug + "-export-" + java.time.LocalDate.now() + ".zip\"")));
+    }
 
-                    Multi<byte[]> platform = Multi.createFrom().items(
-                            () -> java.util.stream.Stream.of(zip.entry("platform/tenant.json", write(TenantView.of(tenant))),
-                                    zip.entry("platform/members.json", write(memberPage.items()))));
-                    Multi<byte[]> tables = Multi.createFrom().iterable(lists.entrySet()).onItem().transformToMultiAndConcatenate(list -> {
-                        String service = list.getKey();
-                        JsonObject described = list.getValue();
-                        services.put(service, Map.of("database", String.valueOf(described.getString("database")),
-                                "schema_version", String.valueOf(described.getString("schema_version")),
-                                "tables", described.getJsonArray("tables").getList()));
-                        return Multi.createFrom().iterable(described.getJsonArray("tables")).onItem().transformToUniAndConcatenate(entry -> {
-                            String table = ((JsonObject) entry).getString("name");
-                            return modules.get(service, TABLES + "/" + table, slug, authorization).map(answer -> {
-                                if (!answer.ok()) {
-                                    incomplete.add(service + "/" + table + ": " + answer.problem());
-                                    return new byte[0];
-                                }
-                                JsonArray rows = answer.data().getJsonArray("rows");
-                                return zip.entry(service + "/" + table + ".json", rows.encodePrettily().getBytes(StandardCharsets.UTF_8));
-                            });
-                        });
-                    });
-                    // Written last: it says which tables could not be read while the others streamed.
-                    Multi<byte[]> end = Multi.createFrom().item(() -> zip.finish("manifest.json", write(manifest)));
-                    String filename = tenant.slug + "-export-" + java.time.LocalDate.now() + ".zip";
-                    return RestResponse.ResponseBuilder.ok(Multi.createBy().concatenating().streams(platform, tables, end)
-                                    .filter(bytes -> bytes.length > 0))
-                            .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                            .build();
-                })));
+    private record Prepared(Tenant tenant, List<?> members, Map<String, JsonObject> tables) {
+    }
+
+    private Multi<byte[]> stream(Prepared prepared, String slug, String authorization) {
+        Zip zip = new Zip();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("tenant", prepared.tenant().slug);
+        manifest.put("exported_at", Timestamps.now().toString());
+        manifest.put("format", "one JSON array of row objects per table, column names as keys");
+        Map<String, Object> services = new LinkedHashMap<>();
+        manifest.put("services", services);
+        List<String> incomplete = new ArrayList<>();
+        manifest.put("incomplete", incomplete);
+
+        Multi<byte[]> platform = Multi.createFrom().items(() -> java.util.stream.Stream.of(
+                zip.entry("platform/tenant.json", write(TenantView.of(prepared.tenant()))),
+                zip.entry("platform/members.json", write(prepared.members()))));
+        Multi<byte[]> tables = Multi.createFrom().iterable(prepared.tables().entrySet()).onItem().transformToMultiAndConcatenate(list -> {
+            String service = list.getKey();
+            JsonObject described = list.getValue();
+            services.put(service, Map.of("database", String.valueOf(described.getString("database")),
+                    "schema_version", String.valueOf(described.getString("schema_version")),
+                    "tables", described.getJsonArray("tables").getList()));
+            return Multi.createFrom().iterable(described.getJsonArray("tables")).onItem().transformToUniAndConcatenate(entry -> {
+                String table = ((JsonObject) entry).getString("name");
+                return modules.get(service, TABLES + "/" + table, slug, authorization).map(answer -> {
+                    if (!answer.ok()) {
+                        incomplete.add(service + "/" + table + ": " + answer.problem());
+                        return new byte[0];
+                    }
+                    JsonArray rows = answer.data().getJsonArray("rows");
+                    return zip.entry(service + "/" + table + ".json", rows.encodePrettily().getBytes(StandardCharsets.UTF_8));
+                });
+            });
+        });
+        // Written last: it says which tables could not be read while the others streamed.
+        Multi<byte[]> end = Multi.createFrom().item(() -> zip.finish("manifest.json", write(manifest)));
+        return Multi.createBy().concatenating().streams(platform, tables, end).filter(bytes -> bytes.length > 0);
     }
 
     /**
