@@ -17,6 +17,7 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -74,6 +76,7 @@ public class PurchaseResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_VENDOR,UNKNOWN_PRODUCT,DUPLICATE_BILL,QUOTA_EXCEEDED")
     @Operation(operationId = "recordPurchase", summary = "Record a purchase")
     public Uni<RestResponse<ApiResponse<Map<String, Object>>>> record(PurchaseRequest r) {
         Access.require(tenant, Role.STAFF, "record purchases");
@@ -130,6 +133,7 @@ public class PurchaseResource {
 
     @POST
     @Path("/{id}/payments")
+    @Extension(name = ErrorAnswers.CODES, value = "OVERPAYMENT")
     @Operation(operationId = "recordPurchasePayment", summary = "Record a payment against a purchase")
     public Uni<RestResponse<ApiResponse<Map<String, Object>>>> pay(@PathParam("id") long id, PaymentRequest r) {
         Access.require(tenant, Role.STAFF, "record payments");

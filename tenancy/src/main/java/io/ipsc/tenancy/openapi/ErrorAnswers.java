@@ -85,7 +85,9 @@ public class ErrorAnswers implements OASFilter {
         if (shape.pathParameter || shape.tenant) {
             codes.put(404, new LinkedHashSet<>());
         }
-        if (shape.write) {
+        if (shape.write && shape.secured) {
+            // A change to a resource can meet its state (409) or refuse its content (422); the public writes
+            // (sign-in, refresh, invitations) give only the ones they name.
             codes.put(409, new LinkedHashSet<>());
             codes.put(422, new LinkedHashSet<>());
         }
@@ -136,7 +138,9 @@ public class ErrorAnswers implements OASFilter {
     }
 
     private static APIResponse response(int status, Set<ErrorCode> codes) {
-        String description = REASONS.getOrDefault(status, "Error") + (codes.isEmpty() ? "" : ": " + codes.stream()
+        String description = REASONS.getOrDefault(status, "Error") + (codes.isEmpty()
+                ? ": no code particular to this operation is known; error.code is one of " + schemaName(status) + "'s"
+                : ": " + codes.stream()
                 .map(c -> "`" + c.name() + "` " + c.meaning()).collect(Collectors.joining("; ")));
         APIResponse response = OASFactory.createAPIResponse()
                 .description(description)

@@ -57,6 +57,7 @@ class ErrorAnswersTest {
         new ErrorAnswers().filterOpenAPI(document);
 
         assertFalse(login.getResponses().hasAPIResponse("403"));
+        assertFalse(login.getResponses().hasAPIResponse("409"), "a public write gives only the conflicts it names");
         assertEquals(List.of("INVALID_CREDENTIALS"), codes(login, "401"));
         assertTrue(codes(members, "403").containsAll(List.of("NOT_A_MEMBER", "TENANT_SUSPENDED", "FEATURE_DISABLED")));
         assertTrue(codes(members, "404").containsAll(List.of("NOT_FOUND", "TENANT_NOT_FOUND")));
