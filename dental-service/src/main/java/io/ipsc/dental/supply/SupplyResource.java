@@ -7,6 +7,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -46,6 +47,7 @@ public class SupplyResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SUPPLY")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createSupply", summary = "Create a dental supply")
     public Uni<RestResponse<ApiResponse<Supply>>> create(@Valid @NotNull SupplyRequest request) {
         Access.requireStaff(tenant);
@@ -97,6 +99,7 @@ public class SupplyResource {
 
     @POST
     @Path("/{id}/receipts")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "receiveSupply", summary = "Record a receipt of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> receive(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
         Access.requireStaff(tenant);
@@ -107,6 +110,7 @@ public class SupplyResource {
     @POST
     @Path("/{id}/consumptions")
     @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_TREATMENT,INSUFFICIENT_STOCK:422")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "consumeSupply", summary = "Record a consumption of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> consume(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
         Access.requireStaff(tenant);

@@ -6,6 +6,7 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +46,7 @@ public class InvoiceResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_CUSTOMER,UNKNOWN_PRODUCT,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createInvoice", summary = "Create a draft invoice")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> create(InvoiceRequest request) {
         return invoices.createDraft(request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
@@ -109,6 +111,7 @@ public class InvoiceResource {
     @POST
     @Path("/{id}/payments")
     @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_PAYABLE,OVERPAYMENT,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordInvoicePayment", summary = "Record a payment against an invoice")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> pay(@PathParam("id") long id, PaymentRequest request) {
         return invoices.recordPayment(id, request).map(i -> RestResponse.status(RestResponse.Status.CREATED,

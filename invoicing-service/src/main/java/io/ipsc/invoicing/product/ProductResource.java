@@ -10,6 +10,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -58,6 +59,7 @@ public class ProductResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SKU,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createProduct", summary = "Create a product")
     public Uni<RestResponse<ApiResponse<ProductView>>> create(ProductRequest r) {
         Access.require(tenant, Role.STAFF, "add products");

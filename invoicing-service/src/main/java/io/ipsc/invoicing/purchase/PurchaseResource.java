@@ -17,6 +17,7 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -77,6 +78,7 @@ public class PurchaseResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_VENDOR,UNKNOWN_PRODUCT,DUPLICATE_BILL,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordPurchase", summary = "Record a purchase")
     public Uni<RestResponse<ApiResponse<Map<String, Object>>>> record(PurchaseRequest r) {
         Access.require(tenant, Role.STAFF, "record purchases");
@@ -134,6 +136,7 @@ public class PurchaseResource {
     @POST
     @Path("/{id}/payments")
     @Extension(name = ErrorAnswers.CODES, value = "OVERPAYMENT")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordPurchasePayment", summary = "Record a payment against a purchase")
     public Uni<RestResponse<ApiResponse<Map<String, Object>>>> pay(@PathParam("id") long id, PaymentRequest r) {
         Access.require(tenant, Role.STAFF, "record payments");

@@ -8,6 +8,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -52,6 +53,7 @@ public class BomResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_WORK_CENTER,INVALID_QUANTITY,BOM_CYCLE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createBom", summary = "Create a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> create(@NotNull(message = "a JSON body is required") @Valid BomRequest request) {
         Access.requireWrite(tenant);
@@ -78,6 +80,7 @@ public class BomResource {
     @POST
     @Path("/{id}/components")
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,INVALID_QUANTITY,BOM_CYCLE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "addBomComponent", summary = "Add a component to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addComponent(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
@@ -102,6 +105,7 @@ public class BomResource {
     @POST
     @Path("/{id}/operations")
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_WORK_CENTER")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "addBomOperation", summary = "Add an operation to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addOperation(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {

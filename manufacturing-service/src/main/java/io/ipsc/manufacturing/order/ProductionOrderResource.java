@@ -9,6 +9,7 @@ import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -56,6 +57,7 @@ public class ProductionOrderResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_BOM")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createProductionOrder", summary = "Create a production order")
     public Uni<RestResponse<ApiResponse<ProductionOrder>>> create(@NotNull(message = "a JSON body is required") @Valid ProductionOrderRequest request) {
         Access.requireWrite(tenant);

@@ -10,6 +10,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -63,6 +64,7 @@ public class InspectionResource {
     /** Records an inspection of a released or started order. */
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "INCONSISTENT_RESULT,ILLEGAL_STATE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordInspection", summary = "Record a quality inspection of a production order")
     public Uni<RestResponse<ApiResponse<Inspection>>> record(@PathParam("orderId") long orderId,
                                                              @NotNull(message = "a JSON body is required") @Valid InspectionRequest request) {

@@ -9,6 +9,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -62,6 +63,7 @@ public class WorkCenterResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createWorkCenter", summary = "Create a work center")
     public Uni<RestResponse<ApiResponse<WorkCenter>>> create(@NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
         Access.requireWrite(tenant);

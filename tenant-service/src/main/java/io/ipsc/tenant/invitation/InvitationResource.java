@@ -2,6 +2,7 @@ package io.ipsc.tenant.invitation;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +43,7 @@ public class InvitationResource {
     @POST
     @Path("/accept")
     @Extension(name = ErrorAnswers.CODES, value = "INVITATION_NOT_FOUND,INVITATION_EXPIRED,INVITATION_REVOKED,INVITATION_ALREADY_USED,DUPLICATE_EMAIL")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "acceptInvitation", summary = "Accept an invitation")
     public Uni<RestResponse<ApiResponse<InvitationService.InvitationAccepted>>> accept(@PathParam("token") String token,
                                                                                       InvitationService.AcceptRequest request) {

@@ -5,6 +5,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.Role;
@@ -56,6 +57,7 @@ public class MembershipResource {
     @POST
     @WithSession
     @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,ADD_MEMBERS_BY_EMAIL,ALREADY_A_MEMBER,ALREADY_INVITED,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "addTenantMember", summary = "Add a user to a tenant")
     public Uni<RestResponse<ApiResponse<AddMemberAnswer>>> add(@PathParam("slug") String slug, MembershipService.AddMemberRequest request) {
         if (request == null) {

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.provisioning.ProvisioningService;
@@ -48,6 +49,7 @@ public class TenantResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SLUG,MAX_TENANTS_REACHED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createTenant", summary = "Create a tenant and start provisioning its database")
     public Uni<RestResponse<ApiResponse<TenantView>>> create(TenantRequest request) {
         access.requirePlatformAdmin();

@@ -5,6 +5,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.CurrentCaller;
@@ -44,6 +45,7 @@ public class UserResource {
 
     @POST
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_EMAIL")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createUser", summary = "Create a user")
     public Uni<RestResponse<ApiResponse<UserView>>> create(UserService.CreateUserRequest request) {
         caller.requirePlatformAdmin();
