@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The success answer as the wire has it. SmallRye names the envelope after what it wraps
@@ -54,6 +55,8 @@ public class EnvelopeSchemas implements OASFilter {
         }
         operation.getResponses().removeAPIResponse("200");
         operation.getResponses().addAPIResponse(status.toString(), ok.description(REASONS.getOrDefault(status.toString(), ok.getDescription())));
+        // In status order, as a reader expects them (the error answers may have been added already).
+        operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
         return operation;
     }
 }

@@ -108,6 +108,7 @@ public class ErrorAnswers implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         codes.forEach((status, listed) -> operation.getResponses().addAPIResponse(Integer.toString(status), response(status, listed)));
+        operation.getResponses().setAPIResponses(new TreeMap<>(operation.getResponses().getAPIResponses()));
         if (operation.getExtensions() != null) {
             operation.removeExtension(CODES);
             operation.removeExtension(TENANT_SCOPED);

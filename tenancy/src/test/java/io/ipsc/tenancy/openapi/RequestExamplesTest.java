@@ -30,6 +30,30 @@ class RequestExamplesTest {
         listed.forEach(RequestExamples::read);
     }
 
+    /**
+     * The guide's bodies are the ones the e2e seed walk posts through the gateway ({@code e2e}'s SeedGuide,
+     * copied from the guide as printed): each example not named "example" is, character for character, one of them.
+     */
+    @Test
+    void theSeedExamplesAreTheBodiesTheE2eWalkPosts() throws IOException {
+        Path seedGuide = Path.of("../e2e/src/test/java/io/ipsc/e2e/SeedGuide.java");
+        Set<String> posted = new TreeSet<>();
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("= \"\"\"\n(.*?)\"\"\";", java.util.regex.Pattern.DOTALL)
+                .matcher(Files.readString(seedGuide));
+        while (block.find()) {
+            posted.add(block.group(1).stripIndent().strip());
+        }
+        assertTrue(posted.size() >= 15, "read " + posted.size() + " bodies from " + seedGuide);
+        RequestExamples.EXAMPLES.forEach((operation, names) -> names.stream().filter(name -> !"example".equals(name)).forEach(name -> {
+            Path file = Path.of("src/main/resources/io/ipsc/tenancy/openapi/examples", operation + "." + name + ".json");
+            try {
+                assertTrue(posted.contains(Files.readString(file).strip()), file + " is not a body of the seed guide as e2e posts it");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
     /** The seed guide's body as it prints it, key order kept, on the operation it is sent to. */
     @Test
     void theGuidesBodiesBecomeTheOperationsExamples() {
