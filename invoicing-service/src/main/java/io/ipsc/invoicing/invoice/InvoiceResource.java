@@ -103,9 +103,9 @@ public class InvoiceResource {
     @Path("/{id}/cancel")
     @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_CANCELLABLE")
     @Operation(operationId = "cancelInvoice", summary = "Cancel an issued invoice")
-    public Uni<ApiResponse<java.util.Map<String, Object>>> cancel(@PathParam("id") long id, CancelRequest request) {
+    public Uni<ApiResponse<CreditNote>> cancel(@PathParam("id") long id, CancelRequest request) {
         return invoices.cancel(id, request == null ? null : request.reason())
-                .map(note -> ApiResponse.ok(note, "Invoice " + id + " cancelled by credit note " + note.get("credit_note_number")));
+                .map(note -> ApiResponse.ok(note, "Invoice " + id + " cancelled by credit note " + note.creditNoteNumber()));
     }
 
     @POST
