@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The seed guide's tenant-management endpoints. HTTP only: rules live in {@link TenantService}. */
@@ -142,17 +141,10 @@ public class TenantResource {
     @WithSession
     @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "getTenantConfig", summary = "Get a tenant's configuration")
-    public Uni<ApiResponse<Map<String, Object>>> config(@PathParam("slug") String slug) {
-        return access.requireRole(slug, Role.VIEWER).map(t -> {
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("slug", t.slug);
-            config.put("organization_type", t.organizationType);
-            config.put("status", t.status);
-            config.put("features", t.features);
-            config.put("subscription", TenantView.limits(t));
-            config.put("databases", service.databaseNames(t));
-            return ApiResponse.ok(config, "Effective configuration of tenant '" + slug + "'");
-        });
+    public Uni<ApiResponse<TenantConfig>> config(@PathParam("slug") String slug) {
+        return access.requireRole(slug, Role.VIEWER).map(t -> ApiResponse.ok(
+                new TenantConfig(t.slug, t.organizationType, t.status, t.features, TenantView.limits(t), service.databaseNames(t)),
+                "Effective configuration of tenant '" + slug + "'"));
     }
 
     @PUT
