@@ -27,4 +27,13 @@ class ManagementInterfaceTest {
     void everyOperationHasAnIdATagAndItsSecurity() {
         OpenApiContract.assertEveryOperationNamedTaggedAndSecured(Set.of());
     }
+
+    /**
+     * Issue 23: the document says what the wire carries: snake_case properties, the envelope with a typed
+     * data on every 2xx answer, and each operation's error answers with the error envelope and its codes.
+     */
+    @Test
+    void answersAreDescribedAsTheWireHasThem() {
+        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of());
+    }
 }

@@ -78,6 +78,121 @@ public final class OpenApiContract {
         return problems;
     }
 
+    /**
+     * Fails listing every way the running service's document misdescribes its answers: a schema property
+     * not in the wire's snake_case, a 2xx answer that is not the envelope with a typed {@code data}, an
+     * operation without its error answers (400 and 429 always, 401 and 403 where a token is needed), or an
+     * error answer without the envelope's error schema enumerating its codes.
+     *
+     * @param notEnveloped operations whose 2xx answer is a standard format of its own (the JWKS, a style sheet)
+     */
+    public static void assertAnswersDescribedAsTheWireHasThem(Set<String> notEnveloped) {
+        Map<String, Object> document = ManagementInterface.given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        List<String> problems = new ArrayList<>(snakeCaseProblems(document));
+        problems.addAll(answerProblems(document, notEnveloped));
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The OpenAPI document misdescribes the answers (issue 23):\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** Property names with an upper-case letter, anywhere in the component schemas: Jackson writes snake_case. */
+    @SuppressWarnings("unchecked")
+    static List<String> snakeCaseProblems(Map<String, Object> document) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> components = (Map<String, Object>) document.getOrDefault("components", Map.of());
+        ((Map<String, Object>) components.getOrDefault("schemas", Map.of())).forEach((name, schema) ->
+                collectUpperCaseProperties(name, schema, problems));
+        return problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectUpperCaseProperties(String where, Object schema, List<String> problems) {
+        if (!(schema instanceof Map<?, ?> map)) {
+            return;
+        }
+        Map<String, Object> properties = (Map<String, Object>) map.get("properties");
+        if (properties != null) {
+            properties.forEach((property, value) -> {
+                if (!property.equals(property.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add("schema " + where + " has property '" + property + "', not snake_case as on the wire");
+                }
+                collectUpperCaseProperties(where + "." + property, value, problems);
+            });
+        }
+        for (String nested : List.of("items", "additionalProperties")) {
+            collectUpperCaseProperties(where + "[]", map.get(nested), problems);
+        }
+    }
+
+    /** Each operation's 2xx answers as the envelope with a typed data, and its error answers with the error envelope. */
+    @SuppressWarnings("unchecked")
+    static List<String> answerProblems(Map<String, Object> document, Set<String> notEnveloped) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> components = (Map<String, Object>) document.getOrDefault("components", Map.of());
+        Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
+        Map<String, Object> paths = (Map<String, Object>) document.getOrDefault("paths", Map.of());
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, value) -> {
+            if (!HTTP_METHODS.contains(method)) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) value;
+            String where = method.toUpperCase() + " " + path + " (" + operation.get("operationId") + ")";
+            Map<String, Object> responses = (Map<String, Object>) operation.getOrDefault("responses", Map.of());
+            if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                problems.add(where + " has no 2xx answer");
+            }
+            boolean secured = securityOf(operation, document).stream().anyMatch(r -> r.containsKey(BEARER_AUTH));
+            List<String> expected = secured ? List.of("400", "401", "403", "429") : List.of("400", "429");
+            expected.stream().filter(code -> !responses.containsKey(code))
+                    .forEach(code -> problems.add(where + " does not document its " + code + " answer"));
+            responses.forEach((code, response) -> {
+                Map<String, Object> schema = jsonSchema(response);
+                if (code.startsWith("2") && !notEnveloped.contains(operation.get("operationId"))) {
+                    Map<String, Object> envelope = resolve(schema, schemas);
+                    Map<String, Object> properties = (Map<String, Object>) envelope.getOrDefault("properties", Map.of());
+                    Object data = properties.get("data");
+                    if (!properties.containsKey("success") || !properties.containsKey("message")) {
+                        problems.add(where + " answers " + code + " with " + schema + ", not the envelope");
+                    } else if (!(data instanceof Map<?, ?> typed) || typed.isEmpty()) {
+                        problems.add(where + " answers " + code + " with an envelope whose data is untyped (" + data + ")");
+                    }
+                } else if (code.startsWith("4") || code.startsWith("5")) {
+                    String ref = schema == null ? null : (String) schema.get("$ref");
+                    Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) resolve(schema, schemas)
+                            .getOrDefault("properties", Map.of())).getOrDefault("error", Map.of());
+                    Map<String, Object> errorCode = (Map<String, Object>) ((Map<String, Object>) error
+                            .getOrDefault("properties", Map.of())).getOrDefault("code", Map.of());
+                    if (ref == null || !ref.endsWith("/ErrorEnvelope" + code)) {
+                        problems.add(where + " answers " + code + " without the ErrorEnvelope" + code + " schema (" + schema + ")");
+                    } else if (!(errorCode.get("enum") instanceof List<?> codes) || codes.isEmpty()) {
+                        problems.add(where + " answers " + code + " without listing its error.code values");
+                    }
+                }
+            });
+        }));
+        return problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonSchema(Object response) {
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).getOrDefault("content", Map.of());
+        Map<String, Object> json = (Map<String, Object>) content.getOrDefault("application/json", Map.of());
+        return (Map<String, Object>) json.get("schema");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(Map<String, Object> schema, Map<String, Object> schemas) {
+        if (schema == null) {
+            return Map.of();
+        }
+        Object ref = schema.get("$ref");
+        if (ref instanceof String name && name.startsWith("#/components/schemas/")) {
+            return (Map<String, Object>) schemas.getOrDefault(name.substring("#/components/schemas/".length()), Map.of());
+        }
+        return schema;
+    }
+
     /** An operation's own security requirements, else the document's. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> securityOf(Map<String, Object> operation, Map<String, Object> document) {

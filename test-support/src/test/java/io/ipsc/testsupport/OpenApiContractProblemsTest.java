@@ -59,4 +59,63 @@ class OpenApiContractProblemsTest {
         assertEquals(List.of("no HTTP bearer security scheme named 'bearerAuth' (found {})"),
                 OpenApiContract.problems(Map.of("paths", Map.of()), Set.of()));
     }
+
+    private static Map<String, Object> json(String ref) {
+        return Map.of("content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/" + ref))));
+    }
+
+    private static Map<String, Object> errorEnvelope(List<Object> codes) {
+        return Map.of("properties", Map.of("success", Map.of("type", "boolean"), "error",
+                Map.of("properties", Map.of("code", codes.isEmpty() ? Map.of("type", "string") : Map.of("type", "string", "enum", codes)))));
+    }
+
+    private static Map<String, Object> schemas(Map<String, Object> invoiceView) {
+        return Map.of(
+                "ApiResponseInvoiceView", Map.of("properties", Map.of("success", Map.of("type", "boolean"),
+                        "message", Map.of("type", "string"), "data", Map.of("$ref", "#/components/schemas/InvoiceView"))),
+                "ApiResponseMystery", Map.of("properties", Map.of("success", Map.of("type", "boolean"),
+                        "message", Map.of("type", "string"), "data", Map.of())),
+                "InvoiceView", invoiceView,
+                "ErrorEnvelope400", errorEnvelope(List.of("INVALID_PATH")),
+                "ErrorEnvelope401", errorEnvelope(List.of("UNAUTHORIZED")),
+                "ErrorEnvelope403", errorEnvelope(List.of()),
+                "ErrorEnvelope429", errorEnvelope(List.of("RATE_LIMITED")));
+    }
+
+    @Test
+    void typedEnvelopesErrorAnswersAndSnakeCasePass() {
+        Map<String, Object> create = operation("createInvoice", List.of("Invoices"), SECURED);
+        create.put("responses", Map.of("200", json("ApiResponseInvoiceView"), "400", json("ErrorEnvelope400"),
+                "401", json("ErrorEnvelope401"), "403", json("ErrorEnvelope400"), "429", json("ErrorEnvelope429")));
+        Map<String, Object> document = Map.of("components", Map.of("schemas", schemas(Map.of("properties",
+                Map.of("customer_id", Map.of("type", "integer"))))), "paths", Map.of("/api/invoices", Map.of("post", create)));
+        List<String> problems = OpenApiContract.answerProblems(document, Set.of());
+        assertEquals(List.of("POST /api/invoices (createInvoice) answers 403 without the ErrorEnvelope403 schema "
+                + "({$ref=#/components/schemas/ErrorEnvelope400})"), problems);
+        assertEquals(List.of(), OpenApiContract.snakeCaseProblems(document));
+    }
+
+    @Test
+    void untypedDataMissingErrorAnswersUnlistedCodesAndCamelCaseAreCaught() {
+        Map<String, Object> mystery = operation("getMystery", List.of("M"), SECURED);
+        mystery.put("responses", Map.of("200", json("ApiResponseMystery"), "400", json("ErrorEnvelope400"),
+                "403", json("ErrorEnvelope403")));
+        Map<String, Object> raw = operation("getJwks", List.of("Auth"), null);
+        raw.put("responses", Map.of("200", Map.of("content", Map.of("application/json", Map.of("schema", Map.of()))),
+                "400", json("ErrorEnvelope400"), "429", json("ErrorEnvelope429")));
+        Map<String, Object> invoiceView = Map.of("properties", Map.of("customerId", Map.of("type", "integer"),
+                "lines", Map.of("items", Map.of("properties", Map.of("unitPrice", Map.of())))));
+        Map<String, Object> document = Map.of("components", Map.of("schemas", schemas(invoiceView)),
+                "paths", Map.of("/api/mystery", Map.of("get", mystery), "/.well-known/jwks.json", Map.of("get", raw)));
+        List<String> problems = OpenApiContract.answerProblems(document, Set.of("getJwks"));
+        assertEquals(Set.of(
+                "GET /api/mystery (getMystery) answers 200 with an envelope whose data is untyped ({})",
+                "GET /api/mystery (getMystery) does not document its 401 answer",
+                "GET /api/mystery (getMystery) does not document its 429 answer",
+                "GET /api/mystery (getMystery) answers 403 without listing its error.code values"), Set.copyOf(problems), problems::toString);
+        assertEquals(4, problems.size(), problems::toString);
+        assertEquals(List.of("schema InvoiceView has property 'customerId', not snake_case as on the wire",
+                "schema InvoiceView.lines[] has property 'unitPrice', not snake_case as on the wire"),
+                OpenApiContract.snakeCaseProblems(document).stream().sorted().toList());
+    }
 }

@@ -4,6 +4,7 @@ import io.ipsc.branding.theme.Branding;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.CurrentCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +45,7 @@ public class BrandingStatusResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.TENANT_SCOPED, value = "false")
     @Operation(operationId = "getBrandingStatus", summary = "Get the branding service's status")
     public ApiResponse<Status> status() {
         caller.requirePlatformAdmin();

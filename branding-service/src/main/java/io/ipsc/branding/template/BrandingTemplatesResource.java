@@ -5,6 +5,7 @@ import io.ipsc.branding.theme.BrandingTemplate;
 import io.ipsc.branding.theme.Palette;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +40,7 @@ public class BrandingTemplatesResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.TENANT_SCOPED, value = "false")
     @Operation(operationId = "listBrandingTemplates", summary = "List the branding templates")
     public ApiResponse<List<TemplateView>> list() {
         List<TemplateView> templates = BrandingCatalog.templates().stream().map(TemplateView::of).toList();

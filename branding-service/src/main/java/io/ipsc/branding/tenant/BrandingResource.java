@@ -10,6 +10,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -57,6 +59,7 @@ public class BrandingResource {
     }
 
     @PUT
+    @Extension(name = ErrorAnswers.CODES, value = "EMPTY_UPDATE")
     @Operation(operationId = "updateBranding", summary = "Update the tenant's branding")
     public Uni<ApiResponse<BrandingView>> update(BrandingRequest request) {
         tenant.requireRole(Role.ADMIN, "change the branding");

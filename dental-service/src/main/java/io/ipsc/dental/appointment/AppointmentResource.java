@@ -9,6 +9,8 @@ import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -54,6 +57,8 @@ public class AppointmentResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_PATIENT,PATIENT_ARCHIVED,UNKNOWN_DENTIST,APPOINTMENT_CONFLICT")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "bookAppointment", summary = "Book an appointment")
     public Uni<RestResponse<ApiResponse<Appointment>>> create(@Valid @NotNull AppointmentRequest request) {
         Access.requireStaff(tenant);
@@ -108,6 +113,7 @@ public class AppointmentResource {
 
     @PUT
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_PATIENT,PATIENT_ARCHIVED,UNKNOWN_DENTIST,APPOINTMENT_CONFLICT")
     @Operation(operationId = "updateAppointment", summary = "Update an appointment")
     public Uni<ApiResponse<Appointment>> update(@PathParam("id") long id, @Valid @NotNull AppointmentRequest request) {
         Access.requireStaff(tenant);

@@ -7,6 +7,8 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,6 +46,8 @@ public class SupplyResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SUPPLY")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createSupply", summary = "Create a dental supply")
     public Uni<RestResponse<ApiResponse<Supply>>> create(@Valid @NotNull SupplyRequest request) {
         Access.requireStaff(tenant);
@@ -77,6 +82,7 @@ public class SupplyResource {
 
     @PUT
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SUPPLY")
     @Operation(operationId = "updateSupply", summary = "Update a dental supply")
     public Uni<ApiResponse<Supply>> update(@PathParam("id") long id, @Valid @NotNull SupplyUpdate request) {
         Access.requireStaff(tenant);
@@ -93,6 +99,7 @@ public class SupplyResource {
 
     @POST
     @Path("/{id}/receipts")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "receiveSupply", summary = "Record a receipt of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> receive(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
         Access.requireStaff(tenant);
@@ -102,6 +109,8 @@ public class SupplyResource {
 
     @POST
     @Path("/{id}/consumptions")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_TREATMENT,INSUFFICIENT_STOCK:422")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "consumeSupply", summary = "Record a consumption of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> consume(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
         Access.requireStaff(tenant);

@@ -9,6 +9,8 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -52,6 +55,8 @@ public class TreatmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_PATIENT,PATIENT_ARCHIVED,UNKNOWN_APPOINTMENT")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createTreatment", summary = "Create a treatment")
     public Uni<RestResponse<ApiResponse<Treatment>>> create(@Valid @NotNull TreatmentRequest request) {
         Access.requireStaff(tenant);
@@ -81,6 +86,7 @@ public class TreatmentResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_APPOINTMENT,TREATMENT_COMPLETED")
     @Operation(operationId = "updateTreatment", summary = "Update a treatment")
     public Uni<ApiResponse<Treatment>> update(@PathParam("id") long id, @Valid @NotNull TreatmentRequest request) {
         Access.requireStaff(tenant);
@@ -93,6 +99,7 @@ public class TreatmentResource {
     // No body and so no Content-Type needed: `curl -X POST .../complete` is enough.
     @POST
     @Path("/{id}/complete")
+    @Extension(name = ErrorAnswers.CODES, value = "TREATMENT_COMPLETED")
     @Operation(operationId = "completeTreatment", summary = "Complete a treatment")
     public Uni<ApiResponse<Treatment>> complete(@PathParam("id") long id) {
         Access.requireStaff(tenant);
@@ -106,6 +113,7 @@ public class TreatmentResource {
 
     @DELETE
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "TREATMENT_COMPLETED")
     @Operation(operationId = "deleteTreatment", summary = "Delete a treatment")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         Access.requireManager(tenant);

@@ -5,6 +5,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +52,7 @@ public class CashFlowResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_DATE,INVALID_RANGE")
     @Operation(operationId = "getCashFlow", summary = "Get the cash flow over a period")
     public Uni<ApiResponse<Map<String, Object>>> cashFlow(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
         LocalDate today = LocalDate.now(INDIA);

@@ -6,6 +6,8 @@ import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -42,6 +45,8 @@ public class InvoiceResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_CUSTOMER,UNKNOWN_PRODUCT,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createInvoice", summary = "Create a draft invoice")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> create(InvoiceRequest request) {
         return invoices.createDraft(request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
@@ -49,6 +54,7 @@ public class InvoiceResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER")
     @Operation(operationId = "listInvoices", summary = "List invoices")
     public Uni<ApiResponse<Page<InvoiceView>>> list(@QueryParam("status") String status, @QueryParam("customer_id") Long customerId,
                                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -67,6 +73,7 @@ public class InvoiceResource {
 
     @PUT
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_DRAFT,UNKNOWN_CUSTOMER,UNKNOWN_PRODUCT")
     @Operation(operationId = "updateInvoice", summary = "Update a draft invoice")
     public Uni<ApiResponse<InvoiceView>> update(@PathParam("id") long id, InvoiceRequest request) {
         return invoices.replaceDraft(id, request).map(i -> ApiResponse.ok(i, "Draft invoice " + id + " updated"));
@@ -74,6 +81,7 @@ public class InvoiceResource {
 
     @DELETE
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_DRAFT")
     @Operation(operationId = "deleteInvoice", summary = "Delete a draft invoice")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         return invoices.deleteDraft(id).map(v -> ApiResponse.ok(null, "Draft invoice " + id + " deleted"));
@@ -81,6 +89,7 @@ public class InvoiceResource {
 
     @POST
     @Path("/{id}/issue")
+    @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_DRAFT,EMPTY_INVOICE,INSUFFICIENT_STOCK:409")
     @Operation(operationId = "issueInvoice", summary = "Issue a draft invoice")
     public Uni<ApiResponse<InvoiceView>> issue(@PathParam("id") long id) {
         return invoices.issue(id).map(i -> ApiResponse.ok(i, "Invoice " + i.number() + " issued"));
@@ -92,14 +101,17 @@ public class InvoiceResource {
     /** Issued invoices are never deleted: this cancels one with a credit note. */
     @POST
     @Path("/{id}/cancel")
+    @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_CANCELLABLE")
     @Operation(operationId = "cancelInvoice", summary = "Cancel an issued invoice")
-    public Uni<ApiResponse<java.util.Map<String, Object>>> cancel(@PathParam("id") long id, CancelRequest request) {
+    public Uni<ApiResponse<CreditNote>> cancel(@PathParam("id") long id, CancelRequest request) {
         return invoices.cancel(id, request == null ? null : request.reason())
-                .map(note -> ApiResponse.ok(note, "Invoice " + id + " cancelled by credit note " + note.get("credit_note_number")));
+                .map(note -> ApiResponse.ok(note, "Invoice " + id + " cancelled by credit note " + note.creditNoteNumber()));
     }
 
     @POST
     @Path("/{id}/payments")
+    @Extension(name = ErrorAnswers.CODES, value = "INVOICE_NOT_PAYABLE,OVERPAYMENT,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordInvoicePayment", summary = "Record a payment against an invoice")
     public Uni<RestResponse<ApiResponse<InvoiceView>>> pay(@PathParam("id") long id, PaymentRequest request) {
         return invoices.recordPayment(id, request).map(i -> RestResponse.status(RestResponse.Status.CREATED,

@@ -122,7 +122,7 @@ public class InvoiceService {
      * Cancels an issued, unpaid invoice with a credit note for its full value (numbered
      * {@code CN/<year>/<n>}), putting back the stock its issue took out. All or nothing.
      */
-    public Uni<Map<String, Object>> cancel(long id, String reason) {
+    public Uni<CreditNote> cancel(long id, String reason) {
         Access.require(tenant, Role.MANAGER, "cancel invoices");
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ApiException.badRequest("VALIDATION_ERROR", "reason", "reason is required (up to 500 characters)");
@@ -156,13 +156,7 @@ public class InvoiceService {
                                     .flatMap(x -> conn.preparedQuery("UPDATE invoices SET status = 'cancelled', updated_at = now() WHERE id = $1").execute(Tuple.of(id)))
                                     .map(x -> {
                                         Row n = note.iterator().next();
-                                        Map<String, Object> data = new java.util.LinkedHashMap<>();
-                                        data.put("invoice_id", id);
-                                        data.put("credit_note_number", n.getString("number"));
-                                        data.put("total", n.getBigDecimal("total"));
-                                        data.put("irn", n.getString("irn"));
-                                        data.put("reason", reason.trim());
-                                        return data;
+                                        return new CreditNote(id, n.getString("number"), n.getBigDecimal("total"), n.getString("irn"), reason.trim());
                                     }));
                 })));
     }

@@ -5,6 +5,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -40,6 +42,7 @@ public final class PartyResources {
         }
 
         @POST
+        @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
         @Operation(operationId = "createParty", summary = "Create a party")
         public Uni<RestResponse<ApiResponse<PartyView>>> create(PartyRequest request) {
             return parties.create(kind, request).map(s -> RestResponse.status(RestResponse.Status.CREATED,

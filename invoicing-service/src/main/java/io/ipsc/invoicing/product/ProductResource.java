@@ -10,6 +10,8 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -55,6 +58,8 @@ public class ProductResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SKU,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createProduct", summary = "Create a product")
     public Uni<RestResponse<ApiResponse<ProductView>>> create(ProductRequest r) {
         Access.require(tenant, Role.STAFF, "add products");
@@ -111,6 +116,7 @@ public class ProductResource {
 
     @PUT
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SKU")
     @Operation(operationId = "updateProduct", summary = "Update a product")
     public Uni<ApiResponse<ProductView>> update(@PathParam("id") long id, ProductRequest r) {
         Access.require(tenant, Role.STAFF, "change products");

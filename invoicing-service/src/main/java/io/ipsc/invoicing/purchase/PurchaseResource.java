@@ -17,6 +17,8 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,9 +44,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Purchases: a vendor's bill with input GST (CGST and SGST when the vendor is in the tenant's
@@ -58,8 +59,6 @@ import java.util.Map;
 @TenantScoped
 public class PurchaseResource {
 
-    private static final String COLUMNS = "id, vendor_id, bill_number, bill_date, due_date, status, inter_state, taxable_amount, cgst, sgst, igst, "
-            + "round_off, total, amount_paid";
     /** Per-tenant counter of vendor bills entered, counted once the transaction has committed. */
     public static final String PURCHASES_RECORDED = "ipsc_purchases_recorded";
 
@@ -74,8 +73,10 @@ public class PurchaseResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_VENDOR,UNKNOWN_PRODUCT,DUPLICATE_BILL,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordPurchase", summary = "Record a purchase")
-    public Uni<RestResponse<ApiResponse<Map<String, Object>>>> record(PurchaseRequest r) {
+    public Uni<RestResponse<ApiResponse<PurchaseView>>> record(PurchaseRequest r) {
         Access.require(tenant, Role.STAFF, "record purchases");
         validate(r);
         boolean inventory = tenant.tenant().snapshot().featureOn(Features.INVENTORY_MANAGEMENT);
@@ -104,18 +105,18 @@ public class PurchaseResource {
                 .onFailure(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState()))
                 .transform(e -> ApiException.unprocessable("UNKNOWN_PRODUCT", "A line names a product that does not exist"))
                 .invoke(p -> metrics.increment(PURCHASES_RECORDED, slug))
-                .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Purchase " + p.get("id") + " recorded")));
+                .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Purchase " + p.id() + " recorded")));
     }
 
     @GET
     @Operation(operationId = "listPurchases", summary = "List purchases")
-    public Uni<ApiResponse<Page<Map<String, Object>>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Uni<ApiResponse<Page<PurchaseView>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + COLUMNS + " FROM purchases ORDER BY id DESC LIMIT $1 OFFSET $2")
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases ORDER BY id DESC LIMIT $1 OFFSET $2")
                         .execute(Tuple.of(request.size(), request.offset()))
                         .flatMap(rows -> pool.query("SELECT count(*) FROM purchases").execute().map(count -> {
-                            List<Map<String, Object>> items = new ArrayList<>();
-                            rows.forEach(row -> items.add(view(row)));
+                            List<PurchaseView> items = new ArrayList<>();
+                            rows.forEach(row -> items.add(PurchaseView.of(row)));
                             return Page.of(items, request, count.iterator().next().getLong(0));
                         })))
                 .map(p -> ApiResponse.ok(p, p.totalItems() + " purchase(s)"));
@@ -124,14 +125,16 @@ public class PurchaseResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getPurchase", summary = "Get a purchase")
-    public Uni<ApiResponse<Map<String, Object>>> get(@PathParam("id") long id) {
+    public Uni<ApiResponse<PurchaseView>> get(@PathParam("id") long id) {
         return tenant.withDatabase(pool -> load(pool, id)).map(p -> ApiResponse.ok(p, "Purchase " + id));
     }
 
     @POST
     @Path("/{id}/payments")
+    @Extension(name = ErrorAnswers.CODES, value = "OVERPAYMENT")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordPurchasePayment", summary = "Record a payment against a purchase")
-    public Uni<RestResponse<ApiResponse<Map<String, Object>>>> pay(@PathParam("id") long id, PaymentRequest r) {
+    public Uni<RestResponse<ApiResponse<PurchaseView>>> pay(@PathParam("id") long id, PaymentRequest r) {
         Access.require(tenant, Role.STAFF, "record payments");
         if (r == null || r.amount() == null || r.amount().signum() <= 0 || r.mode() == null || !PaymentRequest.MODES.contains(r.mode())) {
             throw ApiException.validation(List.of(new ErrorDetail("amount", "amount must be more than zero"),
@@ -158,7 +161,7 @@ public class PurchaseResource {
                         })
                         .flatMap(x -> load(conn, id))))
                 .invoke(p -> metrics.increment(InvoiceService.PAYMENTS_RECORDED, slug, "direction", "made"))
-                .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Payment recorded; purchase " + id + " is " + p.get("status"))));
+                .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Payment recorded; purchase " + id + " is " + p.status())));
     }
 
     private void validate(PurchaseRequest r) {
@@ -225,21 +228,12 @@ public class PurchaseResource {
                 .replaceWith(purchaseId);
     }
 
-    private static Uni<Map<String, Object>> load(SqlClient conn, long id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
+    private static Uni<PurchaseView> load(SqlClient conn, long id) {
+        return conn.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
             if (!rows.iterator().hasNext()) {
                 throw ApiException.notFound("Purchase " + id);
             }
-            return view(rows.iterator().next());
+            return PurchaseView.of(rows.iterator().next());
         });
-    }
-
-    private static Map<String, Object> view(Row r) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        for (String column : COLUMNS.split(", ")) {
-            v.put(column, r.getValue(column));
-        }
-        v.put("balance_due", r.getBigDecimal("total").subtract(r.getBigDecimal("amount_paid")));
-        return v;
     }
 }

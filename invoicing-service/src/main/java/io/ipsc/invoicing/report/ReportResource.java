@@ -5,6 +5,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +57,7 @@ public class ReportResource {
 
     @GET
     @Path("/gstr1")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_MONTH")
     @Operation(operationId = "getGstr1Report", summary = "Get the GSTR-1 report for a month")
     public Uni<ApiResponse<Map<String, Object>>> gstr1(@QueryParam("month") String monthText) {
         YearMonth month = month(monthText);
@@ -89,6 +92,7 @@ public class ReportResource {
 
     @GET
     @Path("/sales-register")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_MONTH")
     @Operation(operationId = "getSalesRegister", summary = "Get the sales register for a month")
     public Uni<ApiResponse<Map<String, Object>>> salesRegister(@QueryParam("month") String monthText) {
         YearMonth month = month(monthText);

@@ -8,6 +8,8 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,6 +52,8 @@ public class BomResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_WORK_CENTER,INVALID_QUANTITY,BOM_CYCLE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createBom", summary = "Create a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> create(@NotNull(message = "a JSON body is required") @Valid BomRequest request) {
         Access.requireWrite(tenant);
@@ -74,6 +79,8 @@ public class BomResource {
 
     @POST
     @Path("/{id}/components")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,INVALID_QUANTITY,BOM_CYCLE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "addBomComponent", summary = "Add a component to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addComponent(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
@@ -97,6 +104,8 @@ public class BomResource {
 
     @POST
     @Path("/{id}/operations")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_WORK_CENTER")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "addBomOperation", summary = "Add an operation to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addOperation(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
@@ -121,6 +130,7 @@ public class BomResource {
     /** Raw materials for {@code quantity} units (default 1), through every sub-assembly, scrap included. */
     @GET
     @Path("/{id}/explode")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_QUANTITY")
     @Operation(operationId = "explodeBom", summary = "Explode a bill of materials for a quantity")
     public Uni<ApiResponse<Explosion>> explode(@PathParam("id") long id, @QueryParam("quantity") String quantity) {
         BigDecimal amount = quantity("quantity", quantity);
@@ -131,6 +141,7 @@ public class BomResource {
     /** Cost of one unit, made in lots of {@code quantity} (default 1), which shares the setup time. */
     @GET
     @Path("/{id}/cost")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_QUANTITY")
     @Operation(operationId = "getBomCost", summary = "Roll up a bill of materials' unit cost")
     public Uni<ApiResponse<CostRollup.UnitCost>> cost(@PathParam("id") long id, @QueryParam("quantity") String quantity) {
         BigDecimal lotSize = quantity("quantity", quantity);

@@ -1,5 +1,7 @@
 package io.ipsc.manufacturing.bom;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -19,6 +21,8 @@ public final class CostRollup {
     private CostRollup() {
     }
 
+    /** Named for the API document, which would otherwise call it Line or Line1. */
+    @Schema(name = "CostRollupLine")
     public record Line(long productId, BigDecimal quantity, BigDecimal unitCost, BigDecimal cost, boolean subAssembly) {
     }
 

@@ -1,5 +1,7 @@
 package io.ipsc.manufacturing.bom;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,6 +9,8 @@ import java.util.List;
 public record Explosion(long bomId, String bomCode, String version, long productId, BigDecimal quantity, List<Line> materials,
                         BigDecimal materialCost) {
 
+    /** Named for the API document, which would otherwise call it Line or Line1. */
+    @Schema(name = "ExplosionLine")
     public record Line(long productId, BigDecimal quantity, BigDecimal unitCost, BigDecimal cost) {
     }
 }

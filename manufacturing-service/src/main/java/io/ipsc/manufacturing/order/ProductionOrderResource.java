@@ -9,6 +9,8 @@ import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -53,6 +56,8 @@ public class ProductionOrderResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_BOM")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createProductionOrder", summary = "Create a production order")
     public Uni<RestResponse<ApiResponse<ProductionOrder>>> create(@NotNull(message = "a JSON body is required") @Valid ProductionOrderRequest request) {
         Access.requireWrite(tenant);
@@ -62,6 +67,7 @@ public class ProductionOrderResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_STATUS")
     @Operation(operationId = "listProductionOrders", summary = "List production orders")
     public Uni<ApiResponse<Page<ProductionOrder>>> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
                                                         @QueryParam("size") Integer size) {
@@ -83,6 +89,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/release")
+    @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "releaseProductionOrder", summary = "Release a production order")
     public Uni<ApiResponse<ProductionOrder>> release(@PathParam("id") long id) {
         Access.requireWrite(tenant);
@@ -91,6 +98,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/start")
+    @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "startProductionOrder", summary = "Start a production order")
     public Uni<ApiResponse<ProductionOrder>> start(@PathParam("id") long id) {
         Access.requireWrite(tenant);
@@ -99,6 +107,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/complete")
+    @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION,QUALITY_HOLD")
     @Operation(operationId = "completeProductionOrder", summary = "Complete a production order")
     public Uni<ApiResponse<ProductionOrder>> complete(@PathParam("id") long id, @Valid CompletionRequest request) {
         Access.requireWrite(tenant);
@@ -110,6 +119,7 @@ public class ProductionOrderResource {
 
     @POST
     @Path("/{id}/cancel")
+    @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "cancelProductionOrder", summary = "Cancel a production order")
     public Uni<ApiResponse<ProductionOrder>> cancel(@PathParam("id") long id) {
         Access.requireWrite(tenant);

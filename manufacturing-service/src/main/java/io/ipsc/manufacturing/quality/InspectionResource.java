@@ -10,6 +10,8 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -60,6 +63,8 @@ public class InspectionResource {
 
     /** Records an inspection of a released or started order. */
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "INCONSISTENT_RESULT,ILLEGAL_STATE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordInspection", summary = "Record a quality inspection of a production order")
     public Uni<RestResponse<ApiResponse<Inspection>>> record(@PathParam("orderId") long orderId,
                                                              @NotNull(message = "a JSON body is required") @Valid InspectionRequest request) {
@@ -118,6 +123,7 @@ public class InspectionResource {
     /** Decides on a failed inspection, which releases the hold it put on the order. Managers and above. */
     @POST
     @Path("/{inspectionId}/decision")
+    @Extension(name = ErrorAnswers.CODES, value = "NOTHING_TO_DECIDE")
     @Operation(operationId = "decideInspection", summary = "Record the decision on an inspection")
     public Uni<ApiResponse<Inspection>> decide(@PathParam("orderId") long orderId, @PathParam("inspectionId") long inspectionId,
                                                @NotNull(message = "a JSON body is required") @Valid DecisionRequest request) {

@@ -9,6 +9,8 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -59,6 +62,8 @@ public class WorkCenterResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createWorkCenter", summary = "Create a work center")
     public Uni<RestResponse<ApiResponse<WorkCenter>>> create(@NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
         Access.requireWrite(tenant);
@@ -85,6 +90,7 @@ public class WorkCenterResource {
 
     @PUT
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE")
     @Operation(operationId = "updateWorkCenter", summary = "Update a work center")
     public Uni<ApiResponse<WorkCenter>> update(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
         Access.requireWrite(tenant);
@@ -95,6 +101,7 @@ public class WorkCenterResource {
 
     @DELETE
     @Path("/{id}")
+    @Extension(name = ErrorAnswers.CODES, value = "IN_USE")
     @Operation(operationId = "deleteWorkCenter", summary = "Delete a work center")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
         Access.requireDelete(tenant);
@@ -112,6 +119,7 @@ public class WorkCenterResource {
     /** Scheduled hours of released and started orders against capacity, per day ({@code from}/{@code to}, default the next 14 days). */
     @GET
     @Path("/{id}/load")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_DATE,INVALID_RANGE")
     @Operation(operationId = "getWorkCenterLoad", summary = "Get a work center's load over a period")
     public Uni<ApiResponse<WorkCenterLoad>> load(@PathParam("id") long id, @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
         LocalDate from = date("from", fromParam, LocalDate.now());

@@ -2,6 +2,7 @@ package io.ipsc.tenant.auth;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-in, refresh and sign-out: public endpoints, they are how a caller gets and gives up a token. */
@@ -32,6 +34,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_CREDENTIALS,ACCOUNT_DEACTIVATED,ACCOUNT_LOCKED")
     @Operation(operationId = "login", summary = "Sign in with email and password")
     public Uni<ApiResponse<AuthService.Tokens>> login(LoginRequest request) {
         if (request == null) {
@@ -42,6 +45,7 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_REFRESH_TOKEN,REFRESH_TOKEN_REUSED,ACCOUNT_DEACTIVATED,ACCOUNT_LOCKED")
     @Operation(operationId = "refreshToken", summary = "Exchange a refresh token for new tokens")
     public Uni<ApiResponse<AuthService.Tokens>> refresh(RefreshRequest request) {
         return auth.refresh(refreshToken(request)).map(t -> ApiResponse.ok(t, "Tokens refreshed"));

@@ -2,6 +2,8 @@ package io.ipsc.tenant.invitation;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -31,6 +34,7 @@ public class InvitationResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.CODES, value = "INVITATION_NOT_FOUND,INVITATION_EXPIRED,INVITATION_REVOKED,INVITATION_ALREADY_USED")
     @Operation(operationId = "getInvitation", summary = "Preview an invitation by its token")
     public Uni<ApiResponse<InvitationPreview>> preview(@PathParam("token") String token) {
         return service.preview(token).map(p -> ApiResponse.ok(p, "Invitation to '" + p.tenant() + "' as " + p.role()));
@@ -38,6 +42,8 @@ public class InvitationResource {
 
     @POST
     @Path("/accept")
+    @Extension(name = ErrorAnswers.CODES, value = "INVITATION_NOT_FOUND,INVITATION_EXPIRED,INVITATION_REVOKED,INVITATION_ALREADY_USED,DUPLICATE_EMAIL")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "acceptInvitation", summary = "Accept an invitation")
     public Uni<RestResponse<ApiResponse<InvitationService.InvitationAccepted>>> accept(@PathParam("token") String token,
                                                                                       InvitationService.AcceptRequest request) {

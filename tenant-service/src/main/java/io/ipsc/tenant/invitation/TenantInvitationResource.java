@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +38,7 @@ public class TenantInvitationResource {
 
     @GET
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "listTenantInvitations", summary = "List a tenant's invitations")
     public Uni<ApiResponse<Page<InvitationView>>> list(@PathParam("slug") String slug,
                                                        @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -47,6 +50,7 @@ public class TenantInvitationResource {
     @DELETE
     @Path("/{id}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,INVITATION_NOT_FOUND")
     @Operation(operationId = "revokeTenantInvitation", summary = "Revoke an invitation")
     public Uni<ApiResponse<Void>> revoke(@PathParam("slug") String slug, @PathParam("id") long id) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.revoke(t, id))

@@ -5,6 +5,8 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.invitation.InvitationService;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -53,6 +56,8 @@ public class MembershipResource {
      */
     @POST
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,ADD_MEMBERS_BY_EMAIL,ALREADY_A_MEMBER,ALREADY_INVITED,QUOTA_EXCEEDED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "addTenantMember", summary = "Add a user to a tenant")
     public Uni<RestResponse<ApiResponse<AddMemberAnswer>>> add(@PathParam("slug") String slug, MembershipService.AddMemberRequest request) {
         if (request == null) {
@@ -78,6 +83,7 @@ public class MembershipResource {
 
     @GET
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "listTenantMembers", summary = "List a tenant's members")
     public Uni<ApiResponse<Page<MembershipView>>> list(@PathParam("slug") String slug,
                                                        @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -89,6 +95,7 @@ public class MembershipResource {
     @PUT
     @Path("/{userId}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,NOT_A_MEMBER:404")
     @Operation(operationId = "changeTenantMemberRole", summary = "Change a member's role")
     public Uni<ApiResponse<MembershipView>> changeRole(@PathParam("slug") String slug, @PathParam("userId") long userId,
                                                       MembershipService.ChangeRoleRequest request) {
@@ -99,6 +106,7 @@ public class MembershipResource {
     @DELETE
     @Path("/{userId}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,NOT_A_MEMBER:404")
     @Operation(operationId = "removeTenantMember", summary = "Remove a member from a tenant")
     public Uni<ApiResponse<Void>> remove(@PathParam("slug") String slug, @PathParam("userId") long userId) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.remove(t, userId)).invoke(relay::wakeUp)

@@ -3,6 +3,7 @@ package io.ipsc.tenant.operations;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.ipsc.tenant.tenant.TenantService;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +61,7 @@ public class DatabaseStatsResource {
     @GET
     @Path("/performance/{slug}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "getTenantDatabasePerformance", summary = "Get a tenant database's performance figures")
     public Uni<ApiResponse<Map<String, Object>>> performance(@PathParam("slug") String slug,
                                                              @HeaderParam("Authorization") String authorization) {
@@ -102,6 +105,7 @@ public class DatabaseStatsResource {
     @GET
     @Path("/slow-queries/{slug}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,INVALID_LIMIT,STATISTICS_UNAVAILABLE")
     @Operation(operationId = "listTenantSlowQueries", summary = "List a tenant database's slowest queries")
     public Uni<ApiResponse<Map<String, Object>>> slowQueries(@PathParam("slug") String slug, @QueryParam("limit") Integer limit) {
         int top = limit == null ? 20 : limit;

@@ -2,6 +2,7 @@ package io.ipsc.tenant.operations;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.membership.Membership;
 import io.ipsc.tenant.tenant.Tenant;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,6 +63,7 @@ public class TenantUsageResource {
 
     @GET
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "getTenantUsage", summary = "Get a tenant's usage against its plan limits")
     public Uni<ApiResponse<Map<String, Object>>> usage(@PathParam("slug") String slug, @HeaderParam("Authorization") String authorization) {
         return access.requireRole(slug, Role.ADMIN).flatMap(tenant -> Membership.count("tenantId", tenant.id).flatMap(users -> {

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.SecurityEvent;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.tenant.TenantAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,6 +63,7 @@ public class SecurityMetricsResource {
     @GET
     @Path("/{slug}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,INVALID_WINDOW,INVALID_LIMIT")
     @Operation(operationId = "getSecurityMetrics", summary = "Get a tenant's security event counts")
     public Uni<ApiResponse<Map<String, Object>>> metrics(@PathParam("slug") String slug, @QueryParam("hours") Integer hours,
                                                          @QueryParam("limit") Integer limit) {

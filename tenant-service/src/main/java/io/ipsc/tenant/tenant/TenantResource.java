@@ -4,6 +4,8 @@ import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.provisioning.ProvisioningService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -19,11 +21,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The seed guide's tenant-management endpoints. HTTP only: rules live in {@link TenantService}. */
@@ -45,6 +47,8 @@ public class TenantResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SLUG,MAX_TENANTS_REACHED")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createTenant", summary = "Create a tenant and start provisioning its database")
     public Uni<RestResponse<ApiResponse<TenantView>>> create(TenantRequest request) {
         access.requirePlatformAdmin();
@@ -55,6 +59,7 @@ public class TenantResource {
     }
 
     @GET
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER")
     @Operation(operationId = "listTenants", summary = "List tenants")
     public Uni<ApiResponse<Page<TenantView>>> list(@QueryParam("status") String status,
                                                    @QueryParam("organization_type") String type,
@@ -66,6 +71,7 @@ public class TenantResource {
     @GET
     @Path("/{slug}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "getTenant", summary = "Get a tenant")
     public Uni<ApiResponse<TenantView>> get(@PathParam("slug") String slug) {
         return access.requireRole(slug, Role.VIEWER)
@@ -76,6 +82,7 @@ public class TenantResource {
     @POST
     @Path("/{slug}/provisioning/retry")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "retryTenantProvisioning", summary = "Retry a tenant's failed provisioning")
     public Uni<ApiResponse<TenantView>> retryProvisioning(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
@@ -86,6 +93,7 @@ public class TenantResource {
     @PUT
     @Path("/{slug}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,CONCURRENT_UPDATE")
     @Operation(operationId = "updateTenant", summary = "Update a tenant")
     public Uni<ApiResponse<TenantView>> update(@PathParam("slug") String slug, TenantRequest request) {
         boolean platformAdmin = access.require().platformAdmin();
@@ -97,6 +105,7 @@ public class TenantResource {
     @DELETE
     @Path("/{slug}")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "deleteTenant", summary = "Delete a tenant")
     public Uni<ApiResponse<TenantView>> delete(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
@@ -108,6 +117,7 @@ public class TenantResource {
     @POST
     @Path("/{slug}/suspend")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,TENANT_ALREADY_SUSPENDED,CONCURRENT_UPDATE")
     @Operation(operationId = "suspendTenant", summary = "Suspend a tenant")
     public Uni<ApiResponse<TenantView>> suspend(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
@@ -118,6 +128,7 @@ public class TenantResource {
     @POST
     @Path("/{slug}/reactivate")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,TENANT_NOT_SUSPENDED,CONCURRENT_UPDATE")
     @Operation(operationId = "reactivateTenant", summary = "Reactivate a suspended tenant")
     public Uni<ApiResponse<TenantView>> reactivate(@PathParam("slug") String slug) {
         access.requirePlatformAdmin();
@@ -128,23 +139,18 @@ public class TenantResource {
     @GET
     @Path("/{slug}/config")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "getTenantConfig", summary = "Get a tenant's configuration")
-    public Uni<ApiResponse<Map<String, Object>>> config(@PathParam("slug") String slug) {
-        return access.requireRole(slug, Role.VIEWER).map(t -> {
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("slug", t.slug);
-            config.put("organization_type", t.organizationType);
-            config.put("status", t.status);
-            config.put("features", t.features);
-            config.put("subscription", TenantView.limits(t));
-            config.put("databases", service.databaseNames(t));
-            return ApiResponse.ok(config, "Effective configuration of tenant '" + slug + "'");
-        });
+    public Uni<ApiResponse<TenantConfig>> config(@PathParam("slug") String slug) {
+        return access.requireRole(slug, Role.VIEWER).map(t -> ApiResponse.ok(
+                new TenantConfig(t.slug, t.organizationType, t.status, t.features, TenantView.limits(t), service.databaseNames(t)),
+                "Effective configuration of tenant '" + slug + "'"));
     }
 
     @PUT
     @Path("/{slug}/features")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,CONCURRENT_UPDATE")
     @Operation(operationId = "updateTenantFeatures", summary = "Switch a tenant's features on or off")
     public Uni<ApiResponse<Map<String, Boolean>>> features(@PathParam("slug") String slug, Map<String, Boolean> features) {
         return access.requireRoleToChange(slug, Role.ADMIN).flatMap(t -> service.updateFeatures(t, features))
@@ -154,6 +160,7 @@ public class TenantResource {
     @PUT
     @Path("/{slug}/subscription")
     @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,CONCURRENT_UPDATE")
     @Operation(operationId = "updateTenantSubscription", summary = "Change a tenant's subscription plan")
     public Uni<ApiResponse<io.ipsc.tenancy.event.PlanLimits>> subscription(@PathParam("slug") String slug, SubscriptionRequest request) {
         access.requirePlatformAdmin();

@@ -5,6 +5,8 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -41,6 +44,8 @@ public class UserResource {
     }
 
     @POST
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_EMAIL")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createUser", summary = "Create a user")
     public Uni<RestResponse<ApiResponse<UserView>>> create(UserService.CreateUserRequest request) {
         caller.requirePlatformAdmin();
@@ -72,6 +77,7 @@ public class UserResource {
      */
     @POST
     @Path("/me/password")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_CURRENT_PASSWORD,WEAK_PASSWORD")
     @Operation(operationId = "changePassword", summary = "Change the signed-in user's password")
     public Uni<ApiResponse<UserService.SessionsEnded>> changePassword(UserService.PasswordChangeRequest request) {
         Caller c = caller.require();
@@ -86,6 +92,7 @@ public class UserResource {
     @POST
     @Path("/{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
+    @Extension(name = ErrorAnswers.CODES, value = "CANNOT_DEACTIVATE_SELF")
     @Operation(operationId = "deactivateUser", summary = "Deactivate a user")
     public Uni<ApiResponse<UserView>> deactivate(@PathParam("id") long id) {
         Caller c = caller.requirePlatformAdmin();
