@@ -25,7 +25,12 @@ final class DocumentDrift {
         List<String> differences = new ArrayList<>();
         ObjectNode committed = withoutServers(expected);
         ObjectNode live = withoutServers(actual);
-        for (String key : union(committed, live)) {
+        // The operations first: they are what a reader of the failure looks for.
+        List<String> keys = new ArrayList<>(union(committed, live));
+        if (keys.remove("paths")) {
+            keys.add(0, "paths");
+        }
+        for (String key : keys) {
             JsonNode before = committed.path(key);
             JsonNode after = live.path(key);
             if (before.equals(after)) {
@@ -88,9 +93,25 @@ final class DocumentDrift {
             } else if (is.isMissingNode()) {
                 differences.add("- " + where + "." + name + ": only in the snapshot");
             } else if (!was.equals(is)) {
-                differences.add("~ " + where + "." + name + " changed");
+                differences.add("~ " + where + "." + name + changedProperties(was.path("properties"), is.path("properties")));
             }
         }
+    }
+
+    /** For a schema: the properties added and removed, which is what a generated client feels. */
+    private static String changedProperties(JsonNode before, JsonNode after) {
+        List<String> parts = new ArrayList<>();
+        for (String property : union(before, after)) {
+            if (before.path(property).isMissingNode()) {
+                parts.add("+" + property);
+            } else if (after.path(property).isMissingNode()) {
+                parts.add("-" + property);
+            } else if (!before.path(property).equals(after.path(property))) {
+                parts.add("~" + property);
+            }
+        }
+        String shown = parts.size() > 8 ? String.join(" ", parts.subList(0, 8)) + " ..." : String.join(" ", parts);
+        return parts.isEmpty() ? " changed" : " changed: " + shown;
     }
 
     private static String describe(String key, JsonNode before, JsonNode after) {

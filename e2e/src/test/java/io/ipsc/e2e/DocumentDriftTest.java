@@ -23,16 +23,17 @@ class DocumentDriftTest {
         String committed = """
                 {"paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {}}}},
                            "/b": {"get": {"operationId": "getB"}}},
-                 "components": {"schemas": {"A": {"type": "object"}, "Gone": {}}}}""";
+                 "components": {"schemas": {"A": {"type": "object"}, "B": {"properties": {"firstName": {}, "id": {}}}, "Gone": {}}}}""";
         String live = """
                 {"paths": {"/a": {"get": {"operationId": "getA", "responses": {"200": {}, "404": {}}},
                                   "post": {"operationId": "postA"}}},
-                 "components": {"schemas": {"A": {"type": "string"}}}}""";
+                 "components": {"schemas": {"A": {"type": "string"}, "B": {"properties": {"first_name": {}, "id": {}}}}}}""";
         assertEquals(List.of(
                 "~ GET /a (getA): responses changed",
                 "+ POST /a (postA): only in the live document",
                 "- GET /b (getB): only in the snapshot",
                 "~ components.schemas.A changed",
+                "~ components.schemas.B changed: -firstName +first_name",
                 "- components.schemas.Gone: only in the snapshot"), DocumentDrift.between(JSON.readTree(committed), JSON.readTree(live)));
     }
 }

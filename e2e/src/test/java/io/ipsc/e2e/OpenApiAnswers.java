@@ -447,7 +447,11 @@ final class OpenApiAnswers {
         object.path("allOf").forEach(member -> closeSchema(member, true, openApi31));
     }
 
+    /** Array positions read as {@code *}: the same field of each list item is one violation, seen n times. */
+    private static final Pattern ARRAY_POSITION = Pattern.compile("/\\d+(?=/|$)");
+
     private void record(String where, int status, String pointer, String message) {
+        pointer = ARRAY_POSITION.matcher(pointer).replaceAll("/*");
         String line = where + (status > 0 ? " -> " + status : "") + (pointer.isEmpty() ? "" : " at " + pointer) + ": " + message;
         synchronized (violations) {
             violations.merge(line, 1, Integer::sum);

@@ -66,6 +66,16 @@ class OpenApiAnswersTest {
     }
 
     @Test
+    void theSameFieldOfEachListItemIsOneViolationSeenTwice() {
+        OpenApiAnswers lists = new OpenApiAnswers(DOCUMENT.replace("\"data\": {\"$ref\": \"#/components/schemas/Product\"}",
+                "\"data\": {\"type\": \"array\", \"items\": {\"$ref\": \"#/components/schemas/Product\"}}"));
+        lists.check("GET", URI.create("http://127.0.0.1:8000/api/tenants/acme/products/7"), null, null, 200, "application/json",
+                "{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}]}");
+        assertEquals(List.of("getProduct (GET /api/tenants/{slug}/products/{id}) -> 200 at /data/*/id: string found, integer expected  (x2)"),
+                lists.drain());
+    }
+
+    @Test
     void anUndocumentedStatusOrOperationOrAMissingErrorCodeIsReported() {
         get("/api/tenants/acme/products/7", 201, "{}");
         get("/api/tenants/acme/products/7", 404, "{\"success\": false, \"error\": {}}");
