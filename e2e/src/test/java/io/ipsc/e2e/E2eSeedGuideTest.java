@@ -135,9 +135,10 @@ class E2eSeedGuideTest {
     private static TenantsApi tenants;
 
     @BeforeAll
-    static void startSuite(LocalSuite started) {
+    static void startSuite(LocalSuite started) throws ApiException {
         suite = started;
-        admin = suite.adminToken();
+        // Signed in as the guide's reader would be: through the gateway, with the generated client.
+        admin = GatewayClient.signIn(suite.gatewayUrl(), suite.admin().email(), suite.admin().password());
         client = GatewayClient.as(admin, suite.gatewayUrl());
         tenants = new TenantsApi(client);
     }
@@ -146,6 +147,10 @@ class E2eSeedGuideTest {
     @AfterAll
     static void answersMatchTheDocument() {
         OpenApiAnswers.snapshot().assertNone();
+    }
+
+    private static String signIn(String email, String password) throws ApiException {
+        return GatewayClient.signIn(suite.gatewayUrl(), email, password);
     }
 
     /** For the raw-HTTP checks: forged headers, subdomains, paths no operation has. */
@@ -420,7 +425,7 @@ class E2eSeedGuideTest {
         assertEquals(201, user.getStatusCode());
         assertEquals(201, new MembershipsApi(client).addTenantMemberWithHttpInfo(ABC,
                 new AddMemberRequest().userId(user.getData().getData().getId()).role("staff")).getStatusCode());
-        String member = suite.signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
+        String member = signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
 
         // Its own tenant, all three ways.
         assertThat(new ProductsApi(GatewayClient.as(member, suite.gatewayUrl())).listProducts(ABC, null, null, null, null).getData()
@@ -495,7 +500,7 @@ class E2eSeedGuideTest {
 
     @Test
     @Order(11)
-    void healthAndMonitoringDescribeTheWholeInstallation() {
+    void healthAndMonitoringDescribeTheWholeInstallation() throws Exception {
         gateway().get("/api/health/detailed").then().statusCode(200)
                 .body("data.status", is("healthy"))
                 .body("data.services.values().status", everyItem(is("up")))
@@ -504,7 +509,7 @@ class E2eSeedGuideTest {
                 .body("data.multi_tenant_enabled", is(true))
                 .body("data.tenants_by_status.active", notNullValue());
         // Installation-wide views are for platform admins only.
-        String member = suite.signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
+        String member = signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
         Api.as(member, suite.gatewayUrl()).get("/api/system/status").then().statusCode(403);
         Api.anonymous(suite.gatewayUrl()).get("/api/health/detailed").then().statusCode(401);
 
@@ -555,7 +560,7 @@ class E2eSeedGuideTest {
     @Order(12)
     void operatorViewsShowTheTenantsRealFigures() throws Exception {
         // A member of abc-trading reaches for smile-dental's data: refused, and recorded against smile-dental.
-        String member = suite.signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
+        String member = signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
         Api.as(member, suite.gatewayUrl()).get("/api/tenants/" + SMILE + "/products").then().statusCode(403)
                 .body("error.code", is("NOT_A_MEMBER"));
         Api.as(member, suite.gatewayUrl()).get("/api/tenants/" + SMILE + "/usage").then().statusCode(403);
@@ -590,7 +595,7 @@ class E2eSeedGuideTest {
     void aDeletedTenantIsUnreachableAndItsDatabasesAreArchived() throws Exception {
         assertEquals("deleted", tenants.deleteTenant(ABC).getData().getStatus());
 
-        String member = suite.signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
+        String member = signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
         Eventually.await("abc-trading unreachable through the gateway", Duration.ofSeconds(60), () ->
                 gateway().get("/api/tenants/" + ABC + "/products").statusCode() == 404);
         gateway().header("X-Tenant-ID", ABC).get("/api/products").then().statusCode(404);

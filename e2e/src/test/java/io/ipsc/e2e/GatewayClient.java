@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.client.ApiClient;
 import io.ipsc.client.ApiException;
+import io.ipsc.client.api.AuthApi;
+import io.ipsc.client.model.ApiResponseTokens;
+import io.ipsc.client.model.LoginRequest;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLSession;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -46,14 +50,28 @@ final class GatewayClient {
     }
 
     static ApiClient as(String token, String baseUri) {
+        ApiClient client = anonymous(baseUri);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    /** As no one: for signing in. */
+    static ApiClient anonymous(String baseUri) {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUri);
         client.setReadTimeout(TIMEOUT);
         client.setConnectTimeout(Duration.ofSeconds(5));
         client.setHttpClientBuilder(new RereadableBodies(ApiClient.createDefaultHttpClientBuilder()));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         client.setResponseInterceptor(OpenApiAnswers.snapshot().interceptor());
         return client;
+    }
+
+    /** Signs in through the gateway ({@code login}) and returns the access token. */
+    static String signIn(String baseUri, String email, String password) throws ApiException {
+        ApiResponseTokens answer = new AuthApi(anonymous(baseUri)).login(new LoginRequest().email(email).password(password));
+        assertNotNull(answer.getData(), "login answered without data: " + answer);
+        assertNotNull(answer.getData().getAccessToken(), "login answered without data.access_token: " + answer);
+        return answer.getData().getAccessToken();
     }
 
     /** The JSON text (a seed guide body) as the generated model {@code type}, refusing any field the model does not have. */
