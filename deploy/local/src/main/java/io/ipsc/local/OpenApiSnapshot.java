@@ -43,9 +43,16 @@ public final class OpenApiSnapshot {
         String source = args.length > 0 ? args[0] : DEFAULT_SOURCE;
         Path target = args.length > 1 ? Path.of(args[1])
                 : Path.of(System.getProperty("ipsc.repo", ".")).resolve(SNAPSHOT_PATH);
-        HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                .send(HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(60))
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer;
+        try {
+            answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(URI.create(source)).timeout(Duration.ofSeconds(60))
+                            .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            System.err.println("ipsc: nothing answers at " + source + " (" + e + ")");
+            System.exit(1);
+            return;
+        }
         if (answer.statusCode() != 200) {
             System.err.println("ipsc: " + source + " answered " + answer.statusCode() + ": " + answer.body());
             System.exit(1);
