@@ -8,7 +8,11 @@ import io.restassured.specification.RequestSpecification;
 
 import static io.restassured.RestAssured.given;
 
-/** Requests as a client sends them: to a base URL, as someone (a bearer token) or as no one. */
+/**
+ * Requests as a client sends them: to a base URL, as someone (a bearer token) or as no one. For the tests
+ * about raw HTTP (forged headers, dot segments, raw paths); the seed walk uses the generated client
+ * ({@link GatewayClient}). Either way, the gateway's answers are checked against the OpenAPI document.
+ */
 final class Api {
 
     /** Generous: the machine is shared, and a kill drill makes some requests wait for a restart. */
@@ -31,6 +35,7 @@ final class Api {
                 .setConfig(CONFIG)
                 .setContentType(ContentType.JSON)
                 .setAccept(ContentType.JSON)
+                .addFilter(OpenApiAnswers.snapshot().filter())
                 .build());
     }
 }

@@ -1,6 +1,7 @@
 package io.ipsc.e2e;
 
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,12 @@ class FaultDrillTest {
     private static LocalSuite suite;
     private static String admin;
     private static Tenants tenants;
+
+    /** The answers the drill got from the gateway, a restarting service's included, are the documented ones. */
+    @AfterAll
+    static void answersMatchTheDocument() {
+        OpenApiAnswers.snapshot().assertNone();
+    }
 
     @BeforeAll
     static void startSuite(LocalSuite started) {

@@ -1,5 +1,6 @@
 package io.ipsc.e2e;
 
+import io.ipsc.local.AdminCredentials;
 import io.ipsc.local.Durability;
 import io.ipsc.local.LaunchConfig;
 import io.ipsc.local.Launcher;
@@ -144,6 +145,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public Path log(String service) {
         return state.log(service);
+    }
+
+    /** The platform admin the suite created on first start. */
+    public AdminCredentials admin() {
+        return summary.admin();
     }
 
     /** An access token for the platform admin, signed in as {@code ./ipsc token} does it. */

@@ -1,5 +1,6 @@
 package io.ipsc.e2e;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,12 @@ class LongFaultDrillTest {
     private static LocalSuite suite;
     private static String admin;
     private static Tenants tenants;
+
+    /** The answers the drill got from the gateway, a restarting service's included, are the documented ones. */
+    @AfterAll
+    static void answersMatchTheDocument() {
+        OpenApiAnswers.snapshot().assertNone();
+    }
 
     @BeforeAll
     static void startSuite(LocalSuite started) {
