@@ -119,7 +119,7 @@ public enum ErrorCode {
     // 5xx: not now
     INTERNAL_ERROR(Applies.NAMED, "A failure on the service's side, logged with its detail", 500),
     UPSTREAM_FAILED(Applies.NAMED, "The service behind the gateway failed to answer (gateway)", 502),
-    UPSTREAM_UNAVAILABLE(Applies.NAMED, "The service behind the gateway is not reachable (gateway)", 502),
+    UPSTREAM_UNAVAILABLE(Applies.NAMED, "A service behind the gateway (or asked by a tenant's export) is not reachable", 502),
     REQUEST_REFUSED(Applies.NAMED, "The service behind the gateway refused the request without an envelope; the status is the service's (gateway)",
             400, 401, 403, 404, 409, 422, 429),
     TENANT_PROVISIONING(Applies.TENANT, "The tenant's databases are still being created; retry shortly", 503),

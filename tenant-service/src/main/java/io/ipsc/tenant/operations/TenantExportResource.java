@@ -23,7 +23,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,6 +77,7 @@ public class TenantExportResource {
     @GET
     @Produces("application/zip")
     @Operation(operationId = "exportTenant", summary = "Export all of a tenant's data as a zip (tenant admins)")
+    @Extension(name = ErrorAnswers.CODES, value = "UPSTREAM_UNAVAILABLE")
     @APIResponse(responseCode = "200", description = "A zip: manifest.json, platform/tenant.json and members.json, "
             + "then <service>/<table>.json for every table of every service the tenant uses",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -132,7 +135,7 @@ public class TenantExportResource {
 
     /**
      * Each service's list of the tenant's tables, asked before the first byte is sent: a service that cannot
-     * answer fails the export with 503 while it still can, rather than leaving a zip without its data.
+     * answer fails the export with 502 while it still can, rather than leaving a zip without its data.
      */
     private Uni<Map<String, JsonObject>> tableLists(Tenant tenant, String slug, String authorization) {
         List<String> services = new ArrayList<>(tenants.databaseNames(tenant).keySet());
@@ -148,7 +151,7 @@ public class TenantExportResource {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new ApiException(503, "UPSTREAM_UNAVAILABLE", "The export needs every service of the tenant; not answering: "
+                throw new ApiException(502, "UPSTREAM_UNAVAILABLE", "The export needs every service of the tenant; not answering: "
                         + String.join(", ", missing) + ". Try again shortly.");
             }
             return lists;
