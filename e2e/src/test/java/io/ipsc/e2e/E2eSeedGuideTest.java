@@ -27,6 +27,8 @@ import io.ipsc.client.model.ApiResponseAppointment;
 import io.ipsc.client.model.ApiResponseBom;
 import io.ipsc.client.model.ApiResponseInvoiceView;
 import io.ipsc.client.model.ApiResponseMapStringObject;
+import io.ipsc.client.model.ApiResponsePurchaseView;
+import io.ipsc.client.model.TenantConfig;
 import io.ipsc.client.model.ApiResponsePartyView;
 import io.ipsc.client.model.ApiResponsePatient;
 import io.ipsc.client.model.ApiResponseProductView;
@@ -46,8 +48,8 @@ import io.ipsc.client.model.ChangeRoleRequest;
 import io.ipsc.client.model.CreateUserRequest;
 import io.ipsc.client.model.InvoiceRequest;
 import io.ipsc.client.model.InvoiceView;
-import io.ipsc.client.model.Line;
-import io.ipsc.client.model.Line1;
+import io.ipsc.client.model.InvoiceLineRequest;
+import io.ipsc.client.model.PurchaseLineRequest;
 import io.ipsc.client.model.MembershipView;
 import io.ipsc.client.model.PartyRequest;
 import io.ipsc.client.model.Patient;
@@ -224,9 +226,9 @@ class E2eSeedGuideTest {
         assertThat(smile.values().stream().map(ProvisioningView::getStatus).toList(), everyItem(is("provisioned")));
         assertThat(tenants.getTenant(PRECISION).getData().getProvisioning().keySet(), containsInAnyOrder("invoicing", "branding", "manufacturing"));
         assertThat(tenants.getTenant(ABC).getData().getProvisioning().keySet(), containsInAnyOrder("invoicing", "branding"));
-        Map<String, Object> config = tenants.getTenantConfig(SMILE).getData();
-        assertEquals("tenant_smile_dental_dental", at(config, "databases", "dental"));
-        assertEquals("tenant_smile_dental_invoicing", at(config, "databases", "invoicing"));
+        TenantConfig config = tenants.getTenantConfig(SMILE).getData();
+        assertEquals("tenant_smile_dental_dental", config.getDatabases().get("dental"));
+        assertEquals("tenant_smile_dental_invoicing", config.getDatabases().get("invoicing"));
         List<String> databases = Sql.databases(suite);
         for (String db : List.of("tenant_smile_dental_dental", "tenant_precision_mfg_manufacturing", "tenant_abc_trading_invoicing",
                 "tenant_abc_trading_branding")) {
@@ -249,9 +251,9 @@ class E2eSeedGuideTest {
         PlanLimits plan = tenants.updateTenantSubscription(SMILE, seed(SeedGuide.SUBSCRIPTION, SubscriptionRequest.class)).getData();
         assertEquals("premium", plan.getPlan());
         assertEquals(10000, plan.getMaxTransactionsPerMonth());
-        Map<String, Object> config = tenants.getTenantConfig(SMILE).getData();
-        assertEquals(1000, at(config, "subscription", "max_products"));
-        assertEquals(false, at(config, "features", "advanced_reporting"));
+        TenantConfig config = tenants.getTenantConfig(SMILE).getData();
+        assertEquals(1000, config.getSubscription().getMaxProducts());
+        assertEquals(false, config.getFeatures().get("advanced_reporting"));
         // advanced_reporting is off: the reports it gates are refused at the door.
         assertErrorCode("FEATURE_DISABLED", GatewayClient.refused(403, () -> new ReportsApi(client).getGstr1Report(SMILE, "2024-06")));
     }
@@ -324,7 +326,7 @@ class E2eSeedGuideTest {
             assertEquals(201, customer.getStatusCode());
             ApiResponse<ApiResponseInvoiceView> draft = invoices.createInvoiceWithHttpInfo(slug, new InvoiceRequest()
                     .customerId(customer.getData().getData().getId()).invoiceDate(LocalDate.parse("2024-06-01"))
-                    .lines(List.of(new Line().productId(product.getData().getData().getId()).quantity(BigDecimal.valueOf(2)))));
+                    .lines(List.of(new InvoiceLineRequest().productId(product.getData().getData().getId()).quantity(BigDecimal.valueOf(2)))));
             assertEquals(201, draft.getStatusCode());
             InvoiceView invoice = draft.getData().getData();
             assertEquals("draft", invoice.getStatus());
@@ -341,12 +343,12 @@ class E2eSeedGuideTest {
         ApiResponse<ApiResponsePartyView> vendor = new VendorsApi(client).createVendorWithHttpInfo(ABC,
                 new PartyRequest().name("Gujarat Steel").gstin("24AABAT9876C3Z1"));
         assertEquals(201, vendor.getStatusCode());
-        ApiResponse<ApiResponseMapStringObject> purchase = new PurchasesApi(client).recordPurchaseWithHttpInfo(ABC, new PurchaseRequest()
+        ApiResponse<ApiResponsePurchaseView> purchase = new PurchasesApi(client).recordPurchaseWithHttpInfo(ABC, new PurchaseRequest()
                 .vendorId(vendor.getData().getData().getId()).billNumber("GS/1").billDate(LocalDate.parse("2024-06-01"))
-                .lines(List.of(new Line1().productId(1L).quantity(BigDecimal.TEN).unitPrice(new BigDecimal("200.00"))
+                .lines(List.of(new PurchaseLineRequest().productId(1L).quantity(BigDecimal.TEN).unitPrice(new BigDecimal("200.00"))
                         .gstRate(BigDecimal.valueOf(18)))));
         assertEquals(201, purchase.getStatusCode());
-        assertAmount("2360", at(purchase.getData().getData(), "total"));
+        assertAmount("2360", purchase.getData().getData().getTotal());
         ApiResponse<ApiResponseInvoiceView> payment = invoices.recordInvoicePaymentWithHttpInfo(ABC, 1L,
                 new PaymentRequest().amount(new BigDecimal("100.00")).mode("upi"));
         assertEquals(201, payment.getStatusCode());
