@@ -1,0 +1,87 @@
+package io.ipsc.web.workspace;
+
+import io.ipsc.client.ApiException;
+import io.ipsc.client.model.BrandingView;
+import io.ipsc.client.model.TenantView;
+import io.ipsc.web.gateway.Gateway;
+import io.ipsc.web.page.Chrome;
+import io.ipsc.web.page.PageErrors;
+import io.ipsc.web.session.AccessTokens;
+import io.ipsc.web.session.SessionCookie;
+import io.ipsc.web.session.SessionStore;
+import io.ipsc.web.session.WebSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Map;
+
+/**
+ * A tenant's workspace, at {@code /t/<slug>/} and on its own host ({@link TenantHostRouting}):
+ * branded from branding-service, its menu from the tenant's features, and a home page of figures.
+ * Whether the visitor may see it is the gateway's answer (403, 404), shown as a page.
+ */
+@Path("/t/{slug}")
+@Blocking
+public class WorkspaceResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Chrome chrome, TenantView tenant, HomeFigures figures);
+    }
+
+    private final Gateway gateway;
+    private final SessionStore sessions;
+    private final AccessTokens tokens;
+    private final TenantHosts hosts;
+    private final HomeFigures.Source figures;
+
+    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, HomeFigures.Source figures) {
+        this.gateway = gateway;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.hosts = hosts;
+        this.figures = figures;
+    }
+
+    @GET
+    @Path("/")
+    public RestResponse<TemplateInstance> home(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
+                                               @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        WebSession session = sessions.require(sessionId);
+        Map<String, String> bearer = Gateway.bearer(tokens.current(session));
+        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
+        if ("suspended".equalsIgnoreCase(tenant.getStatus())) {
+            return PageErrors.page(403, session.user(), "Suspended",
+                    tenant.getName() + " is suspended. Its administrator can ask the operator to reactivate it.");
+        }
+        Workspace workspace = workspace(tenant, gateway.branding().getBranding(slug, bearer).getData(), host);
+        return RestResponse.ok(Templates.home(new Chrome(workspace.companyName(), session.user(), workspace), tenant,
+                figures.of(slug, bearer)));
+    }
+
+    /** The tenant's colours and font, for the workspace's pages (a stylesheet: the CSP allows no inline style). */
+    @GET
+    @Path("/theme.css")
+    @Produces("text/css")
+    public Response theme(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId) throws ApiException {
+        WebSession session = sessions.require(sessionId);
+        BrandingView branding = gateway.branding().getBranding(slug, Gateway.bearer(tokens.current(session))).getData();
+        return Response.ok(TenantStylesheet.render(branding), "text/css").header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+    }
+
+    private Workspace workspace(TenantView tenant, BrandingView branding, String host) {
+        String base = hosts.tenantOf(host).filter(tenant.getSlug()::equals).isPresent() ? "/" : "/t/" + tenant.getSlug() + "/";
+        String name = branding.getCompanyName() == null || branding.getCompanyName().isBlank() ? tenant.getName() : branding.getCompanyName();
+        return new Workspace(tenant.getSlug(), name, branding.getLogoUrl(), base, Menu.of(tenant.getFeatures(), base));
+    }
+}
