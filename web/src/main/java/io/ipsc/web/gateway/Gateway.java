@@ -1,11 +1,15 @@
 package io.ipsc.web.gateway;
 
 import io.ipsc.client.ApiClient;
+import io.ipsc.client.api.AppointmentsApi;
 import io.ipsc.client.api.AuthApi;
+import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
 import io.ipsc.client.api.InvoicesApi;
+import io.ipsc.client.api.PatientsApi;
+import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
 import io.ipsc.client.api.TenantsApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +34,10 @@ public class Gateway {
     private final CustomersApi customers;
     private final InvoicesApi invoices;
     private final CashFlowApi cashFlow;
+    private final PatientsApi patients;
+    private final AppointmentsApi appointments;
+    private final BillsOfMaterialsApi boms;
+    private final ProductionOrdersApi productionOrders;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -44,6 +52,10 @@ public class Gateway {
         this.customers = new CustomersApi(client);
         this.invoices = new InvoicesApi(client);
         this.cashFlow = new CashFlowApi(client);
+        this.patients = new PatientsApi(client);
+        this.appointments = new AppointmentsApi(client);
+        this.boms = new BillsOfMaterialsApi(client);
+        this.productionOrders = new ProductionOrdersApi(client);
     }
 
     public AuthApi auth() {
@@ -72,6 +84,22 @@ public class Gateway {
 
     public CashFlowApi cashFlow() {
         return cashFlow;
+    }
+
+    public PatientsApi patients() {
+        return patients;
+    }
+
+    public AppointmentsApi appointments() {
+        return appointments;
+    }
+
+    public BillsOfMaterialsApi boms() {
+        return boms;
+    }
+
+    public ProductionOrdersApi productionOrders() {
+        return productionOrders;
     }
 
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */

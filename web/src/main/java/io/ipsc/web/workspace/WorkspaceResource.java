@@ -14,6 +14,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Map;
@@ -37,6 +39,8 @@ public class WorkspaceResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Chrome chrome, TenantView tenant, HomeFigures figures);
+
+        static native TemplateInstance section(Chrome chrome, SectionTable table, String path);
     }
 
     private final Gateway gateway;
@@ -44,8 +48,11 @@ public class WorkspaceResource {
     private final AccessTokens tokens;
     private final TenantHosts hosts;
     private final HomeFigures.Source figures;
+    private final Sections sections;
 
-    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, HomeFigures.Source figures) {
+    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, HomeFigures.Source figures,
+                      Sections sections) {
+        this.sections = sections;
         this.gateway = gateway;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -60,13 +67,33 @@ public class WorkspaceResource {
         WebSession session = sessions.require(sessionId);
         Map<String, String> bearer = Gateway.bearer(tokens.current(session));
         TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
-        if ("suspended".equalsIgnoreCase(tenant.getStatus())) {
-            return PageErrors.page(403, session.user(), "Suspended",
-                    tenant.getName() + " is suspended. Its administrator can ask the operator to reactivate it.");
+        if (suspended(tenant)) {
+            return suspendedPage(session, tenant);
         }
-        Workspace workspace = workspace(tenant, gateway.branding().getBranding(slug, bearer).getData(), host);
+        Workspace workspace = workspace(tenant, bearer, host);
         return RestResponse.ok(Templates.home(new Chrome(workspace.companyName(), session.user(), workspace), tenant,
                 figures.of(slug, bearer)));
+    }
+
+    /** A section of the menu as a list, {@code ?page=} at a time. */
+    @GET
+    @Path("/{section:[a-z-]+}")
+    public RestResponse<TemplateInstance> section(@PathParam("slug") String slug, @PathParam("section") String section,
+                                                  @RestQuery @DefaultValue("1") int page, @CookieParam(SessionCookie.NAME) String sessionId,
+                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        WebSession session = sessions.require(sessionId);
+        Map<String, String> bearer = Gateway.bearer(tokens.current(session));
+        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
+        if (suspended(tenant)) {
+            return suspendedPage(session, tenant);
+        }
+        Workspace workspace = workspace(tenant, bearer, host);
+        var table = sections.page(slug, section, page, bearer);
+        if (table.isEmpty()) {
+            return PageErrors.page(404, session.user(), "Not found", "There is nothing here. Check the address.");
+        }
+        return RestResponse.ok(Templates.section(new Chrome(table.get().title() + " · " + workspace.companyName(), session.user(), workspace),
+                table.get(), workspace.base() + section));
     }
 
     /** The tenant's colours and font, for the workspace's pages (a stylesheet: the CSP allows no inline style). */
@@ -79,7 +106,17 @@ public class WorkspaceResource {
         return Response.ok(TenantStylesheet.render(branding), "text/css").header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
-    private Workspace workspace(TenantView tenant, BrandingView branding, String host) {
+    private static boolean suspended(TenantView tenant) {
+        return "suspended".equalsIgnoreCase(tenant.getStatus());
+    }
+
+    private static RestResponse<TemplateInstance> suspendedPage(WebSession session, TenantView tenant) {
+        return PageErrors.page(403, session.user(), "Suspended",
+                tenant.getName() + " is suspended. Its administrator can ask the operator to reactivate it.");
+    }
+
+    private Workspace workspace(TenantView tenant, Map<String, String> bearer, String host) throws ApiException {
+        BrandingView branding = gateway.branding().getBranding(tenant.getSlug(), bearer).getData();
         String base = hosts.tenantOf(host).filter(tenant.getSlug()::equals).isPresent() ? "/" : "/t/" + tenant.getSlug() + "/";
         String name = branding.getCompanyName() == null || branding.getCompanyName().isBlank() ? tenant.getName() : branding.getCompanyName();
         return new Workspace(tenant.getSlug(), name, branding.getLogoUrl(), base, Menu.of(tenant.getFeatures(), base));
