@@ -79,8 +79,8 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
-    /** Clicks a form's button and waits until the next page has replaced this one. */
-    void submitWith(By button) {
+    /** Clicks a button or link and waits until the next page has replaced this one. */
+    void clickThrough(By button) {
         WebElement element = driver.findElement(button);
         element.click();
         new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(element));

@@ -39,7 +39,7 @@ final class WebApp {
         field.clear();
         field.sendKeys(email);
         browser.driver().findElement(By.id("password")).sendKeys(password);
-        browser.submitWith(By.id("sign-in"));
+        browser.clickThrough(By.id("sign-in"));
         browser.shot("after-sign-in");
     }
 
@@ -62,7 +62,7 @@ final class WebApp {
             }
         });
         browser.shot("tenant-setup-filled");
-        browser.submitWith(By.id("create-tenant"));
+        browser.clickThrough(By.id("create-tenant"));
         browser.shot("tenant-setup-submitted");
     }
 
@@ -79,7 +79,7 @@ final class WebApp {
     }
 
     void signOut() {
-        browser.submitWith(By.id("sign-out"));
+        browser.clickThrough(By.id("sign-out"));
         browser.awaitUrlContaining("/sign-in");
         browser.shot("signed-out");
     }

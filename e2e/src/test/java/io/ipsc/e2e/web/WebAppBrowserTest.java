@@ -146,6 +146,12 @@ class WebAppBrowserTest {
         String figures = browser.text(By.className("figures"));
         assertTrue(figures.contains("₹0.00") && figures.contains("Invoices"), figures);
 
+        // A section of the menu: the clinic's patients, none yet.
+        browser.clickThrough(By.linkText("Patients"));
+        assertEquals("Patients", browser.text(By.tagName("h1")));
+        assertEquals("Nothing here yet.", browser.text(By.id("empty")));
+        browser.shot("workspace-patients");
+
         // The same workspace under /t/<slug>/ on the app's own host, where the admin signed in first.
         browser.go(web.baseUrl() + "/t/" + CLINIC + "/", "workspace-by-path");
         assertEquals("Web Smile Dental Clinic", browser.await(By.id("company")).getText());
