@@ -34,6 +34,7 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/api/auth/login", StubGateway::login);
+        server.createContext("/api/tenants", StubGateway::createTenant);
         server.createContext("/api/auth/logout", exchange -> answer(exchange, 200, "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null));
         server.start();
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -60,6 +61,22 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
                     null);
         } else {
             answer(exchange, 401, error("INVALID_CREDENTIALS", "Wrong e-mail or password"), null);
+        }
+    }
+
+    /**
+     * Tenant creation as tenant-service refuses a bad PIN code (422 with the field), but only for a call
+     * that carries the signed-in admin's token and the API's snake_case body.
+     */
+    private static void createTenant(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, error("UNAUTHORIZED", "No valid token"), null);
+        } else if (!body.contains("\"organization_type\":\"dental_clinic\"") || !body.contains("\"pincode\":\"4000\"")) {
+            answer(exchange, 400, error("BAD_REQUEST", "Unexpected body " + body.replace('"', '\'')), null);
+        } else {
+            answer(exchange, 422, "{\"success\":false,\"data\":null,\"message\":\"Invalid tenant\",\"error\":{\"code\":\"VALIDATION_ERROR\","
+                    + "\"details\":[{\"field\":\"pincode\",\"message\":\"pincode must be a 6-digit Indian PIN code, e.g. 400001\"}]}}", null);
         }
     }
 

@@ -114,6 +114,18 @@ class WebAppTest {
     }
 
     @Test
+    void theApisRefusalIsShownAtItsFieldWithWhatWasTyped() {
+        Browserless admin = new Browserless();
+        admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
+        String page = admin.submit("/tenant-setup", "/tenant-setup", Map.of("name", "Smile Dental Clinic", "slug", "smile-dental",
+                        "organization_type", "dental_clinic", "pincode", "4000"))
+                .then().statusCode(422).extract().asString();
+        assertTrue(page.contains("id=\"pincode-error\">pincode must be a 6-digit Indian PIN code"), page);
+        assertTrue(page.contains("value=\"Smile Dental Clinic\""), "what was typed is kept");
+        assertTrue(page.contains("value=\"dental_clinic\" checked"), "the chosen type is kept");
+    }
+
+    @Test
     void aVisitorWithoutSessionIsSentToSignInAndBack() {
         given().redirects().follow(false).get("/t/smile-dental/").then().statusCode(303)
                 .header("Location", containsString("/sign-in?then=%2Ft%2Fsmile-dental%2F"));

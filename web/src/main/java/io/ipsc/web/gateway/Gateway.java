@@ -1,5 +1,8 @@
 package io.ipsc.web.gateway;
 
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.ipsc.client.ApiClient;
 import io.ipsc.client.api.AppointmentsApi;
 import io.ipsc.client.api.AuthApi;
@@ -42,6 +45,7 @@ public class Gateway {
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
         ApiClient client = new ApiClient();
+        client.setObjectMapper(snakeCase(ApiClient.createDefaultObjectMapper()));
         client.updateBaseUri(gatewayUrl);
         client.setHttpClientBuilder(ApiClient.createDefaultHttpClientBuilder().connectTimeout(Duration.ofSeconds(5)));
         client.setReadTimeout(timeout);
@@ -100,6 +104,18 @@ public class Gateway {
 
     public ProductionOrdersApi productionOrders() {
         return productionOrders;
+    }
+
+    /**
+     * The API's JSON is snake_case ({@code access_token}), but the client's models, generated from the
+     * current document, name their properties in camelCase ({@code accessToken}); renaming even the
+     * explicitly named properties makes the client read and write what the API really sends. Names
+     * that are snake_case already stay as they are, so this holds once the document is corrected.
+     */
+    static ObjectMapper snakeCase(ObjectMapper mapper) {
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        mapper.configure(MapperFeature.ALLOW_EXPLICIT_PROPERTY_RENAMING, true);
+        return mapper;
     }
 
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */

@@ -6,6 +6,7 @@ import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.session.SessionStore;
 import io.ipsc.web.session.SignInRequired;
 import io.ipsc.web.session.WebSession;
+import io.ipsc.web.workspace.TenantSuspended;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.Cookie;
@@ -30,6 +31,8 @@ public class PageErrors {
 
     private static final Logger LOG = Logger.getLogger(PageErrors.class);
 
+    private static final String SUSPENDED_ADVICE = "Its administrator can ask the operator to reactivate it.";
+
     private final SessionStore sessions;
 
     PageErrors(SessionStore sessions) {
@@ -42,15 +45,19 @@ public class PageErrors {
     }
 
     @ServerExceptionMapper
+    public RestResponse<TemplateInstance> suspended(TenantSuspended e, HttpHeaders headers) {
+        return page(403, visitor(headers), "Suspended", e.tenantName() + " is suspended. " + SUSPENDED_ADVICE);
+    }
+
+    @ServerExceptionMapper
     public RestResponse<TemplateInstance> refused(ApiException e, UriInfo uri, HttpHeaders headers, Request request) {
         GatewayError error = GatewayError.of(e);
         WebSession.SignedInUser user = visitor(headers);
         return switch (error.status()) {
             case 401 -> RestResponse.seeOther(signInThenBack(uri, request));
-            case 403 -> page(403, user, "Not yours to open",
-                    "TENANT_SUSPENDED".equals(error.code())
-                            ? "This organisation is suspended. Its administrator can ask the operator to reactivate it."
-                            : "You are signed in as " + (user == null ? "someone" : user.email())
+            case 403 -> "TENANT_SUSPENDED".equals(error.code())
+                    ? page(403, user, "Suspended", "This organisation is suspended. " + SUSPENDED_ADVICE)
+                    : page(403, user, "Not yours to open", "You are signed in as " + (user == null ? "someone" : user.email())
                             + ", who may not open this. Ask an administrator of the organisation to add you.");
             case 404 -> page(404, user, "Not found", "There is nothing here. Check the address.");
             case 429 -> page(429, user, "Too many requests", "Wait a minute and try again.");

@@ -52,27 +52,28 @@ public class WorkspaceResource {
 
     WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, HomeFigures.Source figures,
                       Sections sections) {
-        this.sections = sections;
         this.gateway = gateway;
         this.sessions = sessions;
         this.tokens = tokens;
         this.hosts = hosts;
         this.figures = figures;
+        this.sections = sections;
+    }
+
+    /** A workspace page's starting point: who asks, with which token, about which tenant, framed how. */
+    private record Visit(WebSession session, Map<String, String> bearer, TenantView tenant, Workspace workspace) {
+
+        Chrome chrome(String title) {
+            return new Chrome(title, session.user(), workspace);
+        }
     }
 
     @GET
     @Path("/")
     public RestResponse<TemplateInstance> home(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                                @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
-        WebSession session = sessions.require(sessionId);
-        Map<String, String> bearer = Gateway.bearer(tokens.current(session));
-        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
-        if (suspended(tenant)) {
-            return suspendedPage(session, tenant);
-        }
-        Workspace workspace = workspace(tenant, bearer, host);
-        return RestResponse.ok(Templates.home(new Chrome(workspace.companyName(), session.user(), workspace), tenant,
-                figures.of(slug, bearer)));
+        Visit visit = visit(slug, sessionId, host);
+        return RestResponse.ok(Templates.home(visit.chrome(visit.workspace().companyName()), visit.tenant(), figures.of(slug, visit.bearer())));
     }
 
     /** A section of the menu as a list, {@code ?page=} at a time. */
@@ -81,19 +82,13 @@ public class WorkspaceResource {
     public RestResponse<TemplateInstance> section(@PathParam("slug") String slug, @PathParam("section") String section,
                                                   @RestQuery @DefaultValue("1") int page, @CookieParam(SessionCookie.NAME) String sessionId,
                                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
-        WebSession session = sessions.require(sessionId);
-        Map<String, String> bearer = Gateway.bearer(tokens.current(session));
-        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
-        if (suspended(tenant)) {
-            return suspendedPage(session, tenant);
-        }
-        Workspace workspace = workspace(tenant, bearer, host);
-        var table = sections.page(slug, section, page, bearer);
+        Visit visit = visit(slug, sessionId, host);
+        var table = sections.page(slug, section, page, visit.bearer());
         if (table.isEmpty()) {
-            return PageErrors.page(404, session.user(), "Not found", "There is nothing here. Check the address.");
+            return PageErrors.page(404, visit.session().user(), "Not found", "There is nothing here. Check the address.");
         }
-        return RestResponse.ok(Templates.section(new Chrome(table.get().title() + " · " + workspace.companyName(), session.user(), workspace),
-                table.get(), workspace.base() + section));
+        return RestResponse.ok(Templates.section(visit.chrome(table.get().title() + " · " + visit.workspace().companyName()),
+                table.get(), visit.workspace().base() + section));
     }
 
     /** The tenant's colours and font, for the workspace's pages (a stylesheet: the CSP allows no inline style). */
@@ -106,13 +101,15 @@ public class WorkspaceResource {
         return Response.ok(TenantStylesheet.render(branding), "text/css").header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
-    private static boolean suspended(TenantView tenant) {
-        return "suspended".equalsIgnoreCase(tenant.getStatus());
-    }
-
-    private static RestResponse<TemplateInstance> suspendedPage(WebSession session, TenantView tenant) {
-        return PageErrors.page(403, session.user(), "Suspended",
-                tenant.getName() + " is suspended. Its administrator can ask the operator to reactivate it.");
+    /** The tenant as the visitor may see it (the gateway refuses otherwise); a suspended one ends here with its page. */
+    private Visit visit(String slug, String sessionId, String host) throws ApiException {
+        WebSession session = sessions.require(sessionId);
+        Map<String, String> bearer = Gateway.bearer(tokens.current(session));
+        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
+        if ("suspended".equalsIgnoreCase(tenant.getStatus())) {
+            throw new TenantSuspended(tenant.getName());
+        }
+        return new Visit(session, bearer, tenant, workspace(tenant, bearer, host));
     }
 
     private Workspace workspace(TenantView tenant, Map<String, String> bearer, String host) throws ApiException {
