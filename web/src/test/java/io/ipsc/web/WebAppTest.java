@@ -92,7 +92,9 @@ class WebAppTest {
         Browserless browser = new Browserless();
         browser.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);
         String session = browser.cookies.get("ipsc_session");
-        browser.submit("/", "/sign-out", Map.of()).then().statusCode(303).header("Location", containsString("/sign-in"));
+        String signInPage = browser.submit("/", "/sign-out", Map.of()).then().statusCode(303)
+                .header("Location", containsString("/sign-in")).extract().header("Location");
+        given().get(signInPage).then().statusCode(200).body(containsString("You are signed out"));
         // The old id is worth nothing now, even if a copy of the cookie survived somewhere.
         given().redirects().follow(false).cookie("ipsc_session", session).get("/").then().statusCode(303)
                 .header("Location", containsString("/sign-in?then="));

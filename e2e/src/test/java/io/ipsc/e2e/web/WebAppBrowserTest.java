@@ -160,8 +160,8 @@ class WebAppBrowserTest {
     @Test
     @Order(4)
     void aMemberOfAnotherOrganisationIsRefusedAndUnknownOrSuspendedOnesSaySo() {
-        api().body(Map.of("name", "Web Shop", "slug", SHOP, "organization_type", "business", "state", "Karnataka",
-                "pincode", "560001")).post("/api/tenants").then().statusCode(201);
+        api().body(Map.of("name", "Web Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@webshop.example",
+                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
         int member = api().body(Map.of("email", MEMBER_EMAIL, "password", PASSWORD, "full_name", "Amit Patel"))
                 .post("/api/users").then().statusCode(201).extract().path("data.id");
         api().body(Map.of("user_id", member, "role", "staff")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
@@ -186,13 +186,13 @@ class WebAppBrowserTest {
     @Order(5)
     void aFormPostWithoutTheCsrfTokenIsRefused() {
         web.openTenantSetup();
+        Cookie session = browser.driver().manage().getCookieNamed("ipsc_session");
+        assertNotNull(session, "signed in on " + web.baseUrl());
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.querySelectorAll('input[name=\"csrf-token\"]').forEach(e => e.remove())");
         web.submitTenant(Map.of("name", "Forged Org", "slug", "web-forged", "organization_type", "business"));
         assertFalse(browser.pageText().contains("Setting up"), "no tenant set up: " + browser.pageText());
 
-        Cookie session = browser.driver().manage().getCookieNamed("ipsc_session");
-        assertNotNull(session, "signed in on " + web.baseUrl());
         given().baseUri(web.baseUrl()).redirects().follow(false).cookie("ipsc_session", session.getValue())
                 .formParams(Map.of("name", "Forged Org", "slug", "web-forged", "organization_type", "business"))
                 .post("/tenant-setup").then().statusCode(400);

@@ -82,7 +82,7 @@ public class SignInResource {
     @Path("sign-out")
     public Response signOut(@CookieParam(SessionCookie.NAME) String id, @Context UriInfo uri) {
         sessions.find(id).ifPresent(tokens::signOut);
-        return Response.seeOther(URI.create("/sign-in?signed-out")).cookie(SessionCookie.clear(uri)).build();
+        return Response.seeOther(URI.create("/sign-in?signed-out=true")).cookie(SessionCookie.clear(uri)).build();
     }
 
     /** Only a path on this site: an absolute or protocol-relative address would make sign-in an open redirect. */

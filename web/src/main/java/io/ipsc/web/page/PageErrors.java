@@ -6,6 +6,7 @@ import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.session.SessionStore;
 import io.ipsc.web.session.SignInRequired;
 import io.ipsc.web.session.WebSession;
+import io.ipsc.web.workspace.TenantHosts;
 import io.ipsc.web.workspace.TenantSuspended;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.HttpMethod;
@@ -35,13 +36,16 @@ public class PageErrors {
 
     private final SessionStore sessions;
 
-    PageErrors(SessionStore sessions) {
+    private final TenantHosts hosts;
+
+    PageErrors(SessionStore sessions, TenantHosts hosts) {
         this.sessions = sessions;
+        this.hosts = hosts;
     }
 
     @ServerExceptionMapper
-    public Response signIn(SignInRequired e, UriInfo uri, Request request) {
-        return Response.seeOther(signInThenBack(uri, request)).build();
+    public Response signIn(SignInRequired e, UriInfo uri, Request request, HttpHeaders headers) {
+        return Response.seeOther(signInThenBack(uri, request, headers)).build();
     }
 
     @ServerExceptionMapper
@@ -54,7 +58,7 @@ public class PageErrors {
         GatewayError error = GatewayError.of(e);
         WebSession.SignedInUser user = visitor(headers);
         return switch (error.status()) {
-            case 401 -> RestResponse.seeOther(signInThenBack(uri, request));
+            case 401 -> RestResponse.seeOther(signInThenBack(uri, request, headers));
             case 403 -> "TENANT_SUSPENDED".equals(error.code())
                     ? page(403, user, "Suspended", "This organisation is suspended. " + SUSPENDED_ADVICE)
                     : page(403, user, "Not yours to open", "You are signed in as " + (user == null ? "someone" : user.email())
@@ -80,8 +84,14 @@ public class PageErrors {
     }
 
     /** The sign-in page, then back to this page (a post's form is gone: then home). */
-    private static URI signInThenBack(UriInfo uri, Request request) {
-        String then = HttpMethod.GET.equals(request.getMethod()) ? uri.getRequestUri().getRawPath() : "/";
+    private URI signInThenBack(UriInfo uri, Request request, HttpHeaders headers) {
+        String path = uri.getRequestUri().getRawPath();
+        // On a tenant's own host the page was rerouted to /t/<slug>/...: back to the address the visitor used.
+        String rerouted = hosts.tenantOf(headers.getHeaderString(HttpHeaders.HOST)).map(slug -> "/t/" + slug).orElse(null);
+        if (rerouted != null && path.startsWith(rerouted + "/")) {
+            path = path.substring(rerouted.length());
+        }
+        String then = HttpMethod.GET.equals(request.getMethod()) ? path : "/";
         return URI.create("/sign-in?then=" + URLEncoder.encode(then, StandardCharsets.UTF_8));
     }
 
