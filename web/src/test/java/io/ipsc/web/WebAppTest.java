@@ -53,7 +53,7 @@ class WebAppTest {
         browser.get("/sign-in");
         given().redirects().follow(false).cookies(browser.cookies)
                 .formParams(Map.of("email", StubGateway.ADMIN, "password", StubGateway.PASSWORD))
-                .post("/sign-in").then().statusCode(400);
+                .post("/sign-in").then().statusCode(400).body(containsString("This form has expired"));
     }
 
     @Test
