@@ -47,7 +47,8 @@ final class ManifestChecks {
     static final String STARTED = "/q/health/started";
     static final String METRICS = "/q/metrics";
     /** The one Service that the outside world may reach. */
-    static final String PUBLIC_SERVICE = "gateway";
+    /** The Services an Ingress may route to: the gateway's API and the web app's pages. */
+    static final Set<String> PUBLIC_SERVICES = Set.of("gateway", "web");
     /** The operators' endpoints of every Quarkus service (metrics, probes, OpenAPI), which must not be public. */
     static final List<String> OPERATOR_PATHS = List.of("/q/metrics", "/q/health/ready", "/q/openapi", "/q/");
     /**
@@ -484,7 +485,7 @@ final class ManifestChecks {
         }
     }
 
-    // ---- Ingress: only the gateway is public, every backend resolves, TLS covers every host ----
+    // ---- Ingress: only the gateway and the web app are public, every backend resolves, TLS covers every host ----
 
     private void ingresses() {
         for (Manifests.Obj o : m.kind("Ingress")) {
@@ -514,8 +515,8 @@ final class ManifestChecks {
                     continue;
                 }
                 String name = b.getService().getName();
-                if (!PUBLIC_SERVICE.equals(name)) {
-                    problem(o, "routes to " + name + "; only the " + PUBLIC_SERVICE + " Service may be reachable from outside");
+                if (!PUBLIC_SERVICES.contains(name)) {
+                    problem(o, "routes to " + name + "; only the gateway and web Services may be reachable from outside");
                 }
                 Manifests.Obj so = m.find("Service", o.namespace(), name);
                 if (so == null) {

@@ -158,7 +158,7 @@ class ManifestChecksTest {
             autoscaler of nothing           | kind: Deployment, name: gateway                                  | kind: Deployment, name: nothing            | scales Deployment nothing, which is not in the render
             budget for no pods              | {app: gateway}}  # pods of the budget                            | {app: none}}  # pods of the budget         | selects the pods of no Deployment
             autoscaler below one            | minReplicas: 2                                                   | minReplicas: 0                             | has minReplicas 0
-            Ingress to another Service      | backend: {service: {name: gateway                                | backend: {service: {name: invoicing        | only the gateway Service may be reachable from outside
+            Ingress to another Service      | backend: {service: {name: gateway                                | backend: {service: {name: invoicing        | only the gateway and web Services may be reachable from outside
             Ingress to a missing port       | port: {name: http}                                               | port: {name: https}                        | routes to port https of Service gateway, which has no such port
             Ingress exposing /q/            | path: /api                                                       | path: /                                    | exposes /q/metrics
             Ingress exposing /q/openapi     | path: /api                                                       | path: /q/openapi                           | exposes /q/openapi

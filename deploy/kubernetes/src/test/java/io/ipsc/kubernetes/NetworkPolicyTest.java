@@ -23,10 +23,12 @@ class NetworkPolicyTest {
 
     static final List<String> DOMAIN = List.of("invoicing-service", "dental-service", "manufacturing-service", "branding-service");
     static final Map<String, Integer> PORTS = Map.of("gateway", 8000, "tenant-service", 8081, "invoicing-service", 8082,
-            "dental-service", 8083, "manufacturing-service", 8084, "branding-service", 8085);
+            "dental-service", 8083, "manufacturing-service", 8084, "branding-service", 8085, "web", 5173);
     /** Quarkus' management interface of each service: /q/health, /q/metrics, /q/openapi. */
     static final Map<String, Integer> MANAGEMENT = Map.of("gateway", 9000, "tenant-service", 9081, "invoicing-service", 9082,
-            "dental-service", 9083, "manufacturing-service", 9084, "branding-service", 9085);
+            "dental-service", 9083, "manufacturing-service", 9084, "branding-service", 9085, "web", 9173);
+    /** What the ingress controller may reach: the gateway's API and the web app's pages. */
+    static final List<String> PUBLIC = List.of("gateway", "web");
     static final int KAFKA = 9093;
 
     static NetworkPolicyModel model;
@@ -85,13 +87,15 @@ class NetworkPolicyTest {
     }
 
     @Test
-    void onlyTheIngressControllerReachesTheGatewayFromOutside() {
+    void onlyTheIngressControllerReachesTheGatewayAndTheWebAppFromOutside() {
         assertTrue(model.allows(ingressController, service("gateway"), 8000, "TCP"));
         assertFalse(model.allows(elsewhere, service("gateway"), 8000, "TCP"), "another namespace");
+        assertTrue(model.allows(ingressController, service("web"), 5173, "TCP"));
+        assertFalse(model.allows(elsewhere, service("web"), 5173, "TCP"), "another namespace");
         for (String name : PORTS.keySet()) {
             assertFalse(model.allows(ingressController, service(name), MANAGEMENT.get(name), "TCP"), name + "'s management port");
             assertFalse(model.allows(elsewhere, service(name), MANAGEMENT.get(name), "TCP"), name + "'s management port");
-            if (!name.equals("gateway")) {
+            if (!PUBLIC.contains(name)) {
                 assertFalse(model.allows(ingressController, service(name), PORTS.get(name), "TCP"), name);
                 assertFalse(model.allows(elsewhere, service(name), PORTS.get(name), "TCP"), name);
             }
@@ -103,7 +107,7 @@ class NetworkPolicyTest {
     @Test
     void theGatewayReachesEachServiceOnItsOwnPortOnly() {
         for (String name : PORTS.keySet()) {
-            if (name.equals("gateway")) {
+            if (PUBLIC.contains(name)) {
                 continue;
             }
             assertTrue(model.allows(service("gateway"), service(name), PORTS.get(name), "TCP"), name);
@@ -111,6 +115,21 @@ class NetworkPolicyTest {
             assertFalse(model.allows(service("gateway"), service(name), 9999, "TCP"), name + " on another port");
         }
         assertFalse(model.allows(service("gateway"), postgres, 5432, "TCP"), "the gateway has no database");
+    }
+
+    @Test
+    void theWebAppReachesTheGatewaysApiAndNothingElse() {
+        assertTrue(model.allows(service("web"), service("gateway"), 8000, "TCP"));
+        assertFalse(model.allows(service("web"), service("gateway"), 9000, "TCP"), "the gateway's management port");
+        for (String name : PORTS.keySet()) {
+            if (!PUBLIC.contains(name)) {
+                assertFalse(model.allows(service("web"), service(name), PORTS.get(name), "TCP"), "web to " + name);
+            }
+            assertFalse(model.allows(service(name), service("web"), 5173, "TCP"), name + " to web");
+        }
+        assertFalse(model.allows(service("web"), kafkaBroker, KAFKA, "TCP"), "no Kafka");
+        assertFalse(model.allows(service("web"), postgres, 5432, "TCP"), "no database");
+        assertTrue(model.allows(service("web"), dns, 53, "UDP"));
     }
 
     @Test
@@ -139,7 +158,8 @@ class NetworkPolicyTest {
 
     @Test
     void everyServiceReachesKafka() {
-        services.values().forEach(s -> assertTrue(model.allows(s, kafkaBroker, KAFKA, "TCP"), s.name()));
+        services.values().stream().filter(s -> !s.name().equals("web"))
+                .forEach(s -> assertTrue(model.allows(s, kafkaBroker, KAFKA, "TCP"), s.name()));
         assertFalse(model.allows(elsewhere, kafkaBroker, KAFKA, "TCP"));
         assertFalse(model.allows(postgres, kafkaBroker, KAFKA, "TCP"), "PostgreSQL is no Kafka client");
     }

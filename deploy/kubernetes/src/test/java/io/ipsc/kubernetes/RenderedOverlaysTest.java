@@ -44,7 +44,7 @@ class RenderedOverlaysTest {
                 "ServiceMonitor", "NetworkPolicy", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "ConfigMap")) {
             assertTrue(!manifests.kind(kind).isEmpty(), () -> dir + " renders no " + kind);
         }
-        assertEquals(6, manifests.kind("Deployment").size(), "six services");
+        assertEquals(7, manifests.kind("Deployment").size(), "six services and the web app");
     }
 
     static Manifests render(String dir) {

@@ -33,6 +33,8 @@ public record ReadySummary(
         line(out, "Call", entryPoint()
                 .map(s -> s.url() + (s.name().equals(Services.GATEWAY.name()) ? "" : "  (" + s.name() + "; the gateway is not built yet)"))
                 .orElse("nothing yet: no service is built (mvn -DskipTests install builds them)"));
+        runs(Services.WEB).ifPresent(web -> line(out, "Web app", web.url() + "/  (sign in as the admin below; "
+                + "/tenant-setup; a tenant's workspace at http://<slug>.localhost:" + web.port() + "/)"));
         for (ServiceProcess s : running) {
             line(out, s == running.get(0) ? "Services" : "",
                     String.format("%-22s %s  pid %d  (health, metrics: %s/q/)", s.spec().name(), s.spec().url(), s.pid(),

@@ -12,10 +12,13 @@ public final class Services {
 
     public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", "gateway", 8000, 9000);
     public static final ServiceSpec TENANT_SERVICE = new ServiceSpec("tenant-service", "tenant-service", 8081, 9081);
+    /** The web app: it calls only the gateway, so it starts once the rest of the suite is ready. */
+    public static final ServiceSpec WEB = new ServiceSpec("web", "web", 5173, 9173);
 
     /**
      * In start order. tenant-service comes first and is awaited alone: it creates the compacted
-     * tenant topics and publishes the signing keys that every other service reads at start.
+     * tenant topics and publishes the signing keys that every other service reads at start. The web
+     * app comes last, after the gateway it calls.
      */
     public static final List<ServiceSpec> ALL = List.of(
             TENANT_SERVICE,
@@ -23,7 +26,8 @@ public final class Services {
             new ServiceSpec("dental-service", "dental-service", 8083, 9083),
             new ServiceSpec("manufacturing-service", "manufacturing-service", 8084, 9084),
             new ServiceSpec("branding-service", "branding-service", 8085, 9085),
-            GATEWAY);
+            GATEWAY,
+            WEB);
 
     private Services() {
     }

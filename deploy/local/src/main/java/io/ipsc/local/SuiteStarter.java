@@ -95,11 +95,13 @@ public final class SuiteStarter {
         }
 
         Map<String, String> environment = serviceEnvironment(postgres, kafka, admin);
-        // tenant-service alone first (see Services.ALL), then the others side by side.
+        // tenant-service alone first (see Services.ALL), then the others side by side, the web app last.
         List<ServiceSpec> first = built.stream().filter(s -> s.name().equals(Services.TENANT_SERVICE.name())).toList();
-        List<ServiceSpec> rest = built.stream().filter(s -> !first.contains(s)).toList();
+        List<ServiceSpec> last = built.stream().filter(s -> s.name().equals(Services.WEB.name())).toList();
+        List<ServiceSpec> rest = built.stream().filter(s -> !first.contains(s) && !last.contains(s)).toList();
         startAndAwait(first, environment);
         startAndAwait(rest, environment);
+        startAndAwait(last, environment);
         return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
                 kafka, kafkaEmbedded, admin, postgresDurability,
                 kafkaEmbedded ? config.durability().kafkaSettings() : Map.of());
@@ -149,7 +151,8 @@ public final class SuiteStarter {
     /**
      * Where the services find each other when the table moves them off their standard ports:
      * everyone reads tenant-service's signing keys, the gateway forwards to every module and asks
-     * each module's management interface for its health and OpenAPI document. With the standard
+     * each module's management interface for its health and OpenAPI document, the web app calls the
+     * gateway. With the standard
      * ports nothing is set, and the services' own defaults (or the user's settings) apply.
      */
     static Map<String, String> addressesOfEachOther(List<ServiceSpec> table) {
@@ -164,6 +167,9 @@ public final class SuiteStarter {
                 }
                 if (upstream != null) {
                     env.put(upstream, base);
+                }
+                if (spec.name().equals(Services.GATEWAY.name())) {
+                    env.put("IPSC_WEB_GATEWAY_URL", base);
                 }
             }
             if (upstream != null && spec.managementPort() != standard.managementPort()) {

@@ -33,6 +33,21 @@ class SuiteStarterTest {
     }
 
     @Test
+    void aMovedGatewayIsAnnouncedToTheWebApp() {
+        List<ServiceSpec> moved = Services.ALL.stream()
+                .map(s -> s.name().equals("gateway") ? new ServiceSpec(s.name(), s.module(), 18000, 19000) : s)
+                .toList();
+        assertEquals(Map.of("IPSC_WEB_GATEWAY_URL", "http://127.0.0.1:18000"), SuiteStarter.addressesOfEachOther(moved));
+    }
+
+    @Test
+    void theWebAppStartsLastAfterTheGateway() {
+        assertEquals(Services.WEB, Services.ALL.get(Services.ALL.size() - 1));
+        assertEquals(5173, Services.WEB.port());
+        assertEquals(9173, Services.WEB.managementPort());
+    }
+
+    @Test
     void aMovedManagementPortAloneIsAnnouncedToTheGateway() {
         List<ServiceSpec> moved = Services.ALL.stream()
                 .map(s -> s.name().equals("dental-service") ? new ServiceSpec(s.name(), s.module(), s.port(), 19083) : s)

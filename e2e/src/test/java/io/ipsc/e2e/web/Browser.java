@@ -1,0 +1,124 @@
+package io.ipsc.e2e.web;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromium-driver given explicitly, so that
+ * Selenium downloads nothing. Every page visited is saved as a PNG under e2e/target/screenshots/.
+ * Without the two packages the browser tests are skipped with what to install, except on CI
+ * ({@code CI=true}), where a missing browser fails the build.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("ipsc.repo", ".."), "e2e/target/screenshots").toAbsolutePath().normalize();
+    /** What a person waits for an ordinary page; provisioning has its own, longer wait. */
+    static final Duration PAGE_WAIT = Duration.ofSeconds(30);
+
+    private static final AtomicInteger SHOTS = new AtomicInteger();
+
+    private final WebDriver driver;
+
+    private Browser(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    static void requireInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            String message = "The web app's browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install -y chromium chromium-driver";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(message + " (CI=true: a missing browser fails the build)");
+            }
+            Assumptions.abort(message);
+        }
+    }
+
+    static Browser open() {
+        requireInstalled();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // A phone-to-laptop width: pages are mobile first, the screenshots show the wider layout.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,900",
+                "--disable-gpu", "--lang=en-IN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    void go(String url, String screenshot) {
+        driver.get(url);
+        shot(screenshot);
+    }
+
+    WebElement await(By what) {
+        return new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /** Clicks a button or link and waits until the next page has replaced this one. */
+    void clickThrough(By button) {
+        WebElement element = driver.findElement(button);
+        element.click();
+        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, PAGE_WAIT).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    void awaitText(By what, String text, Duration timeout) {
+        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(250))
+                .until(ExpectedConditions.textToBe(what, text));
+    }
+
+    void awaitUrlContaining(String part) {
+        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.urlContains(part));
+    }
+
+    String text(By what) {
+        return driver.findElement(what).getText();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves what the browser shows now as NN-name.png. */
+    void shot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", SHOTS.incrementAndGet(), name)),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save a screenshot", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

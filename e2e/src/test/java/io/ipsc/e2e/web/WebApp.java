@@ -1,0 +1,86 @@
+package io.ipsc.e2e.web;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The web app's pages as a person uses them: sign in, fill the set-up form, watch provisioning, open a
+ * workspace, sign out. Each step waits for what a person would wait for, and leaves a screenshot.
+ */
+final class WebApp {
+
+    private final Browser browser;
+    private final String baseUrl;
+
+    WebApp(Browser browser, String baseUrl) {
+        this.browser = browser;
+        this.baseUrl = baseUrl;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    void signIn(String email, String password) {
+        signInAt(baseUrl + "/sign-in", email, password);
+    }
+
+    /** Signs in on the page at {@code url} (a sign-in page, or a page that sends there). */
+    void signInAt(String url, String email, String password) {
+        browser.go(url, "sign-in");
+        fillSignIn(email, password);
+    }
+
+    void fillSignIn(String email, String password) {
+        WebElement field = browser.await(By.id("email"));
+        field.clear();
+        field.sendKeys(email);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.clickThrough(By.id("sign-in"));
+        browser.shot("after-sign-in");
+    }
+
+    void openTenantSetup() {
+        browser.go(baseUrl + "/tenant-setup", "tenant-setup");
+        browser.await(By.id("create-tenant"));
+    }
+
+    /** Fills the set-up form ({@code organization_type} is a radio choice, {@code size} a list) and submits it. */
+    void submitTenant(Map<String, String> fields) {
+        fields.forEach((name, value) -> {
+            if (name.equals("organization_type")) {
+                browser.driver().findElement(By.id("type-" + value)).click();
+            } else if (name.equals("size")) {
+                new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("size"))).selectByValue(value);
+            } else {
+                WebElement input = browser.driver().findElement(By.id(name));
+                input.clear();
+                input.sendKeys(value);
+            }
+        });
+        browser.shot("tenant-setup-filled");
+        browser.clickThrough(By.id("create-tenant"));
+        browser.shot("tenant-setup-submitted");
+    }
+
+    /** The error shown at a form field, or null. */
+    String fieldError(String field) {
+        var errors = browser.driver().findElements(By.id(field + "-error"));
+        return errors.isEmpty() ? null : errors.get(0).getText();
+    }
+
+    void awaitActive(Duration timeout) {
+        browser.awaitText(By.id("tenant-status"), "active", timeout);
+        browser.await(By.id("open-workspace"));
+        browser.shot("tenant-active");
+    }
+
+    void signOut() {
+        browser.clickThrough(By.id("sign-out"));
+        browser.awaitUrlContaining("/sign-in");
+        browser.shot("signed-out");
+    }
+}

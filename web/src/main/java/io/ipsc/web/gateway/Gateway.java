@@ -1,0 +1,109 @@
+package io.ipsc.web.gateway;
+
+import io.ipsc.client.ApiClient;
+import io.ipsc.client.api.AppointmentsApi;
+import io.ipsc.client.api.AuthApi;
+import io.ipsc.client.api.BillsOfMaterialsApi;
+import io.ipsc.client.api.BrandingApi;
+import io.ipsc.client.api.CashFlowApi;
+import io.ipsc.client.api.CustomersApi;
+import io.ipsc.client.api.InvoicesApi;
+import io.ipsc.client.api.PatientsApi;
+import io.ipsc.client.api.ProductionOrdersApi;
+import io.ipsc.client.api.ProductsApi;
+import io.ipsc.client.api.TenantsApi;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The web app's only way to the suite: the generated client ({@code ipsc-api-client}) pointed at the
+ * gateway. The client is blocking (the JDK's HTTP client), so it is called from worker threads only:
+ * every page resource is {@code @Blocking}. Each API object holds its own HTTP client and is
+ * thread-safe; the caller's token travels per call, in the {@code headers} argument.
+ */
+@ApplicationScoped
+public class Gateway {
+
+    private final AuthApi auth;
+    private final TenantsApi tenants;
+    private final BrandingApi branding;
+    private final ProductsApi products;
+    private final CustomersApi customers;
+    private final InvoicesApi invoices;
+    private final CashFlowApi cashFlow;
+    private final PatientsApi patients;
+    private final AppointmentsApi appointments;
+    private final BillsOfMaterialsApi boms;
+    private final ProductionOrdersApi productionOrders;
+
+    Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
+            @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(gatewayUrl);
+        client.setHttpClientBuilder(ApiClient.createDefaultHttpClientBuilder().connectTimeout(Duration.ofSeconds(5)));
+        client.setReadTimeout(timeout);
+        this.auth = new AuthApi(client);
+        this.tenants = new TenantsApi(client);
+        this.branding = new BrandingApi(client);
+        this.products = new ProductsApi(client);
+        this.customers = new CustomersApi(client);
+        this.invoices = new InvoicesApi(client);
+        this.cashFlow = new CashFlowApi(client);
+        this.patients = new PatientsApi(client);
+        this.appointments = new AppointmentsApi(client);
+        this.boms = new BillsOfMaterialsApi(client);
+        this.productionOrders = new ProductionOrdersApi(client);
+    }
+
+    public AuthApi auth() {
+        return auth;
+    }
+
+    public TenantsApi tenants() {
+        return tenants;
+    }
+
+    public BrandingApi branding() {
+        return branding;
+    }
+
+    public ProductsApi products() {
+        return products;
+    }
+
+    public CustomersApi customers() {
+        return customers;
+    }
+
+    public InvoicesApi invoices() {
+        return invoices;
+    }
+
+    public CashFlowApi cashFlow() {
+        return cashFlow;
+    }
+
+    public PatientsApi patients() {
+        return patients;
+    }
+
+    public AppointmentsApi appointments() {
+        return appointments;
+    }
+
+    public BillsOfMaterialsApi boms() {
+        return boms;
+    }
+
+    public ProductionOrdersApi productionOrders() {
+        return productionOrders;
+    }
+
+    /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */
+    public static Map<String, String> bearer(String accessToken) {
+        return Map.of("Authorization", "Bearer " + accessToken);
+    }
+}

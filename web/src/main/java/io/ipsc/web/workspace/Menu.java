@@ -1,0 +1,42 @@
+package io.ipsc.web.workspace;
+
+import io.ipsc.web.workspace.Workspace.MenuItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workspace menu from the tenant's enabled features: a section appears only when its feature
+ * is on (no dental entries without {@code dental_management}). Hiding is for the reader; the gateway
+ * refuses a disabled module's requests whatever the menu shows.
+ */
+public final class Menu {
+
+    /** The sections, in menu order, with the feature each needs (null: every tenant). */
+    static final List<Section> SECTIONS = List.of(
+            new Section("", "Home", null),
+            new Section("products", "Products", null),
+            new Section("customers", "Customers", null),
+            new Section("invoices", "Invoices", null),
+            new Section("patients", "Patients", "dental_management"),
+            new Section("appointments", "Appointments", "dental_management"),
+            new Section("boms", "Bills of materials", "manufacturing_management"),
+            new Section("production-orders", "Production orders", "manufacturing_management"));
+
+    private Menu() {
+    }
+
+    public static List<MenuItem> of(Map<String, Boolean> features, String base) {
+        List<MenuItem> items = new ArrayList<>();
+        for (Section s : SECTIONS) {
+            if (s.feature() == null || Boolean.TRUE.equals(features.get(s.feature()))) {
+                items.add(new MenuItem(s.label(), base + s.path()));
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    record Section(String path, String label, String feature) {
+    }
+}

@@ -1,0 +1,98 @@
+package io.ipsc.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A stand-in for the gateway in this module's own tests, answering sign-in and sign-out with the
+ * envelopes the real one sends (tenant-service's INVALID_CREDENTIALS, ACCOUNT_LOCKED with Retry-After).
+ * The pages against the real suite are the e2e module's browser tests.
+ */
+public class StubGateway implements QuarkusTestResourceLifecycleManager {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final String ADMIN = "admin@ipsc.local";
+    public static final String MEMBER = "member@example.com";
+    public static final String LOCKED = "locked@example.com";
+    public static final String ACCESS_TOKEN = "stub-access-token-never-in-a-page";
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/auth/login", StubGateway::login);
+        server.createContext("/api/tenants", StubGateway::createTenant);
+        server.createContext("/api/auth/logout", exchange -> answer(exchange, 200, "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null));
+        server.start();
+        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void login(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (body.contains(LOCKED)) {
+            answer(exchange, 429, error("ACCOUNT_LOCKED", "Too many failed sign-ins; try again in 15 minute(s)"), "900");
+        } else if (body.contains("\"" + PASSWORD + "\"") && (body.contains(ADMIN) || body.contains(MEMBER))) {
+            boolean admin = body.contains(ADMIN);
+            answer(exchange, 200, """
+                    {"success":true,"message":"Signed in","data":{"access_token":"%s","refresh_token":"stub-refresh",
+                    "token_type":"Bearer","expires_in":900,"user":{"id":%d,"email":"%s","full_name":"%s",
+                    "platform_admin":%s,"tenants":{"smile-dental":"viewer"}}}}"""
+                    .formatted(ACCESS_TOKEN, admin ? 1 : 2, admin ? ADMIN : MEMBER, admin ? "Platform administrator" : "Meera Shah", admin),
+                    null);
+        } else {
+            answer(exchange, 401, error("INVALID_CREDENTIALS", "Wrong e-mail or password"), null);
+        }
+    }
+
+    /**
+     * Tenant creation as tenant-service refuses a bad PIN code (422 with the field), but only for a call
+     * that carries the signed-in admin's token and the API's snake_case body.
+     */
+    private static void createTenant(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 401, error("UNAUTHORIZED", "No valid token"), null);
+        } else if (!body.contains("\"organization_type\":\"dental_clinic\"") || !body.contains("\"pincode\":\"4000\"")) {
+            answer(exchange, 400, error("BAD_REQUEST", "Unexpected body " + body.replace('"', '\'')), null);
+        } else {
+            answer(exchange, 422, "{\"success\":false,\"data\":null,\"message\":\"Invalid tenant\",\"error\":{\"code\":\"VALIDATION_ERROR\","
+                    + "\"details\":[{\"field\":\"pincode\",\"message\":\"pincode must be a 6-digit Indian PIN code, e.g. 400001\"}]}}", null);
+        }
+    }
+
+    private static String error(String code, String message) {
+        return "{\"success\":false,\"data\":null,\"message\":\"" + message + "\",\"error\":{\"code\":\"" + code + "\",\"details\":[]}}";
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
