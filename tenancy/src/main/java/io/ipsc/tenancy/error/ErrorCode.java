@@ -118,8 +118,8 @@ public enum ErrorCode {
 
     // 5xx: not now
     INTERNAL_ERROR(Applies.NAMED, "A failure on the service's side, logged with its detail", 500),
-    UPSTREAM_FAILED(Applies.NAMED, "The service behind the gateway failed to answer (gateway)", 502),
-    UPSTREAM_UNAVAILABLE(Applies.NAMED, "A service behind the gateway (or asked by a tenant's export) is not reachable", 502),
+    UPSTREAM_FAILED(Applies.EVERY, "The service behind the gateway failed to answer, e.g. while it restarts (gateway)", 502),
+    UPSTREAM_UNAVAILABLE(Applies.EVERY, "A service behind the gateway (or asked by a tenant's export) is not reachable", 502),
     REQUEST_REFUSED(Applies.NAMED, "The service behind the gateway refused the request without an envelope; the status is the service's (gateway)",
             400, 401, 403, 404, 409, 422, 429),
     TENANT_PROVISIONING(Applies.TENANT, "The tenant's databases are still being created; retry shortly", 503),
@@ -127,11 +127,11 @@ public enum ErrorCode {
     TOO_BUSY(Applies.TENANT, "Every database pool of the instance is busy; see Retry-After", 503),
     STATISTICS_UNAVAILABLE(Applies.NAMED, "PostgreSQL's statistics cannot be read now", 503),
     OPENAPI_UNAVAILABLE(Applies.NAMED, "No service's API document could be fetched yet (gateway)", 503),
-    UPSTREAM_TIMEOUT(Applies.NAMED, "The service behind the gateway did not answer in time (gateway)", 504);
+    UPSTREAM_TIMEOUT(Applies.EVERY, "The service behind the gateway did not answer in time (gateway)", 504);
 
     /** Which operations can meet a code without naming it: the rule the OpenAPI filter applies. */
     public enum Applies {
-        /** any operation (the gateway's checks of the request line and its rate limits) */
+        /** any operation (the gateway's checks of the request line, its rate limits, the service behind it answering) */
         EVERY,
         /** operations with a body, query, path or header parameters */
         INPUT,

@@ -1,6 +1,7 @@
 package io.ipsc.tenancy.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -22,30 +23,43 @@ public class NullableProperties implements OASFilter {
 
     /** Schemas whose properties are always written: the envelopes and the page around a list. */
     private static final List<String> ALWAYS_WRITTEN = List.of("ApiResponse", "ErrorEnvelope", "Page");
+    private static final String COMPONENT = "#/components/schemas/";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
             return;
         }
-        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        schemas.forEach((name, schema) -> {
             if (ALWAYS_WRITTEN.stream().noneMatch(name::startsWith)) {
-                allowNull(schema);
+                allowNull(schema, schemas);
             }
         });
     }
 
-    static void allowNull(Schema schema) {
+    static void allowNull(Schema schema, Map<String, Schema> schemas) {
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null) {
             return;
         }
         List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-        properties.forEach((name, property) -> {
+        for (Map.Entry<String, Schema> entry : new ArrayList<>(properties.entrySet())) {
+            String name = entry.getKey();
+            Schema property = entry.getValue();
+            if (required.contains(name)) {
+                continue;
+            }
+            Schema scalar = scalarBehind(property, schemas);
+            if (scalar != null) {
+                // A date or a time is a reference to a string schema (Instant, LocalDate): written in place,
+                // so that it can say null too without changing the schema every other reference uses.
+                property = copyOf(scalar, property.getDescription());
+                schema.addProperty(name, property);
+            }
             List<SchemaType> types = property.getType();
-            if (required.contains(name) || property.getRef() != null || types == null || types.isEmpty()
-                    || types.contains(SchemaType.NULL)) {
-                return;
+            if (property.getRef() != null || types == null || types.isEmpty() || types.contains(SchemaType.NULL)) {
+                continue;
             }
             property.addType(SchemaType.NULL);
             if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
@@ -53,6 +67,33 @@ public class NullableProperties implements OASFilter {
                 values.add(null);
                 property.setEnumeration(values);
             }
-        });
+        }
+    }
+
+    /** The schema a property refers to, when that is a plain string, number, integer or boolean. */
+    private static Schema scalarBehind(Schema property, Map<String, Schema> schemas) {
+        String ref = property.getRef();
+        if (ref == null || !ref.startsWith(COMPONENT)) {
+            return null;
+        }
+        Schema target = schemas.get(ref.substring(COMPONENT.length()));
+        if (target == null || target.getType() == null || target.getType().size() != 1 || target.getProperties() != null) {
+            return null;
+        }
+        SchemaType type = target.getType().get(0);
+        return type == SchemaType.STRING || type == SchemaType.NUMBER || type == SchemaType.INTEGER || type == SchemaType.BOOLEAN
+                ? target : null;
+    }
+
+    private static Schema copyOf(Schema scalar, String description) {
+        Schema copy = OASFactory.createSchema().type(new ArrayList<>(scalar.getType())).format(scalar.getFormat())
+                .description(description != null ? description : scalar.getDescription());
+        if (scalar.getExamples() != null) {
+            copy.examples(new ArrayList<>(scalar.getExamples()));
+        }
+        if (scalar.getEnumeration() != null) {
+            copy.enumeration(new ArrayList<>(scalar.getEnumeration()));
+        }
+        return copy;
     }
 }
