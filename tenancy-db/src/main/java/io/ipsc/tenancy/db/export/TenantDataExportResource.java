@@ -39,6 +39,7 @@ public class TenantDataExportResource {
 
     /** Tables of the tenant database that are the service's own bookkeeping, not the tenant's data. */
     private static final String OWN_TABLES = "('flyway_schema_history', 'ipsc_tenant')";
+    private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final TenantContext tenant;
     private final ServiceIdentity service;
@@ -84,6 +85,10 @@ public class TenantDataExportResource {
     @Operation(operationId = "exportTenantTable", summary = "Read every row of one table of the calling tenant's data in this service (tenant admins)")
     public Uni<ApiResponse<TableRows>> rows(@PathParam("table") String table) {
         tenant.requireRole(Role.ADMIN, "export the tenant's data");
+        // Only a plain identifier can name a table here (PostgreSQL refuses a name over 63 bytes outright).
+        if (!TABLE_NAME.matcher(table).matches()) {
+            return Uni.createFrom().failure(ApiException.notFound("Table '" + table + "'"));
+        }
         // The name is matched against the catalogue before it goes into SQL: only a real table of the tenant's.
         return tenant.withDatabase(pool -> pool.preparedQuery("SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' "
                         + "AND table_type = 'BASE TABLE' AND table_name = $1 AND table_name NOT IN " + OWN_TABLES)
