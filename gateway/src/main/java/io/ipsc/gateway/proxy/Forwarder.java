@@ -25,6 +25,10 @@ import java.util.function.Consumer;
 @Singleton
 public class Forwarder {
 
+    /** Every service's request body limit (Quarkus' default quarkus.http.limits.max-body-size, 10240K). */
+    static final long SERVICE_BODY_LIMIT_BYTES = 10_240L * 1024;
+
+
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     /** Headers that describe one connection (RFC 9110 §7.6.1), plus those the gateway sets itself. */
@@ -87,7 +91,11 @@ public class Forwarder {
         target.request(options)
                 .onFailure(e -> onFailure.accept(describe(module, uri, e)))
                 .onSuccess(upstream -> upstream.send(request)
-                        .onFailure(e -> onFailure.accept(describe(module, uri, e)))
+                        .onFailure(e -> onFailure.accept(request.bytesRead() > SERVICE_BODY_LIMIT_BYTES
+                                // The service refused a body over its limit and closed the connection while the body
+                                // still streamed; its 413 can be lost with the reset, but what happened is known.
+                                ? bare(module, 413)
+                                : describe(module, uri, e)))
                         .onSuccess(answer -> relay(request.response(), module, answer, requestId, onStatus, onFailure)));
     }
 
