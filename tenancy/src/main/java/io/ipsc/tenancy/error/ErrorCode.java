@@ -63,7 +63,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(Applies.NAMED, "The path exists, not with this method", 405),
     INVITATION_EXPIRED(Applies.NAMED, "The invitation is past its validity", 410),
     INVITATION_REVOKED(Applies.NAMED, "The invitation was revoked", 410),
-    PAYLOAD_TOO_LARGE(Applies.NAMED, "The body is over 10 MB", 413),
+    PAYLOAD_TOO_LARGE(Applies.BODY, "The body is over 10 MB", 413),
     URI_TOO_LONG(Applies.NAMED, "The request's address is longer than the service accepts (gateway)", 414),
     UNSUPPORTED_MEDIA_TYPE(Applies.NAMED, "The body is not sent as application/json", 415),
     HEADERS_TOO_LARGE(Applies.NAMED, "The request's headers are larger than the service accepts (gateway)", 431),

@@ -27,7 +27,7 @@ class ErrorAnswersTest {
 
         new ErrorAnswers().filterOpenAPI(document);
 
-        assertEquals(List.of("400", "401", "403", "409", "422", "429", "502", "504"), List.copyOf(create.getResponses().getAPIResponses().keySet()));
+        assertEquals(List.of("400", "401", "403", "409", "413", "422", "429", "502", "504"), List.copyOf(create.getResponses().getAPIResponses().keySet()));
         // The service behind the gateway restarting: every operation can meet it.
         assertEquals(List.of("UPSTREAM_FAILED", "UPSTREAM_UNAVAILABLE"), codes(create, "502"));
         assertTrue(codes(create, "400").containsAll(List.of("INVALID_PATH", "INVALID_JSON", "UNKNOWN_FIELD", "VALIDATION_ERROR")));
