@@ -106,13 +106,7 @@ public final class Launcher {
             Console.info(BackupSchedule.EVERY + " is ignored: this run uses an external PostgreSQL; back it up with that server's tools");
             return;
         }
-        Map<String, String> endpoints = new java.util.HashMap<>();
-        for (String line : summary.endpoints().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                endpoints.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        Map<String, String> endpoints = LocalBackups.parseEndpoints(summary.endpoints());
         schedule.get().start(state, () -> LocalBackups.backup(state, endpoints, Optional.empty()), Console::info);
         Console.info("backups every " + schedule.get().every() + " into " + state.home().resolve("backups")
                 + ", the newest " + schedule.get().keep() + " kept");

@@ -138,13 +138,19 @@ public final class LocalBackups {
     }
 
     private static Map<String, String> endpoints(StateDir state) throws IOException {
-        if (!Files.isRegularFile(state.endpointsFile())) {
-            return Map.of();
-        }
-        Properties read = new Properties();
-        read.load(new java.io.StringReader(Files.readString(state.endpointsFile(), StandardCharsets.UTF_8)));
+        return Files.isRegularFile(state.endpointsFile())
+                ? parseEndpoints(Files.readString(state.endpointsFile(), StandardCharsets.UTF_8)) : Map.of();
+    }
+
+    /** The KEY=VALUE lines of a run's endpoints file (ReadySummary#endpoints), split at the first '='. */
+    public static Map<String, String> parseEndpoints(String text) {
         Map<String, String> values = new java.util.HashMap<>();
-        read.stringPropertyNames().forEach(name -> values.put(name, read.getProperty(name)));
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
         return values;
     }
 }
