@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromium-driver given explicitly, so that
- * Selenium downloads nothing. Every page visited is saved as a PNG under e2e/target/screenshots/.
+ * Selenium downloads nothing. Every page visited is saved as a PNG under web/target/screenshots/ (the issue's place: beside the module they show).
  * Without the two packages the browser tests are skipped with what to install, except on CI
  * ({@code CI=true}), where a missing browser fails the build.
  */
@@ -30,7 +30,7 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of(System.getProperty("ipsc.repo", ".."), "e2e/target/screenshots").toAbsolutePath().normalize();
+    static final Path SCREENSHOTS = Path.of(System.getProperty("ipsc.repo", ".."), "web/target/screenshots").toAbsolutePath().normalize();
     /** What a person waits for an ordinary page; provisioning has its own, longer wait. */
     static final Duration PAGE_WAIT = Duration.ofSeconds(30);
 
