@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -101,6 +102,18 @@ public class MembershipService {
                         .getResultList())
                 .map(rows -> ((List<Object[]>) rows).stream().map(row -> view((Membership) row[0], (User) row[1])).toList())
                 .flatMap(items -> Membership.count("tenantId", tenant.id).map(total -> Page.of(items, page, total)));
+    }
+
+    /** Every member of the tenant, for its export: page after page, so no member is left out however many. */
+    public Uni<List<MembershipView>> all(Tenant tenant) {
+        return allFrom(tenant, 1, new ArrayList<>());
+    }
+
+    private Uni<List<MembershipView>> allFrom(Tenant tenant, int page, List<MembershipView> found) {
+        return list(tenant, PageRequest.of(page, PageRequest.MAX_SIZE)).flatMap(p -> {
+            found.addAll(p.items());
+            return page >= p.totalPages() ? Uni.createFrom().item(found) : allFrom(tenant, page + 1, found);
+        });
     }
 
     @WithTransaction

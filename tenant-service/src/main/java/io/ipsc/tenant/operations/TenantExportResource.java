@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ipsc.tenancy.Timestamps;
-import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
@@ -16,6 +15,7 @@ import io.ipsc.tenant.tenant.TenantView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -85,9 +85,9 @@ public class TenantExportResource {
         // Everything that can refuse the export (access, a service that does not answer) is settled before the
         // first byte: a refusal is then an ordinary error answer, not a broken zip.
         Uni<Prepared> prepared = Panache.withSession(() -> access.requireRole(slug, Role.ADMIN)
-                .flatMap(tenant -> members.list(tenant, PageRequest.of(1, PageRequest.MAX_SIZE))
-                        .flatMap(memberPage -> tableLists(tenant, slug, authorization)
-                                .map(lists -> new Prepared(tenant, memberPage.items(), lists)))));
+                .flatMap(tenant -> members.all(tenant)
+                        .flatMap(all -> tableLists(tenant, slug, authorization)
+                                .map(lists -> new Prepared(tenant, all, lists)))));
         return RestMulti.fromUniResponse(prepared, p -> stream(p, slug, authorization), p -> Map.of(
                 "Content-Type", List.of("application/zip"),
                 "Content-Disposition", List.of("attachment; filename=\"" + p.tenant().slug + "-export-" + java.time.LocalDate.now() + ".zip\"")));
@@ -118,7 +118,8 @@ public class TenantExportResource {
                     "tables", described.getJsonArray("tables").getList()));
             return Multi.createFrom().iterable(described.getJsonArray("tables")).onItem().transformToUniAndConcatenate(entry -> {
                 String table = ((JsonObject) entry).getString("name");
-                return modules.get(service, TABLES + "/" + table, slug, authorization).map(answer -> {
+                // Encoding and deflating a table is CPU work that grows with the table: a worker does it, not the event loop.
+                return modules.get(service, TABLES + "/" + table, slug, authorization).emitOn(Infrastructure.getDefaultWorkerPool()).map(answer -> {
                     if (!answer.ok()) {
                         incomplete.add(service + "/" + table + ": " + answer.problem());
                         return new byte[0];
