@@ -3,6 +3,7 @@ package io.ipsc.gateway;
 import io.ipsc.gateway.docs.OpenApiYaml;
 import io.ipsc.gateway.docs.SuiteOpenApi;
 import io.ipsc.gateway.door.CredentialThrottle;
+import io.ipsc.gateway.door.TrustedProxies;
 import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
 import io.ipsc.gateway.edge.Envelopes;
@@ -45,6 +46,7 @@ public class GatewayRoutes {
     private final Forwarder forwarder;
     private final Envelopes envelopes;
     private final CredentialThrottle credentialThrottle;
+    private final TrustedProxies trustedProxies;
     private final MeterRegistry metrics;
     private final TenantPerformance performance;
     private final SecurityEventRecorder security;
@@ -53,13 +55,14 @@ public class GatewayRoutes {
     private final java.util.Map<Module, Timer> upstreamTimers = new java.util.EnumMap<>(Module.class);
 
     public GatewayRoutes(TenantResolver resolver, Door door, Forwarder forwarder, Envelopes envelopes, CredentialThrottle credentialThrottle,
-                         MeterRegistry metrics, TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics,
+                         TrustedProxies trustedProxies, MeterRegistry metrics, TenantPerformance performance, SecurityEventRecorder security, TenantMetrics tenantMetrics,
                          SuiteOpenApi suiteOpenApi) {
         this.resolver = resolver;
         this.door = door;
         this.forwarder = forwarder;
         this.envelopes = envelopes;
         this.credentialThrottle = credentialThrottle;
+        this.trustedProxies = trustedProxies;
         this.metrics = metrics;
         this.performance = performance;
         this.security = security;
@@ -160,7 +163,7 @@ public class GatewayRoutes {
         RoutingDecision decision = routed.get();
         if (CredentialThrottle.guards(path)) {
             try {
-                credentialThrottle.acquire(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+                credentialThrottle.acquire(trustedProxies.clientOf(request));
             } catch (ApiException throttled) {
                 envelopes.fail(response, throttled);
                 return;

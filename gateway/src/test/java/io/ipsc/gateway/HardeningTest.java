@@ -124,7 +124,7 @@ class HardeningTest {
 
     @Test
     void signInFromOneAddressIsThrottledWhateverItsForwardedHeaderSays() {
-        // 127.0.0.2: a client of its own. Proxy-address forwarding is off, so X-Forwarded-For is no way to get a fresh allowance.
+        // 127.0.0.2: a client of its own, and no trusted proxy (only 127.0.0.1 is), so X-Forwarded-For is no way to get a fresh allowance.
         int granted = 0;
         RawHttp.Answer refused = null;
         for (int i = 0; i < 40 && refused == null; i++) {
@@ -147,6 +147,28 @@ class HardeningTest {
         assertEquals("RATE_LIMITED", invitation.json().getString("error.code"));
         // Another address is not slowed by the first.
         assertEquals(200, RawHttp.sendFrom("127.0.0.3", "POST", "/api/auth/login", "Host: localhost").status());
+    }
+
+    @Test
+    void theWebAppsSignInsAreCountedPerBrowserItNames() {
+        // 127.0.0.1 is the trusted proxy (the web app): each browser address it names has an allowance of its own,
+        // so a busy morning of people signing in through the web app is not one client's burst.
+        for (int browser = 0; browser < 3; browser++) {
+            for (int i = 0; i < 20; i++) {
+                RawHttp.Answer answer = RawHttp.sendFrom("127.0.0.1", "POST", "/api/auth/login", "Host: localhost",
+                        "X-Forwarded-For: 203.0.113." + browser);
+                assertEquals(200, answer.status(), "browser " + browser + ", sign-in " + (i + 1) + ": " + answer.body());
+            }
+        }
+        // One browser past its burst is still refused, though the web app is the connection.
+        RawHttp.Answer refused = null;
+        for (int i = 0; i < 10 && refused == null; i++) {
+            RawHttp.Answer answer = RawHttp.sendFrom("127.0.0.1", "POST", "/api/auth/login", "Host: localhost",
+                    "X-Forwarded-For: 203.0.113.0");
+            refused = answer.status() == 429 ? answer : null;
+        }
+        assertNotNull(refused, "a browser past its burst was let through because the web app forwarded it");
+        assertEquals("RATE_LIMITED", refused.json().getString("error.code"));
     }
 
     @Test

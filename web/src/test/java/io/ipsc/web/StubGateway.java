@@ -24,6 +24,9 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
     public static final String LOCKED = "locked@example.com";
     public static final String ACCESS_TOKEN = "stub-access-token-never-in-a-page";
 
+    /** The X-Forwarded-For of each sign-in and sign-out the web app sent, newest last. */
+    public static final java.util.List<String> FORWARDED_FOR = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private HttpServer server;
 
     @Override
@@ -35,7 +38,10 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/auth/login", StubGateway::login);
         server.createContext("/api/tenants", StubGateway::createTenant);
-        server.createContext("/api/auth/logout", exchange -> answer(exchange, 200, "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null));
+        server.createContext("/api/auth/logout", exchange -> {
+            FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+            answer(exchange, 200, "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null);
+        });
         server.start();
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -48,6 +54,7 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void login(HttpExchange exchange) throws IOException {
+        FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (body.contains(LOCKED)) {
             answer(exchange, 429, error("ACCOUNT_LOCKED", "Too many failed sign-ins; try again in 15 minute(s)"), "900");

@@ -88,6 +88,16 @@ class WebAppTest {
     }
 
     @Test
+    void theGatewayIsToldWhichBrowserSignsInAndOut() {
+        // The gateway throttles credentials per address; without the browser's, every person would share the web app's.
+        StubGateway.FORWARDED_FOR.clear();
+        Browserless browser = new Browserless();
+        browser.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);
+        browser.submit("/", "/sign-out", Map.of()).then().statusCode(303);
+        assertEquals(java.util.List.of("127.0.0.1", "127.0.0.1"), StubGateway.FORWARDED_FOR);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         Browserless browser = new Browserless();
         browser.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);

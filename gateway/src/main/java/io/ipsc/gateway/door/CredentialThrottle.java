@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * per client address, with bursts of {@code ipsc.gateway.auth-rate-limit.burst}. The account lockout
  * in tenant-service guards each account; this guards against one address trying many.
  * <p>
- * The address is the connection's; it is the {@code X-Forwarded-For} one only when the operator has
- * turned on Quarkus' proxy-address-forwarding for a proxy in front. Memory is bounded: a bucket that
+ * The address is the connection's; it is the one named last in {@code X-Forwarded-For} only when the
+ * connection comes from a trusted proxy ({@link TrustedProxies}: the web app, an ingress controller). Memory is bounded: a bucket that
  * has refilled is forgotten (it is as good as a new one), and past {@code max-clients} addresses the
  * newcomers share one bucket, so a flood of addresses slows only itself.
  */

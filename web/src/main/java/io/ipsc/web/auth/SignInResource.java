@@ -15,6 +15,7 @@ import io.ipsc.web.session.WebSession.SignedInUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -62,18 +63,22 @@ public class SignInResource {
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public RestResponse<TemplateInstance> signIn(@RestForm String email, @RestForm String password, @RestForm String then,
-                                                 @CookieParam(SessionCookie.NAME) String previous, @Context UriInfo uri) {
+                                                 @CookieParam(SessionCookie.NAME) String previous, @Context UriInfo uri,
+                                                 @Context HttpServerRequest request) {
+        // The browser's address (behind an ingress, the one it forwarded): the gateway counts sign-ins per person.
+        String browser = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         String target = localPath(then);
         Tokens answer;
         try {
-            answer = gateway.auth().login(new LoginRequest().email(email == null ? "" : email.trim()).password(password == null ? "" : password)).getData();
+            answer = gateway.auth().login(new LoginRequest().email(email == null ? "" : email.trim()).password(password == null ? "" : password),
+                    Gateway.forwardedFor(browser)).getData();
         } catch (ApiException e) {
             return PageErrors.withStatus(statusOf(e), Templates.signIn(Chrome.of("Sign in", null),
                     email == null ? "" : email, target, SignInProblem.explain(GatewayError.of(e)), false));
         }
         // A new id at each sign-in: an id planted before it (session fixation) is worth nothing after.
         sessions.find(previous).ifPresent(sessions::drop);
-        WebSession session = sessions.open(userOf(answer), answer.getAccessToken(), answer.getRefreshToken(), AccessTokens.expiry(answer));
+        WebSession session = sessions.open(userOf(answer), answer.getAccessToken(), answer.getRefreshToken(), AccessTokens.expiry(answer), browser);
         return RestResponse.ResponseBuilder.<TemplateInstance>seeOther(URI.create(target))
                 .cookie(SessionCookie.issue(session, uri)).build();
     }

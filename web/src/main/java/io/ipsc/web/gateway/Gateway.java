@@ -102,6 +102,14 @@ public class Gateway {
         return productionOrders;
     }
 
+    /**
+     * The {@code headers} argument of a credential operation (sign-in, refresh, sign-out), naming the browser's
+     * address: the gateway throttles those per address, and believes this header from the web app only.
+     */
+    public static Map<String, String> forwardedFor(String browserAddress) {
+        return browserAddress == null ? Map.of() : Map.of("X-Forwarded-For", browserAddress);
+    }
+
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */
     public static Map<String, String> bearer(String accessToken) {
         return Map.of("Authorization", "Bearer " + accessToken);

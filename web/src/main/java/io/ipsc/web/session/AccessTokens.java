@@ -39,7 +39,8 @@ public class AccessTokens {
                 return session.accessToken();
             }
             try {
-                ApiResponseTokens answer = gateway.auth().refreshToken(new RefreshRequest().refreshToken(session.refreshToken()));
+                ApiResponseTokens answer = gateway.auth().refreshToken(new RefreshRequest().refreshToken(session.refreshToken()),
+                        Gateway.forwardedFor(session.browserAddress()));
                 Tokens tokens = answer.getData();
                 session.replaceTokens(tokens.getAccessToken(), tokens.getRefreshToken(), expiry(tokens));
                 return tokens.getAccessToken();
@@ -55,7 +56,7 @@ public class AccessTokens {
     public void signOut(WebSession session) {
         sessions.drop(session);
         try {
-            gateway.auth().logout(new RefreshRequest().refreshToken(session.refreshToken()));
+            gateway.auth().logout(new RefreshRequest().refreshToken(session.refreshToken()), Gateway.forwardedFor(session.browserAddress()));
         } catch (ApiException e) {
             // Already ended there (expired, revoked): the local session is gone either way.
             LOG.debugf("logout answered %d", e.getCode());

@@ -43,8 +43,14 @@ public class SessionStore {
     }
 
     public WebSession open(WebSession.SignedInUser user, String accessToken, String refreshToken, Instant accessTokenExpiresAt) {
+        return open(user, accessToken, refreshToken, accessTokenExpiresAt, null);
+    }
+
+    /** A new session of a browser at {@code browserAddress} (null when unknown). */
+    public WebSession open(WebSession.SignedInUser user, String accessToken, String refreshToken, Instant accessTokenExpiresAt,
+                           String browserAddress) {
         String id = newId();
-        WebSession session = new WebSession(id, user, accessToken, refreshToken, accessTokenExpiresAt, clock.instant());
+        WebSession session = new WebSession(id, user, accessToken, refreshToken, accessTokenExpiresAt, clock.instant(), browserAddress);
         sessions.put(id, session);
         return session;
     }

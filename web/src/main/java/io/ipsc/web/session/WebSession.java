@@ -15,10 +15,13 @@ public final class WebSession {
     private String refreshToken;
     private Instant accessTokenExpiresAt;
     private volatile Instant lastUsed;
+    private final String browserAddress;
 
-    WebSession(String id, SignedInUser user, String accessToken, String refreshToken, Instant accessTokenExpiresAt, Instant now) {
+    WebSession(String id, SignedInUser user, String accessToken, String refreshToken, Instant accessTokenExpiresAt, Instant now,
+               String browserAddress) {
         this.id = id;
         this.user = user;
+        this.browserAddress = browserAddress;
         this.accessToken = accessToken;
         this.refreshToken = refreshToken;
         this.accessTokenExpiresAt = accessTokenExpiresAt;
@@ -31,6 +34,11 @@ public final class WebSession {
 
     public SignedInUser user() {
         return user;
+    }
+
+    /** The address the browser signed in from: its refreshes and sign-out are counted against it at the gateway. */
+    String browserAddress() {
+        return browserAddress;
     }
 
     synchronized String accessToken() {
