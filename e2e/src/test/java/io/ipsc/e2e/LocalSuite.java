@@ -14,6 +14,7 @@ import io.ipsc.local.ServiceSpec;
 import io.ipsc.local.Services;
 import io.ipsc.local.StateDir;
 import io.ipsc.local.SuiteStarter;
+import io.ipsc.local.backup.LocalBackups;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,22 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts everything and returns once every service answers ready; fails naming what is missing or busy. */
     public static LocalSuite start() throws Exception {
-        Path repo = Path.of(System.getProperty("ipsc.repo", "..")).toAbsolutePath().normalize();
+        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return start(new StateDir(repo().resolve("e2e/target/ipsc-e2e-" + run)));
+    }
+
+    /** The folder a drill keeps a suite's state or backup in: {@code e2e/target/<name>}. */
+    public static Path targetFolder(String name) {
+        return repo().resolve("e2e/target").resolve(name);
+    }
+
+    private static Path repo() {
+        return Path.of(System.getProperty("ipsc.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Starts everything on the data of {@code state} (empty: a new suite; restored: the backup's). */
+    public static LocalSuite start(StateDir state) throws Exception {
+        Path repo = repo();
         List<ServiceSpec> table = Services.ALL.stream()
                 .map(s -> new ServiceSpec(s.name(), s.module(), Ports.freePort(), Ports.freePort()))
                 .toList();
@@ -89,8 +105,6 @@ public final class LocalSuite implements AutoCloseable {
             throw new IllegalStateException("Not packaged: " + notBuilt + ". Run mvn -DskipTests package for them "
                     + "(mvn verify at the root builds them before this module).");
         }
-        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        StateDir state = new StateDir(repo.resolve("e2e/target/ipsc-e2e-" + run));
         LaunchConfig config = new LaunchConfig(repo, state, Ports.freePort(), Optional.empty(),
                 Ports.freePort(), Ports.freePort(), Optional.empty(), Optional.empty(), Optional.empty(), E2E_DURABILITY);
         RunningSuite running = new RunningSuite(state, E2E_DURABILITY);
@@ -174,6 +188,11 @@ public final class LocalSuite implements AutoCloseable {
     public void restart(String service) throws Exception {
         ServiceProcess restarted = running.restartService(service);
         new ReadinessProbe().awaitReady(restarted, READY_TIMEOUT);
+    }
+
+    /** {@code ./ipsc backup FOLDER}: an online copy of the running suite's PostgreSQL. */
+    public Path backup(Path folder) throws Exception {
+        return LocalBackups.backup(state, LocalBackups.parseEndpoints(summary.endpoints()), Optional.of(folder));
     }
 
     public void stopKafka() throws InterruptedException {
