@@ -53,6 +53,16 @@ public class InvoiceResource {
                 ApiResponse.ok(i, "Draft invoice " + i.id() + " created")));
     }
 
+    @POST
+    @Path("/preview")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_CUSTOMER,UNKNOWN_PRODUCT")
+    @Operation(operationId = "previewInvoice", summary = "Compute an invoice as issuing would, storing nothing",
+            description = "The same body as createInvoice; answers each line's taxable value and CGST+SGST or IGST, the totals, the "
+                    + "round-off and the total in words. Nothing is written (no invoice, number, stock or quota), so every member may ask.")
+    public Uni<ApiResponse<InvoicePreview>> preview(InvoiceRequest request) {
+        return invoices.preview(request).map(p -> ApiResponse.ok(p, "Preview: total " + p.total().toPlainString() + " (nothing stored)"));
+    }
+
     @GET
     @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER")
     @Operation(operationId = "listInvoices", summary = "List invoices")
