@@ -70,10 +70,9 @@ class InvoicePdfTest {
     private static final long OUTSIDER = 54;
     private static final String UPI = "pune.shop@okhdfcbank";
     private static boolean provisioned;
+    private static ThreeRateInvoice fixture;
     private static int local;
     private static int outside;
-    private static int widget;
-    private static int bolt;
     private static int plain;
 
     @BeforeEach
@@ -91,23 +90,15 @@ class InvoicePdfTest {
         }
         as(ADMIN, P).body(Map.of("upi_id", UPI, "payee_name", "Pune Shop & Co", "brand_color", "#0B6E4F",
                 "supplier_address", "Plot 12, MIDC Bhosari\nPune 411026")).put("/api/invoices/settings").then().statusCode(200);
-        local = InvoicingTest.customer(P, ADMIN, Map.of("name", "Pune Retail", "state", "Maharashtra", "address_line1", "14 FC Road",
-                "city", "Pune", "pincode", "411004"));
-        outside = InvoicingTest.customer(P, ADMIN, Map.of("name", "Bengaluru Co", "gstin", "29AAGCB7383J1Z4",
-                "address_line1", "80 MG Road", "city", "Bengaluru", "pincode", "560001"));
-        widget = as(ADMIN, P).body(Map.of("sku", "W-" + RUN, "name", "Widget", "hsn_sac", "8471", "unit", "kg", "price", "333.33",
-                "gst_rate", "12", "stock_quantity", "1000")).post("/api/products").then().statusCode(201).extract().path("data.id");
-        bolt = InvoicingTest.product(P, ADMIN, "B-" + RUN, "7.15", "28", "10000");
+        fixture = ThreeRateInvoice.create(P, ADMIN, RUN);
+        local = fixture.local();
+        outside = fixture.outside();
         plain = InvoicingTest.product(P, ADMIN, "P-" + RUN, "1000.00", "18", "10000");
         provisioned = true;
     }
 
     private static Map<String, Object> threeLines(int customer) {
-        return Map.of("customer_id", customer, "invoice_date", "2024-07-15", "due_date", "2024-08-14", "lines", List.of(
-                Map.of("product_id", widget, "quantity", "2.5", "discount_percent", "7.5"),
-                Map.of("product_id", bolt, "quantity", 13),
-                Map.of("description", "Installation and training", "hsn_sac", "998719", "unit", "hrs", "quantity", 3,
-                        "unit_price", "499.99", "gst_rate", 18, "discount_percent", 10)));
+        return fixture.body(customer);
     }
 
     @Test

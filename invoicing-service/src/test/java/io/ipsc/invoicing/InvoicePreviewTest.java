@@ -49,9 +49,9 @@ class InvoicePreviewTest {
     private static final long OUTSIDER = 43;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean provisioned;
+    private static ThreeRateInvoice fixture;
     private static int local;
     private static int outside;
-    private static int widget;
     private static int bolt;
 
     @BeforeEach
@@ -66,21 +66,16 @@ class InvoicePreviewTest {
                 TenantEventsPublisher.awaitReport(s.slug(), "invoicing", "PROVISIONED", s.version(), Duration.ofSeconds(60));
             }
         }
-        local = InvoicingTest.customer(T, ADMIN, Map.of("name", "Pune Retail", "state", "Maharashtra"));
-        outside = InvoicingTest.customer(T, ADMIN, Map.of("name", "Bengaluru Co", "gstin", "29AAGCB7383J1Z4"));
-        widget = as(ADMIN, T).body(Map.of("sku", "W-" + RUN, "name", "Widget", "hsn_sac", "8471", "unit", "kg", "price", "333.33",
-                "gst_rate", "12", "stock_quantity", "100")).post("/api/products").then().statusCode(201).extract().path("data.id");
-        bolt = InvoicingTest.product(T, ADMIN, "B-" + RUN, "7.15", "28", "1000");
+        fixture = ThreeRateInvoice.create(T, ADMIN, RUN);
+        local = fixture.local();
+        outside = fixture.outside();
+        bolt = fixture.bolt();
         provisioned = true;
     }
 
     /** Three rates, a discount, a fractional quantity, a free-text service line: every rounding path. */
     private static Map<String, Object> body(int customer) {
-        return Map.of("customer_id", customer, "invoice_date", "2024-07-15", "due_date", "2024-08-14", "lines", List.of(
-                Map.of("product_id", widget, "quantity", "2.5", "discount_percent", "7.5"),
-                Map.of("product_id", bolt, "quantity", 13),
-                Map.of("description", "Installation and training", "hsn_sac", "998719", "unit", "hrs", "quantity", 3,
-                        "unit_price", "499.99", "gst_rate", 18, "discount_percent", 10)));
+        return fixture.body(customer);
     }
 
     @Test

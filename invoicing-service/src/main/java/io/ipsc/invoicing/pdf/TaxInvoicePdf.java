@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,8 +60,8 @@ public final class TaxInvoicePdf {
     }
 
     private static final String FONT_DIR = "net/sf/jasperreports/fonts/dejavu/";
-    private static final byte[] REGULAR = fontBytes("DejaVuSansCondensed.ttf");
-    private static final byte[] BOLD = fontBytes("DejaVuSansCondensed-Bold.ttf");
+    private static final byte[] REGULAR = withoutGlyphSubstitution(fontBytes("DejaVuSansCondensed.ttf"));
+    private static final byte[] BOLD = withoutGlyphSubstitution(fontBytes("DejaVuSansCondensed-Bold.ttf"));
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final float MARGIN = 36;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -70,6 +71,7 @@ public final class TaxInvoicePdf {
     private static final float TABLE_SIZE = 7.5f;
     private static final float TABLE_LEADING = 9.5f;
     private static final float QR_SIZE = 96;
+    private static final float CELL_PADDING = 3;
 
     private TaxInvoicePdf() {
     }
@@ -96,12 +98,33 @@ public final class TaxInvoicePdf {
         }
     }
 
-    /** A font for one document, with its character map to leave out what it cannot draw. */
-    private record Face(PDType0Font font, CmapLookup cmap) {
+    /**
+     * The font with its GSUB table renamed out of the way. PDFBox 3 runs every shown string through the
+     * font's glyph substitutions (ligatures, Indic shaping) with regular expressions, about half a
+     * millisecond a string with DejaVu's large table: most of the time of a 50-line invoice. The invoice
+     * is Latin text, digits and the rupee sign, which need no substitution.
+     */
+    static byte[] withoutGlyphSubstitution(byte[] ttf) {
+        byte[] copy = ttf.clone();
+        int tables = (copy[4] & 0xFF) << 8 | copy[5] & 0xFF;
+        for (int i = 0; i < tables; i++) {
+            int record = 12 + 16 * i;
+            if (copy[record] == 'G' && copy[record + 1] == 'S' && copy[record + 2] == 'U' && copy[record + 3] == 'B') {
+                copy[record] = 'g';
+                copy[record + 1] = 's';
+                copy[record + 2] = 'u';
+                copy[record + 3] = 'b';
+            }
+        }
+        return copy;
+    }
+
+    /** A font for one document, with its character map (to leave out what it cannot draw) and its glyph widths. */
+    private record Face(PDType0Font font, TrueTypeFont ttf, CmapLookup cmap, float unitsPerEm, Map<Integer, Float> widths) {
 
         static Face load(PDDocument pdf, byte[] bytes) throws IOException {
             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-            return new Face(PDType0Font.load(pdf, ttf, true), ttf.getUnicodeCmapLookup());
+            return new Face(PDType0Font.load(pdf, ttf, true), ttf, ttf.getUnicodeCmapLookup(), ttf.getUnitsPerEm(), new HashMap<>());
         }
 
         /** The text with every character the font has no glyph for (and every control character) as '?'. */
@@ -117,8 +140,18 @@ public final class TaxInvoicePdf {
             return out.toString();
         }
 
+        /** From the font's own metrics: PDFBox's getStringWidth looks each glyph up afresh, slowly. */
         float width(String text, float size) throws IOException {
-            return font.getStringWidth(printable(text)) / 1000 * size;
+            float units = 0;
+            for (int cp : printable(text).codePoints().toArray()) {
+                Float width = widths.get(cp);
+                if (width == null) {
+                    width = (float) ttf.getAdvanceWidth(cmap.getGlyphId(cp));
+                    widths.put(cp, width);
+                }
+                units += width;
+            }
+            return units / unitsPerEm * size;
         }
     }
 
@@ -302,15 +335,15 @@ public final class TaxInvoicePdf {
             cols.add(new Column("Unit", 22, false, InvoiceView.LineView::unit));
             cols.add(new Column("Rate", 42, true, l -> IndianAmounts.inFigures(l.unitPrice())));
             cols.add(new Column("Value", 46, true, l -> IndianAmounts.inFigures(value(l))));
-            cols.add(new Column("Discount", 36, true, l -> IndianAmounts.inFigures(value(l).subtract(l.taxableAmount()))));
+            cols.add(new Column("Disc.", 36, true, l -> IndianAmounts.inFigures(value(l).subtract(l.taxableAmount()))));
             cols.add(new Column("Taxable\nValue", 46, true, l -> IndianAmounts.inFigures(l.taxableAmount())));
             if (interState) {
                 cols.add(new Column("IGST\nRate", 26, true, l -> percent(l.gstRate())));
                 cols.add(new Column("IGST\nAmount", 44, true, l -> IndianAmounts.inFigures(l.igst())));
             } else {
-                cols.add(new Column("CGST\nRate", 22, true, l -> percent(half(l.gstRate()))));
+                cols.add(new Column("CGST\nRate", 24, true, l -> percent(half(l.gstRate()))));
                 cols.add(new Column("CGST\nAmount", 38, true, l -> IndianAmounts.inFigures(l.cgst())));
-                cols.add(new Column("SGST\nRate", 22, true, l -> percent(half(l.gstRate()))));
+                cols.add(new Column("SGST\nRate", 24, true, l -> percent(half(l.gstRate()))));
                 cols.add(new Column("SGST\nAmount", 38, true, l -> IndianAmounts.inFigures(l.sgst())));
             }
             cols.add(new Column("Total", 48, true, l -> IndianAmounts.inFigures(l.total())));
@@ -349,7 +382,7 @@ public final class TaxInvoicePdf {
 
         private void row(InvoiceView.LineView line) throws IOException {
             Column description = columns.get(1);
-            List<String> descriptionLines = wrap(regular, line.description(), TABLE_SIZE, description.width() - 4);
+            List<String> descriptionLines = wrap(regular, line.description(), TABLE_SIZE, description.width() - 2 * CELL_PADDING);
             float height = descriptionLines.size() * TABLE_LEADING + 4;
             if (y - height < BOTTOM) {
                 continuationPage();
@@ -374,7 +407,7 @@ public final class TaxInvoicePdf {
         }
 
         private void cell(Face face, String value, float x, float baseline, Column c, float[] colour) throws IOException {
-            float tx = c.right() ? x + c.width() - 2 - face.width(value, TABLE_SIZE) : x + 2;
+            float tx = c.right() ? x + c.width() - CELL_PADDING - face.width(value, TABLE_SIZE) : x + CELL_PADDING;
             text(face, TABLE_SIZE, tx, baseline, value, colour);
         }
 

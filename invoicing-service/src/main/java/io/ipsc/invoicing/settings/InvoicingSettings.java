@@ -1,5 +1,7 @@
 package io.ipsc.invoicing.settings;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The tenant's settings of the invoicing module, as the API shows them: the invoice number's prefix,
  * whether stock may go below zero, the UPI ID (and payee name) put on unpaid invoices as a payment QR
@@ -15,6 +17,7 @@ public record InvoicingSettings(String invoicePrefix, boolean allowNegativeStock
     public static final String DEFAULT_BRAND_COLOR = "#1F3A5F";
 
     /** A change: every field optional; an absent field is left as it is, an empty string puts it back to its default. */
+    @Schema(name = "InvoicingSettingsChange")
     public record Change(String invoicePrefix, Boolean allowNegativeStock, String upiId, String payeeName, String brandColor,
                         String supplierAddress) {
     }
