@@ -61,6 +61,8 @@ class BadInputSweepTest {
                 .validBody("POST", "/api/products", product)
                 .validBody("POST", "/api/invoices", invoice)
                 .validBody("PUT", "/api/invoices/{id}", invoice)
+                .validBody("POST", "/api/invoices/preview", invoice)
+                .validBody("PUT", "/api/invoices/settings", Map.of("upi_id", "sweep.shop@okaxis", "brand_color", "#123456"))
                 .validBody("POST", "/api/invoices/{id}/payments", Map.of("amount", "10.00", "mode", "upi"))
                 .validBody("POST", "/api/purchases", purchase)
                 .sweepOpenApi();

@@ -55,6 +55,11 @@ public final class GstCalculator {
         return new InvoiceTax(lines, interState, taxable, cgst, sgst, igst, exact, rounded.subtract(exact), rounded);
     }
 
+    /** A line's value before discount, to the paisa, as the tax invoice shows it (its discount is this less the taxable value). */
+    public static BigDecimal value(BigDecimal quantity, BigDecimal unitPrice) {
+        return paisa(quantity.multiply(unitPrice));
+    }
+
     static LineTax line(LineInput in, boolean interState) {
         BigDecimal gross = in.quantity().multiply(in.unitPrice());
         BigDecimal discount = in.discountPercent() == null ? BigDecimal.ZERO : in.discountPercent();

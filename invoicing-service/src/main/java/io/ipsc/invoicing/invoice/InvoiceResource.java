@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.invoice;
 
+import io.ipsc.invoicing.pdf.InvoicePdfService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -20,6 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,10 +43,14 @@ public class InvoiceResource {
 
     private static final Set<String> STATUSES = Set.of("draft", "issued", "partially_paid", "paid", "cancelled");
 
-    private final InvoiceService invoices;
+    private static final String PDF = "application/pdf";
 
-    public InvoiceResource(InvoiceService invoices) {
+    private final InvoiceService invoices;
+    private final InvoicePdfService pdfs;
+
+    public InvoiceResource(InvoiceService invoices, InvoicePdfService pdfs) {
         this.invoices = invoices;
+        this.pdfs = pdfs;
     }
 
     @POST
@@ -51,6 +60,16 @@ public class InvoiceResource {
     public Uni<RestResponse<ApiResponse<InvoiceView>>> create(InvoiceRequest request) {
         return invoices.createDraft(request).map(i -> RestResponse.status(RestResponse.Status.CREATED,
                 ApiResponse.ok(i, "Draft invoice " + i.id() + " created")));
+    }
+
+    @POST
+    @Path("/preview")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_CUSTOMER,UNKNOWN_PRODUCT")
+    @Operation(operationId = "previewInvoice", summary = "Compute an invoice as issuing would, storing nothing",
+            description = "The same body as createInvoice; answers each line's taxable value and CGST+SGST or IGST, the totals, the "
+                    + "round-off and the total in words. Nothing is written (no invoice, number, stock or quota), so every member may ask.")
+    public Uni<ApiResponse<InvoicePreview>> preview(InvoiceRequest request) {
+        return invoices.preview(request).map(p -> ApiResponse.ok(p, "Preview: total " + p.total().toPlainString() + " (nothing stored)"));
     }
 
     @GET
@@ -69,6 +88,19 @@ public class InvoiceResource {
     @Operation(operationId = "getInvoice", summary = "Get an invoice")
     public Uni<ApiResponse<InvoiceView>> get(@PathParam("id") long id) {
         return invoices.get(id).map(i -> ApiResponse.ok(i, "Invoice " + (i.number() == null ? id : i.number())));
+    }
+
+    @GET
+    @Path("/{id}/pdf")
+    @Produces(PDF)
+    @Operation(operationId = "getInvoicePdf", summary = "The invoice as a tax invoice PDF (A4; DRAFT or CANCELLED when it is)")
+    @APIResponse(responseCode = "200", description = "The tax invoice as CGST Rule 46 asks for it, with a UPI payment QR code when the "
+            + "tenant has set its UPI ID and the invoice is unpaid",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Uni<RestResponse<byte[]>> pdf(@PathParam("id") long id) {
+        return pdfs.render(id).map(rendered -> RestResponse.ResponseBuilder.ok(rendered.pdf(), PDF)
+                .header("Content-Disposition", "inline; filename=\"" + rendered.fileName() + "\"")
+                .build());
     }
 
     @PUT

@@ -3,7 +3,9 @@ package io.ipsc.invoicing.invoice;
 import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.gst.FinancialYear;
+import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.gst.GstSlabs;
+import io.ipsc.invoicing.money.IndianAmounts;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -11,6 +13,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.TenantSnapshot;
+import io.ipsc.tenancy.india.IndianState;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +50,10 @@ public class InvoiceService {
     public static final String PAYMENTS_RECORDED = "ipsc_payments_recorded";
     private static final String INVOICE_COLUMNS = "id, number, status, customer_id, invoice_date, due_date, place_of_supply, inter_state, "
             + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, irn, notes, issued_at";
+    /** A free-text line's unit when none is given, as for products. */
+    private static final String DEFAULT_UNIT = "nos";
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999.999");
+    private static final BigDecimal MAX_PRICE = new BigDecimal("999999999999.99");
 
     private final TenantContext tenant;
     private final GstSlabs slabs;
@@ -62,23 +69,50 @@ public class InvoiceService {
         Access.require(tenant, Role.STAFF, "create invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
-                .flatMap(v -> requireCustomer(conn, r.customerId()))
-                .flatMap(customer -> priced(conn, r.lines()).flatMap(lines -> {
-                    LocalDate date = r.invoiceDate() != null ? r.invoiceDate() : LocalDate.now(INDIA);
-                    return conn.preparedQuery("INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes) "
-                                    + "VALUES ($1, 'draft', $2, $3, $4) RETURNING id")
-                            .execute(Tuple.from(Arrays.asList(r.customerId(), date, r.dueDate(), r.notes())))
-                            .flatMap(rows -> writeLines(conn, rows.iterator().next().getLong("id"), lines));
-                }))
+                .flatMap(v -> customerState(conn, r.customerId()))
+                .flatMap(customerState -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
+                                "INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes) VALUES ($1, 'draft', $2, $3, $4) RETURNING id")
+                        .execute(Tuple.from(Arrays.asList(r.customerId(), invoiceDate(r), r.dueDate(), r.notes())))
+                        .flatMap(rows -> writeLines(conn, rows.iterator().next().getLong("id"), lines))))
                 .flatMap(id -> load(conn, id))));
+    }
+
+    /**
+     * What creating this body and issuing it would compute, through the same validation, pricing and
+     * tax as a draft (so the same 4xx for bad input), with nothing written: no invoice, no number, no
+     * stock moved, nothing counted against the plan. Writing nothing, it is open to every member,
+     * viewers included.
+     */
+    public Uni<InvoicePreview> preview(InvoiceRequest r) {
+        validate(r);
+        String supplierState = InvoiceTotals.supplierStateCode(tenant.tenant().snapshot());
+        return tenant.withDatabase(pool -> customerState(pool, r.customerId())
+                .flatMap(customerState -> priced(pool, r.lines()).map(lines -> {
+                    GstCalculator.InvoiceTax tax = InvoiceTotals.tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState);
+                    List<InvoiceView.LineView> views = new ArrayList<>();
+                    for (int i = 0; i < lines.size(); i++) {
+                        PricedLine l = lines.get(i);
+                        GstCalculator.LineTax t = tax.lines().get(i);
+                        views.add(new InvoiceView.LineView(i + 1, l.productId(), l.description(), l.hsnSac(), l.unit(), l.quantity(), l.unitPrice(),
+                                l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total()));
+                    }
+                    String place = InvoiceTotals.placeOfSupply(customerState, supplierState);
+                    return new InvoicePreview(r.customerId(), invoiceDate(r), r.dueDate(), place,
+                            place == null ? null : IndianState.byCode(place).map(IndianState::displayName).orElse(null), tax.interState(),
+                            tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total(), IndianAmounts.inWords(tax.total()), views);
+                })));
+    }
+
+    private static LocalDate invoiceDate(InvoiceRequest r) {
+        return r.invoiceDate() != null ? r.invoiceDate() : LocalDate.now(INDIA);
     }
 
     public Uni<InvoiceView> replaceDraft(long id, InvoiceRequest r) {
         Access.require(tenant, Role.STAFF, "change invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
-                .flatMap(v -> requireCustomer(conn, r.customerId()))
-                .flatMap(customer -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
+                .flatMap(v -> customerState(conn, r.customerId()))
+                .flatMap(customerState -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
                                 "UPDATE invoices SET customer_id = $2, invoice_date = coalesce($3, invoice_date), due_date = $4, notes = $5, "
                                         + "updated_at = now() WHERE id = $1")
                         .execute(Tuple.from(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes())))
@@ -233,11 +267,20 @@ public class InvoiceService {
                     errors.add(new ErrorDetail("lines[" + i + "]", "a line must be an object"));
                     continue;
                 }
-                if (l.quantity() == null || l.quantity().signum() <= 0) {
-                    errors.add(new ErrorDetail(at + "quantity", "quantity must be more than zero"));
+                // The limits of what a line stores (numeric(14,3), numeric(14,2), varchar): a preview refuses what creating would.
+                if (l.quantity() == null || l.quantity().signum() <= 0 || l.quantity().scale() > 3
+                        || l.quantity().compareTo(MAX_QUANTITY) > 0) {
+                    errors.add(new ErrorDetail(at + "quantity", "quantity must be more than zero, at most " + MAX_QUANTITY.toPlainString()
+                            + ", with at most three decimals"));
                 }
                 if (l.productId() == null && (l.description() == null || l.description().isBlank())) {
                     errors.add(new ErrorDetail(at + "description", "a line without product_id needs a description"));
+                }
+                if (l.description() != null && (l.description().length() > 500 || l.description().indexOf('\0') >= 0)) {
+                    errors.add(new ErrorDetail(at + "description", "description must be at most 500 characters, without NUL"));
+                }
+                if (l.unit() != null && (l.unit().isBlank() || l.unit().trim().length() > 16 || l.unit().indexOf('\0') >= 0)) {
+                    errors.add(new ErrorDetail(at + "unit", "unit must be 1 to 16 characters (nos, kg, hrs, ...)"));
                 }
                 if (l.productId() == null && l.unitPrice() == null) {
                     errors.add(new ErrorDetail(at + "unit_price", "a line without product_id needs a unit_price"));
@@ -245,14 +288,16 @@ public class InvoiceService {
                 if (l.productId() == null && l.gstRate() == null) {
                     errors.add(new ErrorDetail(at + "gst_rate", "a line without product_id needs a gst_rate"));
                 }
-                if (l.unitPrice() != null && (l.unitPrice().signum() < 0 || l.unitPrice().scale() > 2)) {
-                    errors.add(new ErrorDetail(at + "unit_price", "unit_price must be zero or more, with at most two decimals"));
+                if (l.unitPrice() != null && (l.unitPrice().signum() < 0 || l.unitPrice().scale() > 2 || l.unitPrice().compareTo(MAX_PRICE) > 0)) {
+                    errors.add(new ErrorDetail(at + "unit_price", "unit_price must be zero or more, at most " + MAX_PRICE.toPlainString()
+                            + ", with at most two decimals"));
                 }
                 if (l.gstRate() != null && !slabs.allowed(l.gstRate())) {
                     errors.add(new ErrorDetail(at + "gst_rate", "gst_rate must be one of " + slabs.describe()));
                 }
-                if (l.discountPercent() != null && (l.discountPercent().signum() < 0 || l.discountPercent().compareTo(new BigDecimal("100")) > 0)) {
-                    errors.add(new ErrorDetail(at + "discount_percent", "discount_percent must be between 0 and 100"));
+                if (l.discountPercent() != null && (l.discountPercent().signum() < 0 || l.discountPercent().compareTo(new BigDecimal("100")) > 0
+                        || l.discountPercent().scale() > 2)) {
+                    errors.add(new ErrorDetail(at + "discount_percent", "discount_percent must be between 0 and 100, with at most two decimals"));
                 }
                 if (l.hsnSac() != null && !l.hsnSac().matches("^(\\d{4}|\\d{6}|\\d{8})$")) {
                     errors.add(new ErrorDetail(at + "hsn_sac", "hsn_sac must be 4, 6 or 8 digits"));
@@ -271,26 +316,30 @@ public class InvoiceService {
         return Quotas.checkMonthlyTransactions(conn, tenant.tenant().snapshot());
     }
 
-    /** The customer must exist; its state (the place of supply) is read when the tax is derived. */
-    private static Uni<Void> requireCustomer(SqlClient conn, long customerId) {
-        return conn.preparedQuery("SELECT 1 FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
+    /** The customer must exist; its GST state (null when unknown) decides the place of supply. */
+    private static Uni<String> customerState(SqlClient conn, long customerId) {
+        return conn.preparedQuery("SELECT state_code FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.unprocessable("UNKNOWN_CUSTOMER", "Customer " + customerId + " does not exist");
                     }
-                    return null;
+                    return rows.iterator().next().getString(0);
                 });
     }
 
-    private record PricedLine(Long productId, String description, String hsnSac, BigDecimal quantity, BigDecimal unitPrice,
+    private record PricedLine(Long productId, String description, String hsnSac, String unit, BigDecimal quantity, BigDecimal unitPrice,
                               BigDecimal discountPercent, BigDecimal gstRate) {
+
+        GstCalculator.LineInput taxInput() {
+            return new GstCalculator.LineInput(quantity, unitPrice, discountPercent, gstRate);
+        }
     }
 
     /** Fills a product line's gaps from the product; refuses unknown products. */
     private static Uni<List<PricedLine>> priced(SqlClient conn, List<InvoiceRequest.Line> lines) {
         List<Long> ids = lines.stream().map(InvoiceRequest.Line::productId).filter(java.util.Objects::nonNull).distinct().toList();
         Uni<Map<Long, Row>> products = ids.isEmpty() ? Uni.createFrom().item(Map.of())
-                : conn.preparedQuery("SELECT id, name, hsn_sac, price, gst_rate FROM products WHERE id = ANY($1) AND NOT archived")
+                : conn.preparedQuery("SELECT id, name, hsn_sac, unit, price, gst_rate FROM products WHERE id = ANY($1) AND NOT archived")
                 .execute(Tuple.of(ids.toArray(new Long[0])))
                 .map(rows -> {
                     Map<Long, Row> byId = new java.util.HashMap<>();
@@ -308,6 +357,7 @@ public class InvoiceService {
                 priced.add(new PricedLine(l.productId(),
                         l.description() != null ? l.description().trim() : p.getString("name"),
                         l.hsnSac() != null ? l.hsnSac() : p == null ? null : p.getString("hsn_sac"),
+                        l.unit() != null ? l.unit().trim() : p == null ? DEFAULT_UNIT : p.getString("unit"),
                         l.quantity(),
                         l.unitPrice() != null ? l.unitPrice() : p.getBigDecimal("price"),
                         l.discountPercent() == null ? BigDecimal.ZERO : l.discountPercent(),
@@ -321,12 +371,12 @@ public class InvoiceService {
         List<Tuple> batch = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PricedLine l = lines.get(i);
-            batch.add(Tuple.from(Arrays.asList(invoiceId, i + 1, l.productId(), l.description(), l.hsnSac(), l.quantity(), l.unitPrice(),
+            batch.add(Tuple.from(Arrays.asList(invoiceId, i + 1, l.productId(), l.description(), l.hsnSac(), l.unit(), l.quantity(), l.unitPrice(),
                     l.discountPercent(), l.gstRate())));
         }
         // Amounts are derived in one place, from the lines as stored and the customer's state.
-        return conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, product_id, description, hsn_sac, quantity, unit_price, "
-                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, 0, 0, 0, 0)")
+        return conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, product_id, description, hsn_sac, unit, quantity, unit_price, "
+                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, 0, 0)")
                 .executeBatch(batch)
                 .flatMap(x -> InvoiceTotals.recompute(conn, invoiceId, InvoiceTotals.supplierStateCode(tenant.tenant().snapshot())))
                 .replaceWith(invoiceId);
@@ -406,7 +456,8 @@ public class InvoiceService {
                             .map(lines -> {
                                 List<InvoiceView.LineView> views = new ArrayList<>();
                                 lines.forEach(l -> views.add(new InvoiceView.LineView(l.getInteger("position"), l.getLong("product_id"),
-                                        l.getString("description"), l.getString("hsn_sac"), l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
+                                        l.getString("description"), l.getString("hsn_sac"), l.getString("unit"), l.getBigDecimal("quantity"),
+                                        l.getBigDecimal("unit_price"),
                                         l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate"), l.getBigDecimal("taxable_amount"),
                                         l.getBigDecimal("cgst"), l.getBigDecimal("sgst"), l.getBigDecimal("igst"), l.getBigDecimal("total"))));
                                 return view(invoice, views);
@@ -420,7 +471,7 @@ public class InvoiceService {
         return new InvoiceView(r.getLong("id"), r.getString("number"), r.getString("status"), r.getLong("customer_id"),
                 r.getLocalDate("invoice_date"), r.getLocalDate("due_date"), r.getString("place_of_supply"), r.getBoolean("inter_state"),
                 r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"), r.getBigDecimal("igst"),
-                r.getBigDecimal("round_off"), total, paid, total.subtract(paid), r.getString("irn"), r.getString("notes"),
+                r.getBigDecimal("round_off"), total, IndianAmounts.inWords(total), paid, total.subtract(paid), r.getString("irn"), r.getString("notes"),
                 r.getOffsetDateTime("issued_at"), lines);
     }
 

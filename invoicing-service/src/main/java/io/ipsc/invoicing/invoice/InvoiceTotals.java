@@ -1,6 +1,7 @@
 package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.gst.GstCalculator;
+import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.india.Gstin;
 import io.ipsc.tenancy.india.IndianState;
@@ -9,15 +10,21 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Recomputes a draft's tax from its lines and its customer's state: the one place where stored
- * line and invoice amounts are derived, whoever added the lines (a user, or another module).
+ * line and invoice amounts are derived, whoever added the lines (a user, or another module). A
+ * preview derives its figures with the same {@link #tax} and {@link #placeOfSupply}, so what it
+ * shows is what the stored invoice will say.
  */
 public final class InvoiceTotals {
+
+    /** Amounts are numeric(14,2): anything from here up cannot be stored. */
+    private static final BigDecimal UNSTORABLE = new BigDecimal("1000000000000");
 
     private InvoiceTotals() {
     }
@@ -33,11 +40,26 @@ public final class InvoiceTotals {
         return s.state() == null ? null : IndianState.addressStateByName(s.state()).map(IndianState::code).orElse(null);
     }
 
+    /** The place of supply: the customer's state, else (an unregistered buyer without one) the supplier's own. */
+    public static String placeOfSupply(String customerState, String supplierState) {
+        return customerState != null ? customerState : supplierState;
+    }
+
+    /** An invoice's tax, refused as a 400 when its total is beyond what an invoice can store. */
+    public static GstCalculator.InvoiceTax tax(List<GstCalculator.LineInput> lines, String supplierState, String customerState) {
+        GstCalculator.InvoiceTax tax = GstCalculator.compute(lines, supplierState, customerState);
+        if (tax.total().abs().compareTo(UNSTORABLE) >= 0) {
+            throw ApiException.badRequest("INVALID_VALUE", "lines", "The invoice total " + tax.total().toPlainString()
+                    + " is beyond what an invoice can hold (under 10,00,00,00,00,000)");
+        }
+        return tax;
+    }
+
     public static Uni<Void> recompute(SqlClient conn, long invoiceId, String supplierState) {
         return conn.preparedQuery("SELECT p.state_code FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
                 .execute(Tuple.of(invoiceId))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)
-                .flatMap(placeOfSupply -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
+                .flatMap(customerState -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
                                 + "WHERE invoice_id = $1 ORDER BY position").execute(Tuple.of(invoiceId))
                         .flatMap(lines -> {
                             List<Long> ids = new ArrayList<>();
@@ -47,7 +69,7 @@ public final class InvoiceTotals {
                                 inputs.add(new GstCalculator.LineInput(l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
                                         l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate")));
                             }
-                            GstCalculator.InvoiceTax tax = GstCalculator.compute(inputs, supplierState, placeOfSupply);
+                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState);
                             List<Tuple> updates = new ArrayList<>();
                             for (int i = 0; i < ids.size(); i++) {
                                 GstCalculator.LineTax t = tax.lines().get(i);
@@ -58,7 +80,7 @@ public final class InvoiceTotals {
                                     .executeBatch(updates);
                             return lineUpdates.flatMap(x -> conn.preparedQuery("UPDATE invoices SET place_of_supply = $2, inter_state = $3, "
                                             + "taxable_amount = $4, cgst = $5, sgst = $6, igst = $7, round_off = $8, total = $9, updated_at = now() WHERE id = $1")
-                                    .execute(Tuple.from(Arrays.asList(invoiceId, placeOfSupply != null ? placeOfSupply : supplierState, tax.interState(),
+                                    .execute(Tuple.from(Arrays.asList(invoiceId, placeOfSupply(customerState, supplierState), tax.interState(),
                                             tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total()))));
                         }))
                 .replaceWithVoid();

@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An invoice with its lines and tax, as the API shows it. */
+/** An invoice with its lines and tax, as the API shows it; the total also in words, as the tax invoice writes it. */
 public record InvoiceView(long id, String number, String status, long customerId, LocalDate invoiceDate, LocalDate dueDate,
                           String placeOfSupply, boolean interState, BigDecimal taxableAmount, BigDecimal cgst, BigDecimal sgst,
-                          BigDecimal igst, BigDecimal roundOff, BigDecimal total, BigDecimal amountPaid, BigDecimal balanceDue,
-                          String irn, String notes, OffsetDateTime issuedAt, List<LineView> lines) {
+                          BigDecimal igst, BigDecimal roundOff, BigDecimal total, String amountInWords, BigDecimal amountPaid,
+                          BigDecimal balanceDue, String irn, String notes, OffsetDateTime issuedAt, List<LineView> lines) {
 
-    public record LineView(int position, Long productId, String description, String hsnSac, BigDecimal quantity, BigDecimal unitPrice,
-                           BigDecimal discountPercent, BigDecimal gstRate, BigDecimal taxableAmount, BigDecimal cgst, BigDecimal sgst,
-                           BigDecimal igst, BigDecimal total) {
+    public record LineView(int position, Long productId, String description, String hsnSac, String unit, BigDecimal quantity,
+                           BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal gstRate, BigDecimal taxableAmount, BigDecimal cgst,
+                           BigDecimal sgst, BigDecimal igst, BigDecimal total) {
     }
 }
