@@ -174,6 +174,13 @@ class GatewayTest {
         given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of())).header("X-Tenant-ID", FULL)
                 .contentType("application/json").body("{}").post("/api/products").then()
                 .statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        // An invoice preview computes and stores nothing: a viewer may ask for it, as for a read.
+        given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of())).header("X-Tenant-ID", FULL)
+                .contentType("application/json").body("{}").post("/api/invoices/preview").then()
+                .statusCode(200).body("path", is("/api/invoices/preview"));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of())).header("X-Tenant-ID", FULL)
+                .contentType("application/json").body("{}").post("/api/invoices").then()
+                .statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
     }
 
     @Test

@@ -32,6 +32,11 @@ public class Door {
     private static final String INVITATIONS = "/api/invitations/";
     private static final String BEARER = "Bearer ";
     private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    /**
+     * POSTs that compute and store nothing (the body is too rich for a query string), so a viewer may send
+     * them like a read; the owning service makes the same call.
+     */
+    private static final java.util.Set<String> COMPUTING_POSTS = java.util.Set.of("/api/invoices/preview");
 
     /** What the checks established: who calls, and for which tenant. */
     public record Admission(Caller caller, String tenant, RateLimiter.Decision rate) {
@@ -76,7 +81,7 @@ public class Door {
         }
         // Viewers read; every other rule of who may change what is the owning service's.
         if (!caller.platformAdmin() && "viewer".equals(snapshot.members().get(Long.toString(caller.userId())))
-                && !READ_METHODS.contains(method)) {
+                && !READ_METHODS.contains(method) && !("POST".equals(method) && COMPUTING_POSTS.contains(decision.upstreamPath()))) {
             throw ApiException.forbidden("INSUFFICIENT_ROLE", "Viewers of tenant '" + tenant + "' may read, not change");
         }
         if (snapshot.isSuspended()) {
