@@ -33,11 +33,12 @@
     return loading;
   }
 
+  /** Tooltips say the unit; the axis (compact) keeps only the rupee sign, the caption names the rest. */
   function formatter(unit, compact) {
     if (unit === 'rupees') {
       return function (v) { return v == null ? '–' : (compact ? rupeesShort : rupees).format(v); };
     }
-    var suffix = unit ? ' ' + unit : '';
+    var suffix = unit && !compact ? ' ' + unit : '';
     return function (v) { return v == null ? '–' : plain.format(v) + suffix; };
   }
 
@@ -65,7 +66,8 @@
       animation: false,
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0, type: 'scroll' },
-      tooltip: { trigger: 'axis', valueFormatter: full, confine: true },
+      // Drawn on the canvas: an HTML tooltip would carry style attributes, which the CSP refuses.
+      tooltip: { trigger: 'axis', valueFormatter: full, confine: true, renderMode: 'richText' },
       xAxis: spec.horizontal ? valueAxis : categoryAxis,
       yAxis: spec.horizontal ? categoryAxis : valueAxis,
       series: spec.series.map(function (s) {

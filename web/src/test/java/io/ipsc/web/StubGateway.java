@@ -47,7 +47,7 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void login(HttpExchange exchange) throws IOException {
+    static void login(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (body.contains(LOCKED)) {
             answer(exchange, 429, error("ACCOUNT_LOCKED", "Too many failed sign-ins; try again in 15 minute(s)"), "900");
@@ -80,11 +80,11 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String error(String code, String message) {
+    static String error(String code, String message) {
         return "{\"success\":false,\"data\":null,\"message\":\"" + message + "\",\"error\":{\"code\":\"" + code + "\",\"details\":[]}}";
     }
 
-    private static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
+    static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (retryAfter != null) {
