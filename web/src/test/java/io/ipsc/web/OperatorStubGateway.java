@@ -45,7 +45,11 @@ public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // Test resources apply to every test class, so this stand-in may also serve WebAppTest's
+        // calls: it answers those as StubGateway does.
         server.createContext("/api/auth/login", StubGateway::login);
+        server.createContext("/api/auth/logout", exchange -> StubGateway.answer(exchange, 200,
+                "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null));
         server.createContext("/", OperatorStubGateway::route);
         server.start();
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
@@ -60,6 +64,10 @@ public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager 
 
     private static void route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && "/api/tenants".equals(path)) {
+            StubGateway.createTenant(exchange);
+            return;
+        }
         String query = exchange.getRequestURI().getRawQuery();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String call = exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query) + (body.isEmpty() ? "" : " " + body);

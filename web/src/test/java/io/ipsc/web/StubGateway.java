@@ -68,7 +68,7 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
      * Tenant creation as tenant-service refuses a bad PIN code (422 with the field), but only for a call
      * that carries the signed-in admin's token and the API's snake_case body.
      */
-    private static void createTenant(HttpExchange exchange) throws IOException {
+    static void createTenant(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             answer(exchange, 401, error("UNAUTHORIZED", "No valid token"), null);

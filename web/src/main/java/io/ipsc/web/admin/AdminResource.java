@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The operator console at {@code /admin}, for platform admins: the tenants (search, filters, pages),
@@ -61,7 +62,7 @@ public class AdminResource {
         static native TemplateInstance tenantList(TenantQuery query, TenantList list);
 
         static native TemplateInstance tenant(Chrome chrome, TenantSummary tenant, TenantView details, List<ServiceProvisioning> services,
-                                              boolean anyFailed, String planNow, List<String> features, List<TenantAction> actions,
+                                              boolean anyFailed, String planNow, List<String> contact, List<String> features, List<TenantAction> actions,
                                               List<String> plans, PlanForm planForm, Map<String, String> planErrors, String planProblem,
                                               String done);
 
@@ -231,8 +232,14 @@ public class AdminResource {
                 .entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey).toList();
         List<TenantAction> actions = List.of(TenantAction.values()).stream().filter(a -> a.appliesTo(summary)).toList();
         return Templates.tenant(Chrome.of(tenant.getName() + " · Operator console", session.user()), summary, tenant, services,
-                ServiceProvisioning.anyFailed(services), planNow(tenant.getSubscription()), features, actions, TenantQuery.PLANS, planForm,
+                ServiceProvisioning.anyFailed(services), planNow(tenant.getSubscription()), contact(tenant), features, actions, TenantQuery.PLANS, planForm,
                 planErrors, planProblem, done);
+    }
+
+    /** Who to call, as far as the tenant said: person, e-mail, phone. */
+    private static List<String> contact(TenantView tenant) {
+        return Stream.of(tenant.getContactPerson(), tenant.getContactEmail(), tenant.getContactPhone())
+                .filter(part -> part != null && !part.isBlank()).toList();
     }
 
     /** The plan in words: "basic: 10 users, 1,000 products, unlimited transactions a month". */
