@@ -218,7 +218,7 @@ class E2eSeedGuideTest {
         Tenants waiting = new Tenants(suite, admin);
         waiting.awaitActive(SEED_TENANTS);
 
-        assertThat(tenants.listTenants(null, null, 100, null).getData().getItems().stream().map(TenantView::getSlug).toList(),
+        assertThat(tenants.listTenants(null, null, null, null, 100, null).getData().getItems().stream().map(TenantView::getSlug).toList(),
                 hasItems(SMILE, PRECISION, ABC));
         // Each tenant was provisioned by exactly the services its organisation type needs.
         Map<String, ProvisioningView> smile = tenants.getTenant(SMILE).getData().getProvisioning();
@@ -605,7 +605,7 @@ class E2eSeedGuideTest {
         gateway().get("/api/tenants/" + ABC + "/branding").then().statusCode(404);
         Api.as(member, suite.gatewayUrl()).get("/api/tenants/" + ABC + "/invoices").then().statusCode(404);
         GatewayClient.refused(404, () -> tenants.getTenant(ABC));
-        assertThat(tenants.listTenants(null, null, 100, null).getData().getItems().stream().map(TenantView::getSlug).toList(),
+        assertThat(tenants.listTenants(null, null, null, null, 100, null).getData().getItems().stream().map(TenantView::getSlug).toList(),
                 not(hasItem(ABC)));
 
         // Behind the gateway too: the services no longer serve the tenant.

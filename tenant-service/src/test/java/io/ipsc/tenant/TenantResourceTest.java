@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,6 +143,43 @@ class TenantResourceTest {
                 .body("data.items", hasSize(1)).body("data.size", is(1));
         as(admin).get("/api/tenants?size=1000").then().statusCode(400).body("error.code", is("INVALID_PAGE"));
         as(admin).get("/api/tenants?status=sleeping").then().statusCode(400).body("error.code", is("INVALID_FILTER"));
+    }
+
+    @Test
+    void searchesByNameSlugOrEmailAndFiltersByPlan() {
+        String slug = Api.slug("findme");
+        Map<String, Object> body = Api.dentalClinic(slug);
+        body.put("name", "Kaveri 100% Dental_Care");
+        body.put("contact_email", "front.desk@kaveri-dental.example");
+        body.put("subscription_plan", "premium");
+        as(admin).body(body).post("/api/tenants").then().statusCode(201);
+        String other = Api.slug("other");
+        Api.createTenant(admin, other);
+
+        search("kaveri 100%").then().statusCode(200)
+                .body("data.items.slug", contains(slug)).body("data.total_items", is(1));
+        search("KAVERI-DENTAL.example").then().statusCode(200)
+                .body("data.items.slug", contains(slug));
+        search(slug.substring(2)).then().statusCode(200)
+                .body("data.items.slug", contains(slug));
+        // The caller's wildcards are taken literally: "_" and "%" match only themselves.
+        search("Dental_Care").then().body("data.items.slug", contains(slug));
+        search("Kaveri 1% Dental").then().body("data.items", hasSize(0));
+        search("Smile_Dental").then().body("data.items", hasSize(0));
+
+        as(admin).get("/api/tenants?plan=premium&size=100").then().statusCode(200)
+                .body("data.items.slug", hasItem(slug)).body("data.items.slug", not(hasItem(other)))
+                .body("data.items.subscription.plan", everyItem(is("premium")));
+        as(admin).queryParam("search", slug).get("/api/tenants?plan=PREMIUM&organization_type=DENTAL_CLINIC&size=100").then()
+                .statusCode(200).body("data.items.slug", contains(slug));
+        as(admin).get("/api/tenants?plan=gold").then().statusCode(400)
+                .body("error.code", is("INVALID_FILTER")).body("error.details[0].field", is("plan"));
+        search("x".repeat(101)).then().statusCode(400)
+                .body("error.code", is("INVALID_FILTER")).body("error.details[0].field", is("search"));
+    }
+
+    private Response search(String words) {
+        return as(admin).queryParam("search", words).queryParam("size", 100).get("/api/tenants");
     }
 
     @Test

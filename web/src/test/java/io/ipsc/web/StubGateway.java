@@ -38,10 +38,7 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/api/auth/login", StubGateway::login);
         server.createContext("/api/tenants", StubGateway::createTenant);
-        server.createContext("/api/auth/logout", exchange -> {
-            FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
-            answer(exchange, 200, "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null);
-        });
+        server.createContext("/api/auth/logout", StubGateway::logout);
         server.start();
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -53,7 +50,12 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void login(HttpExchange exchange) throws IOException {
+    static void logout(HttpExchange exchange) throws IOException {
+        FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+        answer(exchange, 200, "{\"success\":true,\"data\":null,\"message\":\"Signed out\"}", null);
+    }
+
+    static void login(HttpExchange exchange) throws IOException {
         FORWARDED_FOR.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (body.contains(LOCKED)) {
@@ -75,7 +77,7 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
      * Tenant creation as tenant-service refuses a bad PIN code (422 with the field), but only for a call
      * that carries the signed-in admin's token and the API's snake_case body.
      */
-    private static void createTenant(HttpExchange exchange) throws IOException {
+    static void createTenant(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             answer(exchange, 401, error("UNAUTHORIZED", "No valid token"), null);
@@ -87,11 +89,11 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String error(String code, String message) {
+    static String error(String code, String message) {
         return "{\"success\":false,\"data\":null,\"message\":\"" + message + "\",\"error\":{\"code\":\"" + code + "\",\"details\":[]}}";
     }
 
-    private static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
+    static void answer(HttpExchange exchange, int status, String json, String retryAfter) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (retryAfter != null) {

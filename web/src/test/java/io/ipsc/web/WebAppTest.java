@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * management port only.
  */
 @QuarkusTest
-@QuarkusTestResource(StubGateway.class)
+// Only this class's stand-in: each test class of this module has its own gateway, started with its app.
+@QuarkusTestResource(value = StubGateway.class, restrictToAnnotatedClass = true)
 class WebAppTest {
 
     @Test

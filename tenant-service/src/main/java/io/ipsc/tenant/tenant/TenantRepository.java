@@ -22,32 +22,41 @@ public class TenantRepository implements PanacheRepository<Tenant> {
         return count("status <> ?1", TenantStatus.DELETED.wireName());
     }
 
-    /** Tenants filtered by status and type; {@code memberOf} (a user id) restricts to that user's tenants. */
-    public Uni<List<Tenant>> search(String status, String type, Long memberOf, PageRequest page) {
-        Query q = query(status, type, memberOf);
+    /** Tenants as the filter narrows them; {@code memberOf} (a user id) restricts to that user's tenants. */
+    public Uni<List<Tenant>> search(TenantFilter filter, Long memberOf, PageRequest page) {
+        Query q = query(filter, memberOf);
         return find(q.where, Sort.by("id"), q.params).page(page.page() - 1, page.size()).list();
     }
 
-    public Uni<Long> countSearch(String status, String type, Long memberOf) {
-        Query q = query(status, type, memberOf);
+    public Uni<Long> countSearch(TenantFilter filter, Long memberOf) {
+        Query q = query(filter, memberOf);
         return count(q.where, q.params);
     }
 
     private record Query(String where, Parameters params) {
     }
 
-    private static Query query(String status, String type, Long memberOf) {
+    private static Query query(TenantFilter filter, Long memberOf) {
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
-        if (status != null) {
+        if (filter.status() != null) {
             clauses.add("status = :status");
-            params.and("status", status);
+            params.and("status", filter.status());
         } else {
             clauses.add("status <> 'deleted'");
         }
-        if (type != null) {
+        if (filter.type() != null) {
             clauses.add("organizationType = :type");
-            params.and("type", type);
+            params.and("type", filter.type());
+        }
+        if (filter.plan() != null) {
+            clauses.add("subscriptionPlan = :plan");
+            params.and("plan", filter.plan());
+        }
+        if (filter.search() != null) {
+            clauses.add("(lower(name) like :search escape '\\' or slug like :search escape '\\'"
+                    + " or lower(coalesce(contactEmail, '')) like :search escape '\\')");
+            params.and("search", filter.searchPattern());
         }
         if (memberOf != null) {
             clauses.add("id in (select m.tenantId from Membership m where m.userId = :user)");

@@ -63,8 +63,10 @@ public class TenantResource {
     @Operation(operationId = "listTenants", summary = "List tenants")
     public Uni<ApiResponse<Page<TenantView>>> list(@QueryParam("status") String status,
                                                    @QueryParam("organization_type") String type,
+                                                   @QueryParam("plan") String plan,
+                                                   @QueryParam("search") String search,
                                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(access.require(), status, type, PageRequest.of(page, size))
+        return service.list(access.require(), TenantFilter.of(status, type, plan, search), PageRequest.of(page, size))
                 .map(p -> ApiResponse.ok(p.map(TenantView::of), p.totalItems() + " tenant(s)"));
     }
 

@@ -97,18 +97,10 @@ public class TenantService {
     }
 
     @WithSession
-    public Uni<Page<Tenant>> list(Caller caller, String status, String type, PageRequest page) {
-        if (status != null && java.util.Arrays.stream(TenantStatus.values()).noneMatch(s -> s.wireName().equals(status))) {
-            return Uni.createFrom().failure(ApiException.badRequest("INVALID_FILTER", "status",
-                    "status must be one of provisioning, active, suspended, deleted"));
-        }
-        if (type != null && OrganizationType.parse(type).isEmpty()) {
-            return Uni.createFrom().failure(ApiException.badRequest("INVALID_FILTER", "organization_type",
-                    "organization_type must be one of dental_clinic, manufacturing, business"));
-        }
+    public Uni<Page<Tenant>> list(Caller caller, TenantFilter filter, PageRequest page) {
         Long memberOf = caller.platformAdmin() ? null : caller.userId();
-        return tenants.search(status, type, memberOf, page)
-                .flatMap(items -> tenants.countSearch(status, type, memberOf).map(total -> Page.of(items, page, total)));
+        return tenants.search(filter, memberOf, page)
+                .flatMap(items -> tenants.countSearch(filter, memberOf).map(total -> Page.of(items, page, total)));
     }
 
     public Uni<Outcome<Tenant>> update(Tenant current, TenantRequest r, boolean mayChangePlan) {

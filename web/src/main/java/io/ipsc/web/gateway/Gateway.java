@@ -7,7 +7,9 @@ import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
+import io.ipsc.client.api.GatewayApi;
 import io.ipsc.client.api.InvoicesApi;
+import io.ipsc.client.api.OperationsApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
@@ -38,6 +40,8 @@ public class Gateway {
     private final AppointmentsApi appointments;
     private final BillsOfMaterialsApi boms;
     private final ProductionOrdersApi productionOrders;
+    private final OperationsApi operations;
+    private final GatewayApi suite;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -56,6 +60,8 @@ public class Gateway {
         this.appointments = new AppointmentsApi(client);
         this.boms = new BillsOfMaterialsApi(client);
         this.productionOrders = new ProductionOrdersApi(client);
+        this.operations = new OperationsApi(client);
+        this.suite = new GatewayApi(client);
     }
 
     public AuthApi auth() {
@@ -108,6 +114,16 @@ public class Gateway {
      */
     public static Map<String, String> forwardedFor(String browserAddress) {
         return browserAddress == null ? Map.of() : Map.of("X-Forwarded-For", browserAddress);
+    }
+
+    /** The operator's views of a tenant: database statistics, slow statements, security events. */
+    public OperationsApi operations() {
+        return operations;
+    }
+
+    /** The gateway's own operations: the suite's health and status, a tenant's request figures. */
+    public GatewayApi suite() {
+        return suite;
     }
 
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */

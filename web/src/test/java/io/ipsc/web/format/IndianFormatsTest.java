@@ -38,4 +38,12 @@ class IndianFormatsTest {
         // 20:00 UTC is 01:30 the next day in IST (UTC+05:30)
         assertEquals("16-01-2024 01:30", IndianFormats.dateTime(OffsetDateTime.of(2024, 1, 15, 20, 0, 0, 0, ZoneOffset.UTC)));
     }
+
+    @Test
+    void groupsCountsLikeRupeesWithoutTheSymbol() {
+        assertEquals("999", IndianFormats.number(999L));
+        assertEquals("1,00,000", IndianFormats.number(100_000L));
+        assertEquals("-12,34,56,789", IndianFormats.number(-123_456_789L));
+        assertEquals("—", IndianFormats.number(null));
+    }
 }

@@ -1,0 +1,253 @@
+package io.ipsc.e2e.web;
+
+import io.ipsc.e2e.LocalSuite;
+import io.ipsc.e2e.SuiteExtension;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator console in a real browser, on the suite as e2e starts it: a platform admin opens /admin
+ * from the header, filters the tenants, opens one, sees its provisioning per service and its
+ * performance drawn as charts, suspends it through the confirmation page and sees it suspended, then
+ * reactivates it; the suite's health lists every service; the console fits a phone; a tenant member
+ * who is no platform admin gets the refusal page.
+ */
+@ExtendWith(SuiteExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperatorConsoleBrowserTest {
+
+    private static final String CLINIC = "ops-smile";
+    private static final String SHOP = "ops-shop";
+    private static final String ADMIN_EMAIL = "ops.admin@ipsc.example";
+    private static final String MEMBER_EMAIL = "ops.member@ipsc.example";
+    private static final String PASSWORD = "a long console test password";
+    private static final Duration PROVISIONING = Duration.ofSeconds(240);
+
+    private LocalSuite suite;
+    private Browser browser;
+    private WebApp web;
+
+    @RegisterExtension
+    final TestWatcher failureShots = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.shot("FAILED-console-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    void prepare(LocalSuite suite) {
+        Browser.requireInstalled();
+        this.suite = suite;
+        api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Kavya Iyer", "platform_admin", true))
+                .post("/api/users").then().statusCode(201);
+        api().body(Map.of("name", "Ops Smile Dental", "slug", CLINIC, "organization_type", "dental_clinic",
+                "contact_email", "desk@opssmile.example", "gstin", "27AABFS1234A1Z5", "state", "Maharashtra", "pincode", "400001"))
+                .post("/api/tenants").then().statusCode(201);
+        api().body(Map.of("name", "Ops Corner Shop", "slug", SHOP, "organization_type", "business",
+                "contact_email", "owner@opsshop.example", "state", "Karnataka", "pincode", "560001"))
+                .post("/api/tenants").then().statusCode(201);
+        int member = api().body(Map.of("email", MEMBER_EMAIL, "password", PASSWORD, "full_name", "Rohan Das"))
+                .post("/api/users").then().statusCode(201).extract().path("data.id");
+        api().body(Map.of("user_id", member, "role", "admin")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        awaitActive(CLINIC);
+        // Some requests of the clinic through the gateway, for its performance charts.
+        for (int i = 0; i < 5; i++) {
+            api().get("/api/tenants/" + CLINIC + "/products").then().statusCode(200);
+            api().get("/api/tenants/" + CLINIC + "/patients").then().statusCode(200);
+        }
+        browser = Browser.open();
+        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theAdminOpensTheConsoleAndFiltersTheTenants() {
+        web.signIn(ADMIN_EMAIL, PASSWORD);
+        browser.clickThrough(By.id("operator-console"));
+        assertEquals("Tenants", browser.text(By.tagName("h1")));
+        browser.await(By.id("tenants"));
+        browser.shot("console-tenants");
+
+        WebElement search = browser.driver().findElement(By.id("search"));
+        search.sendKeys("ops-sm");
+        awaitRows(List.of(CLINIC));
+        new Select(browser.driver().findElement(By.id("status"))).selectByValue("active");
+        awaitRows(List.of(CLINIC));
+        assertTrue(browser.driver().getCurrentUrl().contains("search=ops-sm"), "the filter is in the address: "
+                + browser.driver().getCurrentUrl());
+        browser.shot("console-tenants-filtered");
+
+        new Select(browser.driver().findElement(By.id("type"))).selectByValue("business");
+        awaitText(By.id("tenant-results"), "No tenant matches these filters");
+        browser.shot("console-tenants-none");
+        new Select(browser.driver().findElement(By.id("type"))).selectByValue("dental_clinic");
+        awaitRows(List.of(CLINIC));
+
+        browser.clickThrough(By.linkText("Ops Smile Dental"));
+        assertEquals("Ops Smile Dental", browser.text(By.tagName("h1")));
+    }
+
+    @Test
+    @Order(2)
+    void aTenantsPageShowsProvisioningPerServiceAndDrawsItsPerformance() {
+        browser.go(web.baseUrl() + "/admin/tenants/" + CLINIC, "console-tenant");
+        String provisioning = browser.text(By.id("provisioning"));
+        for (String service : new String[]{"invoicing", "branding", "dental"}) {
+            assertTrue(provisioning.contains(service), "each service: " + provisioning);
+        }
+        assertTrue(provisioning.toLowerCase().contains("provisioned"), provisioning);
+        assertEquals("active", browser.text(By.id("tenant-status")));
+
+        // The htmx parts: each replaces its "Loading…" with the figures.
+        browser.await(By.cssSelector("#usage .meters"));
+        browser.await(By.cssSelector("#database table"));
+        browser.await(By.cssSelector("#security .counts"));
+        WebElement chart = browser.await(By.id("requests-chart"));
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                By.id("requests-chart"), By.cssSelector("canvas, svg")));
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
+                By.id("latency-chart"), By.cssSelector("canvas, svg")));
+        assertTrue(chart.getSize().getHeight() > 100 && chart.getSize().getWidth() > 200, "a chart of some size: " + chart.getSize());
+        scrollTo(chart);
+        browser.shot("console-tenant-performance");
+        scrollTo(browser.driver().findElement(By.id("database")));
+        browser.shot("console-tenant-database");
+    }
+
+    @Test
+    @Order(3)
+    void theAdminSuspendsThroughTheConfirmationThenReactivates() {
+        browser.go(web.baseUrl() + "/admin/tenants/" + CLINIC, "console-tenant-before-suspend");
+        browser.clickThrough(By.id("suspend-tenant"));
+        assertEquals("Suspend Ops Smile Dental?", browser.text(By.tagName("h1")));
+        browser.shot("console-confirm-suspend");
+        api().get("/api/tenants/" + CLINIC).then().statusCode(200).body("data.status", org.hamcrest.Matchers.is("active"));
+
+        browser.clickThrough(By.id("confirm-suspend"));
+        assertEquals("suspended", browser.text(By.id("tenant-status")));
+        assertTrue(browser.text(By.id("done")).startsWith("Suspended."), browser.pageText());
+        browser.shot("console-tenant-suspended");
+        api().get("/api/tenants/" + CLINIC).then().statusCode(200).body("data.status", org.hamcrest.Matchers.is("suspended"));
+
+        browser.clickThrough(By.id("reactivate-tenant"));
+        browser.clickThrough(By.id("confirm-reactivate"));
+        assertEquals("active", browser.text(By.id("tenant-status")));
+        browser.shot("console-tenant-reactivated");
+    }
+
+    @Test
+    @Order(4)
+    void systemHealthListsEveryService() {
+        browser.go(web.baseUrl() + "/admin", "console-before-health");
+        browser.clickThrough(By.id("system-health"));
+        String services = browser.text(By.id("services"));
+        for (String service : new String[]{"tenant", "invoicing", "branding", "dental", "manufacturing"}) {
+            assertTrue(services.contains(service), "every service: " + services);
+        }
+        browser.shot("console-health");
+    }
+
+    @Test
+    @Order(5)
+    void theConsoleFitsAPhone() {
+        Dimension before = browser.driver().manage().window().getSize();
+        try {
+            browser.driver().manage().window().setSize(new Dimension(390, 844));
+            for (String page : new String[]{"/admin", "/admin/tenants/" + CLINIC}) {
+                browser.go(web.baseUrl() + page, "console-phone" + page.replace('/', '-'));
+                browser.await(By.tagName("h1"));
+                Object overflow = ((JavascriptExecutor) browser.driver())
+                        .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertTrue(((Number) overflow).longValue() <= 0, page + " is wider than the phone by " + overflow + " px");
+            }
+        } finally {
+            browser.driver().manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aTenantMemberWhoIsNoPlatformAdminIsRefused() {
+        try (Browser other = Browser.open()) {
+            WebApp asMember = new WebApp(other, web.baseUrl());
+            asMember.signIn(MEMBER_EMAIL, PASSWORD);
+            assertTrue(other.driver().findElements(By.id("operator-console")).isEmpty(), "no console link for a member");
+            other.go(web.baseUrl() + "/admin", "console-refused");
+            assertEquals("Only for platform administrators", other.text(By.tagName("h1")));
+            assertFalse(other.pageText().contains(CLINIC), "nothing of the tenants: " + other.pageText());
+        }
+    }
+
+    private void awaitRows(List<String> slugs) {
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> {
+            List<String> shown = d.findElements(By.cssSelector("#tenants tbody tr")).stream().map(r -> r.getAttribute("data-slug")).toList();
+            return shown.equals(slugs);
+        });
+    }
+
+    private void awaitText(By what, String text) {
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+    }
+
+    private void awaitActive(String slug) {
+        Instant deadline = Instant.now().plus(PROVISIONING);
+        while (!"active".equals(api().get("/api/tenants/" + slug).then().extract().path("data.status"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(slug + " not active within " + PROVISIONING.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private RequestSpecification api() {
+        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
+                .header("Authorization", "Bearer " + suite.adminToken());
+    }
+}

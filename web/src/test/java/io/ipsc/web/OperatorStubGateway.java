@@ -1,0 +1,133 @@
+package io.ipsc.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in gateway for the operator console's tests: sign-in as {@link StubGateway} answers it, and
+ * the operator's endpoints with the shapes the suite sends, for one tenant (smile-dental) whose dental
+ * provisioning failed. Every call it receives is noted ("GET /api/tenants?search=smile ...", with the
+ * body of a write) so that a test can see what the console asked for; a call without the admin's token
+ * is refused 401 as the gateway would.
+ */
+public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager {
+
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    private static final String TENANT = """
+            {"id":7,"slug":"smile-dental","name":"Smile Dental Clinic","organization_type":"dental_clinic","status":"%s",
+             "contact_person":"Dr. Sarah Johnson","contact_email":"dr.sarah@smiledental.com","contact_phone":"+91-9876543210",
+             "gstin":"27AABFS1234A1Z5","gstin_verified":true,"features":{"dental_management":true,"invoicing":true,"manufacturing":false},
+             "subscription":{"plan":"basic","max_users":10,"max_products":1000,"max_transactions_per_month":5000},
+             "created_at":"2024-01-15T20:00:00Z",
+             "provisioning":{"invoicing":{"status":"PROVISIONED","schema_version":"12"},
+                             "dental":{"status":"FAILED","detail":"could not create database: disk full"}}}""";
+
+    private static final String OTHER = """
+            {"id":8,"slug":"precision-mfg","name":"Precision Manufacturing","organization_type":"manufacturing","status":"active",
+             "subscription":{"plan":"premium"},"created_at":"2024-02-01T05:30:00Z"}""";
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // Signing in and out as StubGateway answers them (the console's tests sign in like any visitor).
+        server.createContext("/api/auth/login", StubGateway::login);
+        server.createContext("/api/auth/logout", StubGateway::logout);
+        server.createContext("/", OperatorStubGateway::route);
+        server.start();
+        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if ("POST".equals(exchange.getRequestMethod()) && "/api/tenants".equals(path)) {
+            StubGateway.createTenant(exchange);
+            return;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String call = exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query) + (body.isEmpty() ? "" : " " + body);
+        CALLS.add(call);
+        if (!("Bearer " + StubGateway.ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            StubGateway.answer(exchange, 401, StubGateway.error("UNAUTHORIZED", "No valid token"), null);
+            return;
+        }
+        String data = switch (exchange.getRequestMethod() + " " + path) {
+            case "GET /api/tenants" -> query != null && query.contains("search=smile")
+                    ? "{\"items\":[" + TENANT.formatted("active") + "],\"page\":1,\"size\":20,\"total_items\":1,\"total_pages\":1}"
+                    : "{\"items\":[" + TENANT.formatted("active") + "," + OTHER + "],\"page\":1,\"size\":20,\"total_items\":42,\"total_pages\":3}";
+            case "GET /api/tenants/smile-dental", "POST /api/tenants/smile-dental/reactivate",
+                 "POST /api/tenants/smile-dental/provisioning/retry" -> TENANT.formatted("active");
+            case "POST /api/tenants/smile-dental/suspend" -> TENANT.formatted("suspended");
+            case "DELETE /api/tenants/smile-dental" -> TENANT.formatted("deleted");
+            case "PUT /api/tenants/smile-dental/subscription" ->
+                    "{\"plan\":\"premium\",\"max_users\":25,\"max_products\":10000,\"max_transactions_per_month\":50000}";
+            case "GET /api/tenants/smile-dental/config" -> """
+                    {"slug":"smile-dental","status":"active","databases":{"invoicing":"tenant_smile_dental_invoicing",
+                     "dental":"tenant_smile_dental_dental","branding":"tenant_smile_dental_branding"}}""";
+            case "GET /api/tenants/smile-dental/usage" -> """
+                    {"tenant":"smile-dental","plan":"basic","month":"2024-06",
+                     "users":{"used":9,"limit":10,"percent":90.0},"products":{"used":120,"limit":1000,"percent":12.0},
+                     "transactions_this_month":{"used":1234567,"limit":null,"percent":null},
+                     "databases":{"invoicing":{"database":"tenant_smile_dental_invoicing","size_bytes":8302383},"total_bytes":8302383}}""";
+            case "GET /api/tenants/smile-dental/performance" -> """
+                    {"tenant":"smile-dental","measured_by":"gateway","windows":{
+                     "last_5_minutes":{"total":{"requests":3,"server_errors":0,"client_errors":1,"error_rate":0,"p50_ms":12.5,"p95_ms":40,"p99_ms":41},
+                       "modules":{"invoicing":{"requests":3,"server_errors":0,"client_errors":1,"p50_ms":12.5,"p95_ms":40,"p99_ms":41}}},
+                     "last_60_minutes":{"total":{"requests":150000,"server_errors":2,"client_errors":5,"error_rate":0.0000133,"p50_ms":10,"p95_ms":80,"p99_ms":120},
+                       "modules":{"invoicing":{"requests":149000,"p50_ms":10,"p95_ms":80,"p99_ms":120},
+                                  "dental":{"requests":1000,"p50_ms":22,"p95_ms":95,"p99_ms":130}}}}}""";
+            case "GET /api/database/performance/smile-dental" -> """
+                    {"tenant":"smile-dental","databases":{
+                     "invoicing":{"database":"tenant_smile_dental_invoicing","exists":true,"size_bytes":8302383,"connections":3,
+                                  "commits":1500,"rollbacks":2,"cache_hit_ratio":0.9876,"deadlocks":0,"temp_bytes":0,
+                                  "schema_version":"12","pool":{"size":5,"in_use":1}},
+                     "dental":{"database":"tenant_smile_dental_dental","exists":false,"pool":null}}}""";
+            case "GET /api/database/slow-queries/smile-dental" -> null;
+            case "GET /api/security/metrics/smile-dental" -> """
+                    {"tenant":"smile-dental","window_hours":24,"since":"2024-06-01T00:00:00Z",
+                     "counts":{"failed_logins":4,"cross_tenant_refused":1,"role_refused":0,"feature_refused":0,"rate_limited":0},
+                     "latest_events":[{"kind":"FAILED_LOGIN","service":"tenant","caller":"meera@example.com","route":"POST /api/auth/login",
+                       "detail":"<b>wrong</b> password","occurrences":4,"occurred_at":"2024-06-01T20:00:00Z"}]}""";
+            case "GET /api/health/detailed" -> """
+                    {"status":"degraded","multi_tenant_enabled":true,"services":{
+                     "tenant":{"status":"up","http_status":200},"invoicing":{"status":"up","http_status":200},
+                     "dental":{"status":"unreachable","error":"Connection refused"}},
+                     "kafka":{"tenant_directory_ready":true},"tenants_by_status":{"active":40,"suspended":2}}""";
+            case "GET /api/system/status" -> """
+                    {"version":"0.1.0","uptime_seconds":97500,"multi_tenant_enabled":true,"max_tenants_per_instance":100,
+                     "tenants_by_status":{"active":40,"suspended":2},"tenants_total":42}""";
+            default -> "";
+        };
+        if (data == null) {
+            StubGateway.answer(exchange, 503, StubGateway.error("STATISTICS_UNAVAILABLE",
+                    "pg_stat_statements is not loaded on this PostgreSQL server"), null);
+        } else if (data.isEmpty()) {
+            StubGateway.answer(exchange, 404, StubGateway.error("TENANT_NOT_FOUND", "No tenant here"), null);
+        } else {
+            StubGateway.answer(exchange, 200, "{\"success\":true,\"message\":\"ok\",\"data\":" + data + "}", null);
+        }
+    }
+}
