@@ -7,7 +7,9 @@ import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
+import io.ipsc.client.api.InvitationsApi;
 import io.ipsc.client.api.InvoicesApi;
+import io.ipsc.client.api.MembershipsApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
@@ -38,6 +40,8 @@ public class Gateway {
     private final AppointmentsApi appointments;
     private final BillsOfMaterialsApi boms;
     private final ProductionOrdersApi productionOrders;
+    private final MembershipsApi memberships;
+    private final InvitationsApi invitations;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -56,6 +60,8 @@ public class Gateway {
         this.appointments = new AppointmentsApi(client);
         this.boms = new BillsOfMaterialsApi(client);
         this.productionOrders = new ProductionOrdersApi(client);
+        this.memberships = new MembershipsApi(client);
+        this.invitations = new InvitationsApi(client);
     }
 
     public AuthApi auth() {
@@ -100,6 +106,14 @@ public class Gateway {
 
     public ProductionOrdersApi productionOrders() {
         return productionOrders;
+    }
+
+    public MembershipsApi memberships() {
+        return memberships;
+    }
+
+    public InvitationsApi invitations() {
+        return invitations;
     }
 
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */
