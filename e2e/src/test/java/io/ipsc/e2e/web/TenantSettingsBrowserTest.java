@@ -133,12 +133,9 @@ class TenantSettingsBrowserTest {
     @Order(2)
     void aLowContrastColourIsSavedWithBrandingServicesWarning() {
         browser.go(settings + "/branding", "settings-branding-again");
-        WebElement text = browser.await(By.id("text_color"));
-        text.clear();
-        text.sendKeys("#EEEEEE");
-        WebElement background = browser.driver().findElement(By.id("background_color"));
-        background.clear();
-        background.sendKeys("#FFFFFF");
+        browser.await(By.id("text_color"));
+        web.type("text_color", "#8A8A8A");
+        web.type("background_color", "#FFFFFF");
         browser.clickThrough(By.id("save-branding"));
         browser.shot("settings-branding-contrast-warning");
         String warnings = browser.text(By.id("contrast-warnings"));
@@ -149,20 +146,15 @@ class TenantSettingsBrowserTest {
     @Order(3)
     void theProfileShowsTheApisFieldErrorAtItsFieldAndSaves() {
         browser.go(settings, "settings-profile");
-        WebElement pincode = browser.await(By.id("pincode"));
-        pincode.clear();
-        pincode.sendKeys("56");
+        browser.await(By.id("pincode"));
+        web.type("pincode", "56");
         browser.clickThrough(By.id("save-profile"));
         browser.shot("settings-profile-refused");
         assertNotNull(web.fieldError("pincode"), "the PIN code's error at its field: " + browser.pageText());
         assertEquals("56", browser.driver().findElement(By.id("pincode")).getAttribute("value"), "what was typed is kept");
 
-        WebElement field = browser.driver().findElement(By.id("pincode"));
-        field.clear();
-        field.sendKeys("560001");
-        WebElement person = browser.driver().findElement(By.id("contact_person"));
-        person.clear();
-        person.sendKeys("Lakshmi Iyer");
+        web.type("pincode", "560001");
+        web.type("contact_person", "Lakshmi Iyer");
         browser.clickThrough(By.id("save-profile"));
         browser.shot("settings-profile-saved");
         assertTrue(browser.text(By.id("notice")).contains("saved"), browser.pageText());

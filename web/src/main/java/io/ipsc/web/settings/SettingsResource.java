@@ -78,7 +78,7 @@ public class SettingsResource {
 
         static native TemplateInstance branding$preview(BrandingPreview preview);
 
-        static native TemplateInstance features(Chrome chrome, SettingsTabs tabs, List<Feature> features, String notice);
+        static native TemplateInstance features(Chrome chrome, SettingsTabs tabs, List<Feature> features, String problem, String notice);
 
         static native TemplateInstance members(Chrome chrome, SettingsTabs tabs, Members members, Map<String, String> errors,
                                                String problem, String notice, InvitationIssued invitation, String invitationLink);
@@ -260,30 +260,35 @@ public class SettingsResource {
     public TemplateInstance features(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                      @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        return featuresPage(visit, visit.tenant().getFeatures(), null);
+        return featuresPage(visit, visit.tenant().getFeatures(), null, null);
     }
 
     /** Every feature the form listed ({@code known}) is sent: on when its box was ticked, off otherwise. */
     @POST
     @Path("/features")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance saveFeatures(@PathParam("slug") String slug, @RestForm List<String> known, @RestForm List<String> on,
-                                         @CookieParam(SessionCookie.NAME) String sessionId,
-                                         @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+    public RestResponse<TemplateInstance> saveFeatures(@PathParam("slug") String slug, @RestForm List<String> known,
+                                                       @RestForm List<String> on, @CookieParam(SessionCookie.NAME) String sessionId,
+                                                       @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
         Map<String, Boolean> switches = new LinkedHashMap<>();
         for (String name : known == null ? List.<String>of() : known) {
             switches.put(name, on != null && on.contains(name));
         }
-        Map<String, Boolean> saved = gateway.tenants().updateTenantFeatures(slug, switches, visit.bearer()).getData();
-        return featuresPage(visit, saved, "The features are saved.");
+        try {
+            Map<String, Boolean> saved = gateway.tenants().updateTenantFeatures(slug, switches, visit.bearer()).getData();
+            return RestResponse.ok(featuresPage(visit, saved, null, "The features are saved."));
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            return PageErrors.withStatus(error.status(), featuresPage(visit, visit.tenant().getFeatures(), error.message(), null));
+        }
     }
 
-    private static TemplateInstance featuresPage(Visit visit, Map<String, Boolean> switches, String notice) {
+    private static TemplateInstance featuresPage(Visit visit, Map<String, Boolean> switches, String problem, String notice) {
         List<Feature> features = new TreeMap<>(switches == null ? Map.<String, Boolean>of() : switches).entrySet().stream()
                 .map(e -> new Feature(e.getKey(), label(e.getKey()), Boolean.TRUE.equals(e.getValue()))).toList();
         return Templates.features(visit.chrome("Features · " + visit.workspace().companyName()), SettingsTabs.of(visit, "features"),
-                features, notice);
+                features, problem, notice);
     }
 
     /** {@code dental_management} → "Dental management". */
