@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -207,6 +208,24 @@ class TenantSettingsBrowserTest {
 
     @Test
     @Order(6)
+    void theSettingsFitAPhoneScreen() {
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : List.of("", "/branding", "/features", "/members", "/usage")) {
+                browser.go(settings + page, "settings-phone" + page.replace('/', '-'));
+                browser.await(By.tagName("h1"));
+                Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling on a phone: settings" + page);
+            }
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
+    @Test
+    @Order(7)
     void aViewerSeesNoWriteButtonsAndADirectPostIsRefusedByTheSuite() {
         String nameBefore = api().get("/api/tenants/" + SHOP).path("data.name");
         try (Browser other = Browser.open()) {
