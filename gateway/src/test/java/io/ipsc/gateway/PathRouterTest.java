@@ -36,6 +36,8 @@ class PathRouterTest {
             "/api/tenants/smile-dental/subscription, TENANT_SERVICE, /api/tenants/smile-dental/subscription, smile-dental, false",
             "/api/tenants/smile-dental/config, TENANT_SERVICE, /api/tenants/smile-dental/config, smile-dental, false",
             "/api/tenants/smile-dental/usage, TENANT_SERVICE, /api/tenants/smile-dental/usage, smile-dental, false",
+            "/api/tenants/smile-dental/invitations, TENANT_SERVICE, /api/tenants/smile-dental/invitations, smile-dental, false",
+            "/api/tenants/smile-dental/invitations/3, TENANT_SERVICE, /api/tenants/smile-dental/invitations/3, smile-dental, false",
             "/api/users, TENANT_SERVICE, /api/users, , false",
             "/api/database/performance/smile-dental, TENANT_SERVICE, /api/database/performance/smile-dental, , false",
             "/api/database/slow-queries/smile-dental, TENANT_SERVICE, /api/database/slow-queries/smile-dental, , false",

@@ -66,6 +66,13 @@ final class WebApp {
         browser.shot("tenant-setup-submitted");
     }
 
+    /** Replaces what the field with this id holds by {@code value}, as a person types it. */
+    void type(String id, String value) {
+        WebElement input = browser.driver().findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
     /** The error shown at a form field, or null. */
     String fieldError(String field) {
         var errors = browser.driver().findElements(By.id(field + "-error"));

@@ -8,7 +8,9 @@ import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
 import io.ipsc.client.api.GatewayApi;
+import io.ipsc.client.api.InvitationsApi;
 import io.ipsc.client.api.InvoicesApi;
+import io.ipsc.client.api.MembershipsApi;
 import io.ipsc.client.api.OperationsApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
@@ -42,6 +44,8 @@ public class Gateway {
     private final ProductionOrdersApi productionOrders;
     private final OperationsApi operations;
     private final GatewayApi suite;
+    private final MembershipsApi memberships;
+    private final InvitationsApi invitations;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -62,6 +66,8 @@ public class Gateway {
         this.productionOrders = new ProductionOrdersApi(client);
         this.operations = new OperationsApi(client);
         this.suite = new GatewayApi(client);
+        this.memberships = new MembershipsApi(client);
+        this.invitations = new InvitationsApi(client);
     }
 
     public AuthApi auth() {
@@ -124,6 +130,14 @@ public class Gateway {
     /** The gateway's own operations: the suite's health and status, a tenant's request figures. */
     public GatewayApi suite() {
         return suite;
+    }
+
+    public MembershipsApi memberships() {
+        return memberships;
+    }
+
+    public InvitationsApi invitations() {
+        return invitations;
     }
 
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */

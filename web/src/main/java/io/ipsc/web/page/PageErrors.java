@@ -61,6 +61,10 @@ public class PageErrors {
             case 401 -> RestResponse.seeOther(signInThenBack(uri, request, headers));
             case 403 -> "TENANT_SUSPENDED".equals(error.code())
                     ? page(403, user, "Suspended", "This organisation is suspended. " + SUSPENDED_ADVICE)
+                    : !HttpMethod.GET.equals(request.getMethod())
+                    // A change the API refused (a viewer's post, say): its own words say which role it needs.
+                    ? page(403, user, "Not allowed", "Nothing was changed: " + error.message() + ". You are signed in as "
+                            + (user == null ? "someone" : user.email()) + ".")
                     : page(403, user, "Not yours to open", "You are signed in as " + (user == null ? "someone" : user.email())
                             + ", who may not open this. Ask an administrator of the organisation to add you.");
             case 404 -> page(404, user, "Not found", "There is nothing here. Check the address.");

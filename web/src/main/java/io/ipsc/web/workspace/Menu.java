@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The workspace menu from the tenant's enabled features: a section appears only when its feature
- * is on (no dental entries without {@code dental_management}). Hiding is for the reader; the gateway
- * refuses a disabled module's requests whatever the menu shows.
+ * is on (no dental entries without {@code dental_management}), and Settings only for the tenant's
+ * admins (and platform admins). Hiding is for the reader; the gateway refuses a disabled module's
+ * requests, and a change by someone without the role, whatever the menu shows.
  */
 public final class Menu {
 
@@ -27,12 +28,15 @@ public final class Menu {
     private Menu() {
     }
 
-    public static List<MenuItem> of(Map<String, Boolean> features, String base) {
+    public static List<MenuItem> of(Map<String, Boolean> features, String base, boolean admin) {
         List<MenuItem> items = new ArrayList<>();
         for (Section s : SECTIONS) {
             if (s.feature() == null || Boolean.TRUE.equals(features.get(s.feature()))) {
                 items.add(new MenuItem(s.label(), base + s.path()));
             }
+        }
+        if (admin) {
+            items.add(new MenuItem("Settings", base + "settings"));
         }
         return List.copyOf(items);
     }

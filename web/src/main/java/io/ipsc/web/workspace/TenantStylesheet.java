@@ -19,7 +19,12 @@ public final class TenantStylesheet {
     }
 
     public static String render(BrandingView branding) {
-        StringBuilder css = new StringBuilder(":root {\n");
+        return render(branding, ":root");
+    }
+
+    /** The same properties on {@code selector} only (the settings' live preview scopes them to its own box). */
+    public static String render(BrandingView branding, String selector) {
+        StringBuilder css = new StringBuilder(selector).append(" {\n");
         colour(css, "primary", branding.getPrimaryColor());
         colour(css, "secondary", branding.getSecondaryColor());
         colour(css, "accent", branding.getAccentColor());

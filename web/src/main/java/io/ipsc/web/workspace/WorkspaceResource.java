@@ -10,6 +10,7 @@ import io.ipsc.web.session.AccessTokens;
 import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.session.SessionStore;
 import io.ipsc.web.session.WebSession;
+import io.ipsc.web.workspace.Visits.Visit;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -24,8 +25,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import java.util.Map;
 
 /**
  * A tenant's workspace, at {@code /t/<slug>/} and on its own host ({@link TenantHostRouting}):
@@ -46,33 +45,25 @@ public class WorkspaceResource {
     private final Gateway gateway;
     private final SessionStore sessions;
     private final AccessTokens tokens;
-    private final TenantHosts hosts;
+    private final Visits visits;
     private final HomeFigures.Source figures;
     private final Sections sections;
 
-    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, HomeFigures.Source figures,
+    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, Visits visits, HomeFigures.Source figures,
                       Sections sections) {
         this.gateway = gateway;
         this.sessions = sessions;
         this.tokens = tokens;
-        this.hosts = hosts;
+        this.visits = visits;
         this.figures = figures;
         this.sections = sections;
-    }
-
-    /** A workspace page's starting point: who asks, with which token, about which tenant, framed how. */
-    private record Visit(WebSession session, Map<String, String> bearer, TenantView tenant, Workspace workspace) {
-
-        Chrome chrome(String title) {
-            return new Chrome(title, session.user(), workspace);
-        }
     }
 
     @GET
     @Path("/")
     public RestResponse<TemplateInstance> home(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                                @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
-        Visit visit = visit(slug, sessionId, host);
+        Visit visit = visits.of(slug, sessionId, host);
         return RestResponse.ok(Templates.home(visit.chrome(visit.workspace().companyName()), visit.tenant(), figures.of(slug, visit.bearer())));
     }
 
@@ -82,7 +73,7 @@ public class WorkspaceResource {
     public RestResponse<TemplateInstance> section(@PathParam("slug") String slug, @PathParam("section") String section,
                                                   @RestQuery @DefaultValue("1") int page, @CookieParam(SessionCookie.NAME) String sessionId,
                                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
-        Visit visit = visit(slug, sessionId, host);
+        Visit visit = visits.of(slug, sessionId, host);
         var table = sections.page(slug, section, page, visit.bearer());
         if (table.isEmpty()) {
             return PageErrors.page(404, visit.session().user(), "Not found", "There is nothing here. Check the address.");
@@ -99,23 +90,5 @@ public class WorkspaceResource {
         WebSession session = sessions.require(sessionId);
         BrandingView branding = gateway.branding().getBranding(slug, Gateway.bearer(tokens.current(session))).getData();
         return Response.ok(TenantStylesheet.render(branding), "text/css").header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
-    }
-
-    /** The tenant as the visitor may see it (the gateway refuses otherwise); a suspended one ends here with its page. */
-    private Visit visit(String slug, String sessionId, String host) throws ApiException {
-        WebSession session = sessions.require(sessionId);
-        Map<String, String> bearer = Gateway.bearer(tokens.current(session));
-        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
-        if ("suspended".equalsIgnoreCase(tenant.getStatus())) {
-            throw new TenantSuspended(tenant.getName());
-        }
-        return new Visit(session, bearer, tenant, workspace(tenant, bearer, host));
-    }
-
-    private Workspace workspace(TenantView tenant, Map<String, String> bearer, String host) throws ApiException {
-        BrandingView branding = gateway.branding().getBranding(tenant.getSlug(), bearer).getData();
-        String base = hosts.tenantOf(host).filter(tenant.getSlug()::equals).isPresent() ? "/" : "/t/" + tenant.getSlug() + "/";
-        String name = branding.getCompanyName() == null || branding.getCompanyName().isBlank() ? tenant.getName() : branding.getCompanyName();
-        return new Workspace(tenant.getSlug(), name, branding.getLogoUrl(), base, Menu.of(tenant.getFeatures(), base));
     }
 }

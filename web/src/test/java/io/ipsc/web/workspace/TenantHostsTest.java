@@ -45,11 +45,18 @@ class TenantHostsTest {
 
     @Test
     void theMenuFollowsTheFeatures() {
-        var dental = Menu.of(Map.of("dental_management", true), "/t/smile-dental/");
+        var dental = Menu.of(Map.of("dental_management", true), "/t/smile-dental/", false);
         assertTrue(dental.stream().anyMatch(i -> i.label().equals("Patients") && i.href().equals("/t/smile-dental/patients")));
-        var business = Menu.of(Map.of("dental_management", false), "/");
+        var business = Menu.of(Map.of("dental_management", false), "/", false);
         assertFalse(business.stream().anyMatch(i -> i.label().equals("Patients") || i.label().equals("Appointments")));
         assertFalse(business.stream().anyMatch(i -> i.label().equals("Production orders")));
         assertEquals("/", business.get(0).href());
+        assertFalse(business.stream().anyMatch(i -> i.label().equals("Settings")), "no settings for a member who is no admin");
+    }
+
+    @Test
+    void settingsAreInTheMenuOfAdminsOnly() {
+        var admin = Menu.of(Map.of(), "/t/smile-dental/", true);
+        assertTrue(admin.stream().anyMatch(i -> i.label().equals("Settings") && i.href().equals("/t/smile-dental/settings")));
     }
 }
