@@ -1,0 +1,84 @@
+package io.ipsc.web.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code static/charts.js} draws, written into a page as the {@code data-chart} attribute of an
+ * element with class {@code chart}: {@code <div class="chart" data-chart="{chart.json}" role="img"
+ * aria-label="…">No figures yet</div>}. Qute escapes the JSON into the attribute; the browser gives it
+ * back unescaped. The contract is in web/README.md ("Charts").
+ *
+ * @param type       the series' default kind: {@code bar} or {@code line}
+ * @param unit       {@code rupees} (₹, lakh and crore grouping), or a suffix for the values ({@code ms}), or empty
+ * @param horizontal bars along the value axis from a vertical list of labels (long labels, phone width)
+ * @param labels     the categories, in order
+ * @param series     one or more named rows of values, one value per label (null: no value)
+ */
+public record Chart(String type, String unit, boolean horizontal, List<String> labels, List<Series> series) {
+
+    public static final String RUPEES = "rupees";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One named row of values; {@code type} overrides the chart's ({@code line} over bars), null keeps it. */
+    public record Series(String name, String type, List<? extends Number> values) {
+
+        public static Series of(String name, List<? extends Number> values) {
+            return new Series(name, null, values);
+        }
+    }
+
+    public Chart {
+        labels = List.copyOf(labels);
+        series = List.copyOf(series);
+    }
+
+    public static Chart bars(String unit, List<String> labels, List<Series> series) {
+        return new Chart("bar", unit, false, labels, series);
+    }
+
+    public static Chart lines(String unit, List<String> labels, List<Series> series) {
+        return new Chart("line", unit, false, labels, series);
+    }
+
+    public Chart horizontally() {
+        return new Chart(type, unit, true, labels, series);
+    }
+
+    /** True when there is nothing to draw: the element keeps its own text. */
+    public boolean empty() {
+        return labels.isEmpty() || series.stream().allMatch(s -> s.values().isEmpty());
+    }
+
+    /** The {@code data-chart} attribute's value (before Qute escapes it). */
+    public String json() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Series s : series) {
+            // Values may be null (a window without requests has no latency): List.copyOf/Map.of refuse nulls.
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", s.name());
+            if (s.type() != null) {
+                row.put("type", s.type());
+            }
+            row.put("values", s.values());
+            rows.add(row);
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", type);
+        spec.put("unit", unit == null ? "" : unit);
+        spec.put("horizontal", horizontal);
+        spec.put("labels", labels);
+        spec.put("series", rows);
+        try {
+            return JSON.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a chart of strings and numbers is always JSON", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+/*
+ * Draws every element with class "chart" from its data-chart attribute (JSON; contract in web/README.md,
+ * built on the server by io.ipsc.web.chart.Chart):
+ *   {"type": "bar" | "line", "unit": "rupees" | "ms" | "", "horizontal": false,
+ *    "labels": ["Apr 2025", ...], "series": [{"name": "Invoiced", "values": [1200.5, ...], "type": "line"}]}
+ * ECharts (the webjar) is loaded only on a page that has a chart, and charts arriving with an htmx swap
+ * are drawn too. The element's own content is what shows without script or without data ("No figures yet").
+ * No eval and no inline style attribute: the page's Content-Security-Policy allows neither.
+ */
+(function () {
+  'use strict';
+
+  var ECHARTS_URL = '/webjars/echarts/dist/echarts.min.js';
+  var FALLBACK_COLOURS = ['#1f4e79', '#2e7d32', '#f9a825', '#6a1b9a', '#00838f', '#c62828'];
+  var rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 2 });
+  var rupeesShort = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+  var plain = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 2 });
+  var loading = null;
+
+  function loadEcharts() {
+    if (window.echarts) {
+      return Promise.resolve(window.echarts);
+    }
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = ECHARTS_URL;
+        script.onload = function () { resolve(window.echarts); };
+        script.onerror = function () { loading = null; reject(new Error('echarts did not load')); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function formatter(unit, compact) {
+    if (unit === 'rupees') {
+      return function (v) { return v == null ? '–' : (compact ? rupeesShort : rupees).format(v); };
+    }
+    var suffix = unit ? ' ' + unit : '';
+    return function (v) { return v == null ? '–' : plain.format(v) + suffix; };
+  }
+
+  /** The brand's colours first (a tenant's theme.css sets them), then a fixed palette. */
+  function colours(element) {
+    var style = getComputedStyle(element);
+    var brand = ['--ipsc-primary', '--ipsc-secondary', '--ipsc-accent'].map(function (name) {
+      return style.getPropertyValue(name).trim();
+    }).filter(function (c) { return c; });
+    return brand.concat(FALLBACK_COLOURS);
+  }
+
+  function hasFigures(spec) {
+    return spec && Array.isArray(spec.labels) && spec.labels.length > 0 && Array.isArray(spec.series)
+      && spec.series.some(function (s) { return Array.isArray(s.values) && s.values.length > 0; });
+  }
+
+  function option(spec, element) {
+    var full = formatter(spec.unit, false);
+    var compact = formatter(spec.unit, true);
+    var categoryAxis = { type: 'category', data: spec.labels, axisLabel: { hideOverlap: true } };
+    var valueAxis = { type: 'value', axisLabel: { formatter: compact } };
+    return {
+      color: colours(element),
+      animation: false,
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      legend: { top: 0, type: 'scroll' },
+      tooltip: { trigger: 'axis', valueFormatter: full, confine: true },
+      xAxis: spec.horizontal ? valueAxis : categoryAxis,
+      yAxis: spec.horizontal ? categoryAxis : valueAxis,
+      series: spec.series.map(function (s) {
+        return { name: s.name, type: s.type || spec.type || 'bar', data: s.values, smooth: false };
+      })
+    };
+  }
+
+  function draw(element, echarts) {
+    if (element.dataset.chartDrawn) {
+      return;
+    }
+    var spec;
+    try {
+      spec = JSON.parse(element.dataset.chart || 'null');
+    } catch (e) {
+      spec = null;
+    }
+    if (!hasFigures(spec)) {
+      element.classList.add('chart-empty');
+      return;
+    }
+    element.dataset.chartDrawn = 'true';
+    element.textContent = '';
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    chart.setOption(option(spec, element));
+  }
+
+  function drawWithin(root) {
+    var elements = [];
+    if (root.classList && root.classList.contains('chart')) {
+      elements.push(root);
+    }
+    if (root.querySelectorAll) {
+      elements = elements.concat(Array.prototype.slice.call(root.querySelectorAll('.chart')));
+    }
+    if (elements.length === 0) {
+      return;
+    }
+    loadEcharts().then(function (echarts) {
+      elements.forEach(function (element) { draw(element, echarts); });
+    }, function () {
+      elements.forEach(function (element) { element.classList.add('chart-failed'); });
+    });
+  }
+
+  function resizeAll() {
+    if (!window.echarts) {
+      return;
+    }
+    document.querySelectorAll('.chart[data-chart-drawn]').forEach(function (element) {
+      var chart = window.echarts.getInstanceByDom(element);
+      if (chart) {
+        chart.resize();
+      }
+    });
+  }
+
+  /* A chart swapped out by htmx lets go of its canvas and listeners. */
+  document.addEventListener('htmx:beforeCleanupElement', function (event) {
+    var element = event.target;
+    if (window.echarts && element.classList && element.classList.contains('chart')) {
+      window.echarts.dispose(element);
+    }
+  });
+  document.addEventListener('htmx:load', function (event) { drawWithin(event.target); });
+  window.addEventListener('resize', resizeAll);
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { drawWithin(document.body); });
+  } else {
+    drawWithin(document.body);
+  }
+}());

@@ -1,0 +1,39 @@
+package io.ipsc.web.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChartTest {
+
+    @Test
+    void writesTheContractOfChartsJs() throws Exception {
+        Chart chart = Chart.bars("ms", List.of("invoicing", "dental \"clinic\""),
+                List.of(Chart.Series.of("p50", Arrays.asList(12.5, null)), new Chart.Series("p95", "line", List.of(40, 7))))
+                .horizontally();
+        JsonNode spec = new ObjectMapper().readTree(chart.json());
+        assertEquals("bar", spec.path("type").asText());
+        assertEquals("ms", spec.path("unit").asText());
+        assertTrue(spec.path("horizontal").asBoolean());
+        assertEquals("dental \"clinic\"", spec.path("labels").get(1).asText());
+        assertEquals(12.5, spec.path("series").get(0).path("values").get(0).asDouble());
+        assertTrue(spec.path("series").get(0).path("values").get(1).isNull(), "a missing value stays null");
+        assertFalse(spec.path("series").get(0).has("type"), "a series without a type takes the chart's");
+        assertEquals("line", spec.path("series").get(1).path("type").asText());
+        assertFalse(chart.empty());
+    }
+
+    @Test
+    void aChartWithoutLabelsOrValuesIsEmpty() {
+        assertTrue(Chart.lines(Chart.RUPEES, List.of(), List.of(Chart.Series.of("in", List.of()))).empty());
+        assertTrue(Chart.lines(Chart.RUPEES, List.of("Jan"), List.of(Chart.Series.of("in", List.of()))).empty());
+        assertEquals("", new Chart("line", null, false, List.of(), List.of()).json().replaceAll(".*\"unit\":\"([^\"]*)\".*", "$1"));
+    }
+}
