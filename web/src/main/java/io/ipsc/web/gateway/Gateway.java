@@ -11,6 +11,7 @@ import io.ipsc.client.api.InvoicesApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
+import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +39,7 @@ public class Gateway {
     private final AppointmentsApi appointments;
     private final BillsOfMaterialsApi boms;
     private final ProductionOrdersApi productionOrders;
+    private final SignUpApi signUp;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -56,6 +58,7 @@ public class Gateway {
         this.appointments = new AppointmentsApi(client);
         this.boms = new BillsOfMaterialsApi(client);
         this.productionOrders = new ProductionOrdersApi(client);
+        this.signUp = new SignUpApi(client);
     }
 
     public AuthApi auth() {
@@ -102,8 +105,17 @@ public class Gateway {
         return productionOrders;
     }
 
+    public SignUpApi signUp() {
+        return signUp;
+    }
+
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */
     public static Map<String, String> bearer(String accessToken) {
         return Map.of("Authorization", "Bearer " + accessToken);
+    }
+
+    /** The {@code headers} argument of a call made for a visitor who is not signed in. */
+    public static Map<String, String> anonymous() {
+        return Map.of();
     }
 }
