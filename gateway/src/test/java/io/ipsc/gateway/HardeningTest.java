@@ -145,6 +145,8 @@ class HardeningTest {
         RawHttp.Answer invitation = RawHttp.sendFrom("127.0.0.2", "GET", "/api/invitations/some-token", "Host: localhost");
         assertEquals(429, invitation.status());
         assertEquals("RATE_LIMITED", invitation.json().getString("error.code"));
+        // Self-service sign-up creates accounts with passwords: it shares the allowance too.
+        assertEquals(429, RawHttp.sendFrom("127.0.0.2", "POST", "/api/signup", "Host: localhost").status());
         // Another address is not slowed by the first.
         assertEquals(200, RawHttp.sendFrom("127.0.0.3", "POST", "/api/auth/login", "Host: localhost").status());
     }
@@ -180,6 +182,12 @@ class HardeningTest {
         given().contentType("application/json").body("{\"password\":\"pw\"}").post("/api/invitations/abc123/accept").then()
                 .statusCode(200).body("module", is("tenant-service")).body("path", is("/api/invitations/abc123/accept"));
         given().get("/api/invitations").then().statusCode(401).body("error.code", is("UNAUTHORIZED"));
+        // Self-service sign-up and its form's checks are for visitors without an account.
+        given().contentType("application/json").body("{}").post("/api/signup").then()
+                .statusCode(200).body("module", is("tenant-service")).body("path", is("/api/signup"));
+        given().contentType("application/json").body("{}").post("/api/signup/check").then()
+                .statusCode(200).body("module", is("tenant-service")).body("path", is("/api/signup/check"));
+        given().get("/api/signup/other").then().statusCode(401).body("error.code", is("UNAUTHORIZED"));
     }
 
     @Test

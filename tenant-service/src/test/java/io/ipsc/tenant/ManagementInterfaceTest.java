@@ -25,7 +25,8 @@ class ManagementInterfaceTest {
     /** Issue 23: a generated client names every operation, and Swagger UI's "Authorize" covers all but the public ones. */
     @Test
     void everyOperationHasAnIdATagAndItsSecurity() {
-        OpenApiContract.assertEveryOperationNamedTaggedAndSecured(Set.of("login", "refreshToken", "logout", "getJwks", "getInvitation", "acceptInvitation"));
+        OpenApiContract.assertEveryOperationNamedTaggedAndSecured(Set.of("login", "refreshToken", "logout", "getJwks", "getInvitation", "acceptInvitation",
+                "getSignupSettings", "signUp", "checkTenantDraft"));
     }
 
     /**

@@ -24,6 +24,11 @@ final class Browserless {
 
     /** Posts {@code form} with the CSRF token of the form on {@code formPage}, as a browser submitting it would. */
     Response submit(String formPage, String action, Map<String, String> form) {
+        return submit(formPage, action, form, Map.of());
+    }
+
+    /** As {@link #submit(String, String, Map)}, with request headers (htmx names the field it checks in one). */
+    Response submit(String formPage, String action, Map<String, String> form, Map<String, String> headers) {
         String page = get(formPage).asString();
         Matcher token = CSRF_FIELD.matcher(page);
         if (!token.find()) {
@@ -31,7 +36,7 @@ final class Browserless {
         }
         Map<String, String> fields = new HashMap<>(form);
         fields.put("csrf-token", token.group(1));
-        Response r = given().redirects().follow(false).cookies(cookies).formParams(fields).post(action);
+        Response r = given().redirects().follow(false).cookies(cookies).headers(headers).formParams(fields).post(action);
         cookies.putAll(r.getCookies());
         return r;
     }

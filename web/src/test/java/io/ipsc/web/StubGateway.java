@@ -23,6 +23,9 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
     public static final String MEMBER = "member@example.com";
     public static final String LOCKED = "locked@example.com";
     public static final String ACCESS_TOKEN = "stub-access-token-never-in-a-page";
+    /** A tenant whose dental database could not be provisioned, until a retry is asked. */
+    public static final String FAILING = "failing-clinic";
+    private static volatile boolean retried;
 
     /** The X-Forwarded-For of each sign-in and sign-out the web app sent, newest last. */
     public static final java.util.List<String> FORWARDED_FOR = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -39,6 +42,8 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/auth/login", StubGateway::login);
         server.createContext("/api/tenants", StubGateway::createTenant);
         server.createContext("/api/auth/logout", StubGateway::logout);
+        server.createContext("/api/signup", StubGateway::signUp);
+        server.createContext("/api/tenants/" + FAILING, StubGateway::failingTenant);
         server.start();
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -87,6 +92,47 @@ public class StubGateway implements QuarkusTestResourceLifecycleManager {
             answer(exchange, 422, "{\"success\":false,\"data\":null,\"message\":\"Invalid tenant\",\"error\":{\"code\":\"VALIDATION_ERROR\","
                     + "\"details\":[{\"field\":\"pincode\",\"message\":\"pincode must be a 6-digit Indian PIN code, e.g. 400001\"}]}}", null);
         }
+    }
+
+    /**
+     * Self-service sign-up is off; its form checks answer as tenant-service does: a malformed slug is a
+     * problem, the seed's GSTIN is registered in Maharashtra with a check character that only warns.
+     * Only the signed-in admin's token is let through (anonymous visitors are refused while sign-up is off).
+     */
+    private static void signUp(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if ("GET".equals(exchange.getRequestMethod())) {
+            answer(exchange, 200, "{\"success\":true,\"data\":{\"enabled\":false,\"max_tenants_per_account\":1,\"plan\":\"free\"}}", null);
+        } else if (!exchange.getRequestURI().getPath().equals("/api/signup/check")) {
+            answer(exchange, 403, error("SELF_SERVICE_DISABLED", "Self-service sign-up is off"), null);
+        } else if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer(exchange, 403, error("SELF_SERVICE_DISABLED", "Self-service sign-up is off"), null);
+        } else if (body.contains("\"slug\":\"Bad Slug\"")) {
+            answer(exchange, 200, "{\"success\":true,\"data\":{\"valid\":false,\"slug_available\":null,\"problems\":"
+                    + "[{\"field\":\"slug\",\"message\":\"slug may hold only lower-case letters, digits and hyphens\"}],\"warnings\":[]}}", null);
+        } else if (body.contains("\"gstin\":\"27AABFS1234A1Z5\"")) {
+            answer(exchange, 200, "{\"success\":true,\"data\":{\"valid\":true,\"gstin_state\":\"27 Maharashtra\",\"problems\":[],"
+                    + "\"warnings\":[{\"field\":\"gstin\",\"message\":\"GSTIN 27AABFS1234A1Z5 ends with check character '5' but 'D' was expected\"}]}}", null);
+        } else {
+            answer(exchange, 200, "{\"success\":true,\"data\":{\"valid\":true,\"slug_available\":true,\"problems\":[],\"warnings\":[]}}", null);
+        }
+    }
+
+    /** {@link #FAILING}: dental FAILED; a retry (platform admin's token) turns it back to PROVISIONING. */
+    private static void failingTenant(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        if (exchange.getRequestURI().getPath().endsWith("/provisioning/retry") && "POST".equals(exchange.getRequestMethod())) {
+            retried = true;
+            answer(exchange, 200, "{\"success\":true,\"data\":" + failingTenantJson() + ",\"message\":\"Provisioning requested again\"}", null);
+        } else {
+            answer(exchange, 200, "{\"success\":true,\"data\":" + failingTenantJson() + ",\"message\":\"Tenant\"}", null);
+        }
+    }
+
+    private static String failingTenantJson() {
+        String dental = retried ? "{\"status\":\"PROVISIONING\"}" : "{\"status\":\"FAILED\",\"detail\":\"disk full\"}";
+        return "{\"id\":7,\"slug\":\"" + FAILING + "\",\"name\":\"Failing Clinic\",\"status\":\"provisioning\",\"features\":{},"
+                + "\"provisioning\":{\"invoicing\":{\"status\":\"PROVISIONED\"},\"dental\":" + dental + "}}";
     }
 
     static String error(String code, String message) {

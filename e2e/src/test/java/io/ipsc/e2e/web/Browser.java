@@ -1,6 +1,8 @@
 package io.ipsc.e2e.web;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromium-driver given explicitly, so that
@@ -103,6 +106,19 @@ final class Browser implements AutoCloseable {
 
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** For {@code @RegisterExtension}: a failed test leaves a screenshot of the browser {@code current} gives (none before it opens). */
+    static TestWatcher failureShots(Supplier<Browser> current) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                Browser browser = current.get();
+                if (browser != null) {
+                    browser.shot("FAILED-" + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
     }
 
     /** Saves what the browser shows now as NN-name.png. */

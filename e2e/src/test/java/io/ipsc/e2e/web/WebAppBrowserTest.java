@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -53,14 +52,7 @@ class WebAppBrowserTest {
     private WebApp web;
 
     @RegisterExtension
-    final TestWatcher failureShots = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.shot("FAILED-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher failureShots = Browser.failureShots(() -> browser);
 
     @BeforeAll
     void openBrowser(LocalSuite suite) {
@@ -144,7 +136,7 @@ class WebAppBrowserTest {
         assertTrue(menu.contains("Patients") && menu.contains("Appointments"), "a dental clinic's menu: " + menu);
         assertFalse(menu.contains("Production orders"), "no manufacturing for a clinic: " + menu);
         String figures = browser.text(By.className("figures"));
-        assertTrue(figures.contains("₹0.00") && figures.contains("Invoices"), figures);
+        assertTrue(figures.contains("₹0.00") && figures.contains("Invoiced"), figures);
 
         // A section of the menu: the clinic's patients, none yet.
         browser.clickThrough(By.linkText("Patients"));

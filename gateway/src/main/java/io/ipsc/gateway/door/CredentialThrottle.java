@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing and token trying at the door: the credential endpoints ({@code /api/auth/*},
- * {@code /api/invitations/*}) take {@code ipsc.gateway.auth-rate-limit.per-minute} requests a minute
+ * {@code /api/invitations/*}, self-service sign-up {@code /api/signup}) take {@code ipsc.gateway.auth-rate-limit.per-minute} requests a minute
  * per client address, with bursts of {@code ipsc.gateway.auth-rate-limit.burst}. The account lockout
  * in tenant-service guards each account; this guards against one address trying many.
  * <p>
@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CredentialThrottle {
 
     private static final String OVERFLOW = "(too many addresses)";
+    /** Self-service sign-up creates an account with a password: as costly to the service, and as tempting to script. */
+    private static final String SIGNUP = "/api/signup";
     private static final long SWEEP_MILLIS = 30_000;
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
@@ -45,7 +47,8 @@ public class CredentialThrottle {
     }
 
     public static boolean guards(String path) {
-        return path.startsWith("/api/auth/") || path.equals("/api/invitations") || path.startsWith("/api/invitations/");
+        return path.startsWith("/api/auth/") || path.equals("/api/invitations") || path.startsWith("/api/invitations/")
+                || path.equals(SIGNUP);
     }
 
     /** Takes one request of {@code clientAddress}'s allowance, or throws 429 {@code RATE_LIMITED} with {@code Retry-After}. */

@@ -25,10 +25,12 @@ public class Door {
 
     /**
      * Paths anyone may call without an access token: their credential is in the body (a password, a
-     * refresh token) or the path (an invitation's token); tenant-service judges it.
+     * refresh token) or the path (an invitation's token); tenant-service judges it. Self-service sign-up
+     * and its form's checks are for visitors without an account; tenant-service refuses them while
+     * sign-up is off (except the checks, for platform admins, whose token is passed on).
      */
     private static final List<String> PUBLIC_PATHS = List.of("/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
-            "/.well-known/jwks.json");
+            "/api/signup", "/api/signup/check", "/.well-known/jwks.json");
     private static final String INVITATIONS = "/api/invitations/";
     private static final String BEARER = "Bearer ";
     private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/cashflow?from=&to=}: money in (payments received) and out (payments made) per
- * month, and what is owed either way today, in ageing buckets by due date (invoice date when none).
+ * month, what was invoiced per month (issued invoices by invoice date; drafts and cancelled ones are
+ * no sales), and what is owed either way today, in ageing buckets by due date (invoice date when none).
  */
 @Tag(name = "Cash flow")
 @SecurityRequirement(name = BearerAuth.SCHEME)
@@ -67,7 +68,9 @@ public class CashFlowResource {
                 + "FROM purchases WHERE status IN ('received', 'partially_paid')");
         String months = "SELECT to_char(m, 'YYYY-MM') AS month, "
                 + "(SELECT coalesce(sum(amount), 0) FROM payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_in, "
-                + "(SELECT coalesce(sum(amount), 0) FROM purchase_payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_out "
+                + "(SELECT coalesce(sum(amount), 0) FROM purchase_payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_out, "
+                + "(SELECT coalesce(sum(total), 0) FROM invoices WHERE status IN ('issued', 'partially_paid', 'paid') "
+                + "AND date_trunc('month', invoice_date) = m AND invoice_date BETWEEN $1 AND $2) AS invoiced "
                 + "FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS m ORDER BY m";
         return tenant.withDatabase(pool -> pool.preparedQuery(months).execute(Tuple.of(from, to))
                 .flatMap(monthRows -> pool.preparedQuery(receivables).execute(Tuple.of(today))
@@ -75,13 +78,16 @@ public class CashFlowResource {
                             List<Map<String, Object>> perMonth = new ArrayList<>();
                             BigDecimal in = BigDecimal.ZERO;
                             BigDecimal out = BigDecimal.ZERO;
+                            BigDecimal invoiced = BigDecimal.ZERO;
                             for (Row m : monthRows) {
                                 BigDecimal moneyIn = m.getBigDecimal("money_in");
                                 BigDecimal moneyOut = m.getBigDecimal("money_out");
+                                BigDecimal monthInvoiced = m.getBigDecimal("invoiced");
                                 in = in.add(moneyIn);
                                 out = out.add(moneyOut);
+                                invoiced = invoiced.add(monthInvoiced);
                                 perMonth.add(Map.of("month", m.getString("month"), "money_in", moneyIn, "money_out", moneyOut,
-                                        "net", moneyIn.subtract(moneyOut)));
+                                        "net", moneyIn.subtract(moneyOut), "invoiced", monthInvoiced));
                             }
                             Map<String, Object> data = new LinkedHashMap<>();
                             data.put("from", from);
@@ -90,6 +96,7 @@ public class CashFlowResource {
                             data.put("money_in", in);
                             data.put("money_out", out);
                             data.put("net", in.subtract(out));
+                            data.put("invoiced", invoiced);
                             data.put("receivables", ageing(rec.iterator().next()));
                             data.put("payables", ageing(pay.iterator().next()));
                             return ApiResponse.ok(data, "Cash flow from " + from + " to " + to);

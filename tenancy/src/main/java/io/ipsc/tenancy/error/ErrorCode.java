@@ -51,6 +51,8 @@ public enum ErrorCode {
     FEATURE_DISABLED(Applies.TENANT, "The tenant's plan or feature toggles do not include this module", 403),
     ACCOUNT_DEACTIVATED(Applies.NAMED, "The account is deactivated", 403),
     INVALID_CURRENT_PASSWORD(Applies.NAMED, "current_password is wrong", 403),
+    SELF_SERVICE_DISABLED(Applies.NAMED, "Self-service sign-up is off on this installation (IPSC_SELF_SERVICE_SIGNUP)", 403),
+    SELF_SERVICE_LIMIT_REACHED(Applies.NAMED, "The account already holds as many self-service tenants as allowed (IPSC_SELF_SERVICE_MAX_TENANTS_PER_ACCOUNT)", 403),
     ADD_MEMBERS_BY_EMAIL(Applies.NAMED, "Only platform admins add members by user_id; tenant admins invite by e-mail", 403),
 
     // 404: not there

@@ -30,6 +30,21 @@ public interface TenantServiceConfig {
 
     Admin admin();
 
+    /** Self-service sign-up ({@code POST /api/signup}): off unless the operator turns it on. */
+    @WithName("self-service")
+    SelfService selfService();
+
+    interface SelfService {
+        /** {@code IPSC_SELF_SERVICE_SIGNUP}: may a visitor create an account and a tenant on the free plan? */
+        @WithDefault("false")
+        boolean signup();
+
+        /** {@code IPSC_SELF_SERVICE_MAX_TENANTS_PER_ACCOUNT}: how many tenants one account may hold as admin through sign-up. */
+        @WithName("max-tenants-per-account")
+        @WithDefault("1")
+        int maxTenantsPerAccount();
+    }
+
     Pg pg();
 
     @WithName("platform-database")

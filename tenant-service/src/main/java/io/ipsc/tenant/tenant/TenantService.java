@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The rules of a tenant's life. Every change writes the tenant row and its lifecycle event in one
@@ -54,18 +55,42 @@ public class TenantService {
     }
 
     public Uni<Outcome<Tenant>> create(TenantRequest request) {
+        return create(request, t -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Creates the tenant and runs {@code alsoInTransaction} on it in the same transaction (self-service
+     * sign-up makes its account and admin membership there, so that either all exist or none).
+     */
+    public Uni<Outcome<Tenant>> create(TenantRequest request, Function<Tenant, Uni<?>> alsoInTransaction) {
         TenantValidator.Result checked = validator.validateCreate(request);
         if (!checked.errors().isEmpty()) {
             return Uni.createFrom().failure(ApiException.validation(checked.errors()));
         }
-        return createChecked(request, checked)
+        return createChecked(request, checked, alsoInTransaction)
                 .onFailure(Failures::isUniqueViolation).transform(e -> duplicateSlug(request.slug()))
                 .invoke(relay::wakeUp)
                 .map(t -> new Outcome<>(t, checked.warnings()));
     }
 
+    /** The checks {@link #create} makes, without creating. */
+    public TenantValidator.Result checkCreate(TenantRequest request) {
+        return validator.validateCreate(request);
+    }
+
+    /** The create checks on the fields of a form being filled in (none required yet). */
+    public TenantValidator.Result checkDraft(TenantRequest request) {
+        return validator.validateDraft(request);
+    }
+
+    /** Whether a tenant, deleted ones included, holds the slug already. */
+    @WithSession
+    public Uni<Boolean> slugTaken(String slug) {
+        return tenants.findBySlug(slug).map(t -> t != null);
+    }
+
     @WithTransaction
-    Uni<Tenant> createChecked(TenantRequest r, TenantValidator.Result checked) {
+    Uni<Tenant> createChecked(TenantRequest r, TenantValidator.Result checked, Function<Tenant, Uni<?>> alsoInTransaction) {
         return tenants.countNotDeleted().flatMap(count -> {
             if (count >= config.maxTenantsPerInstance()) {
                 return Uni.createFrom().failure(new ApiException(429, "MAX_TENANTS_REACHED",
@@ -92,7 +117,8 @@ public class TenantService {
             }
             t.createdAt = Timestamps.now();
             t.updatedAt = t.createdAt;
-            return tenants.persistAndFlush(t).flatMap(saved -> events.record(TenantEventType.TENANT_CREATED, saved)).replaceWith(t);
+            return tenants.persistAndFlush(t).flatMap(saved -> events.record(TenantEventType.TENANT_CREATED, saved))
+                    .flatMap(recorded -> alsoInTransaction.apply(t)).replaceWith(t);
         });
     }
 

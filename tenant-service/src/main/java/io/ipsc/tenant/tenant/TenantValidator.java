@@ -37,7 +37,12 @@ public final class TenantValidator {
     }
 
     /** The outcome: errors (refuse), warnings (accept and tell), and whether the GSTIN verified cleanly. */
-    public record Result(List<ErrorDetail> errors, List<String> warnings, boolean gstinVerified) {
+    public record Result(List<ErrorDetail> errors, List<ErrorDetail> fieldWarnings, boolean gstinVerified) {
+
+        /** The warnings as the API's {@code warnings} list says them: "field: message". */
+        public List<String> warnings() {
+            return fieldWarnings.stream().map(w -> w.field() + ": " + w.message()).toList();
+        }
     }
 
     public Result validateCreate(TenantRequest r) {
@@ -46,16 +51,31 @@ public final class TenantValidator {
         require(errors, "slug", r.slug());
         require(errors, "organization_type", r.organizationType());
         require(errors, "contact_email", r.contactEmail());
-        if (r.slug() != null && !r.slug().isBlank()) {
-            String problem = TenantSlug.problem(r.slug());
-            if (problem != null) {
-                errors.add(new ErrorDetail("slug", problem));
-            } else if (r.slug().length() > TenantSlug.maxLengthFor(databasePrefix)) {
-                errors.add(new ErrorDetail("slug", "slug may be at most " + TenantSlug.maxLengthFor(databasePrefix)
-                        + " characters long, so that its database names fit PostgreSQL's 63-character limit"));
-            }
-        }
+        checkSlug(errors, r.slug());
         return validateCommon(r, errors, Optional.empty());
+    }
+
+    /**
+     * A form being filled in: the same checks as {@link #validateCreate} on the fields given, none
+     * required yet, so that each field can be judged as it is typed.
+     */
+    public Result validateDraft(TenantRequest r) {
+        List<ErrorDetail> errors = new ArrayList<>();
+        checkSlug(errors, r.slug());
+        return validateCommon(r, errors, Optional.empty());
+    }
+
+    private void checkSlug(List<ErrorDetail> errors, String slug) {
+        if (slug == null || slug.isBlank()) {
+            return;
+        }
+        String problem = TenantSlug.problem(slug);
+        if (problem != null) {
+            errors.add(new ErrorDetail("slug", problem));
+        } else if (slug.length() > TenantSlug.maxLengthFor(databasePrefix)) {
+            errors.add(new ErrorDetail("slug", "slug may be at most " + TenantSlug.maxLengthFor(databasePrefix)
+                    + " characters long, so that its database names fit PostgreSQL's 63-character limit"));
+        }
     }
 
     /** For a partial update of {@code current}: only the fields present are checked. */
@@ -71,7 +91,7 @@ public final class TenantValidator {
     }
 
     private Result validateCommon(TenantRequest r, List<ErrorDetail> errors, Optional<Tenant> current) {
-        List<String> warnings = new ArrayList<>();
+        List<ErrorDetail> warnings = new ArrayList<>();
         length(errors, "name", r.name(), 2, 200);
         length(errors, "contact_person", r.contactPerson(), 1, 200);
         length(errors, "industry", r.industry(), 1, 100);
@@ -126,7 +146,7 @@ public final class TenantValidator {
                 if (issue.isError() || gstinStrict) {
                     errors.add(new ErrorDetail("gstin", issue.message()));
                 } else {
-                    warnings.add("gstin: " + issue.message());
+                    warnings.add(new ErrorDetail("gstin", issue.message()));
                 }
             }
             gstinVerified = issues.isEmpty();

@@ -55,6 +55,17 @@ public class UserService {
     }
 
     public Uni<User> create(CreateUserRequest r) {
+        List<ErrorDetail> errors = problems(r);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.validation(errors));
+        }
+        return passwords.hash(r.password())
+                .flatMap(hash -> insert(r, hash))
+                .onFailure(Failures::isUniqueViolation).transform(e -> duplicate(r.email()));
+    }
+
+    /** What is wrong with a new account's e-mail, password and name, by field (self-service sign-up checks the same). */
+    public static List<ErrorDetail> problems(CreateUserRequest r) {
         List<ErrorDetail> errors = new ArrayList<>();
         String emailProblem = emailProblem(r.email());
         if (emailProblem != null) {
@@ -67,16 +78,12 @@ public class UserService {
         if (r.fullName() != null && r.fullName().length() > 200) {
             errors.add(new ErrorDetail("full_name", "full_name must be at most 200 characters long"));
         }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.validation(errors));
-        }
-        return passwords.hash(r.password())
-                .flatMap(hash -> insert(r, hash))
-                .onFailure(Failures::isUniqueViolation).transform(e -> duplicate(r.email()));
+        return errors;
     }
 
+    /** Inserts a checked user with the password's hash, in the caller's transaction if there is one; 409 {@code DUPLICATE_EMAIL}. */
     @WithTransaction
-    Uni<User> insert(CreateUserRequest r, String hash) {
+    public Uni<User> insert(CreateUserRequest r, String hash) {
         return users.findByEmail(r.email()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(duplicate(r.email()));

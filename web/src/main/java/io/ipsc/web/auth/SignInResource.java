@@ -9,6 +9,7 @@ import io.ipsc.web.page.Chrome;
 import io.ipsc.web.page.PageErrors;
 import io.ipsc.web.session.AccessTokens;
 import io.ipsc.web.session.SessionCookie;
+import io.ipsc.web.setup.SignUpAvailability;
 import io.ipsc.web.session.SessionStore;
 import io.ipsc.web.session.WebSession;
 import io.ipsc.web.session.WebSession.SignedInUser;
@@ -40,23 +41,25 @@ public class SignInResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(Chrome chrome, String email, String then, String error, boolean signedOut);
+        static native TemplateInstance signIn(Chrome chrome, String email, String then, String error, boolean signedOut, boolean signUpOpen);
     }
 
     private final Gateway gateway;
     private final SessionStore sessions;
     private final AccessTokens tokens;
+    private final SignUpAvailability signUp;
 
-    SignInResource(Gateway gateway, SessionStore sessions, AccessTokens tokens) {
+    SignInResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, SignUpAvailability signUp) {
         this.gateway = gateway;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.signUp = signUp;
     }
 
     @GET
     @Path("sign-in")
     public TemplateInstance signInPage(@RestQuery String then, @RestQuery("signed-out") String signedOut) {
-        return Templates.signIn(Chrome.of("Sign in", null), "", localPath(then), null, signedOut != null);
+        return Templates.signIn(Chrome.of("Sign in", null), "", localPath(then), null, signedOut != null, signUp.open());
     }
 
     @POST
@@ -74,7 +77,7 @@ public class SignInResource {
                     Gateway.forwardedFor(browser)).getData();
         } catch (ApiException e) {
             return PageErrors.withStatus(statusOf(e), Templates.signIn(Chrome.of("Sign in", null),
-                    email == null ? "" : email, target, SignInProblem.explain(GatewayError.of(e)), false));
+                    email == null ? "" : email, target, SignInProblem.explain(GatewayError.of(e)), false, signUp.open()));
         }
         // A new id at each sign-in: an id planted before it (session fixation) is worth nothing after.
         sessions.find(previous).ifPresent(sessions::drop);
@@ -103,7 +106,7 @@ public class SignInResource {
     }
 
     @SuppressWarnings("unchecked")
-    private static SignedInUser userOf(Tokens answer) {
+    public static SignedInUser userOf(Tokens answer) {
         Map<String, Object> user = answer.getUser();
         Object tenants = user.get("tenants");
         Map<String, String> memberships = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import io.ipsc.client.api.OperationsApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
+import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +47,7 @@ public class Gateway {
     private final GatewayApi suite;
     private final MembershipsApi memberships;
     private final InvitationsApi invitations;
+    private final SignUpApi signUp;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -68,6 +70,7 @@ public class Gateway {
         this.suite = new GatewayApi(client);
         this.memberships = new MembershipsApi(client);
         this.invitations = new InvitationsApi(client);
+        this.signUp = new SignUpApi(client);
     }
 
     public AuthApi auth() {
@@ -140,8 +143,17 @@ public class Gateway {
         return invitations;
     }
 
+    public SignUpApi signUp() {
+        return signUp;
+    }
+
     /** The {@code headers} argument of a generated operation, carrying the signed-in user's access token. */
     public static Map<String, String> bearer(String accessToken) {
         return Map.of("Authorization", "Bearer " + accessToken);
+    }
+
+    /** The {@code headers} argument of a call made for a visitor who is not signed in. */
+    public static Map<String, String> anonymous() {
+        return Map.of();
     }
 }

@@ -1,5 +1,6 @@
 package io.ipsc.web.setup;
 
+import io.ipsc.client.model.SignupTenant;
 import io.ipsc.client.model.TenantRequest;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -26,6 +27,14 @@ public class TenantForm {
 
     TenantRequest toRequest() {
         return new TenantRequest().name(given(name)).slug(given(slug)).organizationType(given(organizationType))
+                .contactPerson(given(contactPerson)).contactEmail(given(contactEmail)).contactPhone(given(contactPhone))
+                .gstin(given(gstin)).industry(given(industry)).size(given(size)).addressLine1(given(addressLine1))
+                .city(given(city)).state(given(state)).pincode(given(pincode));
+    }
+
+    /** The same fields for self-service sign-up and for the checks as you type (which take the profile only). */
+    SignupTenant toDraft() {
+        return new SignupTenant().name(given(name)).slug(given(slug)).organizationType(given(organizationType))
                 .contactPerson(given(contactPerson)).contactEmail(given(contactEmail)).contactPhone(given(contactPhone))
                 .gstin(given(gstin)).industry(given(industry)).size(given(size)).addressLine1(given(addressLine1))
                 .city(given(city)).state(given(state)).pincode(given(pincode));

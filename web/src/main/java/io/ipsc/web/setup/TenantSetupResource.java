@@ -2,6 +2,8 @@ package io.ipsc.web.setup;
 
 import io.ipsc.client.ApiException;
 import io.ipsc.client.model.ProvisioningView;
+import io.ipsc.client.model.SignupRequest;
+import io.ipsc.client.model.TenantCheck;
 import io.ipsc.client.model.TenantView;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
@@ -35,8 +37,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The seed guide's Method 2: a platform admin sets up an organisation at {@code /tenant-setup}, then
- * watches each service provision it (an htmx fragment polled until the tenant is active).
+ * The seed guide's Method 2: a platform admin (or, with self-service sign-up on, any signed-in user)
+ * sets up an organisation at {@code /tenant-setup}, its fields checked as they are typed by
+ * tenant-service's own rules, then watches each service provision it (an htmx fragment polled until
+ * the tenant is active), with a retry after a failure.
  */
 @Path("/tenant-setup")
 @Blocking
@@ -45,12 +49,30 @@ public class TenantSetupResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Chrome chrome, TenantForm form, List<OrganisationType> types, List<String> sizes,
-                                            Map<String, String> errors, String problem);
+                                            Map<String, String> errors, String problem, boolean selfService);
 
-        static native TemplateInstance progress(Chrome chrome, TenantView tenant, boolean active, List<ServiceState> services,
-                                                String workspaceUrl);
+        static native TemplateInstance progress(Chrome chrome, Provisioning provisioning);
 
-        static native TemplateInstance provisioning(TenantView tenant, boolean active, List<ServiceState> services, String workspaceUrl);
+        static native TemplateInstance provisioning(Provisioning provisioning);
+
+        static native TemplateInstance check(FieldCheck check);
+    }
+
+    /**
+     * The live view of a tenant's provisioning: each service's state, the workspace's address once
+     * active, a retry button after a failure for who may retry (platform admins), and what a retry said.
+     */
+    public record Provisioning(TenantView tenant, boolean active, List<ServiceState> services, String workspaceUrl, boolean mayRetry,
+                               String notice) {
+
+        public boolean anyFailed() {
+            return services.stream().anyMatch(ServiceState::failed);
+        }
+
+        /** Polled while not active; a failure stops nothing, since a retry (or the service's own) may still turn it. */
+        public boolean polling() {
+            return !active;
+        }
     }
 
     /** One service's provisioning of the new tenant, as the progress list shows it. */
@@ -70,17 +92,21 @@ public class TenantSetupResource {
     private final AccessTokens tokens;
     private final TenantHosts hosts;
 
-    TenantSetupResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts) {
+    private final SignUpAvailability signUp;
+
+    TenantSetupResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, SignUpAvailability signUp) {
         this.gateway = gateway;
         this.sessions = sessions;
         this.tokens = tokens;
         this.hosts = hosts;
+        this.signUp = signUp;
     }
 
+    /** Platform admins set up any organisation; while self-service is on, any signed-in user sets up their own. */
     @GET
     public RestResponse<TemplateInstance> form(@CookieParam(SessionCookie.NAME) String sessionId) {
         WebSession session = sessions.require(sessionId);
-        if (!session.user().platformAdmin()) {
+        if (!session.user().platformAdmin() && !signUp.open()) {
             return onlyForPlatformAdmins(session);
         }
         return RestResponse.ok(form(session, new TenantForm(), Map.of(), null));
@@ -90,20 +116,49 @@ public class TenantSetupResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public RestResponse<TemplateInstance> create(@BeanParam TenantForm form, @CookieParam(SessionCookie.NAME) String sessionId) {
         WebSession session = sessions.require(sessionId);
-        if (!session.user().platformAdmin()) {
+        boolean platformAdmin = session.user().platformAdmin();
+        if (!platformAdmin && !signUp.open()) {
             return onlyForPlatformAdmins(session);
         }
         try {
-            TenantView created = gateway.tenants().createTenant(form.toRequest(), Gateway.bearer(tokens.current(session))).getData();
-            return RestResponse.seeOther(URI.create("/tenant-setup/" + created.getSlug()));
+            Map<String, String> bearer = Gateway.bearer(tokens.current(session));
+            String slug = platformAdmin
+                    ? gateway.tenants().createTenant(form.toRequest(), bearer).getData().getSlug()
+                    : gateway.signUp().signUp(new SignupRequest().tenant(form.toDraft()), bearer).getData().getTenant().getSlug();
+            return RestResponse.seeOther(URI.create("/tenant-setup/" + slug));
         } catch (ApiException e) {
             GatewayError error = GatewayError.of(e);
             if (error.unreachable() || error.status() >= 500) {
                 return PageErrors.withStatus(502, form(session, form, Map.of(),
                         "The organisation could not be created: the service does not answer. Try again shortly."));
             }
-            String problem = error.fieldErrors().isEmpty() ? error.message() : "Please correct the fields marked below.";
-            return PageErrors.withStatus(error.status(), form(session, form, error.fieldErrors(), problem));
+            Map<String, String> fields = SignUpResource.tenantFields(error.fieldErrors());
+            String problem = fields.isEmpty() ? error.message() : "Please correct the fields marked below.";
+            return PageErrors.withStatus(error.status(), form(session, form, fields, problem));
+        }
+    }
+
+    /**
+     * The check of one field as it is typed (htmx names it in {@code HX-Trigger-Name}): the whole form
+     * goes to tenant-service's checks, which judge the fields given as creation would, and the answer
+     * for that field comes back as the fragment under it. Signed-out visitors (self-service sign-up)
+     * are checked anonymously; tenant-service decides whether they may be.
+     */
+    @POST
+    @Path("/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance check(@BeanParam TenantForm form, @HeaderParam("HX-Trigger-Name") String field,
+                                  @CookieParam(SessionCookie.NAME) String sessionId) {
+        if (field == null || !FieldCheck.CHECKED.contains(field)) {
+            return Templates.check(FieldCheck.nothing(field == null ? "none" : field));
+        }
+        Map<String, String> headers = sessions.find(sessionId).map(s -> Gateway.bearer(tokens.current(s))).orElse(Gateway.anonymous());
+        try {
+            TenantCheck check = gateway.signUp().checkTenantDraft(form.toDraft(), headers).getData();
+            return Templates.check(FieldCheck.of(field, check, form.slug == null ? "" : form.slug.trim()));
+        } catch (ApiException e) {
+            // No verdict now (refused, throttled, unreachable): the field says nothing, and submitting still checks everything.
+            return Templates.check(FieldCheck.nothing(field));
         }
     }
 
@@ -112,9 +167,8 @@ public class TenantSetupResource {
     public RestResponse<TemplateInstance> progress(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                                    @HeaderParam(HttpHeaders.HOST) String host, @Context UriInfo uri) throws ApiException {
         WebSession session = sessions.require(sessionId);
-        TenantView tenant = tenant(session, slug);
-        return RestResponse.ok(Templates.progress(Chrome.of("Setting up " + tenant.getName(), session.user()), tenant,
-                active(tenant), services(tenant), hosts.workspaceUrl(slug, uri.getRequestUri().getScheme(), host)));
+        Provisioning provisioning = provisioning(session, slug, host, uri, null);
+        return RestResponse.ok(Templates.progress(Chrome.of("Setting up " + provisioning.tenant().getName(), session.user()), provisioning));
     }
 
     /** The fragment htmx polls: while the tenant is not active it asks to be polled again. */
@@ -122,8 +176,33 @@ public class TenantSetupResource {
     @Path("/{slug}/status")
     public TemplateInstance status(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                    @HeaderParam(HttpHeaders.HOST) String host, @Context UriInfo uri) throws ApiException {
-        TenantView tenant = tenant(sessions.require(sessionId), slug);
-        return Templates.provisioning(tenant, active(tenant), services(tenant), hosts.workspaceUrl(slug, uri.getRequestUri().getScheme(), host));
+        return Templates.provisioning(provisioning(sessions.require(sessionId), slug, host, uri, null));
+    }
+
+    /**
+     * The retry button after a failed provisioning: tenant-service publishes the tenant again, every
+     * service converges once more, and the fragment it answers with goes on polling.
+     */
+    @POST
+    @Path("/{slug}/retry")
+    public TemplateInstance retry(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
+                                  @HeaderParam(HttpHeaders.HOST) String host, @Context UriInfo uri) throws ApiException {
+        WebSession session = sessions.require(sessionId);
+        String notice;
+        try {
+            gateway.tenants().retryTenantProvisioning(slug, Gateway.bearer(tokens.current(session)));
+            notice = "Every service was asked to try again.";
+        } catch (ApiException e) {
+            GatewayError error = GatewayError.of(e);
+            notice = error.unreachable() ? "The retry could not be asked: the service does not answer. Try again shortly." : error.message();
+        }
+        return Templates.provisioning(provisioning(session, slug, host, uri, notice));
+    }
+
+    private Provisioning provisioning(WebSession session, String slug, String host, UriInfo uri, String notice) throws ApiException {
+        TenantView tenant = tenant(session, slug);
+        return new Provisioning(tenant, active(tenant), services(tenant), hosts.workspaceUrl(slug, uri.getRequestUri().getScheme(), host),
+                session.user().platformAdmin(), notice);
     }
 
     private TenantView tenant(WebSession session, String slug) throws ApiException {
@@ -141,9 +220,9 @@ public class TenantSetupResource {
                 .toList();
     }
 
-    private static TemplateInstance form(WebSession session, TenantForm form, Map<String, String> errors, String problem) {
+    private TemplateInstance form(WebSession session, TenantForm form, Map<String, String> errors, String problem) {
         return Templates.form(Chrome.of("Set up an organisation", session.user()), form, OrganisationType.ALL,
-                OrganisationType.SIZES, errors, problem);
+                OrganisationType.SIZES, errors, problem, !session.user().platformAdmin());
     }
 
     private static RestResponse<TemplateInstance> onlyForPlatformAdmins(WebSession session) {

@@ -64,7 +64,8 @@ public class WorkspaceResource {
     public RestResponse<TemplateInstance> home(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                                @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        return RestResponse.ok(Templates.home(visit.chrome(visit.workspace().companyName()), visit.tenant(), figures.of(slug, visit.bearer())));
+        return RestResponse.ok(Templates.home(visit.chrome(visit.workspace().companyName()), visit.tenant(),
+                figures.of(slug, visit.tenant().getFeatures(), visit.bearer())));
     }
 
     /** A section of the menu as a list, {@code ?page=} at a time. */
