@@ -388,7 +388,7 @@ public class SettingsResource {
                                                    @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
         try {
-            gateway.invitations().revokeTenantInvitation(slug, id, visit.bearer());
+            gateway.invitations().revokeTenantInvitation(id, slug, visit.bearer());
             return RestResponse.ok(membersPage(visit, 1, Map.of(), null, "The invitation is withdrawn.", null));
         } catch (ApiException e) {
             GatewayError error = formRefusal(e);
