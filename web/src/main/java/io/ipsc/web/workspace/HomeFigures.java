@@ -3,6 +3,7 @@ package io.ipsc.web.workspace;
 import io.ipsc.client.ApiException;
 import io.ipsc.web.chart.Chart;
 import io.ipsc.web.gateway.Gateway;
+import io.ipsc.web.gateway.GatewayCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The workspace home's figures, each asked of the service that owns it through the gateway: this
@@ -42,23 +44,40 @@ public record HomeFigures(BigDecimal invoiced, BigDecimal collected, BigDecimal 
         private static final List<String> OPEN_ORDER_STATUSES = List.of("planned", "released", "in_progress");
 
         private final Gateway gateway;
+        private final GatewayCalls calls;
 
-        Source(Gateway gateway) {
+        Source(Gateway gateway, GatewayCalls calls) {
             this.gateway = gateway;
+            this.calls = calls;
         }
 
         public HomeFigures of(String slug, Map<String, Boolean> features, Map<String, String> bearer) {
             LocalDate today = LocalDate.now(IST);
             LocalDate monthStart = today.withDayOfMonth(1);
             LocalDate from = monthStart.minusMonths(11);
-            Optional<Map<String, Object>> cash = figure("cash flow", () -> gateway.cashFlow()
-                    .getCashFlow(slug, from.toString(), today.toString(), bearer).getData());
-            List<Month> months = cash.map(Source::months).orElse(List.of());
-            Optional<Map<String, Object>> thisMonth = cash.flatMap(c -> monthRow(c, YearMonth.from(today).toString()));
             boolean dental = on(features, "dental_management");
             boolean manufacturing = on(features, "manufacturing_management");
-            Long appointments = dental ? appointmentsToday(slug, today, bearer) : null;
-            Long openOrders = manufacturing ? openProductionOrders(slug, bearer) : null;
+            // Each figure is its own service's answer: all asked at once, so the page waits for the slowest only.
+            CompletableFuture<Map<String, Object>> cashAsked = calls.start(() -> gateway.cashFlow()
+                    .getCashFlow(slug, from.toString(), today.toString(), bearer).getData());
+            List<CompletableFuture<Long>> appointmentsAsked = dental ? List.of(
+                    calls.start(() -> gateway.appointments()
+                            .listAppointments(slug, today.toString(), null, null, 1, null, 1, null, null, bearer).getData().getTotalItems()),
+                    calls.start(() -> gateway.appointments()
+                            .listAppointments(slug, today.toString(), null, null, 1, null, 1, "cancelled", null, bearer).getData().getTotalItems()))
+                    : List.of();
+            List<CompletableFuture<Long>> ordersAsked = manufacturing ? OPEN_ORDER_STATUSES.stream()
+                    .map(status -> calls.start(() -> gateway.productionOrders().listProductionOrders(slug, 1, 1, status, bearer)
+                            .getData().getTotalItems())).toList()
+                    : List.of();
+
+            Optional<Map<String, Object>> cash = figure("cash flow", cashAsked);
+            List<Month> months = cash.map(Source::months).orElse(List.of());
+            Optional<Map<String, Object>> thisMonth = cash.flatMap(c -> monthRow(c, YearMonth.from(today).toString()));
+            // Today's appointments that still hold their time (cancelled ones do not count).
+            Long appointments = dental ? figure("appointments", appointmentsAsked.get(0))
+                    .map(n -> n - figure("cancelled appointments", appointmentsAsked.get(1)).orElse(0L)).orElse(null) : null;
+            Long openOrders = manufacturing ? openProductionOrders(ordersAsked) : null;
             return new HomeFigures(
                     thisMonth.map(m -> amount(m.get("invoiced"))).orElse(null),
                     thisMonth.map(m -> amount(m.get("money_in"))).orElse(null),
@@ -67,20 +86,11 @@ public record HomeFigures(BigDecimal invoiced, BigDecimal collected, BigDecimal 
                     appointments, openOrders, dental, manufacturing, months, chart(months), monthStart, today);
         }
 
-        /** Today's appointments that still hold their time (cancelled ones do not count). */
-        private Long appointmentsToday(String slug, LocalDate today, Map<String, String> bearer) {
-            Optional<Long> all = figure("appointments", () -> gateway.appointments()
-                    .listAppointments(slug, today.toString(), null, null, 1, null, 1, null, null, bearer).getData().getTotalItems());
-            Optional<Long> cancelled = figure("cancelled appointments", () -> gateway.appointments()
-                    .listAppointments(slug, today.toString(), null, null, 1, null, 1, "cancelled", null, bearer).getData().getTotalItems());
-            return all.map(n -> n - cancelled.orElse(0L)).orElse(null);
-        }
-
-        private Long openProductionOrders(String slug, Map<String, String> bearer) {
+        /** Production orders not yet completed or cancelled: the sum over the open statuses, or null if one is not known. */
+        private static Long openProductionOrders(List<CompletableFuture<Long>> counts) {
             long open = 0;
-            for (String status : OPEN_ORDER_STATUSES) {
-                Optional<Long> count = figure("production orders " + status, () -> gateway.productionOrders()
-                        .listProductionOrders(slug, 1, 1, status, bearer).getData().getTotalItems());
+            for (CompletableFuture<Long> asked : counts) {
+                Optional<Long> count = figure("production orders", asked);
                 if (count.isEmpty()) {
                     return null;
                 }
@@ -125,18 +135,13 @@ public record HomeFigures(BigDecimal invoiced, BigDecimal collected, BigDecimal 
             return value == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(value));
         }
 
-        private static <T> Optional<T> figure(String what, Call<T> call) {
+        private static <T> Optional<T> figure(String what, CompletableFuture<T> asked) {
             try {
-                return Optional.ofNullable(call.get());
+                return Optional.ofNullable(GatewayCalls.await(asked));
             } catch (ApiException e) {
                 LOG.debugf("%s not shown: the gateway answered %d", what, e.getCode());
                 return Optional.empty();
             }
-        }
-
-        @FunctionalInterface
-        private interface Call<T> {
-            T get() throws ApiException;
         }
     }
 }

@@ -2,6 +2,10 @@ package io.ipsc.web.workspace;
 
 import io.ipsc.client.model.BrandingView;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +24,16 @@ public final class TenantStylesheet {
 
     public static String render(BrandingView branding) {
         return render(branding, ":root");
+    }
+
+    /** A short digest of the stylesheet, its ETag: equal CSS, equal tag. */
+    public static String fingerprint(String css) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(css.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** The same properties on {@code selector} only (the settings' live preview scopes them to its own box). */

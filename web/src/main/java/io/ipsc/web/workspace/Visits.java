@@ -4,6 +4,7 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.BrandingView;
 import io.ipsc.client.model.TenantView;
 import io.ipsc.web.gateway.Gateway;
+import io.ipsc.web.gateway.GatewayCalls;
 import io.ipsc.web.page.Chrome;
 import io.ipsc.web.session.AccessTokens;
 import io.ipsc.web.session.SessionStore;
@@ -11,6 +12,7 @@ import io.ipsc.web.session.WebSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How every workspace page starts: who asks, with which token, about which tenant (as the gateway lets
@@ -24,9 +26,11 @@ public class Visits {
     private final SessionStore sessions;
     private final AccessTokens tokens;
     private final TenantHosts hosts;
+    private final GatewayCalls calls;
 
-    Visits(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts) {
+    Visits(Gateway gateway, SessionStore sessions, AccessTokens tokens, TenantHosts hosts, GatewayCalls calls) {
         this.gateway = gateway;
+        this.calls = calls;
         this.sessions = sessions;
         this.tokens = tokens;
         this.hosts = hosts;
@@ -43,15 +47,22 @@ public class Visits {
     public Visit of(String slug, String sessionId, String host) throws ApiException {
         WebSession session = sessions.require(sessionId);
         Map<String, String> bearer = Gateway.bearer(tokens.current(session));
-        TenantView tenant = gateway.tenants().getTenant(slug, bearer).getData();
+        // The brand is asked for beside the tenant, not after it: the gateway refuses both alike to a non-member.
+        CompletableFuture<BrandingView> brand = calls.start(() -> gateway.branding().getBranding(slug, bearer).getData());
+        TenantView tenant;
+        try {
+            tenant = gateway.tenants().getTenant(slug, bearer).getData();
+        } catch (ApiException refused) {
+            brand.cancel(false);
+            throw refused;
+        }
         if ("suspended".equalsIgnoreCase(tenant.getStatus())) {
             throw new TenantSuspended(tenant.getName());
         }
-        return new Visit(session, bearer, tenant, workspace(session.user(), tenant, bearer, host));
+        return new Visit(session, bearer, tenant, workspace(session.user(), tenant, GatewayCalls.await(brand), host));
     }
 
-    private Workspace workspace(WebSession.SignedInUser user, TenantView tenant, Map<String, String> bearer, String host) throws ApiException {
-        BrandingView branding = gateway.branding().getBranding(tenant.getSlug(), bearer).getData();
+    private Workspace workspace(WebSession.SignedInUser user, TenantView tenant, BrandingView branding, String host) {
         String base = hosts.tenantOf(host).filter(tenant.getSlug()::equals).isPresent() ? "/" : "/t/" + tenant.getSlug() + "/";
         String name = branding.getCompanyName() == null || branding.getCompanyName().isBlank() ? tenant.getName() : branding.getCompanyName();
         MemberRole role = MemberRole.of(user, tenant.getSlug());

@@ -21,7 +21,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -87,9 +90,15 @@ public class WorkspaceResource {
     @GET
     @Path("/theme.css")
     @Produces("text/css")
-    public Response theme(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId) throws ApiException {
+    public Response theme(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
+                          @Context Request request) throws ApiException {
         WebSession session = sessions.require(sessionId);
         BrandingView branding = gateway.branding().getBranding(slug, Gateway.bearer(tokens.current(session))).getData();
-        return Response.ok(TenantStylesheet.render(branding), "text/css").header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        String css = TenantStylesheet.render(branding);
+        // Asked again on every page (no-cache: a brand change shows at once), but sent again only when it changed.
+        EntityTag etag = new EntityTag(TenantStylesheet.fingerprint(css));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        Response.ResponseBuilder answer = unchanged != null ? unchanged : Response.ok(css, "text/css");
+        return answer.tag(etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 }
