@@ -44,7 +44,7 @@ public class InvoiceForm {
 
     /** How many rows the form has (the index an added row takes). */
     int size() {
-        return Math.max(product.size(), Math.max(quantity.size(), discount.size()));
+        return Math.max(list(product).size(), Math.max(list(quantity).size(), list(discount).size()));
     }
 
     InvoiceRequest toRequest() {
@@ -77,7 +77,7 @@ public class InvoiceForm {
 
     /** The row whose product is {@code productId}, for a refusal that names a product rather than a field. */
     int rowOf(long productId) {
-        for (int i = 0; i < product.size(); i++) {
+        for (int i = 0; i < list(product).size(); i++) {
             BigDecimal chosen = number(product.get(i));
             if (chosen != null && chosen.longValue() == productId) {
                 return i;
@@ -105,13 +105,18 @@ public class InvoiceForm {
 
     private List<Integer> sentRows() {
         List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < product.size(); i++) {
+        for (int i = 0; i < list(product).size(); i++) {
             BigDecimal chosen = number(product.get(i));
             if (chosen != null) {
                 rows.add(i);
             }
         }
         return rows;
+    }
+
+    /** A repeated field the browser did not send at all is read as none. */
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     private static String first(Map<String, String> errors, String... fields) {
