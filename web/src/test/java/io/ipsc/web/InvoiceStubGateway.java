@@ -61,7 +61,7 @@ public class InvoiceStubGateway implements QuarkusTestResourceLifecycleManager {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String call = exchange.getRequestMethod() + " " + path + (body.isEmpty() ? "" : " " + body);
         CALLS.add(call);
-        String tenant = "/api/tenants/smile-dental";
+        final String tenant = "/api/tenants/smile-dental";
         String data = switch (exchange.getRequestMethod() + " " + path) {
             case "GET " + tenant -> TENANT;
             case "GET " + tenant + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
