@@ -84,7 +84,7 @@ class InvoicePagesTest {
     void aWriterIsOfferedThePaymentAndAViewerNothing() {
         admin.get(BASE + "/5").then().statusCode(200)
                 .body(containsString("id=\"balance-due\">₹33,100.00<"))
-                .body(containsString("id=\"invoice-status\" class=\"invoice-status partially_paid\">partially paid<"))
+                .body(containsString("id=\"invoice-status\" class=\"invoice-status partially_paid\">Partially paid<"))
                 .body(containsString("Kaveri Traders"))
                 .body(containsString("id=\"record-payment\""))
                 .body(not(containsString("id=\"cancel-invoice\"")))

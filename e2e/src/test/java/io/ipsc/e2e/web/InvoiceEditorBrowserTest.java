@@ -128,7 +128,7 @@ class InvoiceEditorBrowserTest {
         browser.awaitText(By.id("total"), TOTAL, Browser.PAGE_WAIT);
 
         browser.clickThrough(By.id("save-and-issue"));
-        browser.awaitText(By.id("invoice-status"), "issued", Browser.PAGE_WAIT);
+        browser.awaitText(By.id("invoice-status"), "Issued", Browser.PAGE_WAIT);
         invoicePage = browser.driver().getCurrentUrl().replaceAll("\\?.*$", "");
         assertEquals(TOTAL, browser.text(By.id("total")));
         assertEquals(TOTAL, browser.text(By.id("balance-due")));
@@ -146,7 +146,7 @@ class InvoiceEditorBrowserTest {
         web.type("reference", "UPI-REF-1234");
         browser.clickThrough(By.id("record-payment"));
         browser.awaitText(By.id("balance-due"), BALANCE, Browser.PAGE_WAIT);
-        assertEquals("partially paid", browser.text(By.id("invoice-status")));
+        assertEquals("Partially paid", browser.text(By.id("invoice-status")));
         assertEquals("₹20,000.00", browser.text(By.id("amount-paid")));
         browser.shot("invoice-part-paid");
 

@@ -343,8 +343,13 @@ public class InvoiceResource {
         return modes;
     }
 
+    /** {@code partially_paid} → "Partially paid". */
     static String status(String status) {
-        return status == null ? "—" : status.replace('_', ' ');
+        if (status == null || status.isBlank()) {
+            return "—";
+        }
+        String words = status.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A refusal shown at the form: invalid, conflicting, or over the plan's quota (429); any other is the page's, as elsewhere. */
