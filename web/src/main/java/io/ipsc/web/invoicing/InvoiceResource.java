@@ -319,8 +319,9 @@ public class InvoiceResource {
                 Actions.of(invoice, visit.workspace().mayWrite()), notice, problem, problemAt, errors, PAYMENT_MODES);
     }
 
+    /** Back to the invoice, at its top (#main): the form's own anchor would otherwise be kept across the redirect. */
     private static RestResponse<TemplateInstance> done(Visit visit, long id, String what) {
-        return RestResponse.seeOther(URI.create(visit.workspace().base() + "invoices/" + id + "?done=" + what));
+        return RestResponse.seeOther(URI.create(visit.workspace().base() + "invoices/" + id + "?done=" + what + "#main"));
     }
 
     private static String notice(String done) {
