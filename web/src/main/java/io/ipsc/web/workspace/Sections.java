@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The workspace's sections as read-only lists, one page at a time, each from the module that owns it
- * through the gateway (which also refuses a section whose feature is off).
+ * through the gateway (which also refuses a section whose feature is off). The invoices have their own
+ * pages ({@code io.ipsc.web.invoicing.InvoiceResource}).
  */
 @ApplicationScoped
 public class Sections {
@@ -39,13 +40,6 @@ public class Sections {
                 var data = gateway.customers().listCustomers(slug, p, null, PAGE_SIZE, bearer).getData();
                 yield new SectionTable("Customers", List.of("Name", "GSTIN", "City", "Phone"), data.getItems().stream()
                         .map(i -> List.of(text(i.getName()), text(i.getGstin()), text(i.getCity()), text(i.getPhone())))
-                        .toList(), p, pages(data.getTotalPages()), total(data.getTotalItems()));
-            }
-            case "invoices" -> {
-                var data = gateway.invoices().listInvoices(slug, null, p, PAGE_SIZE, null, bearer).getData();
-                yield new SectionTable("Invoices", List.of("Number", "Date", "Status", "Total", "Balance due"), data.getItems().stream()
-                        .map(i -> List.of(text(i.getNumber()), IndianFormats.date(i.getInvoiceDate()), text(i.getStatus()),
-                                IndianFormats.rupees(i.getTotal()), IndianFormats.rupees(i.getBalanceDue())))
                         .toList(), p, pages(data.getTotalPages()), total(data.getTotalItems()));
             }
             case "patients" -> {

@@ -1,0 +1,146 @@
+package io.ipsc.web.invoicing;
+
+import io.ipsc.client.model.InvoiceLineRequest;
+import io.ipsc.client.model.InvoiceRequest;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The invoice editor's form: the customer, and rows of product, quantity and discount (repeated fields,
+ * row {@code i} being the i-th of each). A row without a product is not sent (a row just added and not
+ * yet filled); the API's {@code lines[k].field} errors are put back at the row they came from.
+ */
+public class InvoiceForm {
+
+    private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.?(.*)");
+
+    @RestForm("customer_id") public String customerId = "";
+    @RestForm public List<String> product = new ArrayList<>();
+    @RestForm public List<String> quantity = new ArrayList<>();
+    @RestForm public List<String> discount = new ArrayList<>();
+
+    /** A row of the editor as the page shows it, with the API's errors for it. */
+    public record Row(int index, String product, String quantity, String discount, String productError, String quantityError,
+                      String discountError) {
+
+        public boolean invalid() {
+            return productError != null || quantityError != null || discountError != null;
+        }
+    }
+
+    static InvoiceForm blank() {
+        InvoiceForm form = new InvoiceForm();
+        form.product.add("");
+        form.quantity.add("1");
+        form.discount.add("");
+        return form;
+    }
+
+    /** How many rows the form has (the index an added row takes). */
+    int size() {
+        return Math.max(list(product).size(), Math.max(list(quantity).size(), list(discount).size()));
+    }
+
+    InvoiceRequest toRequest() {
+        InvoiceRequest request = new InvoiceRequest().customerId(number(customerId) == null ? null : number(customerId).longValue());
+        List<InvoiceLineRequest> lines = new ArrayList<>();
+        for (int row : sentRows()) {
+            lines.add(new InvoiceLineRequest().productId(number(at(product, row)).longValue()).quantity(number(at(quantity, row)))
+                    .discountPercent(number(at(discount, row))));
+        }
+        return request.lines(lines);
+    }
+
+    /** The rows with the API's {@code errors} at each; an error about {@code lines} as a whole goes to the first row's product. */
+    List<Row> rows(Map<String, String> errors) {
+        List<Integer> sent = sentRows();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, size()); i++) {
+            int line = sent.indexOf(i);
+            String prefix = "lines[" + line + "].";
+            String productError = line < 0 ? null : first(errors, prefix + "product_id", prefix + "description", prefix + "unit_price",
+                    prefix + "gst_rate", prefix + "unit", "lines[" + line + "]");
+            if (i == 0 && productError == null) {
+                productError = errors.get("lines");
+            }
+            rows.add(new Row(i, at(product, i), at(quantity, i), at(discount, i), productError,
+                    line < 0 ? null : errors.get(prefix + "quantity"), line < 0 ? null : errors.get(prefix + "discount_percent")));
+        }
+        return rows;
+    }
+
+    /** The row whose product is {@code productId}, for a refusal that names a product rather than a field. */
+    int rowOf(long productId) {
+        for (int i = 0; i < list(product).size(); i++) {
+            BigDecimal chosen = number(product.get(i));
+            if (chosen != null && chosen.longValue() == productId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code errors} with {@code message} at the quantity of row {@code row} (the field a stock refusal concerns). */
+    Map<String, String> withQuantityError(Map<String, String> errors, int row, String message) {
+        int line = sentRows().indexOf(row);
+        if (line < 0) {
+            return errors;
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(errors);
+        all.put("lines[" + line + "].quantity", message);
+        return all;
+    }
+
+    /** Whether {@code field} (an API field name) is one this form shows at a field of its own. */
+    static boolean shownAtField(String field) {
+        Matcher m = LINE_FIELD.matcher(field);
+        return field.equals("customer_id") || field.equals("lines") || m.matches();
+    }
+
+    private List<Integer> sentRows() {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < list(product).size(); i++) {
+            BigDecimal chosen = number(product.get(i));
+            if (chosen != null) {
+                rows.add(i);
+            }
+        }
+        return rows;
+    }
+
+    /** A repeated field the browser did not send at all is read as none. */
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static String first(Map<String, String> errors, String... fields) {
+        for (String field : fields) {
+            if (errors.containsKey(field)) {
+                return errors.get(field);
+            }
+        }
+        return null;
+    }
+
+    private static String at(List<String> values, int i) {
+        return values != null && i < values.size() && values.get(i) != null ? values.get(i).trim() : "";
+    }
+
+    /** A typed number, or null when blank or not a number (the API then says what it needs). */
+    static BigDecimal number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim().replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

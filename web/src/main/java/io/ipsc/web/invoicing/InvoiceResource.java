@@ -1,0 +1,371 @@
+package io.ipsc.web.invoicing;
+
+import io.ipsc.client.ApiException;
+import io.ipsc.client.model.CancelRequest;
+import io.ipsc.client.model.InvoiceView;
+import io.ipsc.client.model.PartyView;
+import io.ipsc.client.model.PaymentRequest;
+import io.ipsc.client.model.ProductView;
+import io.ipsc.web.format.IndianFormats;
+import io.ipsc.web.gateway.Gateway;
+import io.ipsc.web.gateway.GatewayError;
+import io.ipsc.web.page.Chrome;
+import io.ipsc.web.page.PageErrors;
+import io.ipsc.web.session.SessionCookie;
+import io.ipsc.web.workspace.SectionTable;
+import io.ipsc.web.workspace.Visits;
+import io.ipsc.web.workspace.Visits.Visit;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A tenant's invoices, at {@code <workspace base>invoices}: the list (each row opens its invoice), the
+ * editor ({@code invoices/new}) whose totals come from the API's preview as the form changes, an
+ * invoice's page with the actions its status allows, and its PDF streamed from invoicing-service. Every
+ * figure is the API's: nothing is priced or taxed here. Writes are offered to those who may write; the
+ * API still decides, and its refusal is shown at the form (or the field) it concerns.
+ */
+@Path("/t/{slug}/invoices")
+@Blocking
+public class InvoiceResource {
+
+    static final int LIST_PAGE_SIZE = 20;
+    /** The editor offers the first hundred customers and products (the API's largest page). */
+    static final int CHOICES = 100;
+    /** The API's payment modes, as the form offers them. */
+    static final Map<String, String> PAYMENT_MODES = orderedModes();
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Chrome chrome, SectionTable table, List<String> links, String base, boolean mayWrite);
+
+        static native TemplateInstance editor(Chrome chrome, String base, InvoiceForm form, List<InvoiceForm.Row> rows,
+                                              List<PartyView> customers, List<ProductView> products, Map<String, String> errors,
+                                              String problem, Totals totals, boolean mayWrite, boolean oob);
+
+        static native TemplateInstance editor$line(InvoiceForm.Row row, List<ProductView> products);
+
+        /** The totals, and (out of band, {@code oob}) the API's errors at each field of the editor. */
+        static native TemplateInstance editor$preview(Totals totals, String problem, List<InvoiceForm.Row> rows, Map<String, String> errors,
+                                                      boolean oob);
+
+        static native TemplateInstance invoice(Chrome chrome, String base, InvoiceView invoice, String customer, Totals totals,
+                                               String statusLabel, String date, String paid, String balance, Actions actions,
+                                               String notice, String problem, String problemAt, Map<String, String> errors,
+                                               Map<String, String> modes);
+    }
+
+    /** What the invoice's status allows, and whether the visitor may do it (a viewer is offered nothing). */
+    public record Actions(boolean issue, boolean pay, boolean cancel, String balanceDue) {
+
+        static Actions of(InvoiceView invoice, boolean mayWrite) {
+            String status = Objects.toString(invoice.getStatus(), "");
+            boolean payable = status.equals("issued") || status.equals("partially_paid");
+            return new Actions(mayWrite && status.equals("draft"), mayWrite && payable, mayWrite && status.equals("issued"),
+                    invoice.getBalanceDue() == null ? "" : invoice.getBalanceDue().toPlainString());
+        }
+
+        public boolean any() {
+            return issue || pay || cancel;
+        }
+    }
+
+    private final Gateway gateway;
+    private final Visits visits;
+
+    InvoiceResource(Gateway gateway, Visits visits) {
+        this.gateway = gateway;
+        this.visits = visits;
+    }
+
+    // ---- the list ----
+
+    @GET
+    public RestResponse<TemplateInstance> list(@PathParam("slug") String slug, @RestQuery @DefaultValue("1") int page,
+                                               @CookieParam(SessionCookie.NAME) String sessionId,
+                                               @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        int p = Math.max(1, page);
+        var data = gateway.invoices().listInvoices(slug, null, p, LIST_PAGE_SIZE, null, visit.bearer()).getData();
+        List<InvoiceView> items = data.getItems() == null ? List.of() : data.getItems();
+        String base = visit.workspace().base();
+        SectionTable table = new SectionTable("Invoices", List.of("Number", "Date", "Status", "Total", "Balance due"), items.stream()
+                .map(i -> List.of(i.getNumber() == null ? "Draft #" + i.getId() : i.getNumber(), IndianFormats.date(i.getInvoiceDate()),
+                        status(i.getStatus()), IndianFormats.rupees(i.getTotal()), IndianFormats.rupees(i.getBalanceDue())))
+                .toList(), p, data.getTotalPages() == null ? 1 : Math.max(1, data.getTotalPages()),
+                data.getTotalItems() == null ? 0 : data.getTotalItems());
+        List<String> links = items.stream().map(i -> base + "invoices/" + i.getId()).toList();
+        return RestResponse.ok(Templates.list(visit.chrome("Invoices · " + visit.workspace().companyName()), table, links, base,
+                visit.workspace().mayWrite()));
+    }
+
+    // ---- the editor ----
+
+    @GET
+    @Path("/new")
+    public TemplateInstance editor(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
+                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        InvoiceForm form = InvoiceForm.blank();
+        return editorPage(visit, form, Map.of(), null, null);
+    }
+
+    /** One more row, appended by htmx to the editor's lines. */
+    @POST
+    @Path("/new/line")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance line(@PathParam("slug") String slug, @BeanParam InvoiceForm form,
+                                 @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
+            throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        return Templates.editor$line(new InvoiceForm.Row(form.size(), "", "1", "", null, null, null), products(slug, visit));
+    }
+
+    /** The totals as issuing would compute them (the API's preview; nothing is stored), and its errors at their fields. */
+    @POST
+    @Path("/new/preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance preview(@PathParam("slug") String slug, @BeanParam InvoiceForm form,
+                                    @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
+            throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        try {
+            Totals totals = Totals.of(gateway.invoices().previewInvoice(slug, form.toRequest(), visit.bearer()).getData());
+            return Templates.editor$preview(totals, null, form.rows(Map.of()), Map.of(), true);
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            return Templates.editor$preview(null, problem(error), form.rows(error.fieldErrors()), error.fieldErrors(), true);
+        }
+    }
+
+    /** "Save draft" creates the invoice; "Save and issue" then issues it. Either leads to the invoice's page. */
+    @POST
+    @Path("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> save(@PathParam("slug") String slug, @BeanParam InvoiceForm form, @RestForm String action,
+                                               @CookieParam(SessionCookie.NAME) String sessionId,
+                                               @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        InvoiceView draft;
+        try {
+            draft = gateway.invoices().createInvoice(slug, form.toRequest(), visit.bearer()).getData();
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            return PageErrors.withStatus(error.status(), editorPage(visit, form, error.fieldErrors(), problem(error), null));
+        }
+        String page = visit.workspace().base() + "invoices/" + draft.getId();
+        if (!"issue".equals(action)) {
+            return RestResponse.seeOther(URI.create(page + "?done=saved"));
+        }
+        try {
+            gateway.invoices().issueInvoice(slug, draft.getId(), visit.bearer());
+            return RestResponse.seeOther(URI.create(page + "?done=issued"));
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            // The draft is kept; a stock refusal names the product, so it is shown at that line's quantity.
+            Map<String, String> errors = error.fieldErrors();
+            if ("INSUFFICIENT_STOCK".equals(error.code())) {
+                for (ProductView p : products(slug, visit)) {
+                    int row = form.rowOf(p.getId());
+                    if (row >= 0 && p.getSku() != null && error.message().contains("'" + p.getSku() + "'")) {
+                        errors = form.withQuantityError(errors, row, error.message());
+                    }
+                }
+            }
+            return PageErrors.withStatus(error.status(), editorPage(visit, form, errors, "The draft is saved (" + page
+                    + ") but was not issued: " + error.message(), null));
+        }
+    }
+
+    private TemplateInstance editorPage(Visit visit, InvoiceForm form, Map<String, String> errors, String problem, Totals totals)
+            throws ApiException {
+        String slug = visit.tenant().getSlug();
+        List<PartyView> customers = gateway.customers().listCustomers(slug, 1, null, CHOICES, visit.bearer()).getData().getItems();
+        return Templates.editor(visit.chrome("New invoice · " + visit.workspace().companyName()), visit.workspace().base(), form,
+                form.rows(errors), customers == null ? List.of() : customers, products(slug, visit), errors, problem, totals,
+                visit.workspace().mayWrite(), false);
+    }
+
+    private List<ProductView> products(String slug, Visit visit) throws ApiException {
+        List<ProductView> products = gateway.products().listProducts(slug, false, 1, null, CHOICES, visit.bearer()).getData().getItems();
+        return products == null ? List.of() : products;
+    }
+
+    // ---- an invoice ----
+
+    @GET
+    @Path("/{id:\\d+}")
+    public TemplateInstance invoice(@PathParam("slug") String slug, @PathParam("id") long id, @RestQuery String done,
+                                    @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
+            throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        return invoicePage(visit, id, notice(done), null, null, Map.of());
+    }
+
+    @POST
+    @Path("/{id:\\d+}/issue")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> issue(@PathParam("slug") String slug, @PathParam("id") long id,
+                                                @CookieParam(SessionCookie.NAME) String sessionId,
+                                                @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        try {
+            gateway.invoices().issueInvoice(slug, id, visit.bearer());
+            return done(visit, id, "issued");
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            return PageErrors.withStatus(error.status(), invoicePage(visit, id, null, problem(error), "issue", error.fieldErrors()));
+        }
+    }
+
+    @POST
+    @Path("/{id:\\d+}/payments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> pay(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String amount,
+                                              @RestForm String mode, @RestForm String reference,
+                                              @CookieParam(SessionCookie.NAME) String sessionId,
+                                              @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        try {
+            gateway.invoices().recordInvoicePayment(slug, id, new PaymentRequest().amount(InvoiceForm.number(amount)).mode(mode)
+                    .reference(reference == null || reference.isBlank() ? null : reference.trim()), visit.bearer());
+            return done(visit, id, "paid");
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            return PageErrors.withStatus(error.status(), invoicePage(visit, id, null, problem(error), "payment", error.fieldErrors()));
+        }
+    }
+
+    /** Cancelling an issued invoice makes its credit note (the API's). */
+    @POST
+    @Path("/{id:\\d+}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> cancel(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String reason,
+                                                 @CookieParam(SessionCookie.NAME) String sessionId,
+                                                 @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        try {
+            gateway.invoices().cancelInvoice(slug, id, new CancelRequest().reason(reason == null || reason.isBlank() ? null : reason.trim()),
+                    visit.bearer());
+            return done(visit, id, "cancelled");
+        } catch (ApiException e) {
+            GatewayError error = formRefusal(e);
+            return PageErrors.withStatus(error.status(), invoicePage(visit, id, null, problem(error), "cancel", error.fieldErrors()));
+        }
+    }
+
+    /** The tax invoice as invoicing-service renders it, streamed from here: the browser never talks to the gateway. */
+    @GET
+    @Path("/{id:\\d+}/pdf")
+    public Response pdf(@PathParam("slug") String slug, @PathParam("id") long id, @CookieParam(SessionCookie.NAME) String sessionId,
+                        @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        File file = gateway.invoices().getInvoicePdf(slug, id, visit.bearer());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the downloaded PDF", e);
+        } finally {
+            // The client leaves each download in a temporary file: gone once read.
+            file.delete();
+        }
+        return Response.ok(bytes, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    }
+
+    private TemplateInstance invoicePage(Visit visit, long id, String notice, String problem, String problemAt,
+                                         Map<String, String> errors) throws ApiException {
+        String slug = visit.tenant().getSlug();
+        InvoiceView invoice = gateway.invoices().getInvoice(slug, id, visit.bearer()).getData();
+        String customer = "#" + invoice.getCustomerId();
+        if (invoice.getCustomerId() != null) {
+            try {
+                customer = gateway.customers().getCustomer(slug, invoice.getCustomerId(), visit.bearer()).getData().getName();
+            } catch (ApiException gone) {
+                // An archived or unreadable customer: its number says enough on this page.
+            }
+        }
+        String title = invoice.getNumber() == null ? "Draft invoice #" + invoice.getId() : "Invoice " + invoice.getNumber();
+        return Templates.invoice(visit.chrome(title + " · " + visit.workspace().companyName()), visit.workspace().base(), invoice,
+                customer, Totals.of(invoice), status(invoice.getStatus()), IndianFormats.date(invoice.getInvoiceDate()), IndianFormats.rupees(invoice.getAmountPaid()), IndianFormats.rupees(invoice.getBalanceDue()),
+                Actions.of(invoice, visit.workspace().mayWrite()), notice, problem, problemAt, errors, PAYMENT_MODES);
+    }
+
+    /** Back to the invoice, at its top (#main): the form's own anchor would otherwise be kept across the redirect. */
+    private static RestResponse<TemplateInstance> done(Visit visit, long id, String what) {
+        return RestResponse.seeOther(URI.create(visit.workspace().base() + "invoices/" + id + "?done=" + what + "#main"));
+    }
+
+    private static String notice(String done) {
+        return done == null ? null : switch (done) {
+            case "saved" -> "The draft is saved.";
+            case "issued" -> "The invoice is issued.";
+            case "paid" -> "The payment is recorded.";
+            case "cancelled" -> "The invoice is cancelled; its credit note is made.";
+            default -> null;
+        };
+    }
+
+    private static Map<String, String> orderedModes() {
+        Map<String, String> modes = new LinkedHashMap<>();
+        modes.put("upi", "UPI");
+        modes.put("cash", "Cash");
+        modes.put("bank_transfer", "Bank transfer");
+        modes.put("cheque", "Cheque");
+        modes.put("card", "Card");
+        return modes;
+    }
+
+    /** {@code partially_paid} → "Partially paid". */
+    static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return "—";
+        }
+        String words = status.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A refusal shown at the form: invalid, conflicting, or over the plan's quota (429); any other is the page's, as elsewhere. */
+    private static GatewayError formRefusal(ApiException e) throws ApiException {
+        GatewayError error = GatewayError.of(e);
+        boolean formProblem = error.status() == 400 || error.status() == 409 || error.status() == 422
+                || (error.status() == 429 && "QUOTA_EXCEEDED".equals(error.code()));
+        if (!formProblem) {
+            throw e;
+        }
+        return error;
+    }
+
+    private static String problem(GatewayError error) {
+        boolean allAtFields = !error.fieldErrors().isEmpty() && error.fieldErrors().keySet().stream().allMatch(InvoiceForm::shownAtField);
+        return allAtFields ? "Check the fields marked below." : error.message();
+    }
+}

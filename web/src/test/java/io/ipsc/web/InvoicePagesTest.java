@@ -1,0 +1,117 @@
+package io.ipsc.web;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The invoice pages against a stand-in gateway: the editor's preview shows the API's figures and puts
+ * the API's line errors at the row they concern, the PDF is streamed from the web route, the actions
+ * of an invoice are offered to a writer and to no viewer, and a refused payment is shown at its form.
+ * The browser test on the real suite is e2e's InvoiceEditorBrowserTest.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InvoiceStubGateway.class, restrictToAnnotatedClass = true)
+class InvoicePagesTest {
+
+    private static final String BASE = "/t/smile-dental/invoices";
+
+    private final Browserless admin = new Browserless();
+
+    @BeforeEach
+    void signIn() {
+        admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
+        InvoiceStubGateway.CALLS.clear();
+    }
+
+    @Test
+    void thePreviewShowsTheApisFiguresAndSendsOnlyRowsWithAProduct() {
+        Response preview = admin.submit(BASE + "/new", BASE + "/new/preview",
+                Map.of("customer_id", "3", "product", "12", "quantity", "4", "discount", "10"));
+        preview.then().statusCode(200)
+                .body(containsString("id=\"total\">₹53,100.00<"))
+                .body(containsString("id=\"cgst\">₹4,050.00<"))
+                .body(containsString("id=\"sgst\">₹4,050.00<"))
+                .body(not(containsString("id=\"igst\"")))
+                .body(containsString("Rupees Fifty Three Thousand One Hundred Only"))
+                .body(containsString("Karnataka (29)"));
+        String sent = InvoiceStubGateway.CALLS.stream().filter(c -> c.startsWith("POST /api/tenants/smile-dental/invoices/preview"))
+                .findFirst().orElseThrow();
+        assertTrue(sent.contains("\"customer_id\":3") && sent.contains("\"product_id\":12") && sent.contains("\"discount_percent\":10"), sent);
+    }
+
+    @Test
+    void theApisLineErrorIsShownAtTheRowItConcerns() {
+        // Row 0 has no product and is not sent: the API's lines[0] is the form's row 1.
+        String page = admin.get(BASE + "/new").asString();
+        assertTrue(page.contains("id=\"product-0\""), page);
+        Response refused = io.restassured.RestAssured.given().cookies(admin.cookies)
+                .formParam("csrf-token", csrf(page)).formParam("customer_id", "3")
+                .formParam("product", "", "12").formParam("quantity", "1", "0").formParam("discount", "", "")
+                .post(BASE + "/new/preview");
+        String html = refused.then().statusCode(200).extract().asString();
+        assertTrue(html.contains("id=\"line-1-quantity-error\" hx-swap-oob=\"true\">quantity must be more than zero<"), html);
+        assertTrue(html.contains("id=\"line-0-quantity-error\" hx-swap-oob=\"true\"><"), html);
+        assertTrue(html.contains("Check the fields marked below."), html);
+    }
+
+    @Test
+    void anAddedLineTakesTheNextIndex() {
+        String page = admin.get(BASE + "/new").asString();
+        String line = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
+                .formParam("product", "12", "").formParam("quantity", "1", "1").formParam("discount", "", "")
+                .post(BASE + "/new/line").then().statusCode(200).extract().asString();
+        assertTrue(line.contains("id=\"product-2\"") && line.contains("for=\"quantity-2\"") && line.contains("Brass valve · BRASS-VALVE"), line);
+    }
+
+    @Test
+    void thePdfIsStreamedFromTheWebRoute() {
+        Response pdf = admin.get(BASE + "/5/pdf");
+        pdf.then().statusCode(200).contentType("application/pdf");
+        assertArrayEquals(InvoiceStubGateway.PDF, pdf.asByteArray());
+    }
+
+    @Test
+    void aWriterIsOfferedThePaymentAndAViewerNothing() {
+        admin.get(BASE + "/5").then().statusCode(200)
+                .body(containsString("id=\"balance-due\">₹33,100.00<"))
+                .body(containsString("id=\"invoice-status\" class=\"invoice-status partially_paid\">Partially paid<"))
+                .body(containsString("Kaveri Traders"))
+                .body(containsString("id=\"record-payment\""))
+                .body(not(containsString("id=\"cancel-invoice\"")))
+                .body(containsString("href=\"/t/smile-dental/invoices/5/pdf\""));
+
+        Browserless viewer = new Browserless();
+        viewer.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);
+        String page = viewer.get(BASE + "/5").then().statusCode(200).extract().asString();
+        String main = page.substring(page.indexOf("<main"));
+        assertTrue(!main.contains("<button") && !main.contains("<form"), main);
+        String editor = viewer.get(BASE + "/new").then().statusCode(200).extract().asString();
+        assertTrue(!editor.substring(editor.indexOf("<main")).contains("<button"), editor);
+    }
+
+    @Test
+    void aRefusedPaymentIsShownAtThePaymentFormWithTheApisStatus() {
+        admin.submit(BASE + "/5", BASE + "/5/payments", Map.of("amount", "999999", "mode", "upi"))
+                .then().statusCode(409)
+                .body(containsString("id=\"payment-problem\">The balance due is 33100.00; 999999 is more<"));
+        String sent = InvoiceStubGateway.CALLS.stream().filter(c -> c.startsWith("POST /api/tenants/smile-dental/invoices/5/payments"))
+                .findFirst().orElseThrow();
+        assertTrue(sent.contains("\"amount\":999999") && sent.contains("\"mode\":\"upi\""), sent);
+    }
+
+    private static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1);
+    }
+}

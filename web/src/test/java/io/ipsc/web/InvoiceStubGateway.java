@@ -1,0 +1,105 @@
+package io.ipsc.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in gateway for the invoice pages' tests: sign-in as {@link StubGateway} answers it (the
+ * platform admin may write; the member is smile-dental's viewer), and invoicing-service's answers for
+ * one customer, one product, a preview (refused when a quantity is 0), invoice 5 (issued, part paid),
+ * its PDF, and an overpayment refused. Every call is noted with its body.
+ */
+public class InvoiceStubGateway implements QuarkusTestResourceLifecycleManager {
+
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    static final byte[] PDF = "%PDF-1.7 stand-in".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static final String TENANT = """
+            {"id":7,"slug":"smile-dental","name":"Smile Dental Clinic","organization_type":"dental_clinic","status":"active",
+             "features":{"invoicing":true},"created_at":"2024-01-15T20:00:00Z"}""";
+    private static final String CUSTOMER = """
+            {"id":3,"kind":"customer","name":"Kaveri Traders","state":"Karnataka","state_code":"29"}""";
+    private static final String LINE = """
+            {"position":1,"product_id":12,"description":"Brass valve","hsn_sac":"8481","unit":"nos","quantity":4,"unit_price":12500,
+             "discount_percent":10,"gst_rate":18,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"total":53100}""";
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/auth/login", StubGateway::login);
+        server.createContext("/api/auth/logout", StubGateway::logout);
+        server.createContext("/", InvoiceStubGateway::route);
+        server.start();
+        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String call = exchange.getRequestMethod() + " " + path + (body.isEmpty() ? "" : " " + body);
+        CALLS.add(call);
+        final String tenant = "/api/tenants/smile-dental";
+        String data = switch (exchange.getRequestMethod() + " " + path) {
+            case "GET " + tenant -> TENANT;
+            case "GET " + tenant + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
+            case "GET " + tenant + "/customers" -> "{\"items\":[" + CUSTOMER + "],\"page\":1,\"size\":100,\"total_items\":1,\"total_pages\":1}";
+            case "GET " + tenant + "/customers/3" -> CUSTOMER;
+            case "GET " + tenant + "/products" -> """
+                    {"items":[{"id":12,"sku":"BRASS-VALVE","name":"Brass valve","unit":"nos","price":12500,"gst_rate":18,"stock_quantity":10}],
+                     "page":1,"size":100,"total_items":1,"total_pages":1}""";
+            case "POST " + tenant + "/invoices/preview" -> body.replace(" ", "").contains("\"quantity\":0") ? null : """
+                    {"customer_id":3,"place_of_supply":"29","place_of_supply_name":"Karnataka","inter_state":false,"taxable_amount":45000.00,
+                     "cgst":4050.00,"sgst":4050.00,"igst":0,"round_off":0,"total":53100.00,
+                     "amount_in_words":"Rupees Fifty Three Thousand One Hundred Only","lines":[%s]}""".formatted(LINE);
+            case "GET " + tenant + "/invoices/5" -> """
+                    {"id":5,"number":"INV/2026-27/00001","status":"partially_paid","customer_id":3,"invoice_date":"2026-11-29",
+                     "place_of_supply":"29","inter_state":false,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"round_off":0,
+                     "total":53100,"amount_in_words":"Rupees Fifty Three Thousand One Hundred Only","amount_paid":20000,"balance_due":33100,
+                     "lines":[%s]}""".formatted(LINE);
+            case "GET " + tenant + "/invoices/5/pdf" -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/pdf");
+                exchange.sendResponseHeaders(200, PDF.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(PDF);
+                }
+                yield "";
+            }
+            case "POST " + tenant + "/invoices/5/payments" -> "overpayment";
+            default -> "missing";
+        };
+        if (data == null) {
+            StubGateway.answer(exchange, 400, """
+                    {"success":false,"data":null,"message":"Validation failed","error":{"code":"VALIDATION_ERROR",
+                     "details":[{"field":"lines[0].quantity","message":"quantity must be more than zero"}]}}""", null);
+        } else if (data.equals("overpayment")) {
+            StubGateway.answer(exchange, 409, StubGateway.error("OVERPAYMENT", "The balance due is 33100.00; 999999 is more"), null);
+        } else if (data.equals("missing")) {
+            StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);
+        } else if (!data.isEmpty()) {
+            StubGateway.answer(exchange, 200, "{\"success\":true,\"message\":\"ok\",\"data\":" + data + "}", null);
+        }
+    }
+}
