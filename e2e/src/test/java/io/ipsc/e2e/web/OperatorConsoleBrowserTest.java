@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -217,7 +218,8 @@ class OperatorConsoleBrowserTest {
     }
 
     private void awaitRows(List<String> slugs) {
-        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> {
+        // htmx replaces the rows as the filter applies: a row read during the swap is gone, so look again.
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
             List<String> shown = d.findElements(By.cssSelector("#tenants tbody tr")).stream().map(r -> r.getAttribute("data-slug")).toList();
             return shown.equals(slugs);
         });
