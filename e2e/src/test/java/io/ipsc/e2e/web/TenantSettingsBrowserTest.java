@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -61,14 +60,7 @@ class TenantSettingsBrowserTest {
     private String settings;
 
     @RegisterExtension
-    final TestWatcher failureShots = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.shot("FAILED-settings-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher failureShots = Browser.failureShots(() -> browser);
 
     @BeforeAll
     void setUp(LocalSuite suite) throws InterruptedException {
