@@ -76,6 +76,29 @@ class TenantTopicReconcilerTest {
         awaitOnTopic(slug, rowVersion(slug));
     }
 
+    @Test
+    void republishOnRequestIsForPlatformAdminsAndWithAllPublishesEveryTenant() throws Exception {
+        String admin = Api.adminToken();
+        String slug = Api.slug("republish");
+        Api.createTenant(admin, slug);
+        long before = rowVersion(slug);
+        awaitOnTopic(slug, before);
+
+        // A tenant's own admin may not rebuild the installation's topic.
+        Api.as(Api.tenantAdmin(admin, slug)).post("/api/events/tenant-snapshots/republish?all=true")
+                .then().statusCode(403).body("success", org.hamcrest.Matchers.is(false));
+
+        // Without all, only tenants the topic is behind on (the other tests show which); the answer lists them.
+        Api.as(admin).post("/api/events/tenant-snapshots/republish")
+                .then().statusCode(200).body("data.tenants", org.hamcrest.Matchers.notNullValue()).body("data.every_tenant", org.hamcrest.Matchers.is(false));
+        // With all=true the tenant is published again although the topic is up to date, as a new version.
+        before = rowVersion(slug);
+        Api.as(admin).post("/api/events/tenant-snapshots/republish?all=true")
+                .then().statusCode(200).body("data.tenants", org.hamcrest.Matchers.hasItem(slug)).body("data.every_tenant", org.hamcrest.Matchers.is(true));
+        assertTrue(rowVersion(slug) > before);
+        awaitOnTopic(slug, rowVersion(slug));
+    }
+
     private void awaitOnTopic(String slug, long version) {
         Eventually.passes(Duration.ofSeconds(30), () -> {
             Long published = reconciler.latestVersionsOnTopic().get(slug);

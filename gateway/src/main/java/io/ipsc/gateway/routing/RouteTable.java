@@ -50,7 +50,7 @@ public final class RouteTable {
     private static final Set<String> INSTALLATION_WIDE = Set.of("/api/branding/templates", "/api/branding/status");
 
     /** First segments after {@code /api/} that tenant-service owns outright. */
-    private static final Set<String> TENANT_SERVICE_ROOTS = Set.of("tenants", "users", "auth", "database", "security", "invitations", "signup");
+    private static final Set<String> TENANT_SERVICE_ROOTS = Set.of("tenants", "users", "auth", "database", "security", "invitations", "signup", "events");
 
     private RouteTable() {
     }

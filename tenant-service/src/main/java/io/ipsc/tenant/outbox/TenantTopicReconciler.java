@@ -73,6 +73,15 @@ public class TenantTopicReconciler {
 
     /** Publishes again every tenant the topic is behind on; returns their slugs. Blocking: a worker thread's job. */
     public List<String> reconcile() throws Exception {
+        return reconcile(false);
+    }
+
+    /**
+     * As {@link #reconcile()}; with {@code everyTenant}, every tenant without an event waiting in the outbox is
+     * published again even when the topic has its latest version (a consumer that must converge once more, e.g.
+     * a service's databases restored from an older backup than tenant-service's).
+     */
+    public List<String> reconcile(boolean everyTenant) throws Exception {
         Map<String, Long> rows = new TreeMap<>();
         Set<String> waiting = new HashSet<>();
         // Read before the topic: a change committed after this read carries a newer version and its own event.
@@ -95,7 +104,7 @@ public class TenantTopicReconciler {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> onTopic = latestVersionsOnTopic();
+        Map<String, Long> onTopic = everyTenant ? Map.of() : latestVersionsOnTopic();
         List<String> behind = new ArrayList<>();
         rows.forEach((slug, version) -> {
             Long published = onTopic.get(slug);
