@@ -37,7 +37,7 @@ public enum Ageing {
             return null;
         }
         // A '+' in a query string arrives as a space when the client did not encode it.
-        String wanted = text.trim().replace(' ', '+');
+        String wanted = text.replace(' ', '+').trim();
         return Arrays.stream(values()).filter(a -> a.label.equals(wanted)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("INVALID_FILTER", "ageing",
                         "ageing must be one of " + String.join(", ", Arrays.stream(values()).map(a -> a.label).toList())));

@@ -17,6 +17,8 @@ public record Ageing(String key, String filter, String label) {
 
     /** The bucket a list was asked for; empty for none, or one invoicing does not know. */
     public static Optional<Ageing> byFilter(String filter) {
-        return BUCKETS.stream().filter(b -> b.filter().equals(filter)).findFirst();
+        // "90+" typed into an address arrives as "90 " (a '+' in a query is a space).
+        String wanted = filter == null ? null : filter.replace(' ', '+').trim();
+        return BUCKETS.stream().filter(b -> b.filter().equals(wanted)).findFirst();
     }
 }
