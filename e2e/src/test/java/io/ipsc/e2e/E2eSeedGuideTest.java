@@ -335,7 +335,7 @@ class E2eSeedGuideTest {
             InvoiceView issued = invoices.issueInvoice(slug, invoice.getId()).getData();
             assertEquals("issued", issued.getStatus());
             assertEquals("INV/2425/00001", issued.getNumber());
-            assertThat(invoices.listInvoices(slug, null, null, null, null).getData().getItems(), hasSize(1));
+            assertThat(invoices.listInvoices(slug, null, null, null, null, null, null).getData().getItems(), hasSize(1));
             assertThat(customers.listCustomers(slug, null, null, null).getData().getItems(), hasSize(1));
         }
 

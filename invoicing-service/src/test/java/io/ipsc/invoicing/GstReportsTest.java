@@ -44,7 +44,13 @@ class GstReportsTest {
                 .body("data.b2b", hasSize(1)).body("data.b2b[0].gstin", is("29AAGCB7383J1Z4")).body("data.b2b[0].igst", is(180.0f))
                 .body("data.b2c_large", hasSize(1)).body("data.b2c_large[0].place_of_supply", is("07"))
                 .body("data.b2c_small", hasSize(1)).body("data.b2c_small[0].place_of_supply", is("27"))
-                .body("data.hsn_summary[0].hsn_sac", is("9983")).body("data.hsn_summary[0].taxable", is(151200.0f));
+                .body("data.hsn_summary[0].hsn_sac", is("9983")).body("data.hsn_summary[0].taxable", is(151200.0f))
+                // Each section added up: 1,000 at 18 % IGST (Karnataka); 1,50,000 at 12 % IGST (Delhi); 200 at 5 % as CGST+SGST.
+                .body("data.totals.b2b.invoices", is(1)).body("data.totals.b2b.taxable", is(1000.0f)).body("data.totals.b2b.total", is(1180.0f))
+                .body("data.totals.b2c_large.igst", is(18000.0f)).body("data.totals.b2c_large.total", is(168000.0f))
+                .body("data.totals.b2c_small.cgst", is(5.0f)).body("data.totals.b2c_small.sgst", is(5.0f))
+                .body("data.totals.hsn_summary.quantity", is(3.0f)).body("data.totals.hsn_summary.taxable", is(151200.0f))
+                .body("data.totals.hsn_summary.igst", is(18180.0f)).body("data.totals.hsn_summary.total", is(169390.0f));
         as(4, slug).get("/api/reports/sales-register?month=2024-06").then().statusCode(200).body("data.invoices", hasSize(3));
         as(4, slug).get("/api/reports/gstr1?month=June").then().statusCode(400).body("error.code", is("INVALID_MONTH"));
         as(4, plain).get("/api/reports/gstr1?month=2024-06").then().statusCode(403).body("error.code", is("FEATURE_DISABLED"));

@@ -2,7 +2,8 @@
  * Draws every element with class "chart" from its data-chart attribute (JSON; contract in web/README.md,
  * built on the server by io.ipsc.web.chart.Chart):
  *   {"type": "bar" | "line", "unit": "rupees" | "ms" | "", "horizontal": false,
- *    "labels": ["Apr 2025", ...], "series": [{"name": "Invoiced", "values": [1200.5, ...], "type": "line"}]}
+ *    "labels": ["Apr 2025", ...], "series": [{"name": "Invoiced", "values": [1200.5, ...], "type": "line"}],
+ *    "links": ["/t/acme/cashflow/invoices?ageing=0-30", ...]}   (optional: a click on a label's bars or on the label goes there)
  * ECharts (the webjar) is loaded only on a page that has a chart, and charts arriving with an htmx swap
  * are drawn too. The element's own content is what shows without script or without data ("No figures yet").
  * No eval and no inline style attribute: the page's Content-Security-Policy allows neither.
@@ -59,7 +60,7 @@
   function option(spec, element) {
     var full = formatter(spec.unit, false);
     var compact = formatter(spec.unit, true);
-    var categoryAxis = { type: 'category', data: spec.labels, axisLabel: { hideOverlap: true } };
+    var categoryAxis = { type: 'category', data: spec.labels, axisLabel: { hideOverlap: true }, triggerEvent: linked(spec) };
     var valueAxis = { type: 'value', axisLabel: { formatter: compact } };
     return {
       color: colours(element),
@@ -74,6 +75,25 @@
         return { name: s.name, type: s.type || spec.type || 'bar', data: s.values, smooth: false };
       })
     };
+  }
+
+  /** Only addresses on this site are followed (a path, never a scheme or another host). */
+  function linked(spec) {
+    return Array.isArray(spec.links) && spec.links.length === spec.labels.length
+      && spec.links.every(function (href) { return typeof href === 'string' && href.charAt(0) === '/' && href.charAt(1) !== '/'; });
+  }
+
+  /** A click on a bar, or on its label, opens the label's link. */
+  function followLinks(chart, spec) {
+    if (!linked(spec)) {
+      return;
+    }
+    chart.on('click', function (params) {
+      var index = params.componentType === 'series' ? params.dataIndex : spec.labels.indexOf(params.value);
+      if (index >= 0 && index < spec.links.length) {
+        window.location.assign(spec.links[index]);
+      }
+    });
   }
 
   function draw(element, echarts) {
@@ -94,6 +114,10 @@
     element.textContent = '';
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(option(spec, element));
+    followLinks(chart, spec);
+    if (linked(spec)) {
+      element.dataset.chartLinked = 'true';
+    }
   }
 
   function drawWithin(root) {

@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code GET /api/cashflow?from=&to=}: money in (payments received) and out (payments made) per
  * month, what was invoiced per month (issued invoices by invoice date; drafts and cancelled ones are
- * no sales), and what is owed either way today, in ageing buckets by due date (invoice date when none).
+ * no sales), what is owed either way today, in ageing buckets by due date (invoice date when none), and the
+ * customers owing most ({@code top_customers}). {@link Ageing} filters the invoice and purchase lists by the same buckets.
  */
 @Tag(name = "Cash flow")
 @SecurityRequirement(name = BearerAuth.SCHEME)
@@ -45,6 +46,12 @@ public class CashFlowResource {
             + "coalesce(sum(CASE WHEN age BETWEEN 31 AND 60 THEN due END), 0) AS d31_60, "
             + "coalesce(sum(CASE WHEN age BETWEEN 61 AND 90 THEN due END), 0) AS d61_90, "
             + "coalesce(sum(CASE WHEN age > 90 THEN due END), 0) AS d90_plus, coalesce(sum(due), 0) AS total FROM (%s) t";
+
+    /** How many customers {@code top_customers} lists, those owing most first. */
+    static final int TOP_CUSTOMERS = 5;
+    private static final String TOP = "SELECT p.id AS customer_id, p.name, count(*) AS invoices, sum(i.total - i.amount_paid) AS outstanding "
+            + "FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE i.status IN ('issued', 'partially_paid') "
+            + "GROUP BY p.id, p.name ORDER BY outstanding DESC, p.name LIMIT " + TOP_CUSTOMERS;
 
     private final TenantContext tenant;
 
@@ -74,7 +81,8 @@ public class CashFlowResource {
                 + "FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS m ORDER BY m";
         return tenant.withDatabase(pool -> pool.preparedQuery(months).execute(Tuple.of(from, to))
                 .flatMap(monthRows -> pool.preparedQuery(receivables).execute(Tuple.of(today))
-                        .flatMap(rec -> pool.preparedQuery(payables).execute(Tuple.of(today)).map(pay -> {
+                        .flatMap(rec -> pool.preparedQuery(payables).execute(Tuple.of(today))
+                        .flatMap(pay -> pool.query(TOP).execute().map(top -> {
                             List<Map<String, Object>> perMonth = new ArrayList<>();
                             BigDecimal in = BigDecimal.ZERO;
                             BigDecimal out = BigDecimal.ZERO;
@@ -99,8 +107,18 @@ public class CashFlowResource {
                             data.put("invoiced", invoiced);
                             data.put("receivables", ageing(rec.iterator().next()));
                             data.put("payables", ageing(pay.iterator().next()));
+                            data.put("top_customers", topCustomers(top));
                             return ApiResponse.ok(data, "Cash flow from " + from + " to " + to);
-                        }))));
+                        })))));
+    }
+
+    private static List<Map<String, Object>> topCustomers(Iterable<Row> rows) {
+        List<Map<String, Object>> customers = new ArrayList<>();
+        for (Row r : rows) {
+            customers.add(Map.of("customer_id", r.getLong("customer_id"), "name", r.getString("name"),
+                    "invoices", r.getLong("invoices"), "outstanding", r.getBigDecimal("outstanding")));
+        }
+        return customers;
     }
 
     private static Map<String, Object> ageing(Row r) {

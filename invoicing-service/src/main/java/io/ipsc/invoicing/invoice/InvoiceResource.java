@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.invoice;
 
+import io.ipsc.invoicing.cashflow.Ageing;
 import io.ipsc.invoicing.pdf.InvoicePdfService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
@@ -74,13 +75,20 @@ public class InvoiceResource {
 
     @GET
     @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER")
-    @Operation(operationId = "listInvoices", summary = "List invoices")
+    @Operation(operationId = "listInvoices", summary = "List invoices",
+            description = "outstanding=true keeps the invoices still owed (issued or partially paid); ageing=0-30|31-60|61-90|90+ keeps "
+                    + "those of one ageing bucket of GET /api/cashflow (days past the due date, or the invoice date without one), and "
+                    + "implies outstanding.")
     public Uni<ApiResponse<Page<InvoiceView>>> list(@QueryParam("status") String status, @QueryParam("customer_id") Long customerId,
+                                                    @QueryParam("outstanding") Boolean outstanding, @QueryParam("ageing") String ageing,
                                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badRequest("INVALID_FILTER", "status", "status must be one of " + String.join(", ", STATUSES));
         }
-        return invoices.list(status, customerId, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " invoice(s)"));
+        Ageing bucket = Ageing.parse(ageing);
+        boolean owed = bucket != null || Boolean.TRUE.equals(outstanding);
+        return invoices.list(new InvoiceService.ListFilter(status, customerId, owed, bucket), PageRequest.of(page, size))
+                .map(p -> ApiResponse.ok(p, p.totalItems() + " invoice(s)"));
     }
 
     @GET

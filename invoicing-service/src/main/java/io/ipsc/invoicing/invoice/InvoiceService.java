@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.invoice;
 
+import io.ipsc.invoicing.cashflow.Ageing;
 import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.gst.FinancialYear;
@@ -235,11 +236,20 @@ public class InvoiceService {
         return tenant.withDatabase(pool -> load(pool, id));
     }
 
-    public Uni<Page<InvoiceView>> list(String status, Long customerId, PageRequest request) {
-        String where = " WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR customer_id = $2)";
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + INVOICE_COLUMNS + " FROM invoices" + where + " ORDER BY id DESC LIMIT $3 OFFSET $4")
-                .execute(Tuple.from(Arrays.asList(status, customerId, request.size(), request.offset())))
-                .flatMap(rows -> pool.preparedQuery("SELECT count(*) FROM invoices" + where).execute(Tuple.from(Arrays.asList(status, customerId)))
+    /** The list's filters; {@code outstanding} keeps issued and partially paid invoices, {@code ageing} (may be null) one bucket. */
+    public record ListFilter(String status, Long customerId, boolean outstanding, Ageing ageing) {
+    }
+
+    public Uni<Page<InvoiceView>> list(ListFilter filter, PageRequest request) {
+        String where = " WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR customer_id = $2)"
+                + " AND (NOT $3::boolean OR status IN ('issued', 'partially_paid')) AND " + Ageing.condition("invoice_date", 4);
+        List<Object> params = new ArrayList<>(Arrays.asList(filter.status(), filter.customerId(), filter.outstanding()));
+        params.addAll(Ageing.parameters(filter.ageing()));
+        List<Object> paged = new ArrayList<>(params);
+        paged.addAll(List.of(request.size(), request.offset()));
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + INVOICE_COLUMNS + " FROM invoices" + where + " ORDER BY id DESC LIMIT $7 OFFSET $8")
+                .execute(Tuple.from(paged))
+                .flatMap(rows -> pool.preparedQuery("SELECT count(*) FROM invoices" + where).execute(Tuple.from(params))
                         .map(count -> {
                             List<InvoiceView> items = new ArrayList<>();
                             rows.forEach(row -> items.add(view(row, List.of())));

@@ -2,6 +2,7 @@ package io.ipsc.invoicing.purchase;
 
 import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
+import io.ipsc.invoicing.cashflow.Ageing;
 import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.gst.GstSlabs;
 import io.ipsc.invoicing.invoice.InvoiceService;
@@ -109,12 +110,22 @@ public class PurchaseResource {
     }
 
     @GET
-    @Operation(operationId = "listPurchases", summary = "List purchases")
-    public Uni<ApiResponse<Page<PurchaseView>>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER")
+    @Operation(operationId = "listPurchases", summary = "List purchases",
+            description = "ageing=0-30|31-60|61-90|90+ keeps the purchases still owed (received or partially paid) of one ageing "
+                    + "bucket of GET /api/cashflow's payables (days past the due date, or the bill date without one).")
+    public Uni<ApiResponse<Page<PurchaseView>>> list(@QueryParam("ageing") String ageing, @QueryParam("page") Integer page,
+                                                     @QueryParam("size") Integer size) {
+        Ageing bucket = Ageing.parse(ageing);
         PageRequest request = PageRequest.of(page, size);
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases ORDER BY id DESC LIMIT $1 OFFSET $2")
-                        .execute(Tuple.of(request.size(), request.offset()))
-                        .flatMap(rows -> pool.query("SELECT count(*) FROM purchases").execute().map(count -> {
+        String where = " WHERE (NOT $4::boolean OR status IN ('received', 'partially_paid')) AND " + Ageing.condition("bill_date", 1);
+        List<Object> params = new ArrayList<>(Ageing.parameters(bucket));
+        params.add(bucket != null);
+        List<Object> paged = new ArrayList<>(params);
+        paged.addAll(List.of(request.size(), request.offset()));
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases" + where + " ORDER BY id DESC LIMIT $5 OFFSET $6")
+                        .execute(Tuple.from(paged))
+                        .flatMap(rows -> pool.preparedQuery("SELECT count(*) FROM purchases" + where).execute(Tuple.from(params)).map(count -> {
                             List<PurchaseView> items = new ArrayList<>();
                             rows.forEach(row -> items.add(PurchaseView.of(row)));
                             return Page.of(items, request, count.iterator().next().getLong(0));

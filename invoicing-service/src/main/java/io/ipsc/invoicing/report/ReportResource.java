@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * GST reports for a month, with {@code advanced_reporting}: a GSTR-1 style summary (B2B by customer
  * GSTIN; B2C large — unregistered, inter-state, above the threshold; B2C small by place of supply
- * and rate; HSN summary) and the sales register. Issued invoices only; drafts are not supplies yet.
+ * and rate; HSN summary), each section's amounts added up in {@code totals}, and the sales register. Issued invoices only; drafts are not supplies yet.
  * The {@code reports} family needs {@code advanced_reporting}: the request guard refuses it before
  * any of this runs ({@link io.ipsc.tenancy.event.FeatureGates}).
  */
@@ -43,6 +43,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @TenantScoped
 public class ReportResource {
+
+    /** The columns a section's {@code totals} add up (the others are names, codes and rates, which do not add). */
+    private static final List<String> ADDED_UP = List.of("invoices", "quantity", "taxable", "cgst", "sgst", "igst", "total");
+    private static final List<String> GSTR1_SECTIONS = List.of("b2b", "b2c_large", "b2c_small", "hsn_summary");
 
     private static final String ISSUED_IN_MONTH = "i.status IN ('issued', 'partially_paid', 'paid') AND i.invoice_date BETWEEN $1 AND $2";
 
@@ -86,6 +90,7 @@ public class ReportResource {
                                     data.put("b2c_large", rows(b2clRows));
                                     data.put("b2c_small", rows(b2csRows));
                                     data.put("hsn_summary", rows(hsnRows));
+                                    data.put("totals", totals(data));
                                     return ApiResponse.ok(data, "GSTR-1 summary for " + month);
                                 })))));
     }
@@ -112,6 +117,24 @@ public class ReportResource {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("INVALID_MONTH", "month", "month must look like 2024-06");
         }
+    }
+
+    /** Each section's amounts added up over its rows ({@code totals.b2b.taxable}, ...), so that no reader adds tax itself. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> totals(Map<String, Object> report) {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        for (String section : GSTR1_SECTIONS) {
+            Map<String, Object> sums = new LinkedHashMap<>();
+            for (Map<String, Object> row : (List<Map<String, Object>>) report.get(section)) {
+                for (String column : ADDED_UP) {
+                    if (row.get(column) instanceof Number n) {
+                        sums.merge(column, new BigDecimal(n.toString()), (a, b) -> ((BigDecimal) a).add((BigDecimal) b));
+                    }
+                }
+            }
+            totals.put(section, sums);
+        }
+        return totals;
     }
 
     private static List<Map<String, Object>> rows(RowSet<Row> rows) {

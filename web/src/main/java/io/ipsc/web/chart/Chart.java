@@ -19,8 +19,9 @@ import java.util.Map;
  * @param horizontal bars along the value axis from a vertical list of labels (long labels, phone width)
  * @param labels     the categories, in order
  * @param series     one or more named rows of values, one value per label (null: no value)
+ * @param links      where a click on a label's bars goes, one same-site address per label (empty: not clickable)
  */
-public record Chart(String type, String unit, boolean horizontal, List<String> labels, List<Series> series) {
+public record Chart(String type, String unit, boolean horizontal, List<String> labels, List<Series> series, List<String> links) {
 
     public static final String RUPEES = "rupees";
 
@@ -37,6 +38,14 @@ public record Chart(String type, String unit, boolean horizontal, List<String> l
     public Chart {
         labels = List.copyOf(labels);
         series = List.copyOf(series);
+        links = links == null ? List.of() : List.copyOf(links);
+        if (!links.isEmpty() && links.size() != labels.size()) {
+            throw new IllegalArgumentException("one link per label: " + labels.size() + " labels, " + links.size() + " links");
+        }
+    }
+
+    public Chart(String type, String unit, boolean horizontal, List<String> labels, List<Series> series) {
+        this(type, unit, horizontal, labels, series, List.of());
     }
 
     public static Chart bars(String unit, List<String> labels, List<Series> series) {
@@ -48,7 +57,12 @@ public record Chart(String type, String unit, boolean horizontal, List<String> l
     }
 
     public Chart horizontally() {
-        return new Chart(type, unit, true, labels, series);
+        return new Chart(type, unit, true, labels, series, links);
+    }
+
+    /** The same chart whose bars (and labels) open {@code links}, one per label, in order. */
+    public Chart linkedTo(List<String> links) {
+        return new Chart(type, unit, horizontal, labels, series, links);
     }
 
     /** True when there is nothing to draw: the element keeps its own text. */
@@ -75,6 +89,9 @@ public record Chart(String type, String unit, boolean horizontal, List<String> l
         spec.put("horizontal", horizontal);
         spec.put("labels", labels);
         spec.put("series", rows);
+        if (!links.isEmpty()) {
+            spec.put("links", links);
+        }
         try {
             return JSON.writeValueAsString(spec);
         } catch (JsonProcessingException e) {

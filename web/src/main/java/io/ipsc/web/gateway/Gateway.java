@@ -15,6 +15,8 @@ import io.ipsc.client.api.OperationsApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
+import io.ipsc.client.api.PurchasesApi;
+import io.ipsc.client.api.ReportsApi;
 import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,8 @@ public class Gateway {
     private final CustomersApi customers;
     private final InvoicesApi invoices;
     private final CashFlowApi cashFlow;
+    private final PurchasesApi purchases;
+    private final ReportsApi reports;
     private final PatientsApi patients;
     private final AppointmentsApi appointments;
     private final BillsOfMaterialsApi boms;
@@ -62,6 +66,8 @@ public class Gateway {
         this.customers = new CustomersApi(client);
         this.invoices = new InvoicesApi(client);
         this.cashFlow = new CashFlowApi(client);
+        this.purchases = new PurchasesApi(client);
+        this.reports = new ReportsApi(client);
         this.patients = new PatientsApi(client);
         this.appointments = new AppointmentsApi(client);
         this.boms = new BillsOfMaterialsApi(client);
@@ -99,6 +105,14 @@ public class Gateway {
 
     public CashFlowApi cashFlow() {
         return cashFlow;
+    }
+
+    public PurchasesApi purchases() {
+        return purchases;
+    }
+
+    public ReportsApi reports() {
+        return reports;
     }
 
     public PatientsApi patients() {

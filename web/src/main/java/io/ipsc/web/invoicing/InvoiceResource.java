@@ -112,7 +112,7 @@ public class InvoiceResource {
                                                @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
         int p = Math.max(1, page);
-        var data = gateway.invoices().listInvoices(slug, null, p, LIST_PAGE_SIZE, null, visit.bearer()).getData();
+        var data = gateway.invoices().listInvoices(slug, null, null, null, p, LIST_PAGE_SIZE, null, visit.bearer()).getData();
         List<InvoiceView> items = data.getItems() == null ? List.of() : data.getItems();
         String base = visit.workspace().base();
         SectionTable table = new SectionTable("Invoices", List.of("Number", "Date", "Status", "Total", "Balance due"), items.stream()
@@ -345,7 +345,8 @@ public class InvoiceResource {
     }
 
     /** {@code partially_paid} → "Partially paid". */
-    static String status(String status) {
+    /** A status as a person reads it ("Partially paid"); also the cash flow's lists. */
+    public static String status(String status) {
         if (status == null || status.isBlank()) {
             return "—";
         }

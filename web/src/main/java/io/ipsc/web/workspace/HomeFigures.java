@@ -99,7 +99,8 @@ public record HomeFigures(BigDecimal invoiced, BigDecimal collected, BigDecimal 
             return open;
         }
 
-        private static List<Month> months(Map<String, Object> cash) {
+        /** The cash flow's {@code months[]} as rows (also the cash-flow page's). */
+        public static List<Month> months(Map<String, Object> cash) {
             List<Month> months = new ArrayList<>();
             if (cash.get("months") instanceof List<?> rows) {
                 for (Object row : rows) {
@@ -121,7 +122,8 @@ public record HomeFigures(BigDecimal invoiced, BigDecimal collected, BigDecimal 
                     .filter(r -> month.equals(r.get("month"))).findFirst();
         }
 
-        private static Chart chart(List<Month> months) {
+        /** Money in and out per month, as bars. */
+        public static Chart chart(List<Month> months) {
             return Chart.bars(Chart.RUPEES, months.stream().map(Month::label).toList(), List.of(
                     Chart.Series.of("Money in", months.stream().map(Month::moneyIn).toList()),
                     Chart.Series.of("Money out", months.stream().map(Month::moneyOut).toList())));
@@ -131,7 +133,8 @@ public record HomeFigures(BigDecimal invoiced, BigDecimal collected, BigDecimal 
             return features != null && Boolean.TRUE.equals(features.get(feature));
         }
 
-        private static BigDecimal amount(Object value) {
+        /** An amount of the API's untyped answer (a number, or null as zero). */
+        public static BigDecimal amount(Object value) {
             return value == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(value));
         }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChartTest {
@@ -28,6 +29,17 @@ class ChartTest {
         assertFalse(spec.path("series").get(0).has("type"), "a series without a type takes the chart's");
         assertEquals("line", spec.path("series").get(1).path("type").asText());
         assertFalse(chart.empty());
+        assertFalse(spec.has("links"), "a chart without links is not clickable");
+    }
+
+    @Test
+    void linksGoOnePerLabelAndSurviveTurningHorizontal() throws Exception {
+        Chart chart = Chart.bars(Chart.RUPEES, List.of("0–30 days", "Over 90 days"), List.of(Chart.Series.of("Owed", List.of(1180, 4720))))
+                .linkedTo(List.of("/t/acme/cashflow/invoices?ageing=0-30", "/t/acme/cashflow/invoices?ageing=90%2B")).horizontally();
+        JsonNode links = new ObjectMapper().readTree(chart.json()).path("links");
+        assertEquals(2, links.size());
+        assertEquals("/t/acme/cashflow/invoices?ageing=90%2B", links.get(1).asText());
+        assertThrows(IllegalArgumentException.class, () -> chart.linkedTo(List.of("/only-one")));
     }
 
     @Test

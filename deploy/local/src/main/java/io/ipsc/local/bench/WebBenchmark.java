@@ -1,6 +1,7 @@
 package io.ipsc.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -19,15 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How long the web app (:5173) takes to render its busiest pages for a signed-in person, with the
  * instance holding many tenants: a tenant's workspace home (figures asked of three services through
- * the gateway) and the operator's tenant list. One browser-like client, one request at a time, as a
- * person clicks: the time is the server's render plus a loopback round trip. Prints p50/p95/max;
- * asserts nothing.
+ * the gateway) and the operator's tenant list; and the invoicing figures of issue 16: the invoice editor's
+ * live preview (its htmx route with a 10-line form, a round trip to invoicing's preview) and a 50-line
+ * invoice's PDF streamed through the web. One browser-like client, one request at a time, as a person
+ * clicks: the time is the server's render plus a loopback round trip. Prints p50/p95/max; asserts nothing.
  *
  * <p>Arguments: {@code [tenants N]} (default 500: business tenants are created until the instance holds
  * N, which needs {@code MAX_TENANTS_PER_INSTANCE} ≥ N when the suite starts), {@code [requests R]}
@@ -78,6 +81,7 @@ public final class WebBenchmark {
             System.out.println("web: " + page.getKey() + "...");
             lines.add(measure(browser, page.getKey(), page.getValue(), requests));
         }
+        lines.addAll(invoicingFigures(suite, browser, benchTenant, requests));
         return String.join("\n", lines) + "\n";
     }
 
@@ -133,23 +137,81 @@ public final class WebBenchmark {
     }
 
     private static String measure(HttpClient browser, String name, String url, int requests) throws Exception {
+        return measure(browser, name, () -> HttpRequest.newBuilder(URI.create(url)).GET().build(), requests, "characters");
+    }
+
+    /** Sends {@code request} {@link #WARMUP} times unmeasured, then {@code requests} times measured; one table row. */
+    private static String measure(HttpClient browser, String name, Supplier<HttpRequest> request, int requests,
+                                  String sizeUnit) throws Exception {
         List<Double> millis = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < WARMUP + requests; i++) {
             long started = System.nanoTime();
-            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> page = browser.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
             double took = (System.nanoTime() - started) / 1e6;
             if (page.statusCode() != 200) {
                 return String.format("| %s | not measured: HTTP %d | | | |", name, page.statusCode());
             }
             if (i >= WARMUP) {
                 millis.add(took);
-                bytes = page.body().length();
+                bytes = "characters".equals(sizeUnit) ? new String(page.body(), StandardCharsets.UTF_8).length() : page.body().length;
             }
         }
         Collections.sort(millis);
-        return String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %,d characters |", name, ProvisioningBenchmark.percentile(millis, 50),
-                ProvisioningBenchmark.percentile(millis, 95), ProvisioningBenchmark.percentile(millis, 100), bytes);
+        return String.format("| %s | %.1f ms | %.1f ms | %.1f ms | %,d %s |", name, ProvisioningBenchmark.percentile(millis, 50),
+                ProvisioningBenchmark.percentile(millis, 95), ProvisioningBenchmark.percentile(millis, 100), bytes, sizeUnit);
+    }
+
+    // ---- the invoicing figures (issue 16): the editor's preview and a 50-line invoice's PDF, through the web
+
+    static final int PREVIEW_LINES = 10;
+    static final int PDF_LINES = 50;
+
+    /**
+     * Rows for the invoice editor's live preview ({@code POST /t/<slug>/invoices/new/preview}, the form htmx sends on every
+     * change: a customer and {@value #PREVIEW_LINES} lines, the web asking invoicing's preview through the gateway) and for
+     * the PDF of an issued {@value #PDF_LINES}-line invoice streamed by the web ({@code /t/<slug>/invoices/{id}/pdf}).
+     */
+    private static List<String> invoicingFigures(SuiteClient suite, HttpClient browser, String tenant, int requests) throws Exception {
+        long customer = suite.createCustomer(tenant);
+        List<Long> products = new ArrayList<>();
+        for (int i = 0; i < PREVIEW_LINES; i++) {
+            products.add(suite.createProduct(tenant));
+        }
+        String editorUrl = WEB + "/t/" + tenant + "/invoices/new";
+        HttpResponse<String> editor = browser.send(HttpRequest.newBuilder(URI.create(editorUrl)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF_FIELD.matcher(editor.body());
+        if (editor.statusCode() != 200 || !csrf.find()) {
+            return List.of(String.format("| the invoice editor's preview | not measured: the editor answered HTTP %d | | | |", editor.statusCode()));
+        }
+        StringBuilder form = new StringBuilder("csrf-token=" + enc(csrf.group(1)) + "&customer_id=" + customer);
+        for (int i = 0; i < PREVIEW_LINES; i++) {
+            form.append("&product=").append(products.get(i)).append("&quantity=").append(i + 1).append("&discount=").append(i % 3 == 0 ? "5" : "");
+        }
+        String previewBody = form.toString();
+        List<String> rows = new ArrayList<>();
+        System.out.println("web: the invoice editor's preview...");
+        rows.add(measure(browser, "the invoice editor's live preview, " + PREVIEW_LINES + " lines (`POST /t/<slug>/invoices/new/preview`)",
+                () -> HttpRequest.newBuilder(URI.create(editorUrl + "/preview")).header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("HX-Request", "true").POST(HttpRequest.BodyPublishers.ofString(previewBody)).build(), requests, "characters"));
+
+        long invoice = fiftyLineInvoice(suite, tenant, customer, products);
+        String pdfUrl = WEB + "/t/" + tenant + "/invoices/" + invoice + "/pdf";
+        System.out.println("web: a " + PDF_LINES + "-line invoice's PDF...");
+        rows.add(measure(browser, "the PDF of an issued " + PDF_LINES + "-line invoice (`/t/<slug>/invoices/{id}/pdf`)",
+                () -> HttpRequest.newBuilder(URI.create(pdfUrl)).GET().build(), requests, "bytes"));
+        return rows;
+    }
+
+    private static long fiftyLineInvoice(SuiteClient suite, String tenant, long customer, List<Long> products) throws Exception {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < PDF_LINES; i++) {
+            lines.add(Map.of("product_id", products.get(i % products.size()), "quantity", 1 + i % 7, "discount_percent", i % 4 == 0 ? 10 : 0));
+        }
+        String body = new ObjectMapper().writeValueAsString(Map.of("customer_id", customer, "lines", lines));
+        long id = suite.call("POST", SuiteClient.INVOICING + "/api/invoices", tenant, body).path("data").path("id").asLong();
+        suite.call("POST", SuiteClient.INVOICING + "/api/invoices/" + id + "/issue", tenant, null);
+        return id;
     }
 
     private static String enc(String value) {

@@ -1,0 +1,86 @@
+package io.ipsc.web.gst;
+
+import io.ipsc.web.format.IndianFormats;
+import io.ipsc.web.workspace.HomeFigures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Invoicing's GSTR-1 answer as tables: one per section the API answers (B2B, B2CL, B2CS, HSN, and any it
+ * adds later, under its own key), the columns in the API's order, each amount in rupees, and the section's
+ * totals as the API added them up ({@code totals.<section>}). Nothing is added up here.
+ */
+public record Gstr1View(String month, String supplierGstin, List<Section> sections) {
+
+    /** A section as a table; {@code totals} is one cell per column (blank where nothing adds up), or empty. */
+    public record Section(String key, String title, String description, List<Column> columns, List<List<String>> rows, List<String> totals) {
+    }
+
+    /** A column's heading, and whether it holds amounts (right-aligned). */
+    public record Column(String heading, boolean figure) {
+    }
+
+    /** The sections the API answers today, in the portal's order, with what each holds. */
+    private static final Map<String, String[]> KNOWN = Map.of(
+            "b2b", new String[]{"B2B", "Supplies to registered customers, by the customer's GSTIN"},
+            "b2c_large", new String[]{"B2CL", "Inter-state supplies to unregistered customers above the large-invoice limit, invoice by invoice"},
+            "b2c_small", new String[]{"B2CS", "Other supplies to unregistered customers, by place of supply and rate"},
+            "hsn_summary", new String[]{"HSN", "Summary by HSN/SAC code"});
+    private static final List<String> ORDER = List.of("b2b", "b2c_large", "b2c_small", "hsn_summary");
+    private static final Set<String> NOT_SECTIONS = Set.of("month", "supplier_gstin", "totals");
+    private static final Set<String> AMOUNTS = Set.of("taxable", "cgst", "sgst", "igst", "cess", "total", "round_off");
+    private static final Map<String, String> HEADINGS = Map.ofEntries(
+            Map.entry("gstin", "Customer GSTIN"), Map.entry("name", "Customer"), Map.entry("invoices", "Invoices"),
+            Map.entry("number", "Invoice"), Map.entry("invoice_date", "Date"), Map.entry("place_of_supply", "Place of supply"),
+            Map.entry("gst_rate", "Rate"), Map.entry("hsn_sac", "HSN/SAC"), Map.entry("quantity", "Quantity"),
+            Map.entry("taxable", "Taxable value"), Map.entry("cgst", "CGST"), Map.entry("sgst", "SGST"), Map.entry("igst", "IGST"),
+            Map.entry("cess", "Cess"), Map.entry("total", "Total"));
+
+    static Gstr1View of(Map<String, Object> report) {
+        Map<?, ?> totals = report.get("totals") instanceof Map<?, ?> t ? t : Map.of();
+        List<String> keys = new ArrayList<>(ORDER.stream().filter(report::containsKey).toList());
+        report.keySet().stream().filter(k -> !keys.contains(k) && !NOT_SECTIONS.contains(k) && report.get(k) instanceof List<?>).forEach(keys::add);
+        List<Section> sections = new ArrayList<>();
+        for (String key : keys) {
+            List<Map<?, ?>> rows = ((List<?>) report.get(key)).stream().filter(Map.class::isInstance).<Map<?, ?>>map(r -> (Map<?, ?>) r).toList();
+            List<String> columnKeys = rows.isEmpty() ? List.of() : rows.get(0).keySet().stream().map(String::valueOf).toList();
+            String[] known = KNOWN.getOrDefault(key, new String[]{key.replace('_', ' ').toUpperCase(), ""});
+            Map<?, ?> sums = totals.get(key) instanceof Map<?, ?> s ? s : Map.of();
+            List<String> totalRow = sums.isEmpty() || rows.isEmpty() ? List.of()
+                    : columnKeys.stream().map(c -> sums.containsKey(c) ? cell(c, sums.get(c)) : "").toList();
+            sections.add(new Section(key, known[0], known[1],
+                    columnKeys.stream().map(c -> new Column(HEADINGS.getOrDefault(c, c), AMOUNTS.contains(c) || "quantity".equals(c)
+                            || "invoices".equals(c))).toList(),
+                    rows.stream().map(r -> columnKeys.stream().map(c -> cell(c, r.get(c))).toList()).toList(), totalRow));
+        }
+        return new Gstr1View(String.valueOf(report.get("month")), report.get("supplier_gstin") == null ? "" : String.valueOf(report.get("supplier_gstin")),
+                sections);
+    }
+
+    private static String cell(String column, Object value) {
+        if (value == null) {
+            return "—";
+        }
+        if (AMOUNTS.contains(column)) {
+            return IndianFormats.rupees(HomeFigures.Source.amount(value));
+        }
+        if ("gst_rate".equals(column)) {
+            return HomeFigures.Source.amount(value).stripTrailingZeros().toPlainString() + " %";
+        }
+        if ("quantity".equals(column)) {
+            return HomeFigures.Source.amount(value).stripTrailingZeros().toPlainString();
+        }
+        if (column.endsWith("_date")) {
+            try {
+                return IndianFormats.date(LocalDate.parse(String.valueOf(value)));
+            } catch (RuntimeException notADate) {
+                return String.valueOf(value);
+            }
+        }
+        return String.valueOf(value);
+    }
+}

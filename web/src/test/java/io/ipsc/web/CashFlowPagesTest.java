@@ -1,0 +1,131 @@
+package io.ipsc.web;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cash-flow and GST pages against a stand-in gateway: the API's ageing and customers shown as charts
+ * whose bars link to the documents behind them and as tables with the same links; the lists ask the API
+ * with its filters; GSTR-1 as one table per section with the API's totals, the download, a month the API
+ * refuses shown at the field; a tenant without advanced_reporting gets no menu item and a 403 page. The
+ * browser test on the real suite is e2e's CashFlowBrowserTest.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = CashFlowStubGateway.class, restrictToAnnotatedClass = true)
+class CashFlowPagesTest {
+
+    private static final String BASE = "/t/smile-dental/";
+
+    private final Browserless admin = new Browserless();
+
+    @BeforeEach
+    void signIn() {
+        admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
+        CashFlowStubGateway.CALLS.clear();
+    }
+
+    @Test
+    void theAgeingIsTheApisWithEachBarAndRowLinkedToItsInvoices() {
+        String html = admin.get(BASE + "cashflow").then().statusCode(200).extract().asString();
+        // The table under the chart: each bucket's amount as the API answered it, linked to its list.
+        assertTrue(html.contains("<a href=\"/t/smile-dental/cashflow/invoices?ageing=31-60\">31–60 days</a></th><td>₹2,360.00</td>"), html);
+        assertTrue(html.contains("<a href=\"/t/smile-dental/cashflow/invoices?ageing=90%2B\">Over 90 days</a></th><td>₹4,72,000.50</td>"), html);
+        assertTrue(html.contains("Owed to you: ₹4,79,720.50"), html);
+        assertTrue(html.contains("<a href=\"/t/smile-dental/cashflow/purchases?ageing=0-30\">0–30 days</a></th><td>₹590.00</td>"), html);
+        assertTrue(html.contains("<a href=\"/t/smile-dental/cashflow/invoices?customer_id=3\">Kaveri Traders</a></th><td>4</td><td>₹4,78,540.50</td>"), html);
+        // The charts carry the same links, one per bar, escaped into the attribute.
+        assertTrue(html.contains("&quot;links&quot;:[&quot;/t/smile-dental/cashflow/invoices?ageing=0-30&quot;"), html);
+        assertTrue(html.contains("&quot;Bharat &amp; Sons&quot;"), html);
+        assertTrue(html.contains("id=\"months-chart\""), html);
+        assertTrue(CashFlowStubGateway.CALLS.contains("GET /api/tenants/smile-dental/cashflow"), CashFlowStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void aBucketsListAsksTheApiForThatBucketAndLinksEachInvoice() {
+        admin.get(BASE + "cashflow/invoices?ageing=31-60").then().statusCode(200)
+                .body(containsString("Owed to you, 31–60 days"))
+                .body(containsString("<a href=\"/t/smile-dental/invoices/9\">INV/2026-27/00009</a>"))
+                .body(containsString("₹1,360.00")).body(containsString("Partially paid")).body(containsString("15-10-2026"));
+        assertEquals("GET /api/tenants/smile-dental/invoices?ageing=31-60&outstanding=true&page=1&size=20", listCall("/invoices"));
+        // As the page links it (a '+' encoded), and as typed in an address bar (a '+' arriving as a space).
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).cookies(admin.cookies).get(BASE + "cashflow/invoices?ageing=90%2B")
+                .then().statusCode(200).body(containsString("Owed to you, Over 90 days"));
+        assertTrue(listCall("/invoices").contains("ageing=90%2B"), listCall("/invoices"));
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).cookies(admin.cookies).get(BASE + "cashflow/invoices?ageing=90+")
+                .then().statusCode(200).body(containsString("Owed to you, Over 90 days"));
+        assertTrue(listCall("/invoices").contains("ageing=90%2B"), listCall("/invoices"));
+    }
+
+    @Test
+    void aCustomersListAsksForWhatItStillOwes() {
+        admin.get(BASE + "cashflow/invoices?customer_id=3").then().statusCode(200).body(containsString("Owed by Kaveri Traders"));
+        String call = listCall("/invoices");
+        assertTrue(call.contains("customer_id=3") && call.contains("outstanding=true") && !call.contains("ageing"), call);
+    }
+
+    @Test
+    void aPayablesBucketListsTheBillsOwed() {
+        admin.get(BASE + "cashflow/purchases?ageing=0-30").then().statusCode(200)
+                .body(containsString("You owe, 0–30 days")).body(containsString("PM/2")).body(containsString("₹236.00"));
+        assertEquals("GET /api/tenants/smile-dental/purchases?ageing=0-30&page=1&size=20", listCall("/purchases"));
+    }
+
+    @Test
+    void anUnknownBucketIsNotFoundWithoutAskingTheList() {
+        admin.get(BASE + "cashflow/invoices?ageing=30-60").then().statusCode(404).body(containsString("0-30, 31-60, 61-90 or 90+"));
+        admin.get(BASE + "cashflow/purchases").then().statusCode(404);
+        assertTrue(CashFlowStubGateway.CALLS.stream().noneMatch(c -> c.contains("/invoices?") || c.contains("/purchases?")),
+                CashFlowStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void gstr1IsOneTablePerSectionWithTheApisTotals() {
+        String html = admin.get(BASE + "gst?month=2024-06").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("id=\"gst-b2b\"") && html.contains("id=\"gst-b2c_large\"") && html.contains("id=\"gst-hsn_summary\""), html);
+        assertTrue(html.contains("id=\"gst-b2c_small-empty\">None this month."), html);
+        assertTrue(html.contains("<td>29AAGCB7383J1Z4</td><td>B2B Buyer</td><td class=\"figure-cell\">1</td>"), html);
+        // B2CL's date in Indian form, HSN's totals row from the API's totals.
+        assertTrue(html.contains("<td>15-06-2024</td><td>07</td>"), html);
+        assertTrue(html.contains("<tr class=\"gst-totals\"><th scope=\"row\">Total</th><td class=\"figure-cell\">2</td>"
+                + "<td class=\"figure-cell\">₹1,51,000.00</td>"), html);
+        assertTrue(html.contains("href=\"/t/smile-dental/gst/gstr1/download?month=2024-06&amp;format=json\""), html);
+        assertTrue(html.contains("href=\"/t/smile-dental/gst\">GST returns</a>"), html);
+    }
+
+    @Test
+    void theDownloadIsTheApisAnswerAsAFile() {
+        Response file = admin.get(BASE + "gst/gstr1/download?month=2024-06&format=json");
+        file.then().statusCode(200).contentType("application/json")
+                .header("Content-Disposition", "attachment; filename=\"gstr1-smile-dental-2024-06.json\"");
+        assertEquals("29AAGCB7383J1Z4", file.jsonPath().getString("b2b[0].gstin"));
+        assertEquals(169180.0f, file.jsonPath().getFloat("totals.hsn_summary.total"));
+        admin.get(BASE + "gst/gstr1/download?month=2024-06&format=xml").then().statusCode(404);
+    }
+
+    @Test
+    void aMonthTheApiRefusesIsShownAtTheField() {
+        admin.get(BASE + "gst?month=June").then().statusCode(400)
+                .body(containsString("id=\"month-error\">month must look like 2024-06<")).body(containsString("value=\"June\""));
+    }
+
+    @Test
+    void withoutAdvancedReportingThereIsNoMenuItemAndA403Page() {
+        admin.get("/t/plain-shop/").then().body(not(containsString(">GST returns<"))).body(containsString(">Cash flow<"));
+        admin.get("/t/plain-shop/gst").then().statusCode(403).body(containsString("advanced reporting"));
+        admin.get("/t/plain-shop/gst/gstr1/download?month=2024-06").then().statusCode(403);
+        assertTrue(CashFlowStubGateway.CALLS.stream().noneMatch(c -> c.contains("plain-shop/reports")), CashFlowStubGateway.CALLS.toString());
+    }
+
+    private static String listCall(String list) {
+        return CashFlowStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/smile-dental" + list + "?"))
+                .reduce((first, last) -> last).orElse("none");
+    }
+}

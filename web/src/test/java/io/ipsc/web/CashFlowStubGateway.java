@@ -1,0 +1,111 @@
+package io.ipsc.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in gateway for the cash-flow and GST pages' tests: sign-in as {@link StubGateway} answers it,
+ * {@code smile-dental} with {@code advanced_reporting} and {@code plain-shop} without; invoicing's cash flow
+ * (ageing, months, one customer owing), the invoice and purchase lists (whatever the filter: the test reads
+ * the filter the web sent from {@link #CALLS}), one customer, and GSTR-1 for June 2024 (another month is
+ * refused as the API refuses it). Every call is noted with its query string.
+ */
+public class CashFlowStubGateway implements QuarkusTestResourceLifecycleManager {
+
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    private static final String CASH_FLOW = """
+            {"from":"2025-12-01","to":"2026-11-29","money_in":1180,"money_out":90,"net":1090,"invoiced":12440,
+             "months":[{"month":"2026-10","money_in":0,"money_out":90,"net":-90,"invoiced":0},
+                       {"month":"2026-11","money_in":1180,"money_out":0,"net":1180,"invoiced":12440}],
+             "receivables":{"days_0_30":2360.00,"days_31_60":2360.00,"days_61_90":3000.00,"days_over_90":472000.50,"total":479720.50},
+             "payables":{"days_0_30":590.00,"days_31_60":236.00,"days_61_90":0,"days_over_90":0,"total":826.00},
+             "top_customers":[{"customer_id":3,"name":"Kaveri Traders","invoices":4,"outstanding":478540.50},
+                              {"customer_id":4,"name":"Bharat & Sons","invoices":1,"outstanding":1180}]}""";
+    private static final String GSTR1 = """
+            {"month":"2024-06","supplier_gstin":"27AAPFU0939F1ZV",
+             "b2b":[{"gstin":"29AAGCB7383J1Z4","name":"B2B Buyer","invoices":1,"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00,"total":1180.00}],
+             "b2c_large":[{"number":"INV/2024-25/00002","invoice_date":"2024-06-15","place_of_supply":"07","taxable":150000.00,"igst":18000.00,"total":168000.00}],
+             "b2c_small":[],
+             "hsn_summary":[{"hsn_sac":"9983","quantity":2.000,"taxable":151000.00,"cgst":0,"sgst":0,"igst":18180.00,"total":169180.00}],
+             "totals":{"b2b":{"invoices":1,"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00,"total":1180.00},
+                       "b2c_large":{"taxable":150000.00,"igst":18000.00,"total":168000.00},"b2c_small":{},
+                       "hsn_summary":{"quantity":2.000,"taxable":151000.00,"cgst":0,"sgst":0,"igst":18180.00,"total":169180.00}}}""";
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/auth/login", StubGateway::login);
+        server.createContext("/api/auth/logout", StubGateway::logout);
+        server.createContext("/", CashFlowStubGateway::route);
+        server.start();
+        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Started after the global {@link StubGateway} (TenantSetupChecksTest and ProvisioningRetryTest declare it for every
+     * class), so that this stand-in's address is the one the web app is given.
+     */
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        CALLS.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
+        final String smile = "/api/tenants/smile-dental";
+        final String plain = "/api/tenants/plain-shop";
+        String data = switch (path) {
+            case smile -> tenant("smile-dental", "Smile Dental Clinic", true);
+            case plain -> tenant("plain-shop", "Plain Shop", false);
+            case smile + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
+            case plain + "/branding" -> "{\"company_name\":\"Plain Shop\"}";
+            case smile + "/cashflow" -> CASH_FLOW;
+            case smile + "/customers/3" -> "{\"id\":3,\"kind\":\"customer\",\"name\":\"Kaveri Traders\",\"state\":\"Karnataka\"}";
+            case smile + "/invoices" -> """
+                    {"items":[{"id":9,"number":"INV/2026-27/00009","status":"partially_paid","customer_id":3,"invoice_date":"2026-10-01",
+                      "due_date":"2026-10-15","total":2360,"amount_paid":1000,"balance_due":1360}],"page":1,"size":20,"total_items":1,"total_pages":1}""";
+            case smile + "/purchases" -> """
+                    {"items":[{"id":2,"vendor_id":6,"bill_number":"PM/2","bill_date":"2026-10-10","status":"received","total":236,
+                      "amount_paid":0,"balance_due":236}],"page":1,"size":20,"total_items":1,"total_pages":1}""";
+            case smile + "/reports/gstr1" -> query != null && query.contains("month=2024-06") ? GSTR1 : null;
+            default -> "missing";
+        };
+        if (data == null) {
+            StubGateway.answer(exchange, 400, StubGateway.error("INVALID_MONTH", "month must look like 2024-06"), null);
+        } else if (data.equals("missing")) {
+            StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);
+        } else {
+            StubGateway.answer(exchange, 200, "{\"success\":true,\"message\":\"ok\",\"data\":" + data + "}", null);
+        }
+    }
+
+    private static String tenant(String slug, String name, boolean reporting) {
+        return """
+                {"id":7,"slug":"%s","name":"%s","organization_type":"business","status":"active",
+                 "features":{"invoicing":true,"advanced_reporting":%s},"created_at":"2024-01-15T20:00:00Z"}""".formatted(slug, name, reporting);
+    }
+}
