@@ -15,8 +15,10 @@ import io.ipsc.client.api.OperationsApi;
 import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
+import io.ipsc.client.api.PurchasesApi;
 import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
+import io.ipsc.client.api.VendorsApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,6 +39,8 @@ public class Gateway {
     private final BrandingApi branding;
     private final ProductsApi products;
     private final CustomersApi customers;
+    private final VendorsApi vendors;
+    private final PurchasesApi purchases;
     private final InvoicesApi invoices;
     private final CashFlowApi cashFlow;
     private final PatientsApi patients;
@@ -60,6 +64,8 @@ public class Gateway {
         this.branding = new BrandingApi(client);
         this.products = new ProductsApi(client);
         this.customers = new CustomersApi(client);
+        this.vendors = new VendorsApi(client);
+        this.purchases = new PurchasesApi(client);
         this.invoices = new InvoicesApi(client);
         this.cashFlow = new CashFlowApi(client);
         this.patients = new PatientsApi(client);
@@ -91,6 +97,14 @@ public class Gateway {
 
     public CustomersApi customers() {
         return customers;
+    }
+
+    public VendorsApi vendors() {
+        return vendors;
+    }
+
+    public PurchasesApi purchases() {
+        return purchases;
     }
 
     public InvoicesApi invoices() {
