@@ -4,10 +4,8 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.PartyCheck;
 import io.ipsc.client.model.PartyView;
 import io.ipsc.web.gateway.Gateway;
-import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.page.Chrome;
 import io.ipsc.web.page.Forms;
-import io.ipsc.web.page.PageErrors;
 import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.setup.FieldCheck;
 import io.ipsc.web.workspace.Visits;
@@ -94,8 +92,8 @@ public abstract class PartyPages {
         int p = Math.max(1, page);
         var data = kind.calls().list(slug, p, Forms.text(search), PAGE_SIZE, visit.bearer());
         return Templates.list(visit.chrome(kind.plural() + " · " + visit.workspace().companyName()), visit.workspace().base(), kind,
-                Listing.of(data.getItems(), search, p, data.getTotalPages(), data.getTotalItems()), Notices.of("The " + kind.singular(), done),
-                visit.workspace().mayWrite(), visit.workspace().role().mayManage());
+                Listing.of(data.getItems(), visit.workspace().base() + kind.path(), search, p, data.getTotalPages(), data.getTotalItems()),
+                Notices.of("The " + kind.singular(), done), visit.workspace().mayWrite(), visit.workspace().role().mayManage());
     }
 
     @GET
@@ -112,13 +110,9 @@ public abstract class PartyPages {
                                                  @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        try {
-            PartyView made = kind.calls().create(slug, form.toRequest(), visit.bearer());
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + kind.path() + "/" + made.getId() + "?done=created"));
-        } catch (ApiException e) {
-            GatewayError error = Forms.refusal(e);
-            return PageErrors.withStatus(error.status(), page(visit, null, form, error.fieldErrors(), Forms.problem(error), null));
-        }
+        return Forms.submit(() -> kind.calls().create(slug, form.toRequest(), visit.bearer()),
+                made -> visit.workspace().base() + kind.path() + "/" + made.getId() + "?done=created",
+                error -> page(visit, null, form, error.fieldErrors(), Forms.problem(error), null));
     }
 
     @GET
@@ -127,7 +121,8 @@ public abstract class PartyPages {
                                   @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        return page(visit, id, PartyForm.of(kind.calls().get(slug, id, visit.bearer())), Map.of(), null, Notices.of("The " + kind.singular(), done));
+        PartyForm form = PartyForm.of(kind.calls().get(slug, id, visit.bearer()));
+        return page(visit, id, form, Map.of(), null, Notices.of("The " + kind.singular(), done));
     }
 
     @POST
@@ -137,13 +132,9 @@ public abstract class PartyPages {
                                                  @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        try {
-            kind.calls().update(slug, id, form.toRequest(), visit.bearer());
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + kind.path() + "/" + id + "?done=saved"));
-        } catch (ApiException e) {
-            GatewayError error = Forms.refusal(e);
-            return PageErrors.withStatus(error.status(), page(visit, id, form, error.fieldErrors(), Forms.problem(error), null));
-        }
+        return Forms.submit(() -> kind.calls().update(slug, id, form.toRequest(), visit.bearer()),
+                saved -> visit.workspace().base() + kind.path() + "/" + id + "?done=saved",
+                error -> page(visit, id, form, error.fieldErrors(), Forms.problem(error), null));
     }
 
     /**

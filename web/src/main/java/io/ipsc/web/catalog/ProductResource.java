@@ -4,10 +4,8 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.ProductView;
 import io.ipsc.web.format.IndianFormats;
 import io.ipsc.web.gateway.Gateway;
-import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.page.Chrome;
 import io.ipsc.web.page.Forms;
-import io.ipsc.web.page.PageErrors;
 import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.workspace.Visits;
 import io.ipsc.web.workspace.Visits.Visit;
@@ -82,8 +80,8 @@ public class ProductResource {
         var data = gateway.products().listProducts(slug, false, p, Forms.text(search), PAGE_SIZE, visit.bearer()).getData();
         List<Row> rows = data.getItems() == null ? List.of() : data.getItems().stream().map(Row::of).toList();
         return Templates.list(visit.chrome("Products · " + visit.workspace().companyName()), visit.workspace().base(),
-                Listing.of(rows, search, p, data.getTotalPages(), data.getTotalItems()), Notices.of("The product", done), visit.workspace().mayWrite(),
-                visit.workspace().role().mayManage());
+                Listing.of(rows, visit.workspace().base() + "products", search, p, data.getTotalPages(), data.getTotalItems()),
+                Notices.of("The product", done), visit.workspace().mayWrite(), visit.workspace().role().mayManage());
     }
 
     @GET
@@ -101,13 +99,9 @@ public class ProductResource {
                                                  @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        try {
-            gateway.products().createProduct(slug, form.toRequest(true), visit.bearer());
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + "products?done=created"));
-        } catch (ApiException e) {
-            GatewayError error = Forms.refusal(e);
-            return PageErrors.withStatus(error.status(), page(visit, null, form, error.fieldErrors(), Forms.problem(error), null));
-        }
+        return Forms.submit(() -> gateway.products().createProduct(slug, form.toRequest(true), visit.bearer()),
+                made -> visit.workspace().base() + "products?done=created",
+                error -> page(visit, null, form, error.fieldErrors(), Forms.problem(error), null));
     }
 
     @GET
@@ -127,13 +121,9 @@ public class ProductResource {
                                                  @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        try {
-            gateway.products().updateProduct(slug, id, form.toRequest(false), visit.bearer());
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + "products/" + id + "?done=saved"));
-        } catch (ApiException e) {
-            GatewayError error = Forms.refusal(e);
-            return PageErrors.withStatus(error.status(), page(visit, id, form, error.fieldErrors(), Forms.problem(error), null));
-        }
+        return Forms.submit(() -> gateway.products().updateProduct(slug, id, form.toRequest(false), visit.bearer()),
+                saved -> visit.workspace().base() + "products/" + id + "?done=saved",
+                error -> page(visit, id, form, error.fieldErrors(), Forms.problem(error), null));
     }
 
     @GET

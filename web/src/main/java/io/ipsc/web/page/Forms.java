@@ -1,9 +1,13 @@
 package io.ipsc.web.page;
 
 import io.ipsc.client.ApiException;
+import io.ipsc.web.gateway.GatewayCalls;
 import io.ipsc.web.gateway.GatewayError;
+import io.quarkus.qute.TemplateInstance;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
+import java.net.URI;
 
 /** What every form page does alike with what was typed and with the API's refusal of it. */
 public final class Forms {
@@ -23,6 +27,34 @@ public final class Forms {
             throw e;
         }
         return error;
+    }
+
+    /** The page a refused form shows again, with the API's refusal (it may ask the API for its choices again). */
+    @FunctionalInterface
+    public interface Refused {
+        TemplateInstance page(GatewayError error) throws ApiException;
+    }
+
+    /** Where a done change leads, from what the API answered (the new thing's id, say). */
+    @FunctionalInterface
+    public interface Then<T> {
+        String address(T answer);
+    }
+
+    /**
+     * A form's post: {@code change} made, then 303 to {@code then}'s address; or its refusal (see {@link #refusal}) shown
+     * on the {@code refused} page with the API's status.
+     */
+    public static <T> RestResponse<TemplateInstance> submit(GatewayCalls.Call<T> change, Then<T> then, Refused refused)
+            throws ApiException {
+        T answer;
+        try {
+            answer = change.get();
+        } catch (ApiException e) {
+            GatewayError error = refusal(e);
+            return PageErrors.withStatus(error.status(), refused.page(error));
+        }
+        return RestResponse.seeOther(URI.create(then.address(answer)));
     }
 
     /** What a refused form says at its top: the API's message, or (when it named fields) where to look. */

@@ -10,11 +10,9 @@ import io.ipsc.web.catalog.Notices;
 import io.ipsc.web.format.IndianFormats;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayCalls;
-import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.invoicing.InvoiceResource;
 import io.ipsc.web.page.Chrome;
 import io.ipsc.web.page.Forms;
-import io.ipsc.web.page.PageErrors;
 import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.workspace.Visits;
 import io.ipsc.web.workspace.Visits.Visit;
@@ -36,7 +34,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -117,7 +114,8 @@ public class PurchaseResource {
         Map<Long, String> vendorNames = GatewayCalls.await(names);
         List<Row> rows = data.getItems() == null ? List.of() : data.getItems().stream().map(i -> Row.of(i, vendorNames)).toList();
         return Templates.list(visit.chrome("Purchases · " + visit.workspace().companyName()), visit.workspace().base(),
-                Listing.of(rows, null, p, data.getTotalPages(), data.getTotalItems()), visit.workspace().mayWrite());
+                Listing.of(rows, visit.workspace().base() + "purchases", null, p, data.getTotalPages(), data.getTotalItems()),
+                visit.workspace().mayWrite());
     }
 
     @GET
@@ -147,13 +145,9 @@ public class PurchaseResource {
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
         List<ProductView> products = products(slug, visit);
-        try {
-            PurchaseView made = gateway.purchases().recordPurchase(slug, form.toRequest(products), visit.bearer()).getData();
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + "purchases/" + made.getId() + "?done=recorded"));
-        } catch (ApiException e) {
-            GatewayError error = Forms.refusal(e);
-            return PageErrors.withStatus(error.status(), formPage(visit, form, products, error.fieldErrors(), Forms.problem(error)));
-        }
+        return Forms.submit(() -> gateway.purchases().recordPurchase(slug, form.toRequest(products), visit.bearer()).getData(),
+                made -> visit.workspace().base() + "purchases/" + made.getId() + "?done=recorded",
+                error -> formPage(visit, form, products, error.fieldErrors(), Forms.problem(error)));
     }
 
     @GET
@@ -173,14 +167,10 @@ public class PurchaseResource {
                                               @CookieParam(SessionCookie.NAME) String sessionId,
                                               @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        try {
-            gateway.purchases().recordPurchasePayment(slug, id, new PaymentRequest().amount(Forms.number(amount)).mode(Forms.text(mode))
-                    .reference(Forms.text(reference)), visit.bearer());
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + "purchases/" + id + "?done=paid#main"));
-        } catch (ApiException e) {
-            GatewayError error = Forms.refusal(e);
-            return PageErrors.withStatus(error.status(), purchasePage(visit, id, null, error.message(), error.fieldErrors()));
-        }
+        return Forms.submit(() -> gateway.purchases().recordPurchasePayment(slug, id, new PaymentRequest().amount(Forms.number(amount))
+                        .mode(Forms.text(mode)).reference(Forms.text(reference)), visit.bearer()),
+                paid -> visit.workspace().base() + "purchases/" + id + "?done=paid#main",
+                error -> purchasePage(visit, id, null, error.message(), error.fieldErrors()));
     }
 
     private TemplateInstance formPage(Visit visit, PurchaseForm form, List<ProductView> products, Map<String, String> errors,
