@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -126,9 +127,9 @@ class CatalogBrowserTest {
         awaitCheck("gstin", "problem");
         browser.shot("catalog-customer-gstin-wrong");
         web.type("gstin", "27AAPFU0939F1ZV");
-        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT)
-                .until(d -> "Maharashtra".equals(d.findElement(By.id("state")).getAttribute("value")));
-        assertTrue(awaitCheck("gstin", "ok").contains("Maharashtra (27)"), browser.text(By.id("gstin-check")));
+        awaitValue("state", "Maharashtra");
+        String registered = awaitCheck("gstin", "ok");
+        assertTrue(registered.contains("Maharashtra (27)"), registered);
         web.type("city", "Pune");
         browser.shot("catalog-customer-gstin-right");
         browser.clickThrough(By.id("save-party"));
@@ -148,8 +149,7 @@ class CatalogBrowserTest {
         browser.clickThrough(By.id("new-vendor"));
         web.type("name", "Chennai Steel Works");
         web.type("gstin", "33AAACH7409R1Z8");
-        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT)
-                .until(d -> "Tamil Nadu".equals(d.findElement(By.id("state")).getAttribute("value")));
+        awaitValue("state", "Tamil Nadu");
         browser.clickThrough(By.id("save-party"));
         browser.await(By.id("notice"));
 
@@ -227,9 +227,22 @@ class CatalogBrowserTest {
 
     /** Waits until the answer under a field checked as typed is of this kind, and returns what it says. */
     private String awaitCheck(String field, String kind) {
-        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT)
-                .until(d -> d.findElement(By.id(field + "-check")).getAttribute("class").contains(kind));
-        return browser.text(By.id(field + "-check"));
+        // htmx replaces the answer's element as it arrives: an element found just before is then stale, and looked for again.
+        return swapping().until(d -> {
+            var check = d.findElement(By.id(field + "-check"));
+            return check.getAttribute("class").contains(kind) ? check.getText() : null;
+        });
+    }
+
+    /** Waits until the field with this id holds {@code value} (the state field is replaced out of band). */
+    private void awaitValue(String id, String value) {
+        swapping().until(d -> value.equals(d.findElement(By.id(id)).getAttribute("value")));
+    }
+
+    private WebDriverWait swapping() {
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Browser.PAGE_WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private void fill(Map<String, String> fields) {
