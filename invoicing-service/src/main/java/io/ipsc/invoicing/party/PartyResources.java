@@ -49,6 +49,17 @@ public final class PartyResources {
                     ApiResponse.ok(s.party(), cap() + " " + s.party().id() + " created", s.warnings())));
         }
 
+        @POST
+        @Path("/check")
+        @Operation(operationId = "checkParty", summary = "Check a party's fields as creating would, storing nothing",
+                description = "The body of createParty; answers the problems and warnings by field, the GST state the party would get "
+                        + "and the state its GSTIN is registered in (for a form checking a GSTIN as it is typed). Nothing is written, "
+                        + "so every member may ask.")
+        public Uni<ApiResponse<PartyCheck>> check(PartyRequest request) {
+            PartyCheck check = parties.dryRun(request);
+            return Uni.createFrom().item(ApiResponse.ok(check, check.valid() ? "The fields are acceptable" : "Some fields would be refused"));
+        }
+
         @GET
         @Operation(operationId = "listParties", summary = "List parties")
         public Uni<ApiResponse<Page<PartyView>>> list(@QueryParam("search") String search, @QueryParam("page") Integer page,

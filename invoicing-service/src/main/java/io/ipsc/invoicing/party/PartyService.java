@@ -49,7 +49,7 @@ public class PartyService {
                                 + "address_line1, address_line2, city, pincode) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING " + PartyView.COLUMNS)
                         .execute(Tuple.from(Arrays.asList(kind, r.name().trim(), checked.gstin, checked.stateCode, checked.stateName,
                                 trim(r.email()), trim(r.phone()), trim(r.addressLine1()), trim(r.addressLine2()), trim(r.city()), trim(r.pincode())))))
-                .map(rows -> new Saved(PartyView.of(rows.iterator().next()), checked.warnings));
+                .map(rows -> new Saved(PartyView.of(rows.iterator().next()), checked.warningLines()));
     }
 
     public Uni<Saved> update(String kind, long id, PartyRequest r) {
@@ -65,7 +65,7 @@ public class PartyService {
                                 + "WHERE id = $1 AND kind = $2 RETURNING " + PartyView.COLUMNS)
                         .execute(Tuple.from(Arrays.asList(id, kind, trim(r.name()), checked.gstin, checked.stateCode, checked.stateName,
                                 trim(r.email()), trim(r.phone()), trim(r.addressLine1()), trim(r.addressLine2()), trim(r.city()), trim(r.pincode())))))
-                .map(rows -> new Saved(PartyView.of(single(rows, kind, id)), checked.warnings));
+                .map(rows -> new Saved(PartyView.of(single(rows, kind, id)), checked.warningLines()));
     }
 
     public Uni<PartyView> get(String kind, long id) {
@@ -91,12 +91,48 @@ public class PartyService {
                 })));
     }
 
-    private record Checked(String gstin, String stateCode, String stateName, List<String> warnings) {
+    /** The fields judged as creating would judge them, nothing stored; any member may ask (it reveals nothing of the tenant's). */
+    public PartyCheck dryRun(PartyRequest r) {
+        Judged judged = judge(r, true);
+        return new PartyCheck(judged.errors.isEmpty(), judged.errors, judged.warnings, judged.stateCode(),
+                judged.gstState == null ? null : judged.gstState.displayName());
+    }
+
+    private record Checked(String gstin, String stateCode, String stateName, List<ErrorDetail> warnings) {
+
+        /** The envelope's warnings are lines of text: "gstin: ...". */
+        List<String> warningLines() {
+            return warnings.stream().map(w -> w.field() + ": " + w.message()).toList();
+        }
+    }
+
+    /** What the rules say about a body: its errors and warnings by field, and the GSTIN's and the address's states. */
+    private record Judged(List<ErrorDetail> errors, List<ErrorDetail> warnings, String gstin, IndianState gstState,
+                          Optional<IndianState> addressState) {
+
+        /** Place of supply follows the GSTIN's state; the address is the fallback for unregistered parties. */
+        IndianState state() {
+            return gstState != null ? gstState : addressState.orElse(null);
+        }
+
+        String stateCode() {
+            return state() == null ? null : state().code();
+        }
     }
 
     private static Checked check(PartyRequest r, boolean creating) {
+        Judged judged = judge(r, creating);
+        if (!judged.errors.isEmpty()) {
+            throw ApiException.validation(judged.errors);
+        }
+        IndianState state = judged.state();
+        return new Checked(judged.gstin, judged.stateCode(),
+                judged.addressState.map(IndianState::displayName).orElse(state == null ? null : state.displayName()), judged.warnings);
+    }
+
+    private static Judged judge(PartyRequest r, boolean creating) {
         List<ErrorDetail> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<ErrorDetail> warnings = new ArrayList<>();
         if (r == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send the party as JSON");
         }
@@ -120,8 +156,9 @@ public class PartyService {
             if (check.isAcceptable()) {
                 gstin = check.normalized();
                 gstState = check.state().orElse(null);
-                check.warnings().forEach(i -> warnings.add("gstin: " + i.message()));
-                addressState.flatMap(s -> Gstin.stateMismatch(check, s)).map(GstinIssue::message).ifPresent(m -> warnings.add("gstin: " + m));
+                check.warnings().forEach(i -> warnings.add(new ErrorDetail("gstin", i.message())));
+                addressState.flatMap(s -> Gstin.stateMismatch(check, s)).map(GstinIssue::message)
+                        .ifPresent(m -> warnings.add(new ErrorDetail("gstin", m)));
             }
         }
         if (r.email() != null && !r.email().isBlank() && !r.email().trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$")) {
@@ -133,13 +170,7 @@ public class PartyService {
         if (r.pincode() != null && !r.pincode().isBlank() && !PinCode.isValid(r.pincode())) {
             errors.add(new ErrorDetail("pincode", "pincode must be a 6-digit Indian PIN code"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-        // Place of supply follows the GSTIN's state; the address is the fallback for unregistered parties.
-        IndianState state = gstState != null ? gstState : addressState.orElse(null);
-        return new Checked(gstin, state == null ? null : state.code(),
-                addressState.map(IndianState::displayName).orElse(state == null ? null : state.displayName()), warnings);
+        return new Judged(List.copyOf(errors), List.copyOf(warnings), gstin, gstState, addressState);
     }
 
     static Row single(RowSet<Row> rows, String kind, long id) {

@@ -19,6 +19,7 @@ import io.ipsc.client.api.PurchasesApi;
 import io.ipsc.client.api.ReportsApi;
 import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
+import io.ipsc.client.api.VendorsApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,9 +40,10 @@ public class Gateway {
     private final BrandingApi branding;
     private final ProductsApi products;
     private final CustomersApi customers;
+    private final VendorsApi vendors;
+    private final PurchasesApi purchases;
     private final InvoicesApi invoices;
     private final CashFlowApi cashFlow;
-    private final PurchasesApi purchases;
     private final ReportsApi reports;
     private final PatientsApi patients;
     private final AppointmentsApi appointments;
@@ -64,9 +66,10 @@ public class Gateway {
         this.branding = new BrandingApi(client);
         this.products = new ProductsApi(client);
         this.customers = new CustomersApi(client);
+        this.vendors = new VendorsApi(client);
+        this.purchases = new PurchasesApi(client);
         this.invoices = new InvoicesApi(client);
         this.cashFlow = new CashFlowApi(client);
-        this.purchases = new PurchasesApi(client);
         this.reports = new ReportsApi(client);
         this.patients = new PatientsApi(client);
         this.appointments = new AppointmentsApi(client);
@@ -99,16 +102,20 @@ public class Gateway {
         return customers;
     }
 
+    public VendorsApi vendors() {
+        return vendors;
+    }
+
+    public PurchasesApi purchases() {
+        return purchases;
+    }
+
     public InvoicesApi invoices() {
         return invoices;
     }
 
     public CashFlowApi cashFlow() {
         return cashFlow;
-    }
-
-    public PurchasesApi purchases() {
-        return purchases;
     }
 
     public ReportsApi reports() {

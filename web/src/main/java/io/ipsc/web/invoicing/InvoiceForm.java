@@ -2,6 +2,7 @@ package io.ipsc.web.invoicing;
 
 import io.ipsc.client.model.InvoiceLineRequest;
 import io.ipsc.client.model.InvoiceRequest;
+import io.ipsc.web.page.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.math.BigDecimal;
@@ -134,13 +135,6 @@ public class InvoiceForm {
 
     /** A typed number, or null when blank or not a number (the API then says what it needs). */
     static BigDecimal number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.trim().replace(",", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Forms.number(text);
     }
 }

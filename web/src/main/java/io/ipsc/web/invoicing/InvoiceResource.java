@@ -10,6 +10,7 @@ import io.ipsc.web.format.IndianFormats;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.page.Chrome;
+import io.ipsc.web.page.Forms;
 import io.ipsc.web.page.PageErrors;
 import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.workspace.SectionTable;
@@ -59,7 +60,7 @@ public class InvoiceResource {
     /** The editor offers the first hundred customers and products (the API's largest page). */
     static final int CHOICES = 100;
     /** The API's payment modes, as the form offers them. */
-    static final Map<String, String> PAYMENT_MODES = orderedModes();
+    public static final Map<String, String> PAYMENT_MODES = orderedModes();
 
     @CheckedTemplate
     static class Templates {
@@ -344,8 +345,7 @@ public class InvoiceResource {
         return modes;
     }
 
-    /** {@code partially_paid} → "Partially paid". */
-    /** A status as a person reads it ("Partially paid"); also the cash flow's lists. */
+    /** A status as a person reads it: {@code partially_paid} → "Partially paid"; also the cash flow's and purchases' lists. */
     public static String status(String status) {
         if (status == null || status.isBlank()) {
             return "—";
@@ -354,15 +354,8 @@ public class InvoiceResource {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** A refusal shown at the form: invalid, conflicting, or over the plan's quota (429); any other is the page's, as elsewhere. */
     private static GatewayError formRefusal(ApiException e) throws ApiException {
-        GatewayError error = GatewayError.of(e);
-        boolean formProblem = error.status() == 400 || error.status() == 409 || error.status() == 422
-                || (error.status() == 429 && "QUOTA_EXCEEDED".equals(error.code()));
-        if (!formProblem) {
-            throw e;
-        }
-        return error;
+        return Forms.refusal(e);
     }
 
     private static String problem(GatewayError error) {

@@ -17,25 +17,34 @@ public record FieldCheck(String field, String kind, String message) {
     /** The fields checked as they are typed; any other name gets an empty answer. */
     static final Set<String> CHECKED = Set.of("name", "slug", "gstin", "state", "pincode", "contact_phone", "contact_email");
 
-    static FieldCheck nothing(String field) {
+    public static FieldCheck nothing(String field) {
         return new FieldCheck(field, "", "");
     }
 
     static FieldCheck of(String field, TenantCheck check, String slug) {
-        Optional<String> problem = messageFor(field, check.getProblems());
+        String registered = "gstin".equals(field) && check.getGstinState() != null ? "Registered in " + check.getGstinState() : null;
+        FieldCheck answer = of(field, check.getProblems(), check.getWarnings(), registered);
+        if (answer.kind().isEmpty() && "slug".equals(field) && Boolean.TRUE.equals(check.getSlugAvailable())) {
+            return new FieldCheck(field, "ok", "'" + slug + "' is free");
+        }
+        return answer;
+    }
+
+    /**
+     * The answer for {@code field} from a service's check: its problem, else its warning (after the
+     * {@code confirmation}, when there is one), else the confirmation, else nothing.
+     */
+    public static FieldCheck of(String field, List<ErrorDetail> problems, List<ErrorDetail> warnings, String confirmation) {
+        Optional<String> problem = messageFor(field, problems);
         if (problem.isPresent()) {
             return new FieldCheck(field, "problem", problem.get());
         }
-        String registered = "gstin".equals(field) && check.getGstinState() != null ? "Registered in " + check.getGstinState() : null;
-        Optional<String> warning = messageFor(field, check.getWarnings());
+        Optional<String> warning = messageFor(field, warnings);
         if (warning.isPresent()) {
-            return new FieldCheck(field, "warning", registered == null ? warning.get() : registered + ". " + warning.get());
+            return new FieldCheck(field, "warning", confirmation == null ? warning.get() : confirmation + ". " + warning.get());
         }
-        if (registered != null) {
-            return new FieldCheck(field, "ok", registered);
-        }
-        if ("slug".equals(field) && Boolean.TRUE.equals(check.getSlugAvailable())) {
-            return new FieldCheck(field, "ok", "'" + slug + "' is free");
+        if (confirmation != null) {
+            return new FieldCheck(field, "ok", confirmation);
         }
         return nothing(field);
     }

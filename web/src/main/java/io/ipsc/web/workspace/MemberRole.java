@@ -19,6 +19,11 @@ public record MemberRole(String role, boolean platformAdmin) {
         return platformAdmin || "admin".equalsIgnoreCase(role);
     }
 
+    /** Managers and admins (and platform admins): archiving products, customers and vendors, as the API allows them. */
+    public boolean mayManage() {
+        return platformAdmin || "manager".equalsIgnoreCase(role) || "admin".equalsIgnoreCase(role);
+    }
+
     /** Anyone but a viewer (or a stranger) may change the tenant's everyday data. */
     public boolean mayWrite() {
         return platformAdmin || (role != null && !"viewer".equalsIgnoreCase(role));

@@ -20,6 +20,8 @@ public final class Menu {
             new Section("products", "Products", null),
             new Section("customers", "Customers", null),
             new Section("invoices", "Invoices", null),
+            new Section("vendors", "Vendors", null),
+            new Section("purchases", "Purchases", null),
             new Section("cashflow", "Cash flow", null),
             new Section("gst", "GST returns", "advanced_reporting"),
             new Section("patients", "Patients", "dental_management"),

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The workspace's sections as read-only lists, one page at a time, each from the module that owns it
- * through the gateway (which also refuses a section whose feature is off). The invoices have their own
- * pages ({@code io.ipsc.web.invoicing.InvoiceResource}).
+ * through the gateway (which also refuses a section whose feature is off). Invoices, products, customers,
+ * vendors and purchases have their own pages ({@code io.ipsc.web.invoicing}, {@code .catalog}, {@code .purchasing}).
  */
 @ApplicationScoped
 public class Sections {
@@ -30,18 +30,6 @@ public class Sections {
     public Optional<SectionTable> page(String slug, String section, int page, Map<String, String> bearer) throws ApiException {
         int p = Math.max(1, page);
         return Optional.ofNullable(switch (section) {
-            case "products" -> {
-                var data = gateway.products().listProducts(slug, false, p, null, PAGE_SIZE, bearer).getData();
-                yield new SectionTable("Products", List.of("SKU", "Name", "Price", "In stock"), data.getItems().stream()
-                        .map(i -> List.of(text(i.getSku()), text(i.getName()), IndianFormats.rupees(i.getPrice()), text(i.getStockQuantity())))
-                        .toList(), p, pages(data.getTotalPages()), total(data.getTotalItems()));
-            }
-            case "customers" -> {
-                var data = gateway.customers().listCustomers(slug, p, null, PAGE_SIZE, bearer).getData();
-                yield new SectionTable("Customers", List.of("Name", "GSTIN", "City", "Phone"), data.getItems().stream()
-                        .map(i -> List.of(text(i.getName()), text(i.getGstin()), text(i.getCity()), text(i.getPhone())))
-                        .toList(), p, pages(data.getTotalPages()), total(data.getTotalItems()));
-            }
             case "patients" -> {
                 var data = gateway.patients().listPatients(slug, false, p, null, PAGE_SIZE, bearer).getData();
                 yield new SectionTable("Patients", List.of("Name", "Phone", "Date of birth"), data.getItems().stream()
