@@ -21,7 +21,7 @@ public final class Menu {
             new Section("customers", "Customers", null),
             new Section("invoices", "Invoices", null),
             new Section("patients", "Patients", "dental_management"),
-            new Section("appointments", "Appointments", "dental_management"),
+            new Section("calendar", "Appointments", "dental_management"),
             new Section("boms", "Bills of materials", "manufacturing_management"),
             new Section("production-orders", "Production orders", "manufacturing_management"));
 
