@@ -53,6 +53,12 @@ public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager 
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** After the module's shared {@link StubGateway} (order 0): the last one started gives the app its gateway address. */
+    @Override
+    public int order() {
+        return 1;
+    }
+
     @Override
     public void stop() {
         if (server != null) {
