@@ -66,6 +66,7 @@ public class CalendarResource {
     static final LocalTime DEFAULT_CLOSES = LocalTime.of(18, 0);
     static final List<Integer> DURATIONS = List.of(15, 30, 45, 60, 90, 120);
     private static final DateTimeFormatter DAY_HEADING = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
 
     @CheckedTemplate
@@ -440,7 +441,7 @@ public class CalendarResource {
     // ---- helpers ----
 
     private static String checkedIn(Appointment a) {
-        return a.getCheckedInAt() == null ? null : OffsetDateTime.parse(a.getCheckedInAt()).toLocalTime().toString();
+        return a.getCheckedInAt() == null ? null : OffsetDateTime.parse(a.getCheckedInAt()).format(CLOCK);
     }
 
     private static RestResponse<TemplateInstance> done(Visit visit, long id, String what) {
