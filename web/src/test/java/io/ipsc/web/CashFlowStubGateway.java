@@ -56,14 +56,6 @@ public class CashFlowStubGateway implements QuarkusTestResourceLifecycleManager 
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /**
-     * Started after the global {@link StubGateway} (TenantSetupChecksTest and ProvisioningRetryTest declare it for every
-     * class), so that this stand-in's address is the one the web app is given.
-     */
-    @Override
-    public int order() {
-        return 100;
-    }
 
     @Override
     public void stop() {

@@ -58,14 +58,6 @@ public class CatalogStubGateway implements QuarkusTestResourceLifecycleManager {
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /**
-     * After the global {@link StubGateway} (which TenantSetupChecksTest and ProvisioningRetryTest register for
-     * every test): resources start in this order and the last one's {@code ipsc.web.gateway-url} is the one used.
-     */
-    @Override
-    public int order() {
-        return 1;
-    }
 
     @Override
     public void stop() {

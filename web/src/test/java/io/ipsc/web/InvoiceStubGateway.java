@@ -49,11 +49,6 @@ public class InvoiceStubGateway implements QuarkusTestResourceLifecycleManager {
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** After the global {@link StubGateway} (see CashFlowStubGateway#order): this stand-in's address is the one the web app gets. */
-    @Override
-    public int order() {
-        return 100;
-    }
 
     @Override
     public void stop() {

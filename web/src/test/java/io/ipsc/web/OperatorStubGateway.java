@@ -53,6 +53,7 @@ public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager 
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+
     @Override
     public void stop() {
         if (server != null) {

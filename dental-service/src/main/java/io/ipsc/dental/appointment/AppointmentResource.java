@@ -130,6 +130,18 @@ public class AppointmentResource {
         return tenant.withDatabase(pool -> appointments.cancel(pool, id)).map(a -> ApiResponse.ok(a, "Appointment " + id + " cancelled"));
     }
 
+    // No body and so no Content-Type needed: `curl -X POST .../check-in` is enough.
+    @POST
+    @Path("/{id}/check-in")
+    @Consumes(MediaType.WILDCARD)
+    @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_STATE")
+    @Operation(operationId = "checkInAppointment", summary = "Check a patient in for their appointment")
+    public Uni<ApiResponse<Appointment>> checkIn(@PathParam("id") long id) {
+        Access.requireStaff(tenant);
+        return tenant.withDatabase(pool -> appointments.checkIn(pool, id))
+                .map(a -> ApiResponse.ok(a, "Appointment " + id + " checked in at " + a.checkedInAt()));
+    }
+
     private static LocalDate date(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

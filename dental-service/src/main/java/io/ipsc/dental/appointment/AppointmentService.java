@@ -32,7 +32,7 @@ public class AppointmentService {
 
     static final String EXCLUSION_VIOLATION = "23P01";
     private static final String COLUMNS = "id, patient_id, dentist_id, chair, starts_at, ends_at, duration_minutes, "
-            + "treatment_type, notes, status, created_at, updated_at";
+            + "treatment_type, notes, status, checked_in_at, created_at, updated_at";
     private static final String HOLDS_TIME = "status NOT IN ('cancelled', 'no_show')";
 
     private final PatientRepository patients;
@@ -89,6 +89,28 @@ public class AppointmentService {
                         "UPDATE appointments SET status = 'cancelled', updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
                 .execute(Sql.args(id))
                 .map(rows -> Sql.single(rows, row -> Appointment.from(row, settings.zone()), "Appointment " + id)));
+    }
+
+    /**
+     * The front desk's check-in: only a scheduled or confirmed appointment, once, with the time it happened.
+     * The condition sits in the UPDATE so that two desks checking in at once cannot both succeed.
+     */
+    public Uni<Appointment> checkIn(Pool pool, long id) {
+        return ClinicSettings.load(pool).chain(settings -> pool.preparedQuery(
+                        "UPDATE appointments SET status = 'checked_in', checked_in_at = now(), updated_at = now() "
+                                + "WHERE id = $1 AND status IN ('scheduled', 'confirmed') RETURNING " + COLUMNS)
+                .execute(Sql.args(id))
+                .chain(rows -> rows.size() == 1
+                        ? Uni.createFrom().item(Appointment.from(rows.iterator().next(), settings.zone()))
+                        : get(pool, id).map(AppointmentService::notCheckable)));
+    }
+
+    private static Appointment notCheckable(Appointment current) {
+        String message = "checked_in".equals(current.status())
+                ? "Appointment " + current.id() + " was checked in already"
+                        + (current.checkedInAt() == null ? "" : " at " + current.checkedInAt())
+                : "Appointment " + current.id() + " is " + current.status().replace('_', ' ') + ": it cannot be checked in";
+        throw new ApiException(409, "ILLEGAL_STATE", message, List.of(new ErrorDetail("status", current.status())), Map.of());
     }
 
     /** Lists by day, date range, dentist, patient and status; every filter is optional. */

@@ -25,7 +25,7 @@ public final class Menu {
             new Section("cashflow", "Cash flow", null),
             new Section("gst", "GST returns", "advanced_reporting"),
             new Section("patients", "Patients", "dental_management"),
-            new Section("appointments", "Appointments", "dental_management"),
+            new Section("calendar", "Appointments", "dental_management"),
             new Section("boms", "Bills of materials", "manufacturing_management"),
             new Section("production-orders", "Production orders", "manufacturing_management"));
 

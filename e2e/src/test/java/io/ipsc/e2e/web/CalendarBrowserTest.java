@@ -1,0 +1,206 @@
+package io.ipsc.e2e.web;
+
+import io.ipsc.e2e.LocalSuite;
+import io.ipsc.e2e.SuiteExtension;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The clinic's calendar in a real browser, on the suite as e2e starts it: a dental clinic whose admin is its
+ * dentist, with the seed's John Doe (and Priya Nair) made through the API. In the browser John Doe's check-up is
+ * booked today by clicking the 10:00 free slot and seen in the day and the week views; a slot booked through the
+ * API while the form is open is refused with the API's 409 message and the calendar as it now is; John Doe is
+ * checked in from today's list; Priya Nair's appointment is rescheduled and cancelled from its page.
+ */
+@ExtendWith(SuiteExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CalendarBrowserTest {
+
+    private static final String CLINIC = "calendar-dental";
+    private static final String ADMIN_EMAIL = "calendar.dentist@ipsc.example";
+    private static final String PASSWORD = "a long calendar test password";
+    private static final Duration PROVISIONING = Duration.ofSeconds(240);
+
+    private LocalSuite suite;
+    private Browser browser;
+    private WebApp web;
+    private String calendar;
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Kolkata"));
+    private long dentist;
+    private long johnDoe;
+    private long priya;
+    private long booked;
+    private long priyasAppointment;
+
+    @RegisterExtension
+    final TestWatcher failureShots = Browser.failureShots(() -> browser);
+
+    @BeforeAll
+    void setUp(LocalSuite suite) throws InterruptedException {
+        Browser.requireInstalled();
+        this.suite = suite;
+        api().body(Map.of("name", "Calendar Dental", "slug", CLINIC, "organization_type", "dental_clinic", "contact_email",
+                "desk@calendar-dental.example", "state", "Maharashtra", "pincode", "400001")).post("/api/tenants").then().statusCode(201);
+        Instant deadline = Instant.now().plus(PROVISIONING);
+        while (!"active".equals(api().get("/api/tenants/" + CLINIC).path("data.status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the clinic did not become active");
+            Thread.sleep(500);
+        }
+        int id = api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Dr. Meera Joshi"))
+                .post("/api/users").then().statusCode(201).extract().path("data.id");
+        dentist = id;
+        api().body(Map.of("user_id", id, "role", "admin")).post("/api/tenants/" + CLINIC + "/users").then().statusCode(201);
+        // The seed guide's patient, and another one for the slot taken meanwhile.
+        johnDoe = patient("John", "Doe", "+91-9876543210");
+        priya = patient("Priya", "Nair", "+91-9876500001");
+
+        browser = Browser.open();
+        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
+        calendar = web.baseUrl() + "/t/" + CLINIC + "/calendar";
+        web.signIn(ADMIN_EMAIL, PASSWORD);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void johnDoeIsBookedByClickingAFreeSlotAndShowsInTheDayAndWeekViews() {
+        browser.go(calendar + "?view=day&date=" + today, "calendar-day-empty");
+        // dental-service learns of the new member through Kafka: until then its availability refuses the dentist.
+        awaitFreeSlot(today + "T10:00");
+        browser.clickThrough(By.cssSelector("a.free-slot[data-at='" + today + "T10:00'][data-dentist='" + dentist + "']"));
+        browser.await(By.id("booking-form"));
+        assertTrue(browser.text(By.id("booking-when")).endsWith("10:00 with Dr. Meera Joshi"), browser.text(By.id("booking-when")));
+        new Select(browser.driver().findElement(By.id("patient"))).selectByVisibleText("John Doe");
+        web.type("treatment", "Regular Checkup");
+        web.type("notes", "Annual dental checkup");
+        browser.shot("calendar-book-form");
+        browser.clickThrough(By.id("book"));
+
+        browser.await(By.id("notice"));
+        var entry = browser.driver().findElement(By.cssSelector("a.appointment"));
+        booked = Long.parseLong(entry.getAttribute("id").replace("appointment-", ""));
+        assertTrue(entry.getText().contains("John Doe") && entry.getText().contains("10:00–10:30"), entry.getText());
+        assertEquals(johnDoe, (long) api().get("/api/tenants/" + CLINIC + "/appointments/" + booked).jsonPath().getLong("data.patient_id"));
+        browser.shot("calendar-day-booked");
+
+        browser.clickThrough(By.linkText("Week view"));
+        browser.await(By.id("appointment-" + booked));
+        assertTrue(browser.text(By.id("calendar-title")).startsWith("Week of"), browser.text(By.id("calendar-title")));
+        assertTrue(browser.text(By.id("appointment-" + booked)).contains("John Doe"));
+        browser.shot("calendar-week");
+
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.go(calendar + "?view=day&date=" + today, "calendar-day-phone");
+            browser.await(By.id("appointment-" + booked));
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1024, 900));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSlotTakenMeanwhileShowsTheApisMessageAndTheCalendarAsItIsNow() {
+        browser.go(calendar + "?view=day&date=" + today, "calendar-before-double-booking");
+        browser.clickThrough(By.cssSelector("a.free-slot[data-at='" + today + "T10:30']"));
+        browser.await(By.id("booking-form"));
+        new Select(browser.driver().findElement(By.id("patient"))).selectByVisibleText("John Doe");
+        web.type("treatment", "Scaling");
+        // Someone else takes 10:30 with the same dentist while the form is open.
+        priyasAppointment = api().body(Map.of("patient_id", priya, "dentist_id", dentist, "appointment_date", today + "T10:30:00",
+                        "treatment_type", "Filling"))
+                .post("/api/tenants/" + CLINIC + "/appointments").then().statusCode(201).extract().jsonPath().getLong("data.id");
+        browser.clickThrough(By.id("book"));
+
+        browser.await(By.id("form-problem"));
+        String problem = browser.text(By.id("form-problem"));
+        assertTrue(problem.contains("already booked") && problem.contains("appointment " + priyasAppointment), problem);
+        assertTrue(browser.text(By.id("appointment-" + priyasAppointment)).contains("Priya Nair"));
+        assertTrue(browser.driver().findElements(By.cssSelector("a.free-slot[data-at='" + today + "T10:30']")).isEmpty());
+        browser.shot("calendar-slot-taken-meanwhile");
+    }
+
+    @Test
+    @Order(3)
+    void johnDoeIsCheckedInFromTodaysList() {
+        browser.go(calendar + "/today", "calendar-today-before");
+        browser.clickThrough(By.cssSelector("#appointment-" + booked + " button.check-in"));
+        browser.await(By.id("notice"));
+        String row = browser.text(By.id("appointment-" + booked));
+        assertTrue(row.contains("Checked in") && row.matches("(?s).*at \\d\\d:\\d\\d.*"), row);
+        assertEquals("checked_in", api().get("/api/tenants/" + CLINIC + "/appointments/" + booked).path("data.status"));
+        browser.shot("calendar-today-checked-in");
+    }
+
+    @Test
+    @Order(4)
+    void anAppointmentIsRescheduledAndCancelledFromItsPage() {
+        browser.go(calendar + "/appointments/" + priyasAppointment, "calendar-appointment");
+        assertEquals("Priya Nair", browser.text(By.id("appointment-title")));
+        // A date-time field's typing differs by locale; its value is what the form sends.
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
+                browser.driver().findElement(By.id("at")), today + "T15:00");
+        browser.clickThrough(By.id("reschedule"));
+        browser.await(By.id("notice"));
+        assertTrue(browser.text(By.id("appointment-when")).contains("15:00–15:30"), browser.text(By.id("appointment-when")));
+        browser.shot("calendar-rescheduled");
+
+        browser.clickThrough(By.id("cancel-appointment"));
+        browser.await(By.id("notice"));
+        assertEquals("Cancelled", browser.text(By.id("appointment-status")));
+        assertTrue(browser.driver().findElements(By.id("reschedule")).isEmpty());
+        browser.clickThrough(By.id("back-to-calendar"));
+        assertTrue(browser.driver().findElements(By.id("appointment-" + priyasAppointment)).isEmpty());
+        browser.shot("calendar-after-cancel");
+    }
+
+    /** Reloads the day until the API's availability offers the slot (the clinic's new member reaches dental-service by Kafka). */
+    private void awaitFreeSlot(String at) {
+        By slot = By.cssSelector("a.free-slot[data-at='" + at + "']");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (browser.driver().findElements(slot).isEmpty()) {
+            assertTrue(Instant.now().isBefore(deadline), "no free slot at " + at + ":\n" + browser.pageText());
+            browser.driver().navigate().refresh();
+        }
+    }
+
+    private long patient(String first, String last, String phone) {
+        return api().body(Map.of("first_name", first, "last_name", last, "phone", phone, "email", first.toLowerCase() + "@example.com"))
+                .post("/api/tenants/" + CLINIC + "/patients").then().statusCode(201).extract().jsonPath().getLong("data.id");
+    }
+
+    private RequestSpecification api() {
+        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
+                .header("Authorization", "Bearer " + suite.adminToken());
+    }
+}
