@@ -53,6 +53,15 @@ public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager 
         return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /**
+     * Started after TenantSetupChecksTest's StubGateway, which that class declares for every test: the gateway-url
+     * started last is the one the application gets, and this class's must win.
+     */
+    @Override
+    public int order() {
+        return 1;
+    }
+
     @Override
     public void stop() {
         if (server != null) {
