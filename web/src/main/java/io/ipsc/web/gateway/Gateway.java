@@ -16,10 +16,12 @@ import io.ipsc.client.api.PatientsApi;
 import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
 import io.ipsc.client.api.PurchasesApi;
+import io.ipsc.client.api.QualityApi;
 import io.ipsc.client.api.ReportsApi;
 import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
 import io.ipsc.client.api.VendorsApi;
+import io.ipsc.client.api.WorkCentersApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,6 +51,8 @@ public class Gateway {
     private final AppointmentsApi appointments;
     private final BillsOfMaterialsApi boms;
     private final ProductionOrdersApi productionOrders;
+    private final WorkCentersApi workCenters;
+    private final QualityApi quality;
     private final OperationsApi operations;
     private final GatewayApi suite;
     private final MembershipsApi memberships;
@@ -75,6 +79,8 @@ public class Gateway {
         this.appointments = new AppointmentsApi(client);
         this.boms = new BillsOfMaterialsApi(client);
         this.productionOrders = new ProductionOrdersApi(client);
+        this.workCenters = new WorkCentersApi(client);
+        this.quality = new QualityApi(client);
         this.operations = new OperationsApi(client);
         this.suite = new GatewayApi(client);
         this.memberships = new MembershipsApi(client);
@@ -136,6 +142,15 @@ public class Gateway {
 
     public ProductionOrdersApi productionOrders() {
         return productionOrders;
+    }
+
+    public WorkCentersApi workCenters() {
+        return workCenters;
+    }
+
+    /** Quality inspections of production orders, and their decisions. */
+    public QualityApi quality() {
+        return quality;
     }
 
     /**

@@ -27,7 +27,8 @@ public final class Menu {
             new Section("patients", "Patients", "dental_management"),
             new Section("calendar", "Appointments", "dental_management"),
             new Section("boms", "Bills of materials", "manufacturing_management"),
-            new Section("production-orders", "Production orders", "manufacturing_management"));
+            new Section("production", "Production", "manufacturing_management"),
+            new Section("work-centers", "Work centers", "manufacturing_management"));
 
     private Menu() {
     }
