@@ -7,6 +7,7 @@ import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
+import io.ipsc.client.api.DentalSuppliesApi;
 import io.ipsc.client.api.GatewayApi;
 import io.ipsc.client.api.InvitationsApi;
 import io.ipsc.client.api.InvoicesApi;
@@ -17,6 +18,7 @@ import io.ipsc.client.api.ProductionOrdersApi;
 import io.ipsc.client.api.ProductsApi;
 import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
+import io.ipsc.client.api.TreatmentsApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,6 +43,8 @@ public class Gateway {
     private final CashFlowApi cashFlow;
     private final PatientsApi patients;
     private final AppointmentsApi appointments;
+    private final TreatmentsApi treatments;
+    private final DentalSuppliesApi dentalSupplies;
     private final BillsOfMaterialsApi boms;
     private final ProductionOrdersApi productionOrders;
     private final OperationsApi operations;
@@ -64,6 +68,8 @@ public class Gateway {
         this.cashFlow = new CashFlowApi(client);
         this.patients = new PatientsApi(client);
         this.appointments = new AppointmentsApi(client);
+        this.treatments = new TreatmentsApi(client);
+        this.dentalSupplies = new DentalSuppliesApi(client);
         this.boms = new BillsOfMaterialsApi(client);
         this.productionOrders = new ProductionOrdersApi(client);
         this.operations = new OperationsApi(client);
@@ -107,6 +113,14 @@ public class Gateway {
 
     public AppointmentsApi appointments() {
         return appointments;
+    }
+
+    public TreatmentsApi treatments() {
+        return treatments;
+    }
+
+    public DentalSuppliesApi dentalSupplies() {
+        return dentalSupplies;
     }
 
     public BillsOfMaterialsApi boms() {

@@ -345,7 +345,7 @@ public class InvoiceResource {
     }
 
     /** {@code partially_paid} → "Partially paid". */
-    static String status(String status) {
+    public static String status(String status) {
         if (status == null || status.isBlank()) {
             return "—";
         }

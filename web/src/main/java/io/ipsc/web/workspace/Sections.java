@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The workspace's sections as read-only lists, one page at a time, each from the module that owns it
- * through the gateway (which also refuses a section whose feature is off). The invoices have their own
- * pages ({@code io.ipsc.web.invoicing.InvoiceResource}).
+ * through the gateway (which also refuses a section whose feature is off). The invoices and the patients have their
+ * own pages ({@code io.ipsc.web.invoicing.InvoiceResource}, {@code io.ipsc.web.clinic.PatientResource}).
  */
 @ApplicationScoped
 public class Sections {
@@ -40,13 +40,6 @@ public class Sections {
                 var data = gateway.customers().listCustomers(slug, p, null, PAGE_SIZE, bearer).getData();
                 yield new SectionTable("Customers", List.of("Name", "GSTIN", "City", "Phone"), data.getItems().stream()
                         .map(i -> List.of(text(i.getName()), text(i.getGstin()), text(i.getCity()), text(i.getPhone())))
-                        .toList(), p, pages(data.getTotalPages()), total(data.getTotalItems()));
-            }
-            case "patients" -> {
-                var data = gateway.patients().listPatients(slug, false, p, null, PAGE_SIZE, bearer).getData();
-                yield new SectionTable("Patients", List.of("Name", "Phone", "Date of birth"), data.getItems().stream()
-                        .map(i -> List.of(text(i.getFirstName()) + " " + text(i.getLastName()), text(i.getPhone()),
-                                IndianFormats.date(i.getDateOfBirth())))
                         .toList(), p, pages(data.getTotalPages()), total(data.getTotalItems()));
             }
             case "appointments" -> {
