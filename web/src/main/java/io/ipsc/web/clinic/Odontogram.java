@@ -147,4 +147,31 @@ public record Odontogram(List<Tooth> teeth, Integer selected) {
     public int gap() {
         return (int) ((UPPER_CY + LOWER_CY) / 2);
     }
+
+    /** The captions' baselines just above and below the gap between the jaws. */
+    public int aboveGap() {
+        return gap() - 10;
+    }
+
+    public int belowGap() {
+        return gap() + 24;
+    }
+
+    /** "Right" and "Left" sit in the gap itself, clear of the third molars. */
+    public int besideGap() {
+        return gap() + 5;
+    }
+
+    /** The axes' ends and the right-hand caption, a margin in from the edges. */
+    public int bottom() {
+        return HEIGHT - 8;
+    }
+
+    public int right() {
+        return WIDTH - 8;
+    }
+
+    public int rightText() {
+        return WIDTH - 14;
+    }
 }
