@@ -69,7 +69,8 @@ public class PatientResource {
         static native TemplateInstance form(Chrome chrome, String base, Long patientId, PatientForm form, Map<String, String> errors,
                                             String problem);
 
-        static native TemplateInstance patient(Chrome chrome, String base, Patient patient, String name, Odontogram chart,
+        static native TemplateInstance patient(Chrome chrome, String base, Patient patient, String name, String allergies,
+                                               String conditions, Odontogram chart,
                                                ToothHistory history, List<TreatmentRow> treatments, TreatmentPlanView plan,
                                                List<AppointmentRow> appointments, PatientBilling billing, TreatmentForm form,
                                                Map<String, String> errors, String problem, String notice, Completion completion,
@@ -303,7 +304,7 @@ public class PatientResource {
             completion = done == null ? null : completion(visit, id, done, billed, 0);
         }
         return Templates.patient(visit.chrome(name(patient) + " · " + visit.workspace().companyName()), visit.workspace().base(), patient,
-                name(patient), chart, history, rows, planView, visitsRows, billed, form, errors, problem, notice, completion,
+                name(patient), listed(patient.getAllergies()), listed(patient.getMedicalConditions()), chart, history, rows, planView, visitsRows, billed, form, errors, problem, notice, completion,
                 visit.workspace().mayWrite());
     }
 
@@ -332,6 +333,11 @@ public class PatientResource {
 
     private static String procedure(Treatment t) {
         return Objects.toString(t.getTreatmentType(), "Treatment #" + t.getId());
+    }
+
+    /** "Penicillin, latex", or null for none. */
+    private static String listed(List<String> values) {
+        return values == null || values.isEmpty() ? null : FormValues.joined(values);
     }
 
     static String name(Patient p) {
