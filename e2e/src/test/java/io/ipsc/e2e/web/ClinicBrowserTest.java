@@ -134,7 +134,7 @@ class ClinicBrowserTest {
         // And from the keyboard: focus tooth 36 and press Enter.
         WebElement tooth = browser.driver().findElement(By.id("tooth-36"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus()", tooth);
-        tooth.sendKeys(Keys.ENTER);
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         browser.awaitText(By.cssSelector("#tooth-history h3"), "Tooth 36 · lower left first molar", Browser.PAGE_WAIT);
         assertTrue(browser.text(By.id("tooth-history")).contains("Root Canal"), browser.text(By.id("tooth-history")));
         browser.shot("clinic-odontogram-planned");
