@@ -117,7 +117,7 @@ public class SupplyResource {
         if (errors.isEmpty()) {
             try {
                 gateway.dentalSupplies().createSupply(slug, request, visit.bearer());
-                return RestResponse.seeOther(URI.create(visit.workspace().base() + "supplies?done=created"));
+                return RestResponse.seeOther(URI.create(visit.workspace().base() + "supplies?done=created#main"));
             } catch (ApiException e) {
                 GatewayError error = PatientResource.formRefusal(e);
                 errors.putAll(error.fieldErrors());
