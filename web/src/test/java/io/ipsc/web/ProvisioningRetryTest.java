@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A failed provisioning is shown with its reason; a platform admin's retry restarts it and the live view polls on. */
 @QuarkusTest
-@QuarkusTestResource(StubGateway.class)
+@QuarkusTestResource(value = StubGateway.class, restrictToAnnotatedClass = true)
 class ProvisioningRetryTest {
 
     private static final String PAGE = "/tenant-setup/" + StubGateway.FAILING;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The set-up form's checks as you type (tenant-service's answer shown at the field), and sign-up while it is off. */
 @QuarkusTest
-@QuarkusTestResource(StubGateway.class)
+@QuarkusTestResource(value = StubGateway.class, restrictToAnnotatedClass = true)
 class TenantSetupChecksTest {
 
     @Test
