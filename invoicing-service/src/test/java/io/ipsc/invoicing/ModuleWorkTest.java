@@ -5,6 +5,7 @@ import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
+import io.ipsc.testsupport.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.ipsc.invoicing.InvoicingTest.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
 /** Work from other modules (ipsc.billing, ipsc.stock) is applied exactly once, even when delivered twice. */
@@ -69,6 +71,20 @@ class ModuleWorkTest {
                 .body("data.lines", hasSize(1)).body("data.lines[0].description", is("Root Canal"))
                 .body("data.total", is(5000.0f));
         as(5, slug).get("/api/customers?search=john").then().body("data.items.name", contains("John Doe"));
+        // The module finds what it billed: the patient's invoices by the party it named, the treatment's line by its key.
+        as(5, slug).get("/api/invoices/for-party?external_ref=dental:patient:1").then().statusCode(200)
+                .body("data.total_items", is(1)).body("data.items[0].id", is(invoice)).body("data.items[0].status", is("draft"))
+                .body("data.items[0].lines[0].source_key", is("dental:treatment:1"))
+                .body("data.items[0].lines[0].total", is(5000.0f));
+        as(5, slug).get("/api/invoices/for-party?external_ref=dental:patient:2").then().statusCode(200)
+                .body("data.total_items", is(0)).body("data.items", hasSize(0));
+        as(5, slug).get("/api/invoices/for-party").then().statusCode(400).body("success", is(false))
+                .body("error.code", is("INVALID_FILTER")).body("error.details[0].field", is("external_ref"));
+        // Someone else's token naming this tenant in X-Tenant-ID, and a token claiming a role here for a non-member.
+        as(6, slug).get("/api/invoices/for-party?external_ref=dental:patient:1").then().statusCode(403)
+                .body("error.code", is("NOT_A_MEMBER")).body("data", nullValue());
+        given().header("Authorization", "Bearer " + TestTokens.get().member(99, Map.of(slug, "admin"))).header("X-Tenant-ID", slug)
+                .get("/api/invoices/for-party?external_ref=dental:patient:1").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
         // Later deliveries are still at most once: wait a moment and check again.
         Thread.sleep(1500);
         as(5, slug).get("/api/products/" + product).then().body("data.stock_quantity", is(15.0f));

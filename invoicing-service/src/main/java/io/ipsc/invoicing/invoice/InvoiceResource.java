@@ -92,6 +92,20 @@ public class InvoiceResource {
     }
 
     @GET
+    @Path("/for-party")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER")
+    @Operation(operationId = "listInvoicesForParty", summary = "List the invoices, with their lines, of a customer another module billed",
+            description = "external_ref names the module's party as it billed it (dental's patient 5 is dental:patient:5). Lines it "
+                    + "billed carry their source_key (dental:treatment:12). Newest first; empty when nothing was billed yet.")
+    public Uni<ApiResponse<Page<InvoiceView>>> listForParty(@QueryParam("external_ref") String externalRef, @QueryParam("page") Integer page,
+                                                            @QueryParam("size") Integer size) {
+        if (externalRef == null || externalRef.isBlank() || externalRef.length() > 100) {
+            throw ApiException.badRequest("INVALID_FILTER", "external_ref", "external_ref is required (at most 100 characters), e.g. dental:patient:5");
+        }
+        return invoices.listForPartyRef(externalRef.trim(), PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " invoice(s)"));
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(operationId = "getInvoice", summary = "Get an invoice")
     public Uni<ApiResponse<InvoiceView>> get(@PathParam("id") long id) {

@@ -95,7 +95,7 @@ public class InvoiceService {
                         PricedLine l = lines.get(i);
                         GstCalculator.LineTax t = tax.lines().get(i);
                         views.add(new InvoiceView.LineView(i + 1, l.productId(), l.description(), l.hsnSac(), l.unit(), l.quantity(), l.unitPrice(),
-                                l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total()));
+                                l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total(), null));
                     }
                     String place = InvoiceTotals.placeOfSupply(customerState, supplierState);
                     return new InvoicePreview(r.customerId(), invoiceDate(r), r.dueDate(), place,
@@ -255,6 +255,24 @@ public class InvoiceService {
                             rows.forEach(row -> items.add(view(row, List.of())));
                             return Page.of(items, request, count.iterator().next().getLong(0));
                         })));
+    }
+
+    /**
+     * The invoices of the customer another module billed under {@code externalRef} (e.g. {@code dental:patient:5}), with their
+     * lines, newest first: how that module's screens show what its party was billed and has paid.
+     */
+    public Uni<Page<InvoiceView>> listForPartyRef(String externalRef, PageRequest request) {
+        String where = " WHERE customer_id IN (SELECT id FROM parties WHERE kind = 'customer' AND external_ref = $1)";
+        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT id FROM invoices" + where + " ORDER BY id DESC LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(externalRef, request.size(), request.offset()))
+                .flatMap(rows -> {
+                    List<Uni<InvoiceView>> loads = new ArrayList<>();
+                    rows.forEach(row -> loads.add(load(pool, row.getLong("id"))));
+                    Uni<List<InvoiceView>> items = loads.isEmpty() ? Uni.createFrom().item(List.of())
+                            : Uni.join().all(loads).andFailFast();
+                    return items.flatMap(list -> pool.preparedQuery("SELECT count(*) FROM invoices" + where).execute(Tuple.of(externalRef))
+                            .map(count -> Page.of(list, request, count.iterator().next().getLong(0))));
+                }));
     }
 
     // ---- parts
@@ -469,7 +487,8 @@ public class InvoiceService {
                                         l.getString("description"), l.getString("hsn_sac"), l.getString("unit"), l.getBigDecimal("quantity"),
                                         l.getBigDecimal("unit_price"),
                                         l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate"), l.getBigDecimal("taxable_amount"),
-                                        l.getBigDecimal("cgst"), l.getBigDecimal("sgst"), l.getBigDecimal("igst"), l.getBigDecimal("total"))));
+                                        l.getBigDecimal("cgst"), l.getBigDecimal("sgst"), l.getBigDecimal("igst"), l.getBigDecimal("total"),
+                                        l.getString("source_key"))));
                                 return view(invoice, views);
                             });
                 });

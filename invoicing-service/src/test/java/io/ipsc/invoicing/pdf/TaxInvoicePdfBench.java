@@ -51,7 +51,7 @@ public final class TaxInvoicePdfBench {
             GstCalculator.LineTax t = tax.lines().get(i);
             GstCalculator.LineInput in = inputs.get(i);
             lines.add(new InvoiceView.LineView(i + 1, null, "Stainless steel ball bearing, sealed, size " + (6200 + i), "84821011", "nos",
-                    in.quantity(), in.unitPrice(), in.discountPercent(), in.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total()));
+                    in.quantity(), in.unitPrice(), in.discountPercent(), in.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total(), null));
         }
         InvoiceView invoice = new InvoiceView(1, "INV/2425/00042", "issued", 1, LocalDate.of(2024, 7, 15), LocalDate.of(2024, 8, 14), "27", false,
                 tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total(), IndianAmounts.inWords(tax.total()), BigDecimal.ZERO,

@@ -7,6 +7,7 @@ import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
+import io.ipsc.client.api.DentalSuppliesApi;
 import io.ipsc.client.api.GatewayApi;
 import io.ipsc.client.api.InvitationsApi;
 import io.ipsc.client.api.InvoicesApi;
@@ -20,6 +21,7 @@ import io.ipsc.client.api.QualityApi;
 import io.ipsc.client.api.ReportsApi;
 import io.ipsc.client.api.SignUpApi;
 import io.ipsc.client.api.TenantsApi;
+import io.ipsc.client.api.TreatmentsApi;
 import io.ipsc.client.api.VendorsApi;
 import io.ipsc.client.api.WorkCentersApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +51,8 @@ public class Gateway {
     private final ReportsApi reports;
     private final PatientsApi patients;
     private final AppointmentsApi appointments;
+    private final TreatmentsApi treatments;
+    private final DentalSuppliesApi dentalSupplies;
     private final BillsOfMaterialsApi boms;
     private final ProductionOrdersApi productionOrders;
     private final WorkCentersApi workCenters;
@@ -77,6 +81,8 @@ public class Gateway {
         this.reports = new ReportsApi(client);
         this.patients = new PatientsApi(client);
         this.appointments = new AppointmentsApi(client);
+        this.treatments = new TreatmentsApi(client);
+        this.dentalSupplies = new DentalSuppliesApi(client);
         this.boms = new BillsOfMaterialsApi(client);
         this.productionOrders = new ProductionOrdersApi(client);
         this.workCenters = new WorkCentersApi(client);
@@ -134,6 +140,14 @@ public class Gateway {
 
     public AppointmentsApi appointments() {
         return appointments;
+    }
+
+    public TreatmentsApi treatments() {
+        return treatments;
+    }
+
+    public DentalSuppliesApi dentalSupplies() {
+        return dentalSupplies;
     }
 
     public BillsOfMaterialsApi boms() {

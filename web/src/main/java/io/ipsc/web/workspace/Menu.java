@@ -26,6 +26,7 @@ public final class Menu {
             new Section("gst", "GST returns", "advanced_reporting"),
             new Section("patients", "Patients", "dental_management"),
             new Section("calendar", "Appointments", "dental_management"),
+            new Section("supplies", "Dental supplies", "dental_management", "inventory_management"),
             new Section("boms", "Bills of materials", "manufacturing_management"),
             new Section("production", "Production", "manufacturing_management"),
             new Section("work-centers", "Work centers", "manufacturing_management"));
@@ -36,7 +37,7 @@ public final class Menu {
     public static List<MenuItem> of(Map<String, Boolean> features, String base, boolean admin) {
         List<MenuItem> items = new ArrayList<>();
         for (Section s : SECTIONS) {
-            if (s.feature() == null || Boolean.TRUE.equals(features.get(s.feature()))) {
+            if (on(features, s.feature()) && on(features, s.alsoNeeds())) {
                 items.add(new MenuItem(s.label(), base + s.path()));
             }
         }
@@ -46,6 +47,15 @@ public final class Menu {
         return List.copyOf(items);
     }
 
-    record Section(String path, String label, String feature) {
+    private static boolean on(Map<String, Boolean> features, String feature) {
+        return feature == null || Boolean.TRUE.equals(features.get(feature));
+    }
+
+    /** A section, the feature it needs, and a second one it needs as well (dental supplies: inventory too). */
+    record Section(String path, String label, String feature, String alsoNeeds) {
+
+        Section(String path, String label, String feature) {
+            this(path, label, feature, null);
+        }
     }
 }

@@ -15,7 +15,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -42,7 +40,6 @@ public class WorkspaceResource {
     static class Templates {
         static native TemplateInstance home(Chrome chrome, TenantView tenant, HomeFigures figures);
 
-        static native TemplateInstance section(Chrome chrome, SectionTable table, String path);
     }
 
     private final Gateway gateway;
@@ -50,16 +47,13 @@ public class WorkspaceResource {
     private final AccessTokens tokens;
     private final Visits visits;
     private final HomeFigures.Source figures;
-    private final Sections sections;
 
-    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, Visits visits, HomeFigures.Source figures,
-                      Sections sections) {
+    WorkspaceResource(Gateway gateway, SessionStore sessions, AccessTokens tokens, Visits visits, HomeFigures.Source figures) {
         this.gateway = gateway;
         this.sessions = sessions;
         this.tokens = tokens;
         this.visits = visits;
         this.figures = figures;
-        this.sections = sections;
     }
 
     @GET
@@ -71,19 +65,17 @@ public class WorkspaceResource {
                 figures.of(slug, visit.tenant().getFeatures(), visit.bearer())));
     }
 
-    /** A section of the menu as a list, {@code ?page=} at a time. */
+    /**
+     * Any other page of the workspace: every section of the menu has its own resource (invoicing, catalog,
+     * purchasing, cash flow, GST, clinic, calendar, factory, settings), so what reaches here does not exist. The
+     * visit is still checked first, so that a stranger learns nothing about the tenant from this page either.
+     */
     @GET
     @Path("/{section:[a-z-]+}")
-    public RestResponse<TemplateInstance> section(@PathParam("slug") String slug, @PathParam("section") String section,
-                                                  @RestQuery @DefaultValue("1") int page, @CookieParam(SessionCookie.NAME) String sessionId,
+    public RestResponse<TemplateInstance> unknown(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        var table = sections.page(slug, section, page, visit.bearer());
-        if (table.isEmpty()) {
-            return PageErrors.page(404, visit.session().user(), "Not found", "There is nothing here. Check the address.");
-        }
-        return RestResponse.ok(Templates.section(visit.chrome(table.get().title() + " · " + visit.workspace().companyName()),
-                table.get(), visit.workspace().base() + section));
+        return PageErrors.page(404, visit.session().user(), "Not found", "There is nothing here. Check the address.");
     }
 
     /** The tenant's colours and font, for the workspace's pages (a stylesheet: the CSP allows no inline style). */

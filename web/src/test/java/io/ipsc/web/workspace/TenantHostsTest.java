@@ -47,6 +47,10 @@ class TenantHostsTest {
     void theMenuFollowsTheFeatures() {
         var dental = Menu.of(Map.of("dental_management", true), "/t/smile-dental/", false);
         assertTrue(dental.stream().anyMatch(i -> i.label().equals("Patients") && i.href().equals("/t/smile-dental/patients")));
+        assertFalse(dental.stream().anyMatch(i -> i.label().equals("Dental supplies")), "supplies need inventory_management as well");
+        var stocked = Menu.of(Map.of("dental_management", true, "inventory_management", true), "/t/smile-dental/", false);
+        assertTrue(stocked.stream().anyMatch(i -> i.label().equals("Dental supplies") && i.href().equals("/t/smile-dental/supplies")));
+        assertFalse(Menu.of(Map.of("inventory_management", true), "/", false).stream().anyMatch(i -> i.label().equals("Dental supplies")));
         var business = Menu.of(Map.of("dental_management", false), "/", false);
         assertFalse(business.stream().anyMatch(i -> i.label().equals("Patients") || i.label().equals("Appointments")));
         assertFalse(business.stream().anyMatch(i -> i.label().equals("Production")));
