@@ -1,12 +1,8 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -22,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Dentist 21 is free at 09:00, 09:30, 11:00 and 11:30 (the API's availability); booking 10:00 is the API's 409.
  * Every call is noted with its query and body.
  */
-public class CalendarStubGateway implements QuarkusTestResourceLifecycleManager {
+public class CalendarStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
@@ -30,28 +26,8 @@ public class CalendarStubGateway implements QuarkusTestResourceLifecycleManager 
             {"id":7,"slug":"smile-dental","name":"Smile Dental Clinic","organization_type":"dental_clinic","status":"active",
              "features":{"invoicing":true,"dental_management":true},"created_at":"2024-01-15T20:00:00Z"}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", CalendarStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public CalendarStubGateway() {
+        super(CalendarStubGateway::route);
     }
 
     static String appointment(long id, long patient, long dentist, String start, String end, int minutes, String treatment, String status,

@@ -1,14 +1,9 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the filter the web sent from {@link #CALLS}), one customer, and GSTR-1 for June 2024 (another month is
  * refused as the API refuses it). Every call is noted with its query string.
  */
-public class CashFlowStubGateway implements QuarkusTestResourceLifecycleManager {
+public class CashFlowStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
@@ -40,28 +35,8 @@ public class CashFlowStubGateway implements QuarkusTestResourceLifecycleManager 
                        "b2c_large":{"taxable":150000.00,"igst":18000.00,"total":168000.00},"b2c_small":{},
                        "hsn_summary":{"quantity":2.000,"taxable":151000.00,"cgst":0,"sgst":0,"igst":18180.00,"total":169180.00}}}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", CashFlowStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public CashFlowStubGateway() {
+        super(CashFlowStubGateway::route);
     }
 
     private static void route(HttpExchange exchange) throws IOException {

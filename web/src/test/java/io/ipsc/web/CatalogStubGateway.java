@@ -1,15 +1,10 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (a GSTIN of Maharashtra accepted, anything else refused), purchase 9 (part paid), a purchase refused for a
  * line's GST rate, and an overpayment refused. Every call is noted with its query and body.
  */
-public class CatalogStubGateway implements QuarkusTestResourceLifecycleManager {
+public class CatalogStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     static final String GOOD_GSTIN = "27AAPFU0939F1ZV";
@@ -42,28 +37,8 @@ public class CatalogStubGateway implements QuarkusTestResourceLifecycleManager {
              "inter_state":true,"taxable_amount":50000,"cgst":0,"sgst":0,"igst":9000,"round_off":0,"total":59000,"amount_paid":20000,
              "balance_due":39000}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", CatalogStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public CatalogStubGateway() {
+        super(CatalogStubGateway::route);
     }
 
     private static void route(HttpExchange exchange) throws IOException {

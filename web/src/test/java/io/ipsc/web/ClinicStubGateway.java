@@ -1,15 +1,10 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * completion is not billed yet), one appointment; tooth 99 refused as dental-service refuses it; two supplies, one low,
  * and a consumption refused for want of stock. Every call is noted with its query and body.
  */
-public class ClinicStubGateway implements QuarkusTestResourceLifecycleManager {
+public class ClinicStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
@@ -38,27 +33,8 @@ public class ClinicStubGateway implements QuarkusTestResourceLifecycleManager {
     private static final String LOW = """
             {"id":3,"name":"Composite resin A2","unit":"syringe","stock":2,"reorder_level":5,"low_stock":true}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", ClinicStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public ClinicStubGateway() {
+        super(ClinicStubGateway::route);
     }
 
     private static void route(HttpExchange exchange) throws IOException {

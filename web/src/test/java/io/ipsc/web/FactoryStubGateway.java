@@ -1,15 +1,10 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * scheduled operations and a failed inspection awaiting its decision (so completing it is held). Every call is
  * noted with its query and body.
  */
-public class FactoryStubGateway implements QuarkusTestResourceLifecycleManager {
+public class FactoryStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     static final String CYCLE = "Adding product 1 would make a cycle: product 1 → product 2 → product 1";
@@ -47,28 +42,8 @@ public class FactoryStubGateway implements QuarkusTestResourceLifecycleManager {
                            {"id":32,"sequence":20,"name":"Testing","work_center_id":4,"duration_minutes":120,
                             "planned_start":"2024-01-17","planned_end":"2024-01-17"}]}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", FactoryStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public FactoryStubGateway() {
+        super(FactoryStubGateway::route);
     }
 
     private static void route(HttpExchange exchange) throws IOException {

@@ -1,16 +1,11 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * one customer, one product, a preview (refused when a quantity is 0), invoice 5 (issued, part paid),
  * its PDF, and an overpayment refused. Every call is noted with its body.
  */
-public class InvoiceStubGateway implements QuarkusTestResourceLifecycleManager {
+public class InvoiceStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     static final byte[] PDF = "%PDF-1.7 stand-in".getBytes(StandardCharsets.ISO_8859_1);
@@ -33,28 +28,8 @@ public class InvoiceStubGateway implements QuarkusTestResourceLifecycleManager {
             {"position":1,"product_id":12,"description":"Brass valve","hsn_sac":"8481","unit":"nos","quantity":4,"unit_price":12500,
              "discount_percent":10,"gst_rate":18,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"total":53100}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", InvoiceStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public InvoiceStubGateway() {
+        super(InvoiceStubGateway::route);
     }
 
     private static void route(HttpExchange exchange) throws IOException {

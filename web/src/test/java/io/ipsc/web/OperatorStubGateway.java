@@ -1,15 +1,10 @@
 package io.ipsc.web;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * body of a write) so that a test can see what the console asked for; a call without the admin's token
  * is refused 401 as the gateway would.
  */
-public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager {
+public class OperatorStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
 
@@ -36,29 +31,8 @@ public class OperatorStubGateway implements QuarkusTestResourceLifecycleManager 
             {"id":8,"slug":"precision-mfg","name":"Precision Manufacturing","organization_type":"manufacturing","status":"active",
              "subscription":{"plan":"premium"},"created_at":"2024-02-01T05:30:00Z"}""";
 
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        // Signing in and out as StubGateway answers them (the console's tests sign in like any visitor).
-        server.createContext("/api/auth/login", StubGateway::login);
-        server.createContext("/api/auth/logout", StubGateway::logout);
-        server.createContext("/", OperatorStubGateway::route);
-        server.start();
-        return Map.of("ipsc.web.gateway-url", "http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    public OperatorStubGateway() {
+        super(OperatorStubGateway::route);
     }
 
     private static void route(HttpExchange exchange) throws IOException {
