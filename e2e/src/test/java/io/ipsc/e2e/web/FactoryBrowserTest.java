@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The factory in a real browser, on the suite as e2e starts it: the seed guide's manufacturer (precision-mfg)
+ * The factory in a real browser, on the suite as e2e starts it: the seed guide's manufacturer (on its own slug,
+ * precision-floor, since the seed walk holds precision-mfg)
  * with three products, a paint shop and a gear set's BOM made through the API. Its admin adds the seed's work
  * center, creates BOM-001 (Main Assembly BOM, version 1.0) with a sub-assembly, a raw material and two
  * operations, sees the tree, the explosion for 100 units and the cost; a cycle is refused with the API's
@@ -42,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FactoryBrowserTest {
 
-    private static final String FACTORY = "precision-mfg";
+    /** Not the seed walk's precision-mfg, which the same suite holds (a slug is taken for good): the seed's data, on a factory of its own. */
+    private static final String FACTORY = "precision-floor";
     private static final String ADMIN_EMAIL = "rajesh@precisionmfg.example";
     private static final String VIEWER_EMAIL = "factory.viewer@precisionmfg.example";
     private static final String PASSWORD = "a long factory test password";

@@ -141,7 +141,7 @@ class WebAppBrowserTest {
         // A section of the menu: the clinic's patients, none yet.
         browser.clickThrough(By.linkText("Patients"));
         assertEquals("Patients", browser.text(By.tagName("h1")));
-        assertEquals("Nothing here yet.", browser.text(By.id("empty")));
+        assertEquals("No patients yet.", browser.text(By.id("empty")));
         browser.shot("workspace-patients");
 
         // The same workspace under /t/<slug>/ on the app's own host, where the admin signed in first.
