@@ -62,6 +62,10 @@
     var compact = formatter(spec.unit, true);
     var categoryAxis = { type: 'category', data: spec.labels, axisLabel: { hideOverlap: true }, triggerEvent: linked(spec) };
     var valueAxis = { type: 'value', axisLabel: { formatter: compact } };
+    if (spec.unit === 'rupees') {
+      // Ticks a rupee apart at least: an empty month otherwise gets 0.2-rupee ticks, all printed ₹0 or ₹1.
+      valueAxis.minInterval = 1;
+    }
     return {
       color: colours(element),
       animation: false,
