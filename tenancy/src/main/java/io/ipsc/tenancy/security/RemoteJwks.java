@@ -107,7 +107,7 @@ public class RemoteJwks implements VerificationKeys {
     }
 
     /** Starts a refresh unless one is under way, running or waiting to retry. Never blocks. */
-    void refresh() {
+    public void refresh() {
         if (refreshing.compareAndSet(false, true)) {
             try {
                 refresher.execute(this::attempt);
@@ -177,7 +177,7 @@ public class RemoteJwks implements VerificationKeys {
         return CompletableFuture.runAsync(() -> { }, refresher);
     }
 
-    void close() {
+    public void close() {
         refresher.shutdownNow();
     }
 }
