@@ -3,7 +3,6 @@ package io.ipsc.dental;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
-import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,7 +89,7 @@ class DentalFeatureGatesTest {
         Supplier<RequestSpecification> platformAdmin = () -> given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin())
                 .header("X-Tenant-ID", business.slug()).contentType("application/json");
         // Dental sends no report for a tenant it does not serve: wait for the snapshot to arrive instead.
-        Eventually.passes(Duration.ofSeconds(60), () -> platformAdmin.get().get("/api/patients").then().statusCode(403));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> platformAdmin.get().get("/api/patients").then().statusCode(403));
         for (String route : List.of("/api/patients", "/api/appointments", "/api/treatments", "/api/patients/1/treatment-plan",
                 "/api/dental-supplies", "/api/usage", "/api/tenant-database")) {
             platformAdmin.get().get(route).then().statusCode(403).body("error.code", is("FEATURE_DISABLED")).body("message", is(refusal));

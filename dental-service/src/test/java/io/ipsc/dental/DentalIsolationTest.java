@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.is;
@@ -82,10 +84,7 @@ class DentalIsolationTest {
                 .member(BUSINESS_ADMIN, "admin");
         events.publish(business);
         TestClinic asClinic = new TestClinic(business.slug());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (asClinic.as(BUSINESS_ADMIN).get("/api/patients").then().extract().statusCode() != 403 && System.nanoTime() < deadline) {
-            sleep();
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> asClinic.as(BUSINESS_ADMIN).get("/api/patients").then().extract().statusCode() == 403);
         for (String route : ROUTES) {
             asClinic.as(BUSINESS_ADMIN).get(route).then().statusCode(403).body("error.code", is("FEATURE_DISABLED"));
         }
@@ -168,11 +167,4 @@ class DentalIsolationTest {
         return given().header("Authorization", "Bearer " + TestTokens.get().member(OUTSIDER, Map.of())).header("X-Tenant-ID", slug);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Many clients calling at once, each call's HTTP status kept per key (-1 when no answer came, as when
  * the service died mid-request), so a drill can kill something after some succeeded and while others
@@ -48,7 +50,7 @@ final class Burst<K> implements AutoCloseable {
     }
 
     void awaitSuccesses(int count, Duration timeout) {
-        Eventually.await(count + " successful calls", timeout, () -> successes.get() >= count);
+        await(count + " successful calls").atMost(timeout).ignoreExceptions().until(() -> successes.get() >= count);
     }
 
     /** Waits for every call to end, however it ends, and returns key → status. */

@@ -92,6 +92,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -585,7 +586,7 @@ class E2eSeedGuideTest {
         gateway().get("/api/database/performance/" + SMILE).then().statusCode(200)
                 .body("data.databases.invoicing.commits", greaterThan(0))
                 .body("data.databases.invoicing.pool.open", is(true));
-        Eventually.await("the refused attempt in smile-dental's security figures", Duration.ofSeconds(60), () ->
+        await("the refused attempt in smile-dental's security figures").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                 gateway().get("/api/security/metrics/" + SMILE).then().statusCode(200).extract().jsonPath()
                         .getInt("data.counts.cross_tenant_refused") >= 1);
         gateway().get("/api/security/metrics/" + SMILE).then()
@@ -598,7 +599,7 @@ class E2eSeedGuideTest {
         assertEquals("deleted", tenants.deleteTenant(ABC).getData().getStatus());
 
         String member = signIn(MEMBER_EMAIL, MEMBER_PASSWORD);
-        Eventually.await("abc-trading unreachable through the gateway", Duration.ofSeconds(60), () ->
+        await("abc-trading unreachable through the gateway").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                 gateway().get("/api/tenants/" + ABC + "/products").statusCode() == 404);
         gateway().header("X-Tenant-ID", ABC).get("/api/products").then().statusCode(404);
         gateway().header("Host", ABC + ".localhost:" + suite.gatewayPort()).get("/api/products").then().statusCode(404);
@@ -609,13 +610,13 @@ class E2eSeedGuideTest {
                 not(hasItem(ABC)));
 
         // Behind the gateway too: the services no longer serve the tenant.
-        Eventually.await("invoicing-service no longer serves abc-trading", Duration.ofSeconds(60), () ->
+        await("invoicing-service no longer serves abc-trading").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                 Api.as(admin, suite.url(LocalSuite.INVOICING)).header("X-Tenant-ID", ABC).get("/api/products").statusCode() >= 400);
         Api.as(admin, suite.url(LocalSuite.BRANDING)).header("X-Tenant-ID", ABC).get("/api/branding").then()
                 .statusCode(greaterThanOrEqualTo(400));
 
         // Archived, never dropped: the original names are gone, the data is kept under archived_*.
-        Eventually.await("abc-trading's databases archived", Duration.ofSeconds(120), () -> {
+        await("abc-trading's databases archived").atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> {
             List<String> databases = Sql.databases(suite);
             return databases.stream().noneMatch(d -> d.startsWith("tenant_abc_trading_"))
                     && databases.stream().anyMatch(d -> d.startsWith("archived_") && d.endsWith("_tenant_abc_trading_invoicing"))

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
+
 /** Creating tenants through the gateway as a platform admin, and waiting for them to become active. */
 final class Tenants {
 
@@ -48,7 +50,7 @@ final class Tenants {
     }
 
     void awaitActive(Collection<String> slugs) {
-        Eventually.await("tenants active: " + slugs, ACTIVE_TIMEOUT, () -> notActive(slugs).isEmpty());
+        await("tenants active: " + slugs).atMost(ACTIVE_TIMEOUT).ignoreExceptions().until(() -> notActive(slugs).isEmpty());
     }
 
     Set<String> notActive(Collection<String> slugs) {

@@ -2,7 +2,6 @@ package io.ipsc.gateway;
 
 import io.ipsc.testsupport.ManagementInterface;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
-import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -303,7 +303,11 @@ class GatewayTest {
         given().header("Authorization", "Bearer " + admin).get("/api/system/status").then().statusCode(200)
                 .body("data.tenants_by_status.active", greaterThanOrEqualTo(5))
                 .body("data.max_tenants_per_instance", is(100));
-        ManagementInterface.given().get("/q/health/ready").then().statusCode(200);
+        ManagementInterface.given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'tenant-directory' }.status", is("UP"))
+                .body("checks.find { it.name == 'tenant-directory' }.data.tenants", greaterThanOrEqualTo(8))
+                .body("checks.find { it.name == 'token-keys' }.status", is("UP"));
+        given().get("/health").then().body("data.tenant_directory_ready", is(true)).body("data.token_keys_ready", is(true));
     }
 
     @Test
@@ -314,6 +318,6 @@ class GatewayTest {
     }
 
     static void eventually(Runnable check) {
-        Eventually.passes(Duration.ofSeconds(60), check);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(check::run);
     }
 }

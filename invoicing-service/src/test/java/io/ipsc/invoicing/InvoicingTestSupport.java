@@ -1,8 +1,9 @@
 package io.ipsc.invoicing;
 
-import io.ipsc.testsupport.Eventually;
 
 import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
 
 /** Waiting for effects of events, which arrive shortly after. */
 final class InvoicingTestSupport {
@@ -11,6 +12,6 @@ final class InvoicingTestSupport {
     }
 
     static void eventually(Runnable check) {
-        Eventually.passes(Duration.ofSeconds(60), check);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(check::run);
     }
 }

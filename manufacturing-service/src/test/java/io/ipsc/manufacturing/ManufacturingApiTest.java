@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
@@ -291,14 +292,7 @@ class ManufacturingApiTest {
 
     @Test
     void aDentalTenantIsRefusedOnEveryManufacturingRoute() throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        int status = 0;
-        while (System.nanoTime() < deadline && status != 403) {
-            status = as(DENTAL_ADMIN, dentalTenant).get("/api/boms").then().extract().statusCode();
-            if (status != 403) {
-                Thread.sleep(200);
-            }
-        }
+        await().atMost(WAIT).until(() -> as(DENTAL_ADMIN, dentalTenant).get("/api/boms").then().extract().statusCode() == 403);
         for (String path : List.of("/api/boms", "/api/work-centers", "/api/production-orders", "/api/boms/1/explode",
                 "/api/work-centers/1/load", "/api/production-orders/1/inspections")) {
             as(DENTAL_ADMIN, dentalTenant).get(path).then().statusCode(403).body("error.code", is("FEATURE_DISABLED"));

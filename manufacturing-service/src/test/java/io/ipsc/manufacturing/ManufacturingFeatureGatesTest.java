@@ -5,7 +5,6 @@ import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
-import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TestTokens;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +68,7 @@ class ManufacturingFeatureGatesTest {
 
             events.publish(tenant.feature(Features.MANUFACTURING_MANAGEMENT, false));
             // Manufacturing sends no report for a tenant it no longer serves: wait for the snapshot instead.
-            Eventually.passes(WAIT, () -> member.get().get("/api/boms").then().statusCode(403));
+            await().atMost(WAIT).untilAsserted(() -> member.get().get("/api/boms").then().statusCode(403));
             String before = contents(slug);
 
             String refusal = "The manufacturing module is not enabled for tenant '" + slug + "' (feature manufacturing_management)";

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,11 +80,7 @@ class StockOutboxTest {
                         Duration.ofSeconds(90)).isEmpty(), movement + " was published");
             }
         }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!"0".equals(scalar(slug, "SELECT count(*) FROM stock_outbox WHERE sent_at IS NULL")) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals("0", scalar(slug, "SELECT count(*) FROM stock_outbox WHERE sent_at IS NULL"));
+        await().atMost(WAIT).untilAsserted(() -> assertEquals("0", scalar(slug, "SELECT count(*) FROM stock_outbox WHERE sent_at IS NULL")));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.ipsc.tenant;
 
 import io.ipsc.testsupport.EmbeddedInfrastructure;
-import io.ipsc.testsupport.Eventually;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static io.ipsc.tenant.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
@@ -117,6 +117,6 @@ class OperatorViewsTest {
     }
 
     private static void eventually(Runnable check) {
-        Eventually.passes(Duration.ofSeconds(30), check);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(check::run);
     }
 }

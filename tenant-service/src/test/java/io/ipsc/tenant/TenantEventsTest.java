@@ -6,7 +6,6 @@ import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
-import io.ipsc.testsupport.Eventually;
 import io.ipsc.testsupport.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -25,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static io.ipsc.tenant.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +50,7 @@ class TenantEventsTest {
         String slug = Api.slug("prune");
         Api.createTenant(admin, slug);
         as(admin).post("/api/tenants/" + slug + "/suspend").then().statusCode(200);
-        Eventually.passes(Duration.ofSeconds(30), () -> assertEquals(0, count(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0, count(
                 "SELECT count(*) FROM outbox WHERE record_key = ? AND published_at IS NULL", slug), "both published"));
         // The creation was published 8 days ago, the suspension 6: only the first is past the 7 days kept.
         update("UPDATE outbox SET published_at = now() - interval '8 days' WHERE record_key = ? AND event_type = 'TENANT_CREATED'", slug);

@@ -4,7 +4,6 @@ import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenant.outbox.TenantTopicReconciler;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
 import io.ipsc.testsupport.EmbeddedServers;
-import io.ipsc.testsupport.Eventually;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -100,7 +100,7 @@ class TenantTopicReconcilerTest {
     }
 
     private void awaitOnTopic(String slug, long version) {
-        Eventually.passes(Duration.ofSeconds(30), () -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Long published = reconciler.latestVersionsOnTopic().get(slug);
             assertTrue(published != null && published >= version, slug + " on the topic at version " + published + ", row at " + version);
         });
@@ -120,7 +120,7 @@ class TenantTopicReconcilerTest {
                     .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
                     .forEach(e -> settings.put(e.name(), e.value()));
             kafka.deleteTopics(List.of(Topics.TENANTS)).all().get(30, TimeUnit.SECONDS);
-            Eventually.passes(Duration.ofSeconds(30), () -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 try {
                     kafka.createTopics(List.of(new NewTopic(Topics.TENANTS, partitions, (short) 1).configs(settings)))
                             .all().get(30, TimeUnit.SECONDS);

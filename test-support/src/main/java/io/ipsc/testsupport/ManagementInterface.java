@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -71,7 +72,9 @@ public final class ManagementInterface {
         given().accept("text/plain").get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
         given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
         // Ready once every tenant this instance knows has converged; tests elsewhere in the JVM may be provisioning.
-        Eventually.passes(Duration.ofSeconds(60), () -> given().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
+        // Every service verifies tokens, so its readiness names the keys it holds.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
+                .body("checks.find { it.name == 'token-keys' }.status", is("UP")));
         Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", notNullValue()).extract().path("paths");
         String apiPath = paths.entrySet().stream().filter(p -> !p.getKey().contains("{") && p.getValue().containsKey("get"))

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
@@ -187,7 +188,7 @@ public abstract class TenantDatabaseContract {
 
     /** Retries {@code check} until it passes or a timeout, for effects of an event that arrive shortly. */
     protected static void eventually(Runnable check) {
-        Eventually.passes(WAIT, check);
+        await().atMost(WAIT).untilAsserted(check::run);
     }
 
     protected static boolean databaseExists(String name) throws Exception {

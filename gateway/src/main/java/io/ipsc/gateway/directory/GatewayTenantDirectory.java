@@ -46,8 +46,13 @@ public class GatewayTenantDirectory {
         return Optional.ofNullable(tenants.get(slug));
     }
 
+    /** True once every snapshot that was on the topic when the gateway started has been applied. */
     public boolean caughtUp() {
         return follower.caughtUp();
+    }
+
+    public int size() {
+        return tenants.size();
     }
 
     public Map<String, Integer> countsByStatus() {

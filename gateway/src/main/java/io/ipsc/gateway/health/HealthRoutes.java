@@ -9,6 +9,7 @@ import io.ipsc.gateway.routing.Module;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenancy.security.VerificationKeys;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -35,6 +36,7 @@ import java.util.Map;
 public class HealthRoutes {
 
     private final GatewayTenantDirectory directory;
+    private final VerificationKeys keys;
     private final TenantResolver resolver;
     private final Upstreams upstreams;
     private final Door door;
@@ -42,10 +44,11 @@ public class HealthRoutes {
     private final String version;
     private final int maxTenants;
 
-    public HealthRoutes(GatewayTenantDirectory directory, TenantResolver resolver, Upstreams upstreams, Door door, Envelopes envelopes,
+    public HealthRoutes(GatewayTenantDirectory directory, VerificationKeys keys, TenantResolver resolver, Upstreams upstreams, Door door, Envelopes envelopes,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
                         @ConfigProperty(name = "ipsc.max-tenants-per-instance", defaultValue = "100") int maxTenants) {
         this.directory = directory;
+        this.keys = keys;
         this.resolver = resolver;
         this.upstreams = upstreams;
         this.door = door;
@@ -61,16 +64,20 @@ public class HealthRoutes {
         router.get("/api/system/status").order(1).handler(this::systemStatus);
     }
 
+    /** Healthy on the same terms as the readiness probe: the whole tenant directory and the token keys are held. */
     void health(RoutingContext ctx) {
-        boolean ready = directory.caughtUp();
+        boolean directoryReady = directory.caughtUp();
+        boolean keysReady = keys.loaded();
+        boolean ready = directoryReady && keysReady;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", ready ? "healthy" : "starting");
         data.put("multi_tenant_enabled", resolver.multiTenant());
         data.put("default_tenant_slug", resolver.defaultSlug());
-        data.put("tenant_directory_ready", ready);
+        data.put("tenant_directory_ready", directoryReady);
+        data.put("token_keys_ready", keysReady);
         data.put("version", version);
-        send(ctx.response().setStatusCode(ready ? 200 : 503),
-                ApiResponse.ok(data, ready ? "IPSC is healthy" : "IPSC is starting: the tenant directory is still loading"));
+        send(ctx.response().setStatusCode(ready ? 200 : 503), ApiResponse.ok(data, ready ? "IPSC is healthy"
+                : "IPSC is starting: " + (directoryReady ? "the token keys are" : "the tenant directory is") + " still loading"));
     }
 
     void detailed(RoutingContext ctx) {
@@ -95,7 +102,7 @@ public class HealthRoutes {
                 allUp &= "up".equals(((Map<?, ?>) result.getValue()).get("status"));
             }
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("status", allUp && directory.caughtUp() ? "healthy" : "degraded");
+            data.put("status", allUp && directory.caughtUp() && keys.loaded() ? "healthy" : "degraded");
             data.put("multi_tenant_enabled", resolver.multiTenant());
             data.put("services", services);
             data.put("kafka", Map.of("tenant_directory_ready", directory.caughtUp()));

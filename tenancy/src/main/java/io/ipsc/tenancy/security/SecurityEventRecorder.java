@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Every service's way of reporting a refused or suspicious request for the operator's security
@@ -32,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * last second (a flood of the same refusal becomes one event with a count) and sends it to
  * {@link Topics#SECURITY}. The queue is bounded: when Kafka is away long enough to fill it, further
  * events are dropped and counted ({@code ipsc_security_events_dropped_total}) rather than held in
- * memory without end; the log line of each cross-tenant attempt is written regardless.
+ * memory without end; the log line of each cross-tenant attempt is written regardless. A sender that
+ * fails starts again with a new producer a few seconds later (logged once per outage, counted in
+ * {@code ipsc_security_events_sender_failures_total}), so one failure never silences the later events.
  */
 @ApplicationScoped
 public class SecurityEventRecorder {
@@ -42,23 +46,38 @@ public class SecurityEventRecorder {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final Duration FLUSH_PERIOD = Duration.ofSeconds(1);
     private static final int MAX_TEXT = 300;
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     private final BlockingQueue<SecurityEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final String service;
-    private final String bootstrapServers;
+    private final Supplier<Producer<String, String>> producers;
+    private final Duration restartDelay;
     private final ObjectMapper json;
     private final Counter dropped;
+    private final Counter senderFailures;
     private final Map<SecurityEvent.Kind, Counter> anonymousRefusals = new EnumMap<>(SecurityEvent.Kind.class);
     private Thread sender;
     private volatile boolean running = true;
+    /** Set by a failure of the sender, cleared by its next batch sent: the failure is logged once, not once a restart. */
+    private volatile boolean failing;
 
+    @Inject
     public SecurityEventRecorder(@ConfigProperty(name = "quarkus.application.name") String service,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                                  ObjectMapper json, MeterRegistry metrics) {
+        this(service, json, metrics, () -> ReliableProducer.create(bootstrapServers, service + "-security",
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), RESTART_DELAY);
+    }
+
+    /** {@code producers} makes the sender's producer, again after each failure of the sender, {@code restartDelay} later. */
+    SecurityEventRecorder(String service, ObjectMapper json, MeterRegistry metrics,
+                          Supplier<Producer<String, String>> producers, Duration restartDelay) {
         this.service = service;
-        this.bootstrapServers = bootstrapServers;
+        this.producers = producers;
+        this.restartDelay = restartDelay;
         this.json = json;
         this.dropped = metrics.counter("ipsc_security_events_dropped");
+        this.senderFailures = metrics.counter("ipsc_security_events_sender_failures", "service", service);
         for (SecurityEvent.Kind kind : SecurityEvent.Kind.values()) {
             anonymousRefusals.put(kind, metrics.counter("ipsc_security_anonymous_refusals", "service", service, "kind", kind.name()));
         }
@@ -132,43 +151,76 @@ public class SecurityEventRecorder {
         return out;
     }
 
+    /** Starts the sender thread if none runs: the first event starts it, and a sender that died is replaced. */
     private synchronized void startSenderOnce() {
-        if (sender == null && running) {
+        if ((sender == null || !sender.isAlive()) && running) {
             sender = new Thread(this::sendUntilStopped, "security-events");
             sender.setDaemon(true);
             sender.start();
         }
     }
 
+    /**
+     * Sends until stopped, starting over with a new producer after any failure: a sender that died on
+     * its first failure (a broker address not resolvable yet, say) silently dropped every later event.
+     * Events keep waiting in the bounded queue meanwhile.
+     */
     private void sendUntilStopped() {
-        // Made here, off the caller's thread: creating a producer resolves addresses and may take a moment.
-        try (KafkaProducer<String, String> producer = ReliableProducer.create(bootstrapServers, service + "-security",
-                Duration.ofSeconds(5), Duration.ofSeconds(30))) {
-            while (running || !queue.isEmpty()) {
-                List<SecurityEvent> batch = new ArrayList<>();
-                SecurityEvent first = queue.poll(FLUSH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        while (running || !queue.isEmpty()) {
+            try {
+                // Made here, off the caller's thread: creating a producer resolves addresses and may take a moment.
+                try (Producer<String, String> producer = producers.get()) {
+                    sendWith(producer);
                 }
-                batch.add(first);
-                if (running) {
-                    // Let a burst gather, so that it leaves as one event per distinct refusal.
-                    Thread.sleep(FLUSH_PERIOD.toMillis());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                senderFailures.increment();
+                if (!failing) {
+                    AUDIT.errorf("Security events stopped being sent (%s); the sender starts again every %d ms and the events wait",
+                            e.toString(), restartDelay.toMillis());
+                    failing = true;
                 }
-                queue.drainTo(batch);
-                for (SecurityEvent event : coalesce(batch)) {
-                    send(producer, event);
+                if (!running) {
+                    return;
+                }
+                try {
+                    Thread.sleep(restartDelay.toMillis());
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-            producer.flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            AUDIT.errorf("Security events stopped being sent: %s", e.toString());
         }
     }
 
-    private void send(KafkaProducer<String, String> producer, SecurityEvent event) {
+    private void sendWith(Producer<String, String> producer) throws InterruptedException {
+        while (running || !queue.isEmpty()) {
+            List<SecurityEvent> batch = new ArrayList<>();
+            SecurityEvent first = queue.poll(FLUSH_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            if (running) {
+                // Let a burst gather, so that it leaves as one event per distinct refusal.
+                Thread.sleep(FLUSH_PERIOD.toMillis());
+            }
+            queue.drainTo(batch);
+            for (SecurityEvent event : coalesce(batch)) {
+                send(producer, event);
+            }
+            if (failing) {
+                AUDIT.info("Security events are being sent again");
+                failing = false;
+            }
+        }
+        producer.flush();
+    }
+
+    private void send(Producer<String, String> producer, SecurityEvent event) {
         String value;
         try {
             value = json.writeValueAsString(event);

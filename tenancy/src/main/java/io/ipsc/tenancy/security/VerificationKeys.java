@@ -10,4 +10,9 @@ import java.util.Optional;
 public interface VerificationKeys {
 
     Optional<PublicKey> find(String keyId);
+
+    /** True once keys are held: until then no token can be verified, and the service is not ready. */
+    default boolean loaded() {
+        return true;
+    }
 }

@@ -70,6 +70,12 @@ public class OutboxRelay {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile KafkaProducer<String, String> producer;
     private volatile boolean topicsReady;
+    /**
+     * Only for logging an outage once and its end. Deliberately not a readiness check: while the relay
+     * cannot publish, tenant-service still answers (its writes wait in the outbox), so taking it out of
+     * rotation would turn late events into refused sign-ins; the broker's reachability is already in
+     * readiness through Quarkus' Kafka check.
+     */
     private volatile boolean lastPassFailed;
 
     public OutboxRelay(DataSource dataSource, TenantServiceConfig config,
@@ -102,11 +108,6 @@ public class OutboxRelay {
                 publishPendingSafely();
             });
         }
-    }
-
-    /** False while the broker is unreachable; used by the readiness check. */
-    public boolean healthy() {
-        return !lastPassFailed;
     }
 
     private void publishPendingSafely() {

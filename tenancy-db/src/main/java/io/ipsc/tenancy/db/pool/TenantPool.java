@@ -9,6 +9,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * One tenant's open pool, with the count of work in flight on it and when it was last used.
@@ -29,18 +30,22 @@ final class TenantPool {
     /** Completes once this pool may connect: when the pool whose slot it took has finished closing. */
     private final CompletableFuture<Void> ready;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile long lastUsedNanos = System.nanoTime();
+    /** The registry's clock, in nanoseconds of {@link System#nanoTime()} or a test's own. */
+    private final LongSupplier nanoTime;
+    private volatile long lastUsedNanos;
 
-    private TenantPool(String slug, String database, Pool pool, CompletableFuture<Void> ready) {
+    private TenantPool(String slug, String database, Pool pool, CompletableFuture<Void> ready, LongSupplier nanoTime) {
         this.slug = slug;
         this.database = database;
         this.pool = pool;
         this.ready = ready;
+        this.nanoTime = nanoTime;
+        this.lastUsedNanos = nanoTime.getAsLong();
     }
 
     /** Builds the pool (no connection is made until first use) with one unit of work already in flight. */
     static TenantPool openEntered(Vertx vertx, PoolSettings settings, String slug, String database,
-                                  CompletableFuture<Void> ready) {
+                                  CompletableFuture<Void> ready, LongSupplier nanoTime) {
         PoolOptions poolOptions = new PoolOptions()
                 .setName("tenant-" + slug)
                 .setMaxSize(settings.maxSizePerTenant())
@@ -57,7 +62,7 @@ final class TenantPool {
                 .setDatabase(database)
                 .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000);
         Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connectOptions).using(vertx).build();
-        TenantPool tenantPool = new TenantPool(slug, database, pool, ready);
+        TenantPool tenantPool = new TenantPool(slug, database, pool, ready, nanoTime);
         tenantPool.inFlight.set(1);
         return tenantPool;
     }
@@ -99,7 +104,7 @@ final class TenantPool {
                 return false;
             }
             if (inFlight.compareAndSet(current, current + 1)) {
-                lastUsedNanos = System.nanoTime();
+                lastUsedNanos = nanoTime.getAsLong();
                 return true;
             }
         }
@@ -108,7 +113,7 @@ final class TenantPool {
     void exit() {
         inFlight.updateAndGet(current -> current > 0 ? current - 1 : current);
         // A long query ending is use too: idle time counts from the end of the last work.
-        lastUsedNanos = System.nanoTime();
+        lastUsedNanos = nanoTime.getAsLong();
     }
 
     /** Retires the pool only if no work is in flight; after that nobody can enter it. */

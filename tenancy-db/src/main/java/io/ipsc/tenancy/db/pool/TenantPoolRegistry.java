@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * One small reactive PostgreSQL pool per tenant database, opened on first use and closed when idle,
@@ -43,6 +44,7 @@ public class TenantPoolRegistry implements AutoCloseable {
     private final Vertx vertx;
     private final PoolSettings settings;
     private final PoolMetrics metrics;
+    private final LongSupplier nanoTime;
     private final Map<String, TenantPool> pools = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final long evictionTimer;
@@ -52,8 +54,17 @@ public class TenantPoolRegistry implements AutoCloseable {
     private boolean shutDown;
 
     public TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry) {
+        this(vertx, settings, meterRegistry, System::nanoTime);
+    }
+
+    /**
+     * {@code nanoTime} is the clock idle time is measured by: {@link System#nanoTime()}, which never
+     * jumps as a wall clock ({@link java.time.Clock}) may, or a test's own, which moves only when told.
+     */
+    TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry, LongSupplier nanoTime) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.metrics = new PoolMetrics(meterRegistry, settings.maxOpenPools(), this::openPools, this::inFlight);
         long period = Math.max(MIN_EVICTION_PERIOD_MILLIS, settings.idleTimeout().toMillis() / 2);
         this.evictionTimer = vertx.setPeriodic(period, timerId -> evictIdle());
@@ -131,7 +142,7 @@ public class TenantPoolRegistry implements AutoCloseable {
             return new PoolState(false, null, 0, null, settings.maxSizePerTenant(), settings.idleTimeout().toSeconds(), open,
                     settings.maxOpenPools());
         }
-        long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - pool.lastUsedNanos());
+        long idle = TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - pool.lastUsedNanos());
         return new PoolState(true, pool.database(), pool.inFlight(), idle, settings.maxSizePerTenant(),
                 settings.idleTimeout().toSeconds(), open, settings.maxOpenPools());
     }
@@ -203,7 +214,7 @@ public class TenantPoolRegistry implements AutoCloseable {
                 // The victim's slot passes to the new pool, which connects only once the victim's connections are gone.
                 slotFree = victim.close();
             }
-            TenantPool opened = TenantPool.openEntered(vertx, settings, slug, database, slotFree);
+            TenantPool opened = TenantPool.openEntered(vertx, settings, slug, database, slotFree, nanoTime);
             pools.put(slug, opened);
             metrics.opened();
             return opened;
@@ -243,7 +254,7 @@ public class TenantPoolRegistry implements AutoCloseable {
 
     /** Runs on the eviction timer: closes the pools unused for the idle timeout with nothing in flight. */
     void evictIdle() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long idleNanos = settings.idleTimeout().toNanos();
         List<TenantPool> idle = new ArrayList<>();
         lock.lock();

@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +34,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -151,7 +153,10 @@ class TenantPoolRegistryTest {
     void idlePoolsAreClosedAndWorkInFlightKeepsAPoolOpen() throws Exception {
         String prefix = uniquePrefix();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        TenantPoolRegistry registry = registry(2, 5, Duration.ofSeconds(1), meters);
+        // The registry's clock moves only when the test moves it: no waiting for the idle timeout to pass.
+        AtomicLong clock = new AtomicLong();
+        Duration idleTimeout = Duration.ofSeconds(1);
+        TenantPoolRegistry registry = registry(2, 5, idleTimeout, meters, clock::get);
         for (int i = 0; i < 3; i++) {
             servers.createDatabase(prefix + i);
         }
@@ -161,18 +166,31 @@ class TenantPoolRegistryTest {
         assertEquals(3, registry.openPools());
         assertTrue(connectionsTo(prefix) > 0, "the pools hold connections while in use");
 
-        Thread.sleep(3000);
+        clock.addAndGet(idleTimeout.minusMillis(1).toNanos());
+        registry.evictIdle();
+        assertEquals(3, registry.openPools(), "a millisecond short of the idle timeout, every pool stays");
 
+        clock.addAndGet(Duration.ofMillis(1).toNanos());
+        registry.evictIdle();
         assertEquals(0, registry.openPools());
-        assertEquals(0, connectionsTo(prefix), "idle eviction closed the connections");
+        await().atMost(AWAIT).untilAsserted(() -> assertEquals(0, connectionsTo(prefix), "idle eviction closed the connections"));
         assertEquals(3.0, evicted(meters, "idle"));
 
-        // A query that runs past the idle timeout keeps its pool: only pools with nothing in flight are evicted.
-        CompletableFuture<RowSet<Row>> slow = registry.withPool("t0", prefix + "0",
-                pool -> pool.query("SELECT pg_sleep(2.5)").execute()).subscribeAsCompletionStage();
-        Thread.sleep(2000);
-        assertEquals(Set.of("t0"), registry.openTenants());
-        slow.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        // Work that runs past the idle timeout keeps its pool: only pools with nothing in flight are evicted.
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Object> held = hold(registry, prefix, "0", release);
+        await().atMost(AWAIT).until(() -> registry.state("0").inFlight() == 1);
+        clock.addAndGet(idleTimeout.multipliedBy(3).toNanos());
+        registry.evictIdle();
+        assertEquals(Set.of("0"), registry.openTenants());
+
+        release.complete(null);
+        held.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        registry.evictIdle();
+        assertEquals(Set.of("0"), registry.openTenants(), "idle time counts from the end of the last work");
+        clock.addAndGet(idleTimeout.toNanos());
+        registry.evictIdle();
+        assertEquals(Set.of(), registry.openTenants());
     }
 
     @Test
@@ -251,9 +269,14 @@ class TenantPoolRegistryTest {
     }
 
     private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters) {
+        return registry(maxSizePerTenant, maxOpenPools, idleTimeout, meters, System::nanoTime);
+    }
+
+    private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters,
+                                        LongSupplier nanoTime) {
         PoolSettings settings = new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres",
                 maxSizePerTenant, maxOpenPools, idleTimeout);
-        TenantPoolRegistry registry = new TenantPoolRegistry(vertx, settings, meters);
+        TenantPoolRegistry registry = new TenantPoolRegistry(vertx, settings, meters, nanoTime);
         registries.add(registry);
         return registry;
     }

@@ -13,6 +13,8 @@ import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,8 +79,17 @@ class TenantProvisionerTest {
         // The next release brings V2: at start-up it reaches every existing tenant database.
         Running v2 = Running.start("classpath:db/tenant-v2");
         try {
-            await(v2.provisioner::caughtUp);
-            await(() -> v2.directory.find(broken).map(e -> e.state() == TenantState.FAILED).orElse(false));
+            // Ready only once every tenant on the topic has converged: the broken one has used up its attempts.
+            ProvisionerReadiness readiness = new ProvisionerReadiness(v2.provisioner, v2.directory);
+            AtomicReference<TenantState> brokenWhenReady = new AtomicReference<>();
+            await(() -> {
+                if (readiness.call().getStatus() != HealthCheckResponse.Status.UP) {
+                    return false;
+                }
+                brokenWhenReady.set(v2.directory.find(broken).map(e -> e.state()).orElse(null));
+                return true;
+            });
+            assertEquals(TenantState.FAILED, brokenWhenReady.get(), "ready with the broken tenant refused, not still trying it");
             await(() -> v2.directory.find(healthy).map(e -> e.state() == TenantState.READY).orElse(false));
             assertEquals("2", v2.directory.find(healthy).orElseThrow().schemaVersion());
             assertEquals("2", scalar(database(healthy), "SELECT max(version) FROM flyway_schema_history WHERE success"));
@@ -98,14 +110,8 @@ class TenantProvisionerTest {
         return PREFIX + slug.replace('-', '_') + "_invoicing";
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within " + WAIT);
-            }
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await().atMost(WAIT).until(condition::getAsBoolean);
     }
 
     private static String scalar(String database, String sql) throws Exception {
