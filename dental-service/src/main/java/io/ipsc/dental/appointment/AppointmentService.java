@@ -31,8 +31,11 @@ import java.util.Map;
 public class AppointmentService {
 
     static final String EXCLUSION_VIOLATION = "23P01";
+    // The patient's name comes with each appointment (same database): a calendar names every patient without
+    // asking for the clinic's patients page by page.
     private static final String COLUMNS = "id, patient_id, dentist_id, chair, starts_at, ends_at, duration_minutes, "
-            + "treatment_type, notes, status, checked_in_at, created_at, updated_at";
+            + "treatment_type, notes, status, checked_in_at, created_at, updated_at, "
+            + "(SELECT p.first_name || ' ' || p.last_name FROM patients p WHERE p.id = appointments.patient_id) AS patient_name";
     private static final String HOLDS_TIME = "status NOT IN ('cancelled', 'no_show')";
 
     private final PatientRepository patients;
@@ -160,25 +163,41 @@ public class AppointmentService {
         });
     }
 
-    /** A dentist's free slots on a day, within the clinic's hours. */
-    public Uni<Availability> availability(Pool pool, Map<String, String> members, long dentistId, LocalDate day, int slotMinutes) {
+    /** The longest range one availability answer covers: a month, whichever month. */
+    public static final int MAX_AVAILABILITY_DAYS = 31;
+
+    /**
+     * A dentist's free slots on each day from {@code first} to {@code last}, within the clinic's hours and not on
+     * its closed days. The bookings of the whole range are read in one query (the calendar's week is one round
+     * trip, not one per day); the slots are then cut day by day.
+     */
+    public Uni<Availability> availability(Pool pool, Map<String, String> members, long dentistId, LocalDate first, LocalDate last,
+                                          int slotMinutes) {
         requireDentist(members, dentistId);
         return ClinicSettings.load(pool).chain(settings -> {
-            OffsetDateTime dayStart = day.atStartOfDay(settings.zone()).toOffsetDateTime();
-            OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime();
+            OffsetDateTime rangeStart = first.atStartOfDay(settings.zone()).toOffsetDateTime();
+            OffsetDateTime rangeEnd = last.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime();
             return pool.preparedQuery("SELECT starts_at, ends_at FROM appointments WHERE dentist_id = $1 AND " + HOLDS_TIME
                             + " AND starts_at < $3 AND ends_at > $2")
-                    .execute(Sql.args(dentistId, dayStart, dayEnd))
+                    .execute(Sql.args(dentistId, rangeStart, rangeEnd))
                     .map(rows -> {
                         List<TimeSlots.Interval> busy = Sql.list(rows, row -> new TimeSlots.Interval(
                                 row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at")));
-                        List<Availability.Slot> free = TimeSlots.freeSlots(day, settings.zone(), settings.opens(), settings.closes(),
-                                        Duration.ofMinutes(slotMinutes), busy).stream()
-                                .map(slot -> new Availability.Slot(ClinicTime.format(slot.start(), settings.zone()),
-                                        ClinicTime.format(slot.end(), settings.zone())))
-                                .toList();
-                        return new Availability(dentistId, day, settings.zone().getId(), settings.opens().toString(),
-                                settings.closes().toString(), slotMinutes, free);
+                        List<Availability.AvailabilityDay> days = new ArrayList<>();
+                        List<Availability.Slot> all = new ArrayList<>();
+                        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                            boolean closed = settings.closedOn(day);
+                            List<Availability.Slot> free = closed ? List.of()
+                                    : TimeSlots.freeSlots(day, settings.zone(), settings.opens(), settings.closes(),
+                                            Duration.ofMinutes(slotMinutes), busy).stream()
+                                    .map(slot -> new Availability.Slot(ClinicTime.format(slot.start(), settings.zone()),
+                                            ClinicTime.format(slot.end(), settings.zone())))
+                                    .toList();
+                            days.add(new Availability.AvailabilityDay(day, closed, free));
+                            all.addAll(free);
+                        }
+                        return new Availability(dentistId, first, first, last, settings.zone().getId(), settings.opens().toString(),
+                                settings.closes().toString(), slotMinutes, all, days);
                     });
         });
     }
