@@ -1,6 +1,7 @@
 package io.ipsc.dental.clinic;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 import java.time.DateTimeException;
@@ -27,14 +28,22 @@ public record ClinicSettings(ZoneId zone, LocalTime opens, LocalTime closes, Set
     public static final LocalTime DEFAULT_OPENS = LocalTime.of(9, 0);
     public static final LocalTime DEFAULT_CLOSES = LocalTime.of(18, 0);
 
+    /** The {@code module_settings} rows this reads, for a query that reads them with something else in one round trip. */
+    public static final String ROWS = "module_settings WHERE key IN ('time_zone', 'clinic_opens', 'clinic_closes', 'clinic_closed_days')";
+
     public static Uni<ClinicSettings> load(SqlClient client) {
-        return client.query("SELECT key, value FROM module_settings WHERE key IN ('time_zone', 'clinic_opens', 'clinic_closes', 'clinic_closed_days')")
-                .execute()
-                .map(rows -> {
-                    Map<String, String> values = new HashMap<>();
-                    rows.forEach(row -> values.put(row.getString("key"), row.getString("value")));
-                    return from(values);
-                });
+        return client.query("SELECT key, value FROM " + ROWS).execute().map(ClinicSettings::from);
+    }
+
+    /** The settings among {@code rows} (those with a {@code key}; other rows are left alone). */
+    public static ClinicSettings from(Iterable<Row> rows) {
+        Map<String, String> values = new HashMap<>();
+        rows.forEach(row -> {
+            if (row.getString("key") != null) {
+                values.put(row.getString("key"), row.getString("value"));
+            }
+        });
+        return from(values);
     }
 
     static ClinicSettings from(Map<String, String> values) {
