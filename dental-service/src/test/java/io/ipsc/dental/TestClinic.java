@@ -80,6 +80,16 @@ public record TestClinic(String slug) {
         }
     }
 
+    /** Runs {@code sql} (a change) on this clinic's database, for settings the API has no endpoint for. */
+    public void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl(database()), "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long createPatient(String first, String last) {
         return asAdmin().body(Map.of("first_name", first, "last_name", last, "phone", "+91-98765" + (10000 + Math.abs(last.hashCode() % 89999))))
                 .post("/api/patients").then().statusCode(201).extract().jsonPath().getLong("data.id");

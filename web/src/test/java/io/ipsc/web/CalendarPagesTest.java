@@ -54,7 +54,10 @@ class CalendarPagesTest {
         assertTrue(CalendarStubGateway.CALLS.contains("GET /api/tenants/smile-dental/appointments?date=2026-12-01&page=1&size=100")
                 || CalendarStubGateway.CALLS.stream().anyMatch(c -> c.startsWith("GET /api/tenants/smile-dental/appointments?date=2026-12-01")),
                 CalendarStubGateway.CALLS.toString());
-        assertEquals(2, CalendarStubGateway.CALLS.stream().filter(c -> c.contains("/appointments/availability?")).count());
+        // One availability call per dentist column, each for the day as a range of one; no patient list (the appointments name them).
+        assertEquals(2, CalendarStubGateway.CALLS.stream()
+                .filter(c -> c.contains("/appointments/availability?") && c.contains("from=2026-12-01") && c.contains("to=2026-12-01")).count());
+        assertTrue(CalendarStubGateway.CALLS.stream().noneMatch(c -> c.contains("/patients")), CalendarStubGateway.CALLS.toString());
     }
 
     @Test
@@ -63,8 +66,18 @@ class CalendarPagesTest {
         String list = CalendarStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/smile-dental/appointments?"))
                 .findFirst().orElseThrow();
         assertTrue(list.contains("from=2026-11-30") && list.contains("to=2026-12-06") && list.contains("dentist_id=21"), list);
-        assertEquals(7, CalendarStubGateway.CALLS.stream().filter(c -> c.contains("/appointments/availability?")).count());
-        assertTrue(page.contains(">Mon 30 Nov</th>") && page.contains(">Sun 6 Dec</th>"), page);
+        // Two round trips to dental-service for the week: its appointments and its free slots day by day, one call each.
+        List<String> free = CalendarStubGateway.CALLS.stream().filter(c -> c.contains("/appointments/availability?")).toList();
+        assertEquals(1, free.size(), free.toString());
+        assertTrue(free.get(0).contains("from=2026-11-30") && free.get(0).contains("to=2026-12-06") && free.get(0).contains("dentist_id=21"),
+                free.get(0));
+        assertEquals(1, CalendarStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/smile-dental/appointments?")).count());
+        assertTrue(CalendarStubGateway.CALLS.stream().noneMatch(c -> c.contains("/patients")), CalendarStubGateway.CALLS.toString());
+        assertTrue(page.contains(">Mon 30 Nov</th>") && page.contains(">Sun 6 Dec<span class=\"calendar-sub\">Closed</span></th>"), page);
+        // Each day's free slots in its own column: Tuesday's 09:30, and none on the closed Sunday.
+        assertTrue(page.contains("data-at=\"2026-12-01T09:30\" data-dentist=\"21\""), page);
+        assertTrue(!page.contains("data-at=\"2026-12-06T"), page);
+        assertEquals(6 * 4, count(page, "class=\"free-slot\""), page);
         assertTrue(page.contains("Week of Monday, 30 November 2026 · Dr. Asha Rao"), page);
         assertTrue(page.contains("id=\"appointment-42\"") && page.contains("Priya Nair"), page);
         assertTrue(page.contains("date=2026-11-25") && page.contains("date=2026-12-09"), page);
@@ -75,7 +88,9 @@ class CalendarPagesTest {
         String form = BASE + "/book?dentist=21&at=2026-12-01T09:00&duration=30";
         admin.get(form).then().statusCode(200)
                 .body(containsString("Tuesday, 1 December 2026, 09:00 with Dr. Asha Rao"))
-                .body(containsString("<option value=\"1\">John Doe</option>"));
+                .body(containsString("<input type=\"radio\" name=\"patient\" id=\"patient-1\" value=\"1\">"))
+                .body(containsString("<span class=\"patient-name\">John Doe</span> <span class=\"patient-phone\">+91-9876543210</span>"))
+                .body(containsString("hx-get=\"/t/smile-dental/calendar/book/patients\""));
         admin.submit(form, BASE + "/book", Map.of("dentist", "21", "at", "2026-12-01T09:00", "duration", "30", "patient", "1",
                         "treatment", "Regular Checkup", "chair", "", "notes", "Annual dental checkup"))
                 .then().statusCode(303).header("Location", containsString("/t/smile-dental/calendar?view=day&date=2026-12-01&done=booked"));
@@ -94,6 +109,21 @@ class CalendarPagesTest {
         admin.submit(form, BASE + "/book", Map.of("dentist", "21", "at", "2026-12-01T09:00", "duration", "30", "patient", "1"))
                 .then().statusCode(400)
                 .body(containsString("id=\"treatment-error\">must not be blank<"));
+    }
+
+    @Test
+    void theBookingFormsPatientSearchAsksTheApiAndKeepsTheChosenPatient() {
+        String found = admin.get(BASE + "/book/patients?search=nair").then().statusCode(200).extract().asString();
+        assertTrue(found.startsWith("<fieldset") || found.trim().startsWith("<fieldset"), found);
+        assertTrue(found.contains("id=\"patient-2\"") && !found.contains("id=\"patient-1\""), found);
+        assertTrue(CalendarStubGateway.CALLS.stream().anyMatch(c -> c.startsWith("GET /api/tenants/smile-dental/patients?")
+                && c.contains("search=nair") && c.contains("size=20")), CalendarStubGateway.CALLS.toString());
+        // Priya was chosen before the search changed to John: she stays, chosen, above what the search finds.
+        String kept = admin.get(BASE + "/book/patients?search=john&patient=2").then().statusCode(200).extract().asString();
+        assertTrue(kept.indexOf("id=\"patient-2\" value=\"2\" checked") > 0 && kept.indexOf("id=\"patient-2\"") < kept.indexOf("id=\"patient-1\""),
+                kept);
+        admin.get(BASE + "/book/patients?search=nobody").then().statusCode(200)
+                .body(containsString("id=\"no-patient\">No patient found for “nobody”."));
     }
 
     @Test

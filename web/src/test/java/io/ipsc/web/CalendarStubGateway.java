@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in gateway for the calendar's tests: sign-in as {@link StubGateway} answers it, smile-dental with
- * two dentists (21, 22) and a viewer (23), patients John Doe (1) and Priya Nair (2), and dental-service's
- * appointment answers. Whatever day is asked for has John Doe's check-up 10:00–11:00 with dentist 21
+ * two dentists (21, 22) and a viewer (23), patients John Doe (1) and Priya Nair (2) (the API's search finds them by
+ * name or phone), and dental-service's appointment answers, each with its patient's name. Whatever day is asked for has John Doe's check-up 10:00–11:00 with dentist 21
  * (appointment 40) and a cancelled one at 11:00 (41); a week also has Priya Nair on its Wednesday at 14:00.
- * Dentist 21 is free at 09:00, 09:30, 11:00 and 11:30 (the API's availability); booking 10:00 is the API's 409.
+ * Dentist 21 is free at 09:00, 09:30, 11:00 and 11:30 every day but Sunday, when the clinic is closed (the API's
+ * availability, answered for a day or a range); booking 10:00 is the API's 409.
  * Every call is noted with its query and body.
  */
 public class CalendarStubGateway extends StandInGateway {
@@ -26,6 +29,9 @@ public class CalendarStubGateway extends StandInGateway {
             {"id":7,"slug":"smile-dental","name":"Smile Dental Clinic","organization_type":"dental_clinic","status":"active",
              "features":{"invoicing":true,"dental_management":true},"created_at":"2024-01-15T20:00:00Z"}""";
 
+    private static final String JOHN = "{\"id\":1,\"first_name\":\"John\",\"last_name\":\"Doe\",\"phone\":\"+91-9876543210\"}";
+    private static final String PRIYA = "{\"id\":2,\"first_name\":\"Priya\",\"last_name\":\"Nair\",\"phone\":\"+91-9876500000\"}";
+
     public CalendarStubGateway() {
         super(CalendarStubGateway::route);
     }
@@ -33,9 +39,9 @@ public class CalendarStubGateway extends StandInGateway {
     static String appointment(long id, long patient, long dentist, String start, String end, int minutes, String treatment, String status,
                               String checkedIn) {
         return """
-                {"id":%d,"patient_id":%d,"dentist_id":%d,"chair":"C1","appointment_date":"%s+05:30","ends_at":"%s+05:30",
+                {"id":%d,"patient_id":%d,"patient_name":"%s","dentist_id":%d,"chair":"C1","appointment_date":"%s+05:30","ends_at":"%s+05:30",
                  "duration_minutes":%d,"treatment_type":"%s","notes":null,"status":"%s","checked_in_at":%s}"""
-                .formatted(id, patient, dentist, start, end, minutes, treatment, status, checkedIn == null ? "null" : "\"" + checkedIn + "\"");
+                .formatted(id, patient, patient == 1 ? "John Doe" : "Priya Nair", dentist, start, end, minutes, treatment, status, checkedIn == null ? "null" : "\"" + checkedIn + "\"");
     }
 
     private static String day(LocalDate d) {
@@ -64,10 +70,20 @@ public class CalendarStubGateway extends StandInGateway {
                      {"user_id":22,"email":"vikram@smile.example","full_name":"Dr. Vikram Shah","role":"admin"},
                      {"user_id":23,"email":"desk@smile.example","full_name":"Front Viewer","role":"viewer"}],
                      "page":1,"size":100,"total_items":3,"total_pages":1}""";
-            case "GET " + tenant + "/patients" -> """
-                    {"items":[{"id":1,"first_name":"John","last_name":"Doe","phone":"+91-9876543210"},
-                     {"id":2,"first_name":"Priya","last_name":"Nair","phone":"+91-9876500000"}],
-                     "page":1,"size":100,"total_items":2,"total_pages":1}""";
+            case "GET " + tenant + "/patients" -> {
+                // The API's search: name or phone; "nair" finds Priya Nair only.
+                String search = query.getOrDefault("search", "").toLowerCase();
+                List<String> found = new ArrayList<>();
+                if ("john doe +91-9876543210".contains(search)) {
+                    found.add(JOHN);
+                }
+                if ("priya nair +91-9876500000".contains(search)) {
+                    found.add(PRIYA);
+                }
+                yield "{\"items\":[" + String.join(",", found) + "],\"page\":1,\"size\":20,\"total_items\":" + found.size()
+                        + ",\"total_pages\":1}";
+            }
+            case "GET " + tenant + "/patients/2" -> PRIYA;
             case "GET " + tenant + "/appointments" -> {
                 String items;
                 if (query.containsKey("date")) {
@@ -80,15 +96,24 @@ public class CalendarStubGateway extends StandInGateway {
                 yield "{\"items\":[" + items + "],\"page\":1,\"size\":100,\"total_items\":3,\"total_pages\":1}";
             }
             case "GET " + tenant + "/appointments/availability" -> {
-                String d = query.get("date");
+                // One answer for the range asked (from/to) or the day (date); the week's Sunday is a closed day.
+                LocalDate from = LocalDate.parse(query.containsKey("date") ? query.get("date") : query.get("from"));
+                LocalDate to = LocalDate.parse(query.containsKey("date") ? query.get("date") : query.get("to"));
                 List<String> starts = "21".equals(query.get("dentist_id")) ? List.of("09:00", "09:30", "11:00", "11:30") : List.of("09:00");
-                StringBuilder slots = new StringBuilder();
-                for (String s : starts) {
-                    slots.append(slots.isEmpty() ? "" : ",").append("{\"start\":\"").append(d).append('T').append(s)
-                            .append(":00+05:30\",\"end\":\"").append(d).append("T00:00:00+05:30\"}");
+                List<String> days = new ArrayList<>();
+                List<String> all = new ArrayList<>();
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    boolean closed = d.getDayOfWeek() == DayOfWeek.SUNDAY;
+                    List<String> slots = new ArrayList<>();
+                    for (String start : closed ? List.<String>of() : starts) {
+                        slots.add("{\"start\":\"" + d + "T" + start + ":00+05:30\",\"end\":\"" + d + "T00:00:00+05:30\"}");
+                    }
+                    all.addAll(slots);
+                    days.add("{\"date\":\"" + d + "\",\"closed\":" + closed + ",\"free_slots\":[" + String.join(",", slots) + "]}");
                 }
-                yield "{\"dentist_id\":" + query.get("dentist_id") + ",\"date\":\"" + d + "\",\"time_zone\":\"Asia/Kolkata\","
-                        + "\"clinic_opens\":\"09:00\",\"clinic_closes\":\"12:00\",\"slot_minutes\":30,\"free_slots\":[" + slots + "]}";
+                yield "{\"dentist_id\":" + query.get("dentist_id") + ",\"date\":\"" + from + "\",\"from\":\"" + from + "\",\"to\":\"" + to
+                        + "\",\"time_zone\":\"Asia/Kolkata\",\"clinic_opens\":\"09:00\",\"clinic_closes\":\"12:00\",\"slot_minutes\":30,"
+                        + "\"free_slots\":[" + String.join(",", all) + "],\"days\":[" + String.join(",", days) + "]}";
             }
             case "POST " + tenant + "/appointments" -> body.contains("T10:00") ? "conflict"
                     : !body.contains("\"treatment_type\":\"") ? "invalid"

@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /** {@code /api/appointments}: bookings without double booking, and a dentist's free slots. */
 @Tag(name = "Appointments")
@@ -86,21 +87,43 @@ public class AppointmentResource {
 
     @GET
     @Path("/availability")
-    @Operation(operationId = "getAppointmentAvailability", summary = "Get a dentist's free slots on a day")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_DENTIST,INVALID_RANGE")
+    @Operation(operationId = "getAppointmentAvailability",
+            summary = "Get a dentist's free slots on a day (date) or on each day of a range of up to 31 days (from, to)")
     public Uni<ApiResponse<Availability>> availability(@QueryParam("dentist_id") Long dentistId, @QueryParam("date") String date,
+                                                       @QueryParam("from") String from, @QueryParam("to") String to,
                                                        @QueryParam("duration") @DefaultValue("30") int duration) {
         if (dentistId == null) {
             throw ApiException.badRequest("VALIDATION_ERROR", "dentist_id", "dentist_id is required");
         }
         LocalDate day = date(date, "date");
-        if (day == null) {
-            throw ApiException.badRequest("VALIDATION_ERROR", "date", "date is required (YYYY-MM-DD)");
+        LocalDate first = date(from, "from");
+        LocalDate last = date(to, "to");
+        if (day != null && (first != null || last != null)) {
+            throw ApiException.badRequest("INVALID_RANGE", "date", "Give either date or from and to, not both");
+        }
+        if (day == null && first == null && last == null) {
+            throw ApiException.badRequest("VALIDATION_ERROR", "date", "date is required (YYYY-MM-DD), or from and to for a range");
+        }
+        if (day != null) {
+            first = day;
+            last = day;
+        } else if (first == null || last == null) {
+            String missing = first == null ? "from" : "to";
+            throw ApiException.badRequest("INVALID_RANGE", missing, "A range needs both from and to (YYYY-MM-DD); " + missing + " is missing");
+        } else if (last.isBefore(first)) {
+            throw ApiException.badRequest("INVALID_RANGE", "to", "to (" + last + ") is before from (" + first + ")");
+        } else if (ChronoUnit.DAYS.between(first, last) >= AppointmentService.MAX_AVAILABILITY_DAYS) {
+            throw ApiException.badRequest("INVALID_RANGE", "to", "A range covers at most " + AppointmentService.MAX_AVAILABILITY_DAYS
+                    + " days; " + first + " to " + last + " is " + (ChronoUnit.DAYS.between(first, last) + 1));
         }
         if (duration < 5 || duration > 480) {
             throw ApiException.badRequest("VALIDATION_ERROR", "duration", "duration must be between 5 and 480 minutes");
         }
         var members = tenant.tenant().snapshot().members();
-        return tenant.withDatabase(pool -> appointments.availability(pool, members, dentistId, day, duration))
+        LocalDate start = first;
+        LocalDate end = last;
+        return tenant.withDatabase(pool -> appointments.availability(pool, members, dentistId, start, end, duration))
                 .map(a -> ApiResponse.ok(a, a.freeSlots().size() + " free slot(s)"));
     }
 

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ import java.util.Map;
 public class AppointmentService {
 
     static final String EXCLUSION_VIOLATION = "23P01";
+    // The patient's name comes with each appointment (same database): a calendar names every patient without
+    // asking for the clinic's patients page by page.
     private static final String COLUMNS = "id, patient_id, dentist_id, chair, starts_at, ends_at, duration_minutes, "
-            + "treatment_type, notes, status, checked_in_at, created_at, updated_at";
+            + "treatment_type, notes, status, checked_in_at, created_at, updated_at, "
+            + "(SELECT p.first_name || ' ' || p.last_name FROM patients p WHERE p.id = appointments.patient_id) AS patient_name";
     private static final String HOLDS_TIME = "status NOT IN ('cancelled', 'no_show')";
 
     private final PatientRepository patients;
@@ -160,27 +164,49 @@ public class AppointmentService {
         });
     }
 
-    /** A dentist's free slots on a day, within the clinic's hours. */
-    public Uni<Availability> availability(Pool pool, Map<String, String> members, long dentistId, LocalDate day, int slotMinutes) {
+    /** The longest range one availability answer covers: a month, whichever month. */
+    public static final int MAX_AVAILABILITY_DAYS = 31;
+
+    /**
+     * A dentist's free slots on each day from {@code first} to {@code last}, within the clinic's hours and not on
+     * its closed days, in one round trip to the database: the clinic's settings and the range's bookings are one
+     * statement (a calendar's week is one query, not one per day). The settings name the zone the days are in, so
+     * the bookings are read over the range widened by a day each side (no zone is more than 14 hours from UTC);
+     * those outside it overlap no slot of the range. The slots are then cut day by day.
+     */
+    public Uni<Availability> availability(Pool pool, Map<String, String> members, long dentistId, LocalDate first, LocalDate last,
+                                          int slotMinutes) {
         requireDentist(members, dentistId);
-        return ClinicSettings.load(pool).chain(settings -> {
-            OffsetDateTime dayStart = day.atStartOfDay(settings.zone()).toOffsetDateTime();
-            OffsetDateTime dayEnd = day.plusDays(1).atStartOfDay(settings.zone()).toOffsetDateTime();
-            return pool.preparedQuery("SELECT starts_at, ends_at FROM appointments WHERE dentist_id = $1 AND " + HOLDS_TIME
-                            + " AND starts_at < $3 AND ends_at > $2")
-                    .execute(Sql.args(dentistId, dayStart, dayEnd))
-                    .map(rows -> {
-                        List<TimeSlots.Interval> busy = Sql.list(rows, row -> new TimeSlots.Interval(
-                                row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at")));
-                        List<Availability.Slot> free = TimeSlots.freeSlots(day, settings.zone(), settings.opens(), settings.closes(),
+        OffsetDateTime widenedStart = first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+        OffsetDateTime widenedEnd = last.plusDays(2).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+        return pool.preparedQuery("SELECT key, value, NULL::timestamptz AS starts_at, NULL::timestamptz AS ends_at FROM "
+                        + ClinicSettings.ROWS + " UNION ALL SELECT NULL, NULL, starts_at, ends_at FROM appointments WHERE dentist_id = $1 AND "
+                        + HOLDS_TIME + " AND starts_at < $3 AND ends_at > $2")
+                .execute(Sql.args(dentistId, widenedStart, widenedEnd))
+                .map(rows -> {
+                    ClinicSettings settings = ClinicSettings.from(rows);
+                    List<TimeSlots.Interval> busy = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (row.getString("key") == null) {
+                            busy.add(new TimeSlots.Interval(row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at")));
+                        }
+                    });
+                    List<Availability.AvailabilityDay> days = new ArrayList<>();
+                    List<Availability.Slot> all = new ArrayList<>();
+                    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                        boolean closed = settings.closedOn(day);
+                        List<Availability.Slot> free = closed ? List.of()
+                                : TimeSlots.freeSlots(day, settings.zone(), settings.opens(), settings.closes(),
                                         Duration.ofMinutes(slotMinutes), busy).stream()
                                 .map(slot -> new Availability.Slot(ClinicTime.format(slot.start(), settings.zone()),
                                         ClinicTime.format(slot.end(), settings.zone())))
                                 .toList();
-                        return new Availability(dentistId, day, settings.zone().getId(), settings.opens().toString(),
-                                settings.closes().toString(), slotMinutes, free);
-                    });
-        });
+                        days.add(new Availability.AvailabilityDay(day, closed, free));
+                        all.addAll(free);
+                    }
+                    return new Availability(dentistId, first, first, last, settings.zone().getId(), settings.opens().toString(),
+                            settings.closes().toString(), slotMinutes, all, days);
+                });
     }
 
     private static Booking resolve(AppointmentRequest r, ClinicSettings settings, Map<String, String> members, AppointmentStatus current) {

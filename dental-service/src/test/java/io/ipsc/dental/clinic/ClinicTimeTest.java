@@ -42,5 +42,9 @@ class ClinicTimeTest {
         ClinicSettings broken = ClinicSettings.from(Map.of("time_zone", "Mars/Base", "clinic_opens", "18:00", "clinic_closes", "09:00"));
         assertEquals(KOLKATA, broken.zone());
         assertEquals(LocalTime.of(9, 0), broken.opens());
+        assertEquals(java.util.Set.of(), defaults.closedDays());
+        ClinicSettings weekends = ClinicSettings.from(Map.of("clinic_closed_days", " Sat, SUNDAY ,fortnight,"));
+        assertEquals(java.util.EnumSet.of(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY), weekends.closedDays());
+        assertEquals(true, weekends.closedOn(java.time.LocalDate.of(2024, 6, 16)));
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +100,8 @@ class CalendarBrowserTest {
         browser.clickThrough(By.cssSelector("a.free-slot[data-at='" + today + "T10:00'][data-dentist='" + dentist + "']"));
         browser.await(By.id("booking-form"));
         assertTrue(browser.text(By.id("booking-when")).endsWith("10:00 with Dr. Meera Joshi"), browser.text(By.id("booking-when")));
-        new Select(browser.driver().findElement(By.id("patient"))).selectByVisibleText("John Doe");
+        // The patient is found by typing (the clinic may have thousands): the list narrows to John Doe, who is chosen.
+        choosePatient("Doe", johnDoe, priya);
         web.type("treatment", "Regular Checkup");
         web.type("notes", "Annual dental checkup");
         browser.shot("calendar-book-form");
@@ -134,7 +135,7 @@ class CalendarBrowserTest {
         browser.go(calendar + "?view=day&date=" + today, "calendar-before-double-booking");
         browser.clickThrough(By.cssSelector("a.free-slot[data-at='" + today + "T10:30']"));
         browser.await(By.id("booking-form"));
-        new Select(browser.driver().findElement(By.id("patient"))).selectByVisibleText("John Doe");
+        choosePatient("9876543210", johnDoe, priya);
         web.type("treatment", "Scaling");
         // Someone else takes 10:30 with the same dentist while the form is open.
         priyasAppointment = api().body(Map.of("patient_id", priya, "dentist_id", dentist, "appointment_date", today + "T10:30:00",
@@ -182,6 +183,18 @@ class CalendarBrowserTest {
         browser.clickThrough(By.id("back-to-calendar"));
         assertTrue(browser.driver().findElements(By.id("appointment-" + priyasAppointment)).isEmpty());
         browser.shot("calendar-after-cancel");
+    }
+
+    /**
+     * Types {@code search} into the booking form's patient search and chooses {@code patient} once the list, as the API's
+     * search answers it while typing, holds them and no longer holds {@code notFound}.
+     */
+    private void choosePatient(String search, long patient, long notFound) {
+        web.type("search", search);
+        By chosen = By.id("patient-" + patient);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> !d.findElements(chosen).isEmpty()
+                && d.findElements(By.id("patient-" + notFound)).isEmpty());
+        browser.driver().findElement(chosen).click();
     }
 
     /** Reloads the day until the API's availability offers the slot (the clinic's new member reaches dental-service by Kafka). */

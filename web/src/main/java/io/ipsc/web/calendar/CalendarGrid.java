@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -57,7 +56,7 @@ public record CalendarGrid(List<Column> columns, List<Row> rows, int stepMinutes
     }
 
     public static CalendarGrid of(List<ColumnInput> inputs, LocalTime opens, LocalTime closes, int stepMinutes,
-                                  Map<Long, String> patientNames, LocalDate today) {
+                                  LocalDate today) {
         int step = Math.max(5, stepMinutes);
         LocalTime first = opens;
         LocalTime last = closes;
@@ -73,7 +72,7 @@ public record CalendarGrid(List<Column> columns, List<Row> rows, int stepMinutes
         int rowCount = (int) Math.max(1, ceilDiv(Duration.between(top, last).toMinutes(), step));
         List<Cell[]> byColumn = new ArrayList<>();
         for (ColumnInput in : inputs) {
-            byColumn.add(column(in, top, step, rowCount, patientNames));
+            byColumn.add(column(in, top, step, rowCount));
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < rowCount; r++) {
@@ -90,7 +89,7 @@ public record CalendarGrid(List<Column> columns, List<Row> rows, int stepMinutes
     }
 
     /** One column's cells by row: a cell where it starts, null in the rows an appointment above covers. */
-    private static Cell[] column(ColumnInput in, LocalTime top, int step, int rowCount, Map<Long, String> patientNames) {
+    private static Cell[] column(ColumnInput in, LocalTime top, int step, int rowCount) {
         Cell[] cells = new Cell[rowCount];
         boolean[] covered = new boolean[rowCount];
         int openStart = -1;
@@ -101,7 +100,7 @@ public record CalendarGrid(List<Column> columns, List<Row> rows, int stepMinutes
             LocalDateTime endTime = end(a);
             int end = endTime.toLocalDate().isAfter(in.day()) ? rowCount
                     : (int) Math.min(rowCount, Math.max(r + 1, ceilDiv(Duration.between(top, endTime.toLocalTime()).toMinutes(), step)));
-            Entry entry = entry(a, patientNames);
+            Entry entry = entry(a);
             if (open != null && r < openEnd) {
                 // Overlapping in this column (only possible without a dentist): one cell holds both.
                 open.add(entry);
@@ -145,9 +144,9 @@ public record CalendarGrid(List<Column> columns, List<Row> rows, int stepMinutes
                 .sorted(Comparator.comparing(CalendarGrid::start)).toList();
     }
 
-    static Entry entry(Appointment a, Map<Long, String> patientNames) {
+    static Entry entry(Appointment a) {
         String time = start(a).toLocalTime() + "–" + end(a).toLocalTime();
-        return new Entry(a.getId(), time, Labels.patient(a.getPatientId(), patientNames), Objects.toString(a.getTreatmentType(), ""),
+        return new Entry(a.getId(), time, Labels.patient(a), Objects.toString(a.getTreatmentType(), ""),
                 Objects.toString(a.getStatus(), "scheduled"), a.getChair());
     }
 

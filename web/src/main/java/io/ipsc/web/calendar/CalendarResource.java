@@ -4,6 +4,7 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.Appointment;
 import io.ipsc.client.model.AppointmentRequest;
 import io.ipsc.client.model.Availability;
+import io.ipsc.client.model.AvailabilityDay;
 import io.ipsc.client.model.Slot;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayCalls;
@@ -42,6 +43,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,8 +77,11 @@ public class CalendarResource {
                                                 String notice, String problem, boolean mayWrite);
 
         static native TemplateInstance book(Chrome chrome, String base, BookingForm form, String when, String dentist,
-                                            Map<Long, String> patients, Map<Long, String> dentists, List<Integer> durations,
+                                            List<Clinic.PatientChoice> patients, Map<Long, String> dentists, List<Integer> durations,
                                             Map<String, String> errors, String problem);
+
+        /** The patients the booking form's search found, swapped in as the front desk types. */
+        static native TemplateInstance book$choices(BookingForm form, List<Clinic.PatientChoice> patients, Map<String, String> errors);
 
         static native TemplateInstance appointment(Chrome chrome, String base, Appointment appointment, CalendarGrid.Entry entry,
                                                    String when, String dentist, String checkedIn, Map<Long, String> dentists,
@@ -178,79 +183,113 @@ public class CalendarResource {
         int step = duration == null || duration < 5 || duration > 480 ? DEFAULT_STEP : duration;
         boolean week = "week".equals(kind);
         // Everything that can be asked at once is: the page waits for its slowest answer, not their sum.
-        CompletableFuture<Clinic.People> asked = calls.start(() -> clinic.people(slug, visit.bearer(), null));
-        CompletableFuture<List<Appointment>> booked = week ? null : calls.start(() -> appointments(slug, visit, date, null, null, null));
-        Long chosen = week && dentist != null ? dentist : null;
-        Clinic.People people = chosen == null ? GatewayCalls.await(asked) : null;
-        if (week && chosen == null) {
-            chosen = people.dentists().keySet().stream().findFirst().orElse(null);
-        }
-        Long weekDentist = chosen;
-        View view = new View(week ? "week" : "day", date, week ? chosen : dentist, step, null);
-
-        List<CompletableFuture<Availability>> free = new ArrayList<>();
-        List<LocalDate> days = new ArrayList<>();
-        List<Long> columnsDentists = new ArrayList<>();
-        if (week) {
-            for (LocalDate d = view.first(); !d.isAfter(view.last()); d = d.plusDays(1)) {
-                days.add(d);
-                columnsDentists.add(chosen);
-            }
-            booked = chosen == null ? CompletableFuture.completedFuture(List.of())
-                    : calls.start(() -> appointments(slug, visit, null, view.first(), view.last(), weekDentist));
-        } else {
-            for (Long d : people.dentists().keySet()) {
-                days.add(date);
-                columnsDentists.add(d);
-            }
-        }
-        for (int i = 0; i < days.size(); i++) {
-            LocalDate day = days.get(i);
-            Long d = columnsDentists.get(i);
-            free.add(d == null ? CompletableFuture.completedFuture(null) : calls.start(() -> availability(slug, visit, day, d, step)));
-        }
-        List<Appointment> appointments = GatewayCalls.await(booked);
-        people = people != null ? people : GatewayCalls.await(asked);
-        List<CalendarGrid.ColumnInput> inputs = new ArrayList<>();
-        LocalTime opens = DEFAULT_OPENS;
-        LocalTime closes = DEFAULT_CLOSES;
-        for (int i = 0; i < days.size(); i++) {
-            LocalDate day = days.get(i);
-            Long d = columnsDentists.get(i);
-            Availability a = GatewayCalls.await(free.get(i));
-            if (a != null && a.getClinicOpens() != null && a.getClinicCloses() != null) {
-                opens = LocalTime.parse(a.getClinicOpens());
-                closes = LocalTime.parse(a.getClinicCloses());
-            }
-            List<LocalDateTime> starts = a == null || a.getFreeSlots() == null ? List.of()
-                    : a.getFreeSlots().stream().map(Slot::getStart).filter(Objects::nonNull)
-                    .map(s -> OffsetDateTime.parse(s).toLocalDateTime()).toList();
-            List<Appointment> mine = appointments.stream()
-                    .filter(x -> week ? CalendarGrid.start(x).toLocalDate().equals(day) : Objects.equals(x.getDentistId(), d)).toList();
-            inputs.add(week ? new CalendarGrid.ColumnInput(day.format(DAY_HEADING), null, day, d, mine, starts)
-                    : new CalendarGrid.ColumnInput(Labels.dentist(d, people.dentists()), null, day, d, mine, starts));
-        }
-        if (!week) {
-            List<Appointment> without = appointments.stream().filter(x -> x.getDentistId() == null).toList();
-            if (!without.isEmpty() || inputs.isEmpty()) {
-                inputs.add(new CalendarGrid.ColumnInput("No dentist", null, date, null, without, List.of()));
-            }
-        }
-        CalendarGrid grid = CalendarGrid.of(inputs, opens, closes, step, people.patients(), LocalDate.now(CLINIC_ZONE));
-        String title = week ? "Week of " + view.first().format(LONG_DAY) + (chosen == null ? "" : " · " + Labels.dentist(chosen, people.dentists()))
-                : date.format(LONG_DAY);
-        View titled = new View(view.kind(), view.date(), view.dentist(), step, title);
-        return Templates.calendar(visit.chrome("Calendar · " + visit.workspace().companyName()), visit.workspace().base(), titled, grid,
-                people.dentists(), notice, problem, visit.workspace().mayWrite());
+        CompletableFuture<Map<Long, String>> asked = calls.start(() -> clinic.dentists(slug, visit.bearer()));
+        return week ? weekPage(visit, asked, date, dentist, step, notice, problem) : dayPage(visit, asked, date, step, notice, problem);
     }
 
     /**
-     * A dentist's free slots, or none when dental-service refuses the dentist (400: a member it has not
-     * heard of yet); the rest of the calendar still shows.
+     * One dentist's week: the week's appointments and its free slots day by day are two calls to dental-service,
+     * made together (with the dentists' names) when the address names the dentist, else once the first dentist is known.
      */
-    private Availability availability(String slug, Visit visit, LocalDate day, long dentist, int step) throws ApiException {
+    private TemplateInstance weekPage(Visit visit, CompletableFuture<Map<Long, String>> asked, LocalDate date, Long dentist, int step,
+                                      String notice, String problem) throws ApiException {
+        View range = new View("week", date, dentist, step, null);
+        WeekCalls week = dentist == null ? null : weekCalls(visit, range, dentist, step);
+        Map<Long, String> dentists = GatewayCalls.await(asked);
+        Long chosen = dentist != null ? dentist : dentists.keySet().stream().findFirst().orElse(null);
+        if (week == null && chosen != null) {
+            week = weekCalls(visit, range, chosen, step);
+        }
+        List<Appointment> appointments = week == null ? List.of() : GatewayCalls.await(week.booked());
+        Availability free = week == null ? null : GatewayCalls.await(week.free());
+        Map<LocalDate, AvailabilityDay> days = byDay(free);
+        List<CalendarGrid.ColumnInput> inputs = new ArrayList<>();
+        for (LocalDate day = range.first(); !day.isAfter(range.last()); day = day.plusDays(1)) {
+            LocalDate d = day;
+            AvailabilityDay answer = days.get(day);
+            List<Appointment> mine = appointments.stream().filter(x -> CalendarGrid.start(x).toLocalDate().equals(d)).toList();
+            inputs.add(new CalendarGrid.ColumnInput(day.format(DAY_HEADING), answer != null && Boolean.TRUE.equals(answer.getClosed())
+                    ? "Closed" : null, day, chosen, mine, freeStarts(answer)));
+        }
+        String title = "Week of " + range.first().format(LONG_DAY) + (chosen == null ? "" : " · " + Labels.dentist(chosen, dentists));
+        return render(visit, new View("week", date, chosen, step, title), inputs, free, step, dentists, notice, problem);
+    }
+
+    /** The week's two calls to dental-service, started together. */
+    private record WeekCalls(CompletableFuture<List<Appointment>> booked, CompletableFuture<Availability> free) {
+    }
+
+    private WeekCalls weekCalls(Visit visit, View range, long dentist, int step) {
+        String slug = visit.tenant().getSlug();
+        return new WeekCalls(calls.start(() -> appointments(slug, visit, null, range.first(), range.last(), dentist)),
+                calls.start(() -> availability(slug, visit, range.first(), range.last(), dentist, step)));
+    }
+
+    /** A day of every dentist: the day's appointments with the dentists' names, then each dentist's free slots, all at once. */
+    private TemplateInstance dayPage(Visit visit, CompletableFuture<Map<Long, String>> asked, LocalDate date, int step, String notice,
+                                     String problem) throws ApiException {
+        String slug = visit.tenant().getSlug();
+        CompletableFuture<List<Appointment>> booked = calls.start(() -> appointments(slug, visit, date, null, null, null));
+        Map<Long, String> dentists = GatewayCalls.await(asked);
+        Map<Long, CompletableFuture<Availability>> free = new LinkedHashMap<>();
+        for (Long d : dentists.keySet()) {
+            free.put(d, calls.start(() -> availability(slug, visit, date, date, d, step)));
+        }
+        List<Appointment> appointments = GatewayCalls.await(booked);
+        List<CalendarGrid.ColumnInput> inputs = new ArrayList<>();
+        Availability any = null;
+        for (var column : free.entrySet()) {
+            Long d = column.getKey();
+            Availability a = GatewayCalls.await(column.getValue());
+            any = a != null ? a : any;
+            AvailabilityDay answer = byDay(a).get(date);
+            List<Appointment> mine = appointments.stream().filter(x -> Objects.equals(x.getDentistId(), d)).toList();
+            inputs.add(new CalendarGrid.ColumnInput(Labels.dentist(d, dentists), answer != null && Boolean.TRUE.equals(answer.getClosed())
+                    ? "Closed" : null, date, d, mine, freeStarts(answer)));
+        }
+        List<Appointment> without = appointments.stream().filter(x -> x.getDentistId() == null).toList();
+        if (!without.isEmpty() || inputs.isEmpty()) {
+            inputs.add(new CalendarGrid.ColumnInput("No dentist", null, date, null, without, List.of()));
+        }
+        return render(visit, new View("day", date, null, step, date.format(LONG_DAY)), inputs, any, step, dentists, notice, problem);
+    }
+
+    private TemplateInstance render(Visit visit, View view, List<CalendarGrid.ColumnInput> inputs, Availability hours, int step,
+                                    Map<Long, String> dentists, String notice, String problem) {
+        // The rows run through the clinic's hours as dental-service answers them (its settings), else office hours.
+        LocalTime opens = hours != null && hours.getClinicOpens() != null ? LocalTime.parse(hours.getClinicOpens()) : DEFAULT_OPENS;
+        LocalTime closes = hours != null && hours.getClinicCloses() != null ? LocalTime.parse(hours.getClinicCloses()) : DEFAULT_CLOSES;
+        CalendarGrid grid = CalendarGrid.of(inputs, opens, closes, step, LocalDate.now(CLINIC_ZONE));
+        return Templates.calendar(visit.chrome("Calendar · " + visit.workspace().companyName()), visit.workspace().base(), view, grid,
+                dentists, notice, problem, visit.workspace().mayWrite());
+    }
+
+    private static Map<LocalDate, AvailabilityDay> byDay(Availability a) {
+        Map<LocalDate, AvailabilityDay> days = new LinkedHashMap<>();
+        if (a != null && a.getDays() != null) {
+            for (AvailabilityDay d : a.getDays()) {
+                if (d.getDate() != null) {
+                    days.put(d.getDate(), d);
+                }
+            }
+        }
+        return days;
+    }
+
+    private static List<LocalDateTime> freeStarts(AvailabilityDay day) {
+        return day == null || day.getFreeSlots() == null ? List.of()
+                : day.getFreeSlots().stream().map(Slot::getStart).filter(Objects::nonNull)
+                .map(s -> OffsetDateTime.parse(s).toLocalDateTime()).toList();
+    }
+
+    /**
+     * A dentist's free slots from {@code from} to {@code to} (one answer for the range), or none when dental-service
+     * refuses the dentist (400: a member it has not heard of yet); the rest of the calendar still shows.
+     */
+    private Availability availability(String slug, Visit visit, LocalDate from, LocalDate to, long dentist, int step) throws ApiException {
         try {
-            return gateway.appointments().getAppointmentAvailability(slug, day.toString(), dentist, step, visit.bearer()).getData();
+            return gateway.appointments().getAppointmentAvailability(slug, null, dentist, step, from.toString(), to.toString(),
+                    visit.bearer()).getData();
         } catch (ApiException e) {
             if (e.getCode() == 400) {
                 return null;
@@ -317,10 +356,37 @@ public class CalendarResource {
     }
 
     private TemplateInstance bookPage(Visit visit, BookingForm form, Map<String, String> errors, String problem) throws ApiException {
-        Clinic.People people = clinic.people(visit.tenant().getSlug(), visit.bearer(), form.search());
+        String slug = visit.tenant().getSlug();
+        CompletableFuture<List<Clinic.PatientChoice>> found = calls.start(() -> matches(slug, visit, form));
+        Map<Long, String> dentists = clinic.dentists(slug, visit.bearer());
         return Templates.book(visit.chrome("Book an appointment · " + visit.workspace().companyName()), visit.workspace().base(), form,
-                form.when(), Labels.dentist(form.dentist(), people.dentists()), people.patients(), people.dentists(), DURATIONS, errors,
-                problem);
+                form.when(), Labels.dentist(form.dentist(), dentists), GatewayCalls.await(found), dentists, DURATIONS, errors, problem);
+    }
+
+    /** The booking form's patient choices for what was typed in its search (htmx asks as the front desk types). */
+    @GET
+    @Path("/book/patients")
+    public TemplateInstance patientChoices(@PathParam("slug") String slug, @RestQuery String search, @RestQuery Long patient,
+                                           @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
+            throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        BookingForm form = new BookingForm(null, null, null, patient, null, null, null, search);
+        return Templates.book$choices(form, matches(slug, visit, form), Map.of());
+    }
+
+    /** What the search finds, with the patient already chosen kept first when the search no longer finds them. */
+    private List<Clinic.PatientChoice> matches(String slug, Visit visit, BookingForm form) throws ApiException {
+        List<Clinic.PatientChoice> found = clinic.patients(slug, visit.bearer(), form.search());
+        if (form.patient() == null || found.stream().anyMatch(p -> p.id() == form.patient())) {
+            return found;
+        }
+        Clinic.PatientChoice chosen = clinic.patient(slug, visit.bearer(), form.patient());
+        if (chosen == null) {
+            return found;
+        }
+        List<Clinic.PatientChoice> all = new ArrayList<>(List.of(chosen));
+        all.addAll(found);
+        return all;
     }
 
     // ---- an appointment ----
@@ -397,21 +463,14 @@ public class CalendarResource {
     private TemplateInstance appointmentPage(Visit visit, long id, String notice, String problem, String problemAt,
                                              Map<String, String> errors) throws ApiException {
         String slug = visit.tenant().getSlug();
+        CompletableFuture<Map<Long, String>> asked = calls.start(() -> clinic.dentists(slug, visit.bearer()));
         Appointment a = gateway.appointments().getAppointment(slug, id, visit.bearer()).getData();
-        Clinic.People people = clinic.people(slug, visit.bearer(), null);
-        CalendarGrid.Entry entry = CalendarGrid.entry(a, people.patients());
-        if (!people.patients().containsKey(a.getPatientId())) {
-            try {
-                var p = gateway.patients().getPatient(slug, a.getPatientId(), visit.bearer()).getData();
-                entry = CalendarGrid.entry(a, Map.of(a.getPatientId(), Clinic.name(p)));
-            } catch (ApiException unreadable) {
-                // Shown by number.
-            }
-        }
+        Map<Long, String> dentists = GatewayCalls.await(asked);
+        CalendarGrid.Entry entry = CalendarGrid.entry(a);
         LocalDateTime start = CalendarGrid.start(a);
         String when = start.toLocalDate().format(LONG_DAY) + ", " + entry.time();
         return Templates.appointment(visit.chrome("Appointment · " + visit.workspace().companyName()), visit.workspace().base(), a, entry,
-                when, Labels.dentist(a.getDentistId(), people.dentists()), checkedIn(a), people.dentists(), DURATIONS,
+                when, Labels.dentist(a.getDentistId(), dentists), checkedIn(a), dentists, DURATIONS,
                 start.toString(), start.toLocalDate().toString(), Actions.of(a, visit), notice, problem, problemAt, errors);
     }
 
@@ -430,10 +489,10 @@ public class CalendarResource {
         String slug = visit.tenant().getSlug();
         LocalDate today = LocalDate.now(CLINIC_ZONE);
         CompletableFuture<List<Appointment>> list = calls.start(() -> appointments(slug, visit, today, null, null, null));
-        Clinic.People people = clinic.people(slug, visit.bearer(), null);
+        Map<Long, String> dentists = clinic.dentists(slug, visit.bearer());
         // The API answers them in time order.
-        List<TodayRow> rows = GatewayCalls.await(list).stream().map(a -> new TodayRow(CalendarGrid.entry(a, people.patients()),
-                Labels.dentist(a.getDentistId(), people.dentists()), checkedIn(a), Actions.of(a, visit).checkIn())).toList();
+        List<TodayRow> rows = GatewayCalls.await(list).stream().map(a -> new TodayRow(CalendarGrid.entry(a),
+                Labels.dentist(a.getDentistId(), dentists), checkedIn(a), Actions.of(a, visit).checkIn())).toList();
         return Templates.today(visit.chrome("Today · " + visit.workspace().companyName()), visit.workspace().base(),
                 today.format(LONG_DAY), rows, notice, problem);
     }

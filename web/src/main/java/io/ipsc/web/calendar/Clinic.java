@@ -4,39 +4,38 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.MembershipView;
 import io.ipsc.client.model.Patient;
 import io.ipsc.web.gateway.Gateway;
-import io.ipsc.web.gateway.GatewayCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Who the calendar's pages name: the clinic's dentists (its members who may be booked: everyone but
- * viewers; dental-service accepts any member as {@code dentist_id}) and its patients' names, both asked
- * for at once. The API's largest page (100) of each: beyond that a patient is shown by number.
+ * Who the calendar's pages name: the clinic's dentists (its members who may be booked: everyone but viewers;
+ * dental-service accepts any member as {@code dentist_id}) and, for the booking form, the patients a search finds.
+ * Appointments carry their patient's name, so the calendar itself never lists the clinic's patients.
  */
 @ApplicationScoped
 public class Clinic {
 
+    /** The API's largest page: a clinic has a handful of dentists, far fewer than this. */
     static final int CHOICES = 100;
+    /** Patients offered at once by the booking form's search; typing more narrows it. */
+    static final int PATIENT_MATCHES = 20;
 
     private final Gateway gateway;
-    private final GatewayCalls calls;
 
-    Clinic(Gateway gateway, GatewayCalls calls) {
+    Clinic(Gateway gateway) {
         this.gateway = gateway;
-        this.calls = calls;
     }
 
-    /** Dentists by id (in the API's order) and patients' names by id. */
-    public record People(Map<Long, String> dentists, Map<Long, String> patients) {
+    /** A patient as the booking form offers them. */
+    public record PatientChoice(long id, String name, String phone) {
     }
 
-    public People people(String slug, Map<String, String> bearer, String patientSearch) throws ApiException {
-        CompletableFuture<List<Patient>> patients = calls.start(() -> patients(slug, bearer, patientSearch));
+    /** Dentists by id, in the API's order. */
+    public Map<Long, String> dentists(String slug, Map<String, String> bearer) throws ApiException {
         List<MembershipView> members = gateway.memberships().listTenantMembers(slug, 1, CHOICES, bearer).getData().getItems();
         Map<Long, String> dentists = new LinkedHashMap<>();
         for (MembershipView m : members == null ? List.<MembershipView>of() : members) {
@@ -44,17 +43,30 @@ public class Clinic {
                 dentists.put(m.getUserId(), m.getFullName() == null || m.getFullName().isBlank() ? m.getEmail() : m.getFullName());
             }
         }
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (Patient p : GatewayCalls.await(patients)) {
-            names.put(p.getId(), name(p));
-        }
-        return new People(dentists, names);
+        return dentists;
     }
 
-    private List<Patient> patients(String slug, Map<String, String> bearer, String search) throws ApiException {
+    /** The first {@value #PATIENT_MATCHES} patients the API's search (name in either order, or phone) finds; all when blank. */
+    public List<PatientChoice> patients(String slug, Map<String, String> bearer, String search) throws ApiException {
         List<Patient> items = gateway.patients().listPatients(slug, false, 1, search == null || search.isBlank() ? null : search.trim(),
-                CHOICES, bearer).getData().getItems();
-        return items == null ? List.of() : items;
+                PATIENT_MATCHES, bearer).getData().getItems();
+        return items == null ? List.of() : items.stream().map(Clinic::choice).toList();
+    }
+
+    /** One patient by id, or null when the API does not know them. */
+    public PatientChoice patient(String slug, Map<String, String> bearer, long id) throws ApiException {
+        try {
+            return choice(gateway.patients().getPatient(slug, id, bearer).getData());
+        } catch (ApiException e) {
+            if (e.getCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static PatientChoice choice(Patient p) {
+        return new PatientChoice(p.getId(), name(p), p.getPhone());
     }
 
     static String name(Patient p) {

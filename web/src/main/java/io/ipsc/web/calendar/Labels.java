@@ -1,5 +1,7 @@
 package io.ipsc.web.calendar;
 
+import io.ipsc.client.model.Appointment;
+
 import java.util.Map;
 
 /** How the calendar's pages name statuses, patients and dentists the API gives as codes and ids. */
@@ -17,10 +19,10 @@ final class Labels {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** The patient's name when the page loaded it, else the API's number. */
-    static String patient(Long id, Map<Long, String> names) {
-        String name = id == null ? null : names.get(id);
-        return name != null ? name : "Patient #" + id;
+    /** The patient's name as the appointment carries it, else the API's number. */
+    static String patient(Appointment a) {
+        String name = a.getPatientName();
+        return name != null && !name.isBlank() ? name : "Patient #" + a.getPatientId();
     }
 
     static String dentist(Long id, Map<Long, String> names) {

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *
  * <p>The clinic's calendar is measured on a dental clinic of its own holding {@value #CALENDAR_APPOINTMENTS}
  * appointments of one dentist (ten a weekday over 40 weeks around today): its week view (the issue's target:
- * p95 under 150 ms) and its day view.
+ * p95 under 150 ms; two calls to dental-service, the week's appointments and its availability as one range), its day
+ * view, and the booking form's patient search (the htmx fragment asked for as the front desk types).
  *
  * <p>Arguments: {@code [tenants N]} (default 500: business tenants are created until the instance holds
  * N, which needs {@code MAX_TENANTS_PER_INSTANCE} ≥ N when the suite starts), {@code [requests R]}
@@ -274,6 +275,8 @@ public final class WebBenchmark {
                 + "&dentist=" + dentist);
         pages.put("the clinic's calendar, a day (`/t/<slug>/calendar?view=day`)", WEB + "/t/" + slug + "/calendar?view=day&date="
                 + today.with(DayOfWeek.MONDAY));
+        pages.put("the booking form's patient search as typed (`/t/<slug>/calendar/book/patients?search=patient 1`)", WEB + "/t/" + slug
+                + "/calendar/book/patients?search=" + enc("patient 1"));
         return pages;
     }
 
