@@ -79,7 +79,8 @@ public class ReportResource {
     /** The same files as {@code gstr1?format=}, documented as a file so that a generated client hands back its bytes. */
     @GET
     @Path("/gstr1/export")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    // A generated client asks for application/octet-stream (the file as documented); a browser or curl for anything.
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON, CSV})
     @Extension(name = ErrorAnswers.CODES, value = "INVALID_MONTH")
     @Operation(operationId = "exportGstr1", summary = "Download the month's GSTR-1 as the GST portal's offline-tool JSON or one section's CSV")
     @APIResponse(responseCode = "200", description = "The file, as an attachment", content = {
