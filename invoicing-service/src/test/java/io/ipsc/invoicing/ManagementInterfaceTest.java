@@ -34,7 +34,7 @@ class ManagementInterfaceTest {
      */
     @Test
     void answersAreDescribedAsTheWireHasThem() {
-        // The tax invoice is a PDF, not the envelope.
-        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf"));
+        // The tax invoice is a PDF, and GSTR-1's export the GST portal's own file: neither is the envelope.
+        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf", "exportGstr1"));
     }
 }

@@ -2,21 +2,18 @@ package io.ipsc.web;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The cash-flow and GST pages against a stand-in gateway: the API's ageing and customers shown as charts
+ * The cash-flow pages against a stand-in gateway: the API's ageing and customers shown as charts
  * whose bars link to the documents behind them and as tables with the same links; the lists ask the API
- * with its filters; GSTR-1 as one table per section with the API's totals, the download, a month the API
- * refuses shown at the field; a tenant without advanced_reporting gets no menu item and a 403 page. The
- * browser test on the real suite is e2e's CashFlowBrowserTest.
+ * with its filters. The GST page's tests are GstPagesTest's. The browser test on the real suite is e2e's
+ * CashFlowBrowserTest.
  */
 @QuarkusTest
 @QuarkusTestResource(value = CashFlowStubGateway.class, restrictToAnnotatedClass = true)
@@ -84,44 +81,6 @@ class CashFlowPagesTest {
         admin.get(BASE + "cashflow/purchases").then().statusCode(404);
         assertTrue(CashFlowStubGateway.CALLS.stream().noneMatch(c -> c.contains("/invoices?") || c.contains("/purchases?")),
                 CashFlowStubGateway.CALLS.toString());
-    }
-
-    @Test
-    void gstr1IsOneTablePerSectionWithTheApisTotals() {
-        String html = admin.get(BASE + "gst?month=2024-06").then().statusCode(200).extract().asString();
-        assertTrue(html.contains("id=\"gst-b2b\"") && html.contains("id=\"gst-b2c_large\"") && html.contains("id=\"gst-hsn_summary\""), html);
-        assertTrue(html.contains("id=\"gst-b2c_small-empty\">None this month."), html);
-        assertTrue(html.contains("<td>29AAGCB7383J1Z4</td><td>B2B Buyer</td><td class=\"figure-cell\">1</td>"), html);
-        // B2CL's date in Indian form, HSN's totals row from the API's totals.
-        assertTrue(html.contains("<td>15-06-2024</td><td>07</td>"), html);
-        assertTrue(html.contains("<tr class=\"gst-totals\"><th scope=\"row\">Total</th><td class=\"figure-cell\">2</td>"
-                + "<td class=\"figure-cell\">₹1,51,000.00</td>"), html);
-        assertTrue(html.contains("href=\"/t/smile-dental/gst/gstr1/download?month=2024-06&amp;format=json\""), html);
-        assertTrue(html.contains("href=\"/t/smile-dental/gst\">GST returns</a>"), html);
-    }
-
-    @Test
-    void theDownloadIsTheApisAnswerAsAFile() {
-        Response file = admin.get(BASE + "gst/gstr1/download?month=2024-06&format=json");
-        file.then().statusCode(200).contentType("application/json")
-                .header("Content-Disposition", "attachment; filename=\"gstr1-smile-dental-2024-06.json\"");
-        assertEquals("29AAGCB7383J1Z4", file.jsonPath().getString("b2b[0].gstin"));
-        assertEquals(169180.0f, file.jsonPath().getFloat("totals.hsn_summary.total"));
-        admin.get(BASE + "gst/gstr1/download?month=2024-06&format=xml").then().statusCode(404);
-    }
-
-    @Test
-    void aMonthTheApiRefusesIsShownAtTheField() {
-        admin.get(BASE + "gst?month=June").then().statusCode(400)
-                .body(containsString("id=\"month-error\">month must look like 2024-06<")).body(containsString("value=\"June\""));
-    }
-
-    @Test
-    void withoutAdvancedReportingThereIsNoMenuItemAndA403Page() {
-        admin.get("/t/plain-shop/").then().body(not(containsString(">GST returns<"))).body(containsString(">Cash flow<"));
-        admin.get("/t/plain-shop/gst").then().statusCode(403).body(containsString("advanced reporting"));
-        admin.get("/t/plain-shop/gst/gstr1/download?month=2024-06").then().statusCode(403);
-        assertTrue(CashFlowStubGateway.CALLS.stream().noneMatch(c -> c.contains("plain-shop/reports")), CashFlowStubGateway.CALLS.toString());
     }
 
     private static String listCall(String list) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in gateway for the cash-flow and GST pages' tests: sign-in as {@link StubGateway} answers it,
+ * A stand-in gateway for the cash-flow pages' tests: sign-in as {@link StubGateway} answers it,
  * {@code smile-dental} with {@code advanced_reporting} and {@code plain-shop} without; invoicing's cash flow
  * (ageing, months, one customer owing), the invoice and purchase lists (whatever the filter: the test reads
- * the filter the web sent from {@link #CALLS}), one customer, and GSTR-1 for June 2024 (another month is
- * refused as the API refuses it). Every call is noted with its query string.
+ * the filter the web sent from {@link #CALLS}) and one customer (GstStubGateway answers GSTR-1). Every call is
+ * noted with its query string.
  */
 public class CashFlowStubGateway extends StandInGateway {
 
@@ -25,15 +25,6 @@ public class CashFlowStubGateway extends StandInGateway {
              "payables":{"days_0_30":590.00,"days_31_60":236.00,"days_61_90":0,"days_over_90":0,"total":826.00},
              "top_customers":[{"customer_id":3,"name":"Kaveri Traders","invoices":4,"outstanding":478540.50},
                               {"customer_id":4,"name":"Bharat & Sons","invoices":1,"outstanding":1180}]}""";
-    private static final String GSTR1 = """
-            {"month":"2024-06","supplier_gstin":"27AAPFU0939F1ZV",
-             "b2b":[{"gstin":"29AAGCB7383J1Z4","name":"B2B Buyer","invoices":1,"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00,"total":1180.00}],
-             "b2c_large":[{"number":"INV/2024-25/00002","invoice_date":"2024-06-15","place_of_supply":"07","taxable":150000.00,"igst":18000.00,"total":168000.00}],
-             "b2c_small":[],
-             "hsn_summary":[{"hsn_sac":"9983","quantity":2.000,"taxable":151000.00,"cgst":0,"sgst":0,"igst":18180.00,"total":169180.00}],
-             "totals":{"b2b":{"invoices":1,"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00,"total":1180.00},
-                       "b2c_large":{"taxable":150000.00,"igst":18000.00,"total":168000.00},"b2c_small":{},
-                       "hsn_summary":{"quantity":2.000,"taxable":151000.00,"cgst":0,"sgst":0,"igst":18180.00,"total":169180.00}}}""";
 
     public CashFlowStubGateway() {
         super(CashFlowStubGateway::route);
@@ -58,7 +49,6 @@ public class CashFlowStubGateway extends StandInGateway {
             case smile + "/purchases" -> """
                     {"items":[{"id":2,"vendor_id":6,"bill_number":"PM/2","bill_date":"2026-10-10","status":"received","total":236,
                       "amount_paid":0,"balance_due":236}],"page":1,"size":20,"total_items":1,"total_pages":1}""";
-            case smile + "/reports/gstr1" -> query != null && query.contains("month=2024-06") ? GSTR1 : null;
             default -> "missing";
         };
         if (data == null) {

@@ -2,6 +2,7 @@ package io.ipsc.invoicing.product;
 
 import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.gst.GstSlabs;
+import io.ipsc.invoicing.gst.Uqc;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
@@ -166,6 +167,11 @@ public class ProductResource {
         }
         if (r.hsnSac() != null && !HSN_SAC.matcher(r.hsnSac().trim()).matches()) {
             errors.add(new ErrorDetail("hsn_sac", "hsn_sac must be 4, 6 or 8 digits (codes starting 99 are services)"));
+        }
+        if (r.unit() != null && Uqc.of(r.unit()).isEmpty()) {
+            // GSTR-1's HSN summary reports each unit as a GSTN unit quantity code: a unit that maps to none is refused here,
+            // where the tenant can still choose, rather than reported as OTH ("others") at filing time.
+            errors.add(new ErrorDetail("unit", "unit '" + r.unit().trim() + "' is not a GST unit quantity code; use one of " + Uqc.allowed()));
         }
         if (creating && r.price() == null) {
             errors.add(new ErrorDetail("price", "price is required"));

@@ -1,7 +1,5 @@
 package io.ipsc.web.gst;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.client.ApiException;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
@@ -24,27 +22,31 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.nio.charset.StandardCharsets;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * GST returns at {@code <workspace base>gst}, for tenants with {@code advanced_reporting}: a month's GSTR-1
- * as invoicing answers it ({@code getGstr1Report}), one table per section, and the answer as a file
- * ({@code gst/gstr1/download?month=&format=json}). The download names its format so that the formats the GST
- * issue adds to the API (the portal's JSON and CSV) are passed through here; today the API answers JSON only.
+ * as invoicing answers it ({@code getGstr1Report}), one table per section, and the files the GST portal's offline
+ * tool imports as invoicing writes them ({@code exportGstr1}): {@code gst/gstr1/download?month=&format=json}, and
+ * {@code &format=csv&section=b2cl} for one section's CSV. Nothing is added up or laid out here.
  */
 @Path("/t/{slug}/gst")
 @Blocking
 public class GstResource {
 
     static final String FEATURE = "advanced_reporting";
-    /** The formats the API gives today; the download refuses others with a 404 page instead of asking. */
-    static final Set<String> FORMATS = Set.of("json");
+    /** The formats the API gives; the download refuses others with a 404 page instead of asking. */
+    static final Map<String, String> FORMATS = Map.of("json", "application/json", "csv", "text/csv; charset=UTF-8");
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMyyyy");
 
     @CheckedTemplate
     static class Templates {
@@ -72,7 +74,7 @@ public class GstResource {
         Chrome chrome = visit.chrome("GST returns · " + visit.workspace().companyName());
         String base = visit.workspace().base();
         try {
-            Map<String, Object> report = gateway.reports().getGstr1Report(slug, chosen, visit.bearer()).getData();
+            Map<String, Object> report = gateway.reports().getGstr1Report(slug, chosen, null, null, visit.bearer()).getData();
             return RestResponse.ok(Templates.gstr1(chrome, base, chosen, Gstr1View.of(report), null));
         } catch (ApiException e) {
             GatewayError error = GatewayError.of(e);
@@ -84,25 +86,53 @@ public class GstResource {
         }
     }
 
-    /** The month's GSTR-1 as a file in {@code format}, as the API answers it. */
+    /** The month's GSTR-1 as the portal's file in {@code format} (a CSV is one {@code section}), as the API writes it. */
     @GET
     @Path("/gstr1/download")
     public Response download(@PathParam("slug") String slug, @RestQuery String month, @RestQuery @DefaultValue("json") String format,
-                             @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
-            throws ApiException, JsonProcessingException {
+                             @RestQuery String section, @CookieParam(SessionCookie.NAME) String sessionId,
+                             @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
         if (!featureOn(visit)) {
             return withoutFeature(visit).toResponse();
         }
-        if (!FORMATS.contains(format)) {
-            return PageErrors.page(404, visit.session().user(), "Not found", "GSTR-1 can be downloaded as JSON only, for now.").toResponse();
+        YearMonth period = period(month);
+        if (!FORMATS.containsKey(format) || period == null) {
+            return PageErrors.page(404, visit.session().user(), "Not found",
+                    "GSTR-1 can be downloaded for a month (2024-06) as the GST portal's JSON, or one section as CSV.").toResponse();
         }
-        Map<String, Object> report = gateway.reports().getGstr1Report(slug, month, visit.bearer()).getData();
-        byte[] body = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report).getBytes(StandardCharsets.UTF_8);
-        String name = "gstr1-" + slug + "-" + report.get("month") + "." + format;
-        return Response.ok(body, "application/json")
+        File file;
+        try {
+            file = gateway.reports().exportGstr1(slug, period.toString(), format, "csv".equals(format) ? section : null, visit.bearer());
+        } catch (ApiException e) {
+            GatewayError error = GatewayError.of(e);
+            if (error.status() != 400) {
+                throw e;
+            }
+            // A section the month does not have (hsn_b2b before May 2025, say): the API's words.
+            return PageErrors.page(404, visit.session().user(), "Not found", error.message()).toResponse();
+        }
+        byte[] body;
+        try {
+            body = Files.readAllBytes(file.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the downloaded GSTR-1", e);
+        } finally {
+            // The client leaves each download in a temporary file: gone once read.
+            file.delete();
+        }
+        String name = "GSTR1_" + period.format(PERIOD) + ("csv".equals(format) ? "_" + section : "") + "." + format;
+        return Response.ok(body, FORMATS.get(format))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    }
+
+    private static YearMonth period(String month) {
+        try {
+            return month == null ? null : YearMonth.parse(month.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean featureOn(Visit visit) {

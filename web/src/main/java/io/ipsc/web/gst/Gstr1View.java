@@ -16,29 +16,42 @@ import java.util.Set;
  */
 public record Gstr1View(String month, String supplierGstin, List<Section> sections) {
 
-    /** A section as a table; {@code totals} is one cell per column (blank where nothing adds up), or empty. */
-    public record Section(String key, String title, String description, List<Column> columns, List<List<String>> rows, List<String> totals) {
+    /**
+     * A section as a table; {@code totals} is one cell per column (blank where nothing adds up), or empty; {@code csv} names
+     * the section for the API's CSV export ({@code section=b2cl}), or is null for a section the export does not have.
+     */
+    public record Section(String key, String title, String description, List<Column> columns, List<List<String>> rows, List<String> totals,
+                          String csv) {
     }
 
     /** A column's heading, and whether it holds amounts (right-aligned). */
     public record Column(String heading, boolean figure) {
     }
 
-    /** The sections the API answers today, in the portal's order, with what each holds. */
+    /** The sections the API answers today, in the portal's order, with what each holds and its name in the CSV export. */
     private static final Map<String, String[]> KNOWN = Map.of(
-            "b2b", new String[]{"B2B", "Supplies to registered customers, by the customer's GSTIN"},
-            "b2c_large", new String[]{"B2CL", "Inter-state supplies to unregistered customers above the large-invoice limit, invoice by invoice"},
-            "b2c_small", new String[]{"B2CS", "Other supplies to unregistered customers, by place of supply and rate"},
-            "hsn_summary", new String[]{"HSN", "Summary by HSN/SAC code"});
-    private static final List<String> ORDER = List.of("b2b", "b2c_large", "b2c_small", "hsn_summary");
+            "b2b", new String[]{"B2B", "Supplies to registered customers, by the customer's GSTIN (Table 4)", "b2b"},
+            "b2c_large", new String[]{"B2CL", "Inter-state supplies to unregistered customers above the large-invoice limit on the invoice's date "
+                    + "(₹2,50,000 until 31 July 2024, ₹1,00,000 since), invoice by invoice and rate (Table 5)", "b2cl"},
+            "b2c_small", new String[]{"B2CS", "Other supplies to unregistered customers, by place of supply and rate (Table 7)", "b2cs"},
+            "hsn_summary", new String[]{"HSN", "Summary by HSN/SAC code, unit quantity code and rate (Table 12)", "hsn"},
+            "hsn_b2b", new String[]{"HSN — B2B", "Table 12 for supplies to registered customers, by HSN/SAC, unit quantity code and rate", "hsn_b2b"},
+            "hsn_b2c", new String[]{"HSN — B2C", "Table 12 for supplies to unregistered customers, by HSN/SAC, unit quantity code and rate", "hsn_b2c"},
+            "document_summary", new String[]{"Documents issued", "Invoice numbers given this month, per series (Table 13)", "docs"});
+    private static final List<String> ORDER = List.of("b2b", "b2c_large", "b2c_small", "hsn_summary", "hsn_b2b", "hsn_b2c", "document_summary");
     private static final Set<String> NOT_SECTIONS = Set.of("month", "supplier_gstin", "totals");
-    private static final Set<String> AMOUNTS = Set.of("taxable", "cgst", "sgst", "igst", "cess", "total", "round_off");
+    private static final Set<String> AMOUNTS = Set.of("taxable", "cgst", "sgst", "igst", "cess", "total", "round_off", "invoice_value");
+    /** Counts: right-aligned like amounts, written as they are. */
+    private static final Set<String> COUNTS = Set.of("invoices", "quantity", "total_number", "cancelled", "net_issued");
     private static final Map<String, String> HEADINGS = Map.ofEntries(
             Map.entry("gstin", "Customer GSTIN"), Map.entry("name", "Customer"), Map.entry("invoices", "Invoices"),
             Map.entry("number", "Invoice"), Map.entry("invoice_date", "Date"), Map.entry("place_of_supply", "Place of supply"),
             Map.entry("gst_rate", "Rate"), Map.entry("hsn_sac", "HSN/SAC"), Map.entry("quantity", "Quantity"),
             Map.entry("taxable", "Taxable value"), Map.entry("cgst", "CGST"), Map.entry("sgst", "SGST"), Map.entry("igst", "IGST"),
-            Map.entry("cess", "Cess"), Map.entry("total", "Total"));
+            Map.entry("cess", "Cess"), Map.entry("total", "Total"), Map.entry("type", "Type"), Map.entry("uqc", "UQC"),
+            Map.entry("invoice_value", "Invoice value"), Map.entry("nature", "Document"), Map.entry("series", "Series"),
+            Map.entry("from", "From"), Map.entry("to", "To"), Map.entry("total_number", "Total"), Map.entry("cancelled", "Cancelled"),
+            Map.entry("net_issued", "Net issued"));
 
     static Gstr1View of(Map<String, Object> report) {
         Map<?, ?> totals = report.get("totals") instanceof Map<?, ?> t ? t : Map.of();
@@ -48,14 +61,13 @@ public record Gstr1View(String month, String supplierGstin, List<Section> sectio
         for (String key : keys) {
             List<Map<?, ?>> rows = ((List<?>) report.get(key)).stream().filter(Map.class::isInstance).<Map<?, ?>>map(r -> (Map<?, ?>) r).toList();
             List<String> columnKeys = rows.isEmpty() ? List.of() : rows.get(0).keySet().stream().map(String::valueOf).toList();
-            String[] known = KNOWN.getOrDefault(key, new String[]{key.replace('_', ' ').toUpperCase(), ""});
+            String[] known = KNOWN.getOrDefault(key, new String[]{key.replace('_', ' ').toUpperCase(), "", null});
             Map<?, ?> sums = totals.get(key) instanceof Map<?, ?> s ? s : Map.of();
             List<String> totalRow = sums.isEmpty() || rows.isEmpty() ? List.of()
                     : columnKeys.stream().map(c -> sums.containsKey(c) ? cell(c, sums.get(c)) : "").toList();
             sections.add(new Section(key, known[0], known[1],
-                    columnKeys.stream().map(c -> new Column(HEADINGS.getOrDefault(c, c), AMOUNTS.contains(c) || "quantity".equals(c)
-                            || "invoices".equals(c))).toList(),
-                    rows.stream().map(r -> columnKeys.stream().map(c -> cell(c, r.get(c))).toList()).toList(), totalRow));
+                    columnKeys.stream().map(c -> new Column(HEADINGS.getOrDefault(c, c), AMOUNTS.contains(c) || COUNTS.contains(c))).toList(),
+                    rows.stream().map(r -> columnKeys.stream().map(c -> cell(c, r.get(c))).toList()).toList(), totalRow, known[2]));
         }
         return new Gstr1View(String.valueOf(report.get("month")), report.get("supplier_gstin") == null ? "" : String.valueOf(report.get("supplier_gstin")),
                 sections);

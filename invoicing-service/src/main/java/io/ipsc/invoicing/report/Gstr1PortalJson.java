@@ -1,0 +1,123 @@
+package io.ipsc.invoicing.report;
+
+import io.ipsc.invoicing.report.Gstr1.DocumentSeries;
+import io.ipsc.invoicing.report.Gstr1.HsnRow;
+import io.ipsc.invoicing.report.Gstr1.Invoice;
+import io.ipsc.invoicing.report.Gstr1.RateLine;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.ipsc.invoicing.report.Gstr1Answer.row;
+
+/**
+ * The month's GSTR-1 in the layout the GST portal's returns offline tool imports (and india-compliance writes):
+ * {@code gstin}, {@code fp} (MMYYYY), {@code b2b} by {@code ctin} with each invoice's {@code itms} per rate,
+ * {@code b2cl} by place of supply, {@code b2cs} rows, {@code hsn} ({@code data}, or {@code hsn_b2b}/{@code hsn_b2c}
+ * from May 2025) and {@code doc_issue}. Credit and debit notes and exports are not recorded yet: {@code cdnr},
+ * {@code cdnur} and {@code exp} are empty. Dates are dd-MM-yyyy, places of supply two-digit state codes, amounts in
+ * rupees with paise, rates in percent.
+ */
+final class Gstr1PortalJson {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMyyyy");
+    /** Table 13's number for invoices for outward supply. */
+    private static final int OUTWARD_INVOICES = 1;
+
+    private Gstr1PortalJson() {
+    }
+
+    static Map<String, Object> of(Gstr1.Return r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("gstin", r.supplierGstin() == null ? "" : r.supplierGstin());
+        json.put("fp", r.month().format(PERIOD));
+        json.put("version", "GST3.0.4");
+        json.put("hash", "hash");
+        json.put("b2b", b2b(r));
+        json.put("b2cl", b2cl(r));
+        json.put("b2cs", r.b2cs().stream().map(s -> row("sply_ty", s.interState() ? "INTER" : "INTRA", "pos", s.placeOfSupply(),
+                "typ", s.type(), "txval", s.taxable(), "rt", rate(s.rate()), "iamt", s.igst(), "camt", s.cgst(), "samt", s.sgst(),
+                "csamt", BigDecimal.ZERO)).toList());
+        json.put("cdnr", List.of());
+        json.put("cdnur", List.of());
+        json.put("exp", List.of());
+        json.put("hsn", r.hsnSplit() ? row("hsn_b2b", hsn(r.hsnB2b()), "hsn_b2c", hsn(r.hsnB2c())) : row("data", hsn(r.hsn())));
+        json.put("doc_issue", row("doc_det", r.documents().isEmpty() ? List.of() : List.of(row("doc_num", OUTWARD_INVOICES,
+                "doc_typ", Gstr1.OUTWARD_INVOICES, "docs", docs(r.documents())))));
+        return json;
+    }
+
+    private static List<Map<String, Object>> b2b(Gstr1.Return r) {
+        Map<String, List<Map<String, Object>>> byCtin = new LinkedHashMap<>();
+        for (Invoice i : r.b2b()) {
+            Map<String, Object> inv = row("inum", i.number(), "idt", i.date().format(DATE), "val", i.value(), "pos", i.placeOfSupply(),
+                    "rchrg", "N", "inv_typ", "R", "itms", items(i, true));
+            byCtin.computeIfAbsent(i.customerGstin(), g -> new ArrayList<>()).add(inv);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byCtin.forEach((ctin, invoices) -> out.add(row("ctin", ctin, "inv", invoices)));
+        return out;
+    }
+
+    private static List<Map<String, Object>> b2cl(Gstr1.Return r) {
+        Map<String, List<Map<String, Object>>> byPos = new LinkedHashMap<>();
+        for (Invoice i : r.b2cl()) {
+            byPos.computeIfAbsent(i.placeOfSupply(), p -> new ArrayList<>())
+                    .add(row("inum", i.number(), "idt", i.date().format(DATE), "val", i.value(), "itms", items(i, false)));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byPos.forEach((pos, invoices) -> out.add(row("pos", pos, "inv", invoices)));
+        return out;
+    }
+
+    /** An invoice's rates as {@code itms}: IGST for an inter-state supply, CGST and SGST for a local one (B2CL is always inter-state). */
+    private static List<Map<String, Object>> items(Invoice i, boolean localTaxes) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (RateLine rate : i.rates()) {
+            Map<String, Object> det = row("txval", rate.taxable(), "rt", rate(rate.rate()));
+            if (i.interState() || !localTaxes) {
+                det.put("iamt", rate.igst());
+            } else {
+                det.put("camt", rate.cgst());
+                det.put("samt", rate.sgst());
+            }
+            det.put("csamt", BigDecimal.ZERO);
+            items.add(row("num", items.size() + 1, "itm_det", det));
+        }
+        return items;
+    }
+
+    private static List<Map<String, Object>> hsn(List<HsnRow> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HsnRow h : rows) {
+            out.add(row("num", out.size() + 1, "hsn_sc", h.hsnSac(), "desc", description(h.description()), "uqc", h.uqc(), "qty", h.quantity(),
+                    "rt", rate(h.rate()), "txval", h.taxable(), "iamt", h.igst(), "camt", h.cgst(), "samt", h.sgst(), "csamt", BigDecimal.ZERO));
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> docs(List<DocumentSeries> series) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DocumentSeries d : series) {
+            out.add(row("num", out.size() + 1, "from", d.from(), "to", d.to(), "totnum", d.total(), "cancel", d.cancelled(),
+                    "net_issue", d.netIssued()));
+        }
+        return out;
+    }
+
+    /** The portal's description field holds 30 characters. */
+    static String description(String text) {
+        return text == null ? "" : text.length() <= 30 ? text : text.substring(0, 30);
+    }
+
+    /** 18, not 18.00: the portal lists rates as the slabs are written. */
+    static BigDecimal rate(BigDecimal rate) {
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,76 @@
+package io.ipsc.invoicing.report;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the month's reports read from the tenant's database; the rules that sort it are {@link Gstr1}'s. */
+@Singleton
+public class Gstr1Repository {
+
+    /** Issued invoices only: drafts are no supplies yet, and a cancelled invoice (by its credit note) is reported in none. */
+    static final String ISSUED_IN_MONTH = "i.status IN ('issued', 'partially_paid', 'paid') AND i.invoice_date BETWEEN $1 AND $2";
+
+    public Uni<List<SupplyLine>> supplies(SqlClient db, YearMonth month) {
+        String sql = "SELECT i.id, i.number, i.invoice_date, i.total AS invoice_value, p.gstin, p.name, i.place_of_supply, i.inter_state, "
+                + "l.description, l.hsn_sac, l.unit, l.gst_rate, l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst "
+                + "FROM invoices i JOIN parties p ON p.id = i.customer_id JOIN invoice_lines l ON l.invoice_id = i.id WHERE " + ISSUED_IN_MONTH
+                + " ORDER BY i.invoice_date, i.number, l.position";
+        return db.preparedQuery(sql).execute(range(month)).map(rows -> {
+            List<SupplyLine> lines = new ArrayList<>();
+            for (Row r : rows) {
+                lines.add(new SupplyLine(r.getLong("id"), r.getString("number"), r.getLocalDate("invoice_date"), r.getBigDecimal("invoice_value"),
+                        r.getString("gstin"), r.getString("name"), r.getString("place_of_supply"), r.getBoolean("inter_state"),
+                        r.getString("description"), r.getString("hsn_sac"), r.getString("unit"), r.getBigDecimal("gst_rate"),
+                        r.getBigDecimal("quantity"), r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"),
+                        r.getBigDecimal("igst")));
+            }
+            return lines;
+        });
+    }
+
+    /** Every number given to an invoice dated in the month, cancelled ones included (Table 13 counts them). */
+    public Uni<List<IssuedNumber>> numbers(SqlClient db, YearMonth month) {
+        return db.preparedQuery("SELECT number, status = 'cancelled' AS cancelled FROM invoices WHERE number IS NOT NULL "
+                        + "AND invoice_date BETWEEN $1 AND $2 ORDER BY number").execute(range(month))
+                .map(rows -> {
+                    List<IssuedNumber> numbers = new ArrayList<>();
+                    rows.forEach(r -> numbers.add(new IssuedNumber(r.getString("number"), r.getBoolean("cancelled"))));
+                    return numbers;
+                });
+    }
+
+    public Uni<List<Map<String, Object>>> salesRegister(SqlClient db, YearMonth month) {
+        String sql = "SELECT i.number, i.invoice_date, p.name AS customer, p.gstin AS customer_gstin, i.place_of_supply, i.taxable_amount AS taxable, "
+                + "i.cgst, i.sgst, i.igst, i.round_off, i.total, i.status FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE "
+                + ISSUED_IN_MONTH + " ORDER BY i.invoice_date, i.number";
+        return db.preparedQuery(sql).execute(range(month)).map(Gstr1Repository::rows);
+    }
+
+    private static Tuple range(YearMonth month) {
+        return Tuple.of(month.atDay(1), month.atEndOfMonth());
+    }
+
+    private static List<Map<String, Object>> rows(RowSet<Row> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                Object v = r.getValue(i);
+                m.put(r.getColumnName(i), v instanceof LocalDate d ? d.toString() : v);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}
