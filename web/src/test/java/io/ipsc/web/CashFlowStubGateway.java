@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in gateway for the cash-flow and GST pages' tests: sign-in as {@link StubGateway} answers it,
  * {@code smile-dental} with {@code advanced_reporting} and {@code plain-shop} without; invoicing's cash flow
- * (ageing, months, one customer owing), the invoice and purchase lists (whatever the filter: the test reads
+ * (ageing, months, one customer owing), the payments behind a month's money in or out, the invoice and purchase lists (whatever the filter: the test reads
  * the filter the web sent from {@link #CALLS}), one customer, and GSTR-1 for June 2024 (another month is
  * refused as the API refuses it). Every call is noted with its query string.
  */
@@ -58,6 +58,12 @@ public class CashFlowStubGateway extends StandInGateway {
             case smile + "/purchases" -> """
                     {"items":[{"id":2,"vendor_id":6,"bill_number":"PM/2","bill_date":"2026-10-10","status":"received","total":236,
                       "amount_paid":0,"balance_due":236}],"page":1,"size":20,"total_items":1,"total_pages":1}""";
+            case smile + "/cashflow/payments" -> query != null && query.contains("direction=out") ? """
+                    {"items":[{"id":5,"direction":"out","document_id":2,"document_number":"PM/2","party_id":6,"party_name":"Pune Metals",
+                      "amount":90,"mode":"cheque","reference":null,"paid_on":"2026-10-12"}],"page":1,"size":20,"total_items":1,"total_pages":1}""" : """
+                    {"items":[{"id":7,"direction":"in","document_id":9,"document_number":"INV/2026-27/00009","party_id":3,
+                      "party_name":"Kaveri Traders","amount":1180,"mode":"upi","reference":"UPI-881","paid_on":"2026-11-03"}],
+                      "page":1,"size":20,"total_items":1,"total_pages":1}""";
             case smile + "/reports/gstr1" -> query != null && query.contains("month=2024-06") ? GSTR1 : null;
             default -> "missing";
         };
