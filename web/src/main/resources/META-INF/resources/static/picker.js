@@ -104,10 +104,12 @@
   document.addEventListener('DOMContentLoaded', function () { isolate(document); });
   document.addEventListener('htmx:load', function (event) { isolate(event.target); });
 
+  // htmx names the swapped element in detail.target (the event itself may be dispatched on the search field).
   document.addEventListener('htmx:afterSwap', function (event) {
-    var picker = event.target.closest && event.target.closest('[data-picker]');
-    if (picker && event.target.classList.contains('picker-options')) {
-      show(picker, document.activeElement === parts(picker).search && event.target.children.length > 0);
+    var list = event.detail && event.detail.target ? event.detail.target : event.target;
+    var picker = list.closest && list.closest('[data-picker]');
+    if (picker && list.classList.contains('picker-options')) {
+      show(picker, document.activeElement === parts(picker).search && list.children.length > 0);
     }
   });
 
