@@ -135,7 +135,7 @@ class CatalogPagesTest {
 
     @Test
     void thePickerAsksTheListsOwnSearchAndOffersWhatAProductFills() {
-        String options = admin.get(BASE + "pick/products?search=pipe&field=product-2").then().statusCode(200).extract().asString();
+        String options = admin.get(BASE + "pick/products?q-product-2=pipe&field=product-2").then().statusCode(200).extract().asString();
         String sent = asked("GET /api/tenants/smile-dental/products?");
         assertTrue(sent.contains("search=pipe") && sent.contains("size=20") && sent.contains("page=1"), sent);
         String pipe = options.substring(options.indexOf("id=\"product-2-option-13\""));
@@ -146,7 +146,7 @@ class CatalogPagesTest {
         assertTrue(options.contains("id=\"product-2-option-12\""), options);
 
         CatalogStubGateway.CALLS.clear();
-        String vendors = admin.get(BASE + "pick/vendors?search=27AAP&field=vendor_id").then().statusCode(200).extract().asString();
+        String vendors = admin.get(BASE + "pick/vendors?q-vendor_id=27AAP&field=vendor_id").then().statusCode(200).extract().asString();
         assertTrue(asked("GET /api/tenants/smile-dental/vendors?").contains("search=27AAP"));
         assertTrue(vendors.contains("id=\"vendor_id-option-4\"") && vendors.contains("data-text=\"Pune Metals\"")
                 && vendors.contains("GSTIN 27AAPFU0939F1ZV · Maharashtra"), vendors);

@@ -16,7 +16,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -53,9 +55,12 @@ public class PickerResource {
 
     @GET
     @Path("/{kind}")
-    public RestResponse<TemplateInstance> options(@PathParam("slug") String slug, @PathParam("kind") String kind, @RestQuery String search,
-                                                  @RestQuery String field, @CookieParam(SessionCookie.NAME) String sessionId,
+    public RestResponse<TemplateInstance> options(@PathParam("slug") String slug, @PathParam("kind") String kind, @RestQuery String field,
+                                                  @Context UriInfo uri, @CookieParam(SessionCookie.NAME) String sessionId,
                                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        // The text is sent as q-<field> (hx-params keeps it alone): htmx sends a GET inside a form with the form's fields,
+        // and the editor has a picker per row.
+        String search = field == null ? null : uri.getQueryParameters().getFirst("q-" + field);
         Visit visit = visits.of(slug, sessionId, host);
         if (field == null || !FIELD.matcher(field).matches()) {
             return PageErrors.page(404, visit.session().user(), "Not found", "There is no such field.");
