@@ -4,6 +4,8 @@
  *   {"type": "bar" | "line", "unit": "rupees" | "ms" | "", "horizontal": false,
  *    "labels": ["Apr 2025", ...], "series": [{"name": "Invoiced", "values": [1200.5, ...], "type": "line"}],
  *    "links": ["/t/acme/cashflow/invoices?ageing=0-30", ...]}   (optional: a click on a label's bars or on the label goes there)
+ * A series may carry "links" of its own, one per value: a click on its bars goes there instead (money in and money out
+ * of the same month open different lists).
  * ECharts (the webjar) is loaded only on a page that has a chart, and charts arriving with an htmx swap
  * are drawn too. The element's own content is what shows without script or without data ("No figures yet").
  * No eval and no inline style attribute: the page's Content-Security-Policy allows neither.
@@ -82,20 +84,35 @@
   }
 
   /** Only addresses on this site are followed (a path, never a scheme or another host). */
-  function linked(spec) {
-    return Array.isArray(spec.links) && spec.links.length === spec.labels.length
-      && spec.links.every(function (href) { return typeof href === 'string' && href.charAt(0) === '/' && href.charAt(1) !== '/'; });
+  function sameSite(links, count) {
+    return Array.isArray(links) && links.length === count
+      && links.every(function (href) { return typeof href === 'string' && href.charAt(0) === '/' && href.charAt(1) !== '/'; });
   }
 
-  /** A click on a bar, or on its label, opens the label's link. */
+  function linked(spec) {
+    return sameSite(spec.links, spec.labels.length);
+  }
+
+  function seriesLinks(spec, index) {
+    var s = spec.series[index];
+    return s && sameSite(s.links, s.values.length) ? s.links : null;
+  }
+
+  function anyLinks(spec) {
+    return linked(spec) || spec.series.some(function (s, i) { return seriesLinks(spec, i) !== null; });
+  }
+
+  /** A click on a bar opens its series' link, else its label's; a click on a label opens the label's link. */
   function followLinks(chart, spec) {
-    if (!linked(spec)) {
+    if (!anyLinks(spec)) {
       return;
     }
     chart.on('click', function (params) {
+      var own = params.componentType === 'series' ? seriesLinks(spec, params.seriesIndex) : null;
+      var links = own || (linked(spec) ? spec.links : null);
       var index = params.componentType === 'series' ? params.dataIndex : spec.labels.indexOf(params.value);
-      if (index >= 0 && index < spec.links.length) {
-        window.location.assign(spec.links[index]);
+      if (links && index >= 0 && index < links.length) {
+        window.location.assign(links[index]);
       }
     });
   }
@@ -119,7 +136,7 @@
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(option(spec, element));
     followLinks(chart, spec);
-    if (linked(spec)) {
+    if (anyLinks(spec)) {
       element.dataset.chartLinked = 'true';
     }
   }

@@ -76,6 +76,38 @@ class CashFlowPagesTest {
     }
 
     @Test
+    void eachMonthsMoneyInAndOutBarOpensThatMonthsPayments() {
+        String html = admin.get(BASE + "cashflow").then().statusCode(200).extract().asString();
+        // Each series carries its own links, one per month: money in and money out of October open different lists.
+        assertTrue(html.contains("&quot;name&quot;:&quot;Money in&quot;,&quot;values&quot;:[0,1180],&quot;links&quot;:["
+                + "&quot;/t/smile-dental/cashflow/payments?month=2026-10&amp;direction=in&quot;,"
+                + "&quot;/t/smile-dental/cashflow/payments?month=2026-11&amp;direction=in&quot;]"), html);
+        assertTrue(html.contains("&quot;name&quot;:&quot;Money out&quot;,&quot;values&quot;:[90,0],&quot;links&quot;:["
+                + "&quot;/t/smile-dental/cashflow/payments?month=2026-10&amp;direction=out&quot;"), html);
+        assertTrue(html.contains("<td><a href=\"/t/smile-dental/cashflow/payments?month=2026-11&amp;direction=in\">₹1,180.00</a></td>"), html);
+
+        admin.get(BASE + "cashflow/payments?month=2026-11&direction=in").then().statusCode(200)
+                .body(containsString("Money in, November 2026"))
+                .body(containsString("<a href=\"/t/smile-dental/invoices/9\">INV/2026-27/00009</a>"))
+                .body(containsString("Kaveri Traders")).body(containsString("₹1,180.00")).body(containsString("UPI-881"))
+                .body(containsString("03-11-2026"));
+        assertEquals("GET /api/tenants/smile-dental/cashflow/payments?direction=in&from=2026-11-01&page=1&size=20&to=2026-11-30",
+                listCall("/cashflow/payments"));
+        admin.get(BASE + "cashflow/payments?month=2026-10&direction=out").then().statusCode(200)
+                .body(containsString("Money out, October 2026"))
+                .body(containsString("<a href=\"/t/smile-dental/purchases/2\">PM/2</a>")).body(containsString("Cheque"));
+        assertTrue(listCall("/cashflow/payments").contains("direction=out&from=2026-10-01") && listCall("/cashflow/payments").contains("to=2026-10-31"));
+    }
+
+    @Test
+    void aMonthOrDirectionNotUnderstoodIsNotFoundWithoutAskingTheApi() {
+        admin.get(BASE + "cashflow/payments?month=2026-13&direction=in").then().statusCode(404);
+        admin.get(BASE + "cashflow/payments?month=2026-11&direction=sideways").then().statusCode(404);
+        admin.get(BASE + "cashflow/payments?direction=in").then().statusCode(404);
+        assertTrue(CashFlowStubGateway.CALLS.stream().noneMatch(c -> c.contains("/cashflow/payments")), CashFlowStubGateway.CALLS.toString());
+    }
+
+    @Test
     void anUnknownBucketIsNotFoundWithoutAskingTheList() {
         admin.get(BASE + "cashflow/invoices?ageing=30-60").then().statusCode(404).body(containsString("0-30, 31-60, 61-90 or 90+"));
         admin.get(BASE + "cashflow/purchases").then().statusCode(404);

@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in gateway for the cash-flow pages' tests: sign-in as {@link StubGateway} answers it,
  * {@code smile-dental} with {@code advanced_reporting} and {@code plain-shop} without; invoicing's cash flow
- * (ageing, months, one customer owing), the invoice and purchase lists (whatever the filter: the test reads
- * the filter the web sent from {@link #CALLS}) and one customer (GstStubGateway answers GSTR-1). Every call is
- * noted with its query string.
+ * (ageing, months, one customer owing), the payments behind a month's money in or out, the invoice and purchase
+ * lists (whatever the filter: the test reads the filter the web sent from {@link #CALLS}) and one customer
+ * (GstStubGateway answers GSTR-1). Every call is noted with its query string.
  */
 public class CashFlowStubGateway extends StandInGateway {
 
@@ -49,6 +49,12 @@ public class CashFlowStubGateway extends StandInGateway {
             case smile + "/purchases" -> """
                     {"items":[{"id":2,"vendor_id":6,"bill_number":"PM/2","bill_date":"2026-10-10","status":"received","total":236,
                       "amount_paid":0,"balance_due":236}],"page":1,"size":20,"total_items":1,"total_pages":1}""";
+            case smile + "/cashflow/payments" -> query != null && query.contains("direction=out") ? """
+                    {"items":[{"id":5,"direction":"out","document_id":2,"document_number":"PM/2","party_id":6,"party_name":"Pune Metals",
+                      "amount":90,"mode":"cheque","reference":null,"paid_on":"2026-10-12"}],"page":1,"size":20,"total_items":1,"total_pages":1}""" : """
+                    {"items":[{"id":7,"direction":"in","document_id":9,"document_number":"INV/2026-27/00009","party_id":3,
+                      "party_name":"Kaveri Traders","amount":1180,"mode":"upi","reference":"UPI-881","paid_on":"2026-11-03"}],
+                      "page":1,"size":20,"total_items":1,"total_pages":1}""";
             default -> "missing";
         };
         if (data == null) {

@@ -122,6 +122,55 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aPurchaseShowsItsLinesAndThePaymentsMade() {
+        String page = admin.get(BASE + "purchases/9").then().statusCode(200).extract().asString();
+        String line = body(page, "purchase-lines");
+        assertTrue(line.contains("<a href=\"/t/smile-dental/products/12\">Brass valve</a>") && line.contains("<td>8481</td>")
+                && line.contains("<td>4</td>") && line.contains("<td>₹12,500.00</td>") && line.contains("<td>18 %</td>")
+                && line.contains("<td>₹50,000.00</td>") && line.contains("<td>₹9,000.00</td>") && line.contains("<td>₹59,000.00</td>"), line);
+        String paid = body(page, "purchase-payments");
+        assertTrue(paid.contains("<td>" + io.ipsc.web.format.IndianFormats.date(java.time.LocalDate.of(2026, 11, 25)) + "</td>"), paid);
+        assertTrue(paid.contains("<td>₹20,000.00</td>") && paid.contains("<td>Bank transfer</td>") && paid.contains("<td>NEFT-4471</td>"), paid);
+    }
+
+    @Test
+    void thePickerAsksTheListsOwnSearchAndOffersWhatAProductFills() {
+        String options = admin.get(BASE + "pick/products?q-product-2=pipe&field=product-2").then().statusCode(200).extract().asString();
+        String sent = asked("GET /api/tenants/smile-dental/products?");
+        assertTrue(sent.contains("search=pipe") && sent.contains("size=20") && sent.contains("page=1"), sent);
+        String pipe = options.substring(options.indexOf("id=\"product-2-option-13\""));
+        pipe = pipe.substring(0, pipe.indexOf("</li>"));
+        assertTrue(pipe.contains("role=\"option\"") && pipe.contains("data-value=\"13\"") && pipe.contains("data-text=\"Copper pipe 20 mm · PIPE-20\"")
+                && pipe.contains("data-fill-unit_price=\"380\"") && pipe.contains("data-fill-gst_rate=\"12\"")
+                && pipe.contains("HSN 7411 · m · ₹450.50 · GST 12 %"), pipe);
+        assertTrue(options.contains("id=\"product-2-option-12\""), options);
+
+        CatalogStubGateway.CALLS.clear();
+        String vendors = admin.get(BASE + "pick/vendors?q-vendor_id=27AAP&field=vendor_id").then().statusCode(200).extract().asString();
+        assertTrue(asked("GET /api/tenants/smile-dental/vendors?").contains("search=27AAP"));
+        assertTrue(vendors.contains("id=\"vendor_id-option-4\"") && vendors.contains("data-text=\"Pune Metals\"")
+                && vendors.contains("GSTIN 27AAPFU0939F1ZV · Maharashtra"), vendors);
+
+        admin.get(BASE + "pick/patients?field=x").then().statusCode(404);
+        admin.get(BASE + "pick/products?field=%22%3E%3Cscript%3E").then().statusCode(404);
+    }
+
+    @Test
+    void aPurchaseFormShownAgainNamesWhatWasChosenWhateverItsPage() {
+        // Product 13 and vendor 4 are asked for by id, not looked up in a first page of choices.
+        String refused = given().cookies(admin.cookies).formParam("csrf-token", csrf(admin.get(BASE + "purchases/new").asString()))
+                .formParam("vendor_id", "4").formParam("bill_number", "PM/779")
+                .formParam("product", "13").formParam("quantity", "2").formParam("unit_price", "400")
+                .formParam("gst_rate", "7").post(BASE + "purchases/new").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("id=\"vendor_id\" name=\"vendor_id\" value=\"4\"") && refused.contains("value=\"Pune Metals\""), refused);
+        assertTrue(refused.contains("id=\"product-0\" name=\"product\" value=\"13\"") && refused.contains("value=\"Copper pipe 20 mm · PIPE-20\""),
+                refused);
+        assertTrue(CatalogStubGateway.CALLS.stream().anyMatch(c -> c.startsWith("GET /api/tenants/smile-dental/products/13")));
+        String sent = sent("POST /api/tenants/smile-dental/purchases");
+        assertTrue(sent.contains("\"description\":\"Copper pipe 20 mm\"") && sent.contains("\"hsn_sac\":\"7411\""), sent);
+    }
+
+    @Test
     void aViewerIsOfferedNoChange() {
         Browserless viewer = new Browserless();
         viewer.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);
@@ -136,10 +185,23 @@ class CatalogPagesTest {
         assertEquals(-1, product.indexOf("archive-product"));
     }
 
+    /** The body of table {@code id}. */
+    private static String body(String page, String id) {
+        int table = page.indexOf("id=\"" + id + "\"");
+        assertTrue(table >= 0, id + " in " + page);
+        return page.substring(page.indexOf("<tbody", table), page.indexOf("</tbody>", table));
+    }
+
     private static String row(String page, String id) {
         int start = page.indexOf("id=\"" + id + "\"");
         assertTrue(start >= 0, id + " in " + page);
         return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    /** A call with a query string, by its start. */
+    private static String asked(String prefix) {
+        return CatalogStubGateway.CALLS.stream().filter(c -> c.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError(prefix + " not asked: " + CatalogStubGateway.CALLS));
     }
 
     private static String sent(String prefix) {

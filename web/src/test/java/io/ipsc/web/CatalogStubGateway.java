@@ -25,9 +25,10 @@ public class CatalogStubGateway extends StandInGateway {
     private static final String VALVE = """
             {"id":12,"sku":"BRASS-VALVE","name":"Brass valve","hsn_sac":"8481","unit":"nos","price":12500,"gst_rate":18,
              "stock_quantity":2,"reorder_level":5,"service":false}""";
-    private static final String PRODUCTS = "[" + VALVE + ",\n" + """
-             {"id":13,"sku":"PIPE-20","name":"Copper pipe 20 mm","hsn_sac":"7411","unit":"m","price":450.5,"gst_rate":12,
-              "stock_quantity":120,"reorder_level":10,"service":false}]""";
+    private static final String PIPE = """
+             {"id":13,"sku":"PIPE-20","name":"Copper pipe 20 mm","hsn_sac":"7411","unit":"m","price":450.5,"gst_rate":12,"cost":380,
+              "stock_quantity":120,"reorder_level":10,"service":false}""";
+    private static final String PRODUCTS = "[" + VALVE + ",\n" + PIPE + "]";
     private static final String CUSTOMER = """
             {"id":3,"kind":"customer","name":"Kaveri Traders","gstin":"29AAGCB7383J1Z4","state":"Karnataka","state_code":"29","city":"Bengaluru"}""";
     private static final String VENDOR = """
@@ -36,6 +37,11 @@ public class CatalogStubGateway extends StandInGateway {
             {"id":9,"vendor_id":4,"bill_number":"PM/778","bill_date":"2026-11-20","due_date":"2026-12-20","status":"partially_paid",
              "inter_state":true,"taxable_amount":50000,"cgst":0,"sgst":0,"igst":9000,"round_off":0,"total":59000,"amount_paid":20000,
              "balance_due":39000}""";
+    /** Purchase 9 as GET /purchases/{id} answers it: with its lines and the payment made. */
+    private static final String PURCHASE_IN_FULL = PURCHASE.substring(0, PURCHASE.lastIndexOf('}')) + """
+            ,"lines":[{"position":1,"product_id":12,"description":"Brass valve","hsn_sac":"8481","quantity":4,"unit_price":12500,
+             "gst_rate":18,"taxable_amount":50000,"tax_amount":9000,"total":59000}],
+             "payments":[{"id":31,"amount":20000,"mode":"bank_transfer","reference":"NEFT-4471","paid_on":"2026-11-25"}]}""";
 
     public CatalogStubGateway() {
         super(CatalogStubGateway::route);
@@ -53,6 +59,7 @@ public class CatalogStubGateway extends StandInGateway {
             case "GET " + tenant + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
             case "GET " + tenant + "/products" -> page(PRODUCTS, 2);
             case "GET " + tenant + "/products/12" -> VALVE;
+            case "GET " + tenant + "/products/13" -> PIPE;
             case "POST " + tenant + "/products" -> compact.contains("\"sku\":\"BRASS-VALVE\"") ? "duplicate-sku" : "{\"id\":14}";
             case "GET " + tenant + "/customers" -> page("[" + CUSTOMER + "]", 1);
             case "GET " + tenant + "/vendors" -> page("[" + VENDOR + "]", 1);
@@ -61,7 +68,7 @@ public class CatalogStubGateway extends StandInGateway {
                     ? "{\"valid\":true,\"problems\":[],\"warnings\":[],\"state_code\":\"27\",\"gstin_state\":\"Maharashtra\"}"
                     : "{\"valid\":false,\"problems\":[{\"field\":\"gstin\",\"message\":\"GSTIN must be 15 characters\"}],\"warnings\":[]}";
             case "GET " + tenant + "/purchases" -> page("[" + PURCHASE + "]", 1);
-            case "GET " + tenant + "/purchases/9" -> PURCHASE;
+            case "GET " + tenant + "/purchases/9" -> PURCHASE_IN_FULL;
             case "POST " + tenant + "/purchases" -> compact.contains("\"gst_rate\":7") ? "bad-rate" : PURCHASE;
             case "POST " + tenant + "/purchases/9/payments" -> "overpayment";
             default -> "missing";

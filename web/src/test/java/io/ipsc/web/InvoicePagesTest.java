@@ -70,7 +70,56 @@ class InvoicePagesTest {
         String line = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
                 .formParam("product", "12", "").formParam("quantity", "1", "1").formParam("discount", "", "")
                 .post(BASE + "/new/line").then().statusCode(200).extract().asString();
-        assertTrue(line.contains("id=\"product-2\"") && line.contains("for=\"quantity-2\"") && line.contains("Brass valve · BRASS-VALVE"), line);
+        assertTrue(line.contains("id=\"product-2\" name=\"product\" value=\"\"") && line.contains("for=\"quantity-2\"")
+                && line.contains("hx-get=\"/t/smile-dental/pick/products?field=product-2\"") && line.contains("for=\"product-2-search\""), line);
+    }
+
+    @Test
+    void aDraftOffersEditAndTheEditorOpensFilledWithItsCustomerAndLines() {
+        admin.get(BASE + "/6").then().statusCode(200).body(containsString("id=\"edit-invoice\" href=\"/t/smile-dental/invoices/6/edit\""))
+                .body(containsString("id=\"issue\""));
+        String editor = admin.get(BASE + "/6/edit").then().statusCode(200).extract().asString();
+        assertTrue(editor.contains("Edit draft invoice #6") && editor.contains("action=\"/t/smile-dental/invoices/6/edit\""), editor);
+        assertTrue(editor.contains("id=\"customer_id\" name=\"customer_id\" value=\"3\"") && editor.contains("value=\"Kaveri Traders\""), editor);
+        assertTrue(editor.contains("id=\"product-0\" name=\"product\" value=\"12\"") && editor.contains("value=\"Brass valve · BRASS-VALVE\""), editor);
+        assertTrue(editor.contains("id=\"quantity-0\" name=\"quantity\" type=\"text\" inputmode=\"decimal\" value=\"4\"")
+                && editor.contains("id=\"discount-0\" name=\"discount\" type=\"text\" inputmode=\"decimal\" value=\"10\""), editor);
+        // The live preview is the new invoice's.
+        assertTrue(editor.contains("hx-post=\"/t/smile-dental/invoices/new/preview\""), editor);
+    }
+
+    @Test
+    void savingADraftUpdatesItAndCanIssueIt() {
+        admin.submit(BASE + "/6/edit", BASE + "/6/edit", Map.of("customer_id", "3", "product", "12", "quantity", "5", "discount", "",
+                        "action", "issue"))
+                .then().statusCode(303).header("Location", containsString("/t/smile-dental/invoices/6?done=issued"));
+        String put = InvoiceStubGateway.CALLS.stream().filter(c -> c.startsWith("PUT /api/tenants/smile-dental/invoices/6 ")).findFirst()
+                .orElseThrow(() -> new AssertionError(InvoiceStubGateway.CALLS));
+        assertTrue(put.contains("\"customer_id\":3") && put.contains("\"product_id\":12") && put.contains("\"quantity\":5"), put);
+        assertTrue(InvoiceStubGateway.CALLS.stream().anyMatch(c -> c.startsWith("POST /api/tenants/smile-dental/invoices/6/issue")));
+        assertTrue(InvoiceStubGateway.CALLS.stream().noneMatch(c -> c.startsWith("POST /api/tenants/smile-dental/invoices ")));
+    }
+
+    @Test
+    void aRefusedChangeIsShownAtItsFieldInTheDraftsEditor() {
+        String page = admin.get(BASE + "/6/edit").asString();
+        String html = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
+                .formParam("customer_id", "3").formParam("product", "12").formParam("quantity", "0").formParam("discount", "")
+                .formParam("action", "draft").post(BASE + "/6/edit").then().statusCode(400).extract().asString();
+        assertTrue(html.contains("Edit draft invoice #6") && html.contains("id=\"line-0-quantity-error\">quantity must be more than zero<"), html);
+    }
+
+    @Test
+    void anIssuedInvoiceOrADraftWithALineOfAnotherModuleOffersNoEdit() {
+        admin.get(BASE + "/5").then().statusCode(200).body(not(containsString("id=\"edit-invoice\"")));
+        // An address typed by hand: the invoice, saying why, and no editor.
+        admin.get(BASE + "/5/edit").then().statusCode(200).body(containsString("id=\"edit-problem\">Only a draft can be changed; this invoice is partially paid.<"))
+                .body(not(containsString("id=\"invoice-form\"")));
+        // A change forced through anyway: the API's refusal, in its words, with its status.
+        admin.submit(BASE + "/6/edit", BASE + "/5/edit", Map.of("customer_id", "3", "product", "12", "quantity", "1", "action", "draft"))
+                .then().statusCode(409).body(containsString("Invoice 5 is partially_paid; only drafts can be changed"));
+        admin.get(BASE + "/7").then().statusCode(200).body(not(containsString("id=\"edit-invoice\""))).body(containsString("id=\"edit-locked\""))
+                .body(containsString("id=\"issue\""));
     }
 
     @Test
@@ -95,6 +144,7 @@ class InvoicePagesTest {
         String page = viewer.get(BASE + "/5").then().statusCode(200).extract().asString();
         String main = page.substring(page.indexOf("<main"));
         assertTrue(!main.contains("<button") && !main.contains("<form"), main);
+        viewer.get(BASE + "/6").then().statusCode(200).body(not(containsString("id=\"edit-invoice\"")));
         String editor = viewer.get(BASE + "/new").then().statusCode(200).extract().asString();
         assertTrue(!editor.substring(editor.indexOf("<main")).contains("<button"), editor);
     }

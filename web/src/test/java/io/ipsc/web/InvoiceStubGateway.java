@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in gateway for the invoice pages' tests: sign-in as {@link StubGateway} answers it (the
  * platform admin may write; the member is smile-dental's viewer), and invoicing-service's answers for
  * one customer, one product, a preview (refused when a quantity is 0), invoice 5 (issued, part paid),
- * its PDF, and an overpayment refused. Every call is noted with its body.
+ * its PDF, and an overpayment refused; draft 6 (changed by PUT, refused when a quantity is 0; issued), and draft 7 with
+ * a line another module billed (no product). Every call is noted with its body.
  */
 public class InvoiceStubGateway extends StandInGateway {
 
@@ -27,6 +28,14 @@ public class InvoiceStubGateway extends StandInGateway {
     private static final String LINE = """
             {"position":1,"product_id":12,"description":"Brass valve","hsn_sac":"8481","unit":"nos","quantity":4,"unit_price":12500,
              "discount_percent":10,"gst_rate":18,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"total":53100}""";
+
+    private static final String PRODUCT = """
+            {"id":12,"sku":"BRASS-VALVE","name":"Brass valve","hsn_sac":"8481","unit":"nos","price":12500,"gst_rate":18,"stock_quantity":10}""";
+    /** Draft 6: Kaveri Traders, four brass valves at 10 % off. */
+    private static final String DRAFT = """
+            {"id":6,"number":null,"status":"draft","customer_id":3,"invoice_date":"2026-11-29","place_of_supply":"29","inter_state":false,
+             "taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"round_off":0,"total":53100,
+             "amount_in_words":"Rupees Fifty Three Thousand One Hundred Only","amount_paid":0,"balance_due":53100,"lines":[%s]}""".formatted(LINE);
 
     public InvoiceStubGateway() {
         super(InvoiceStubGateway::route);
@@ -43,6 +52,12 @@ public class InvoiceStubGateway extends StandInGateway {
             case "GET " + tenant + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
             case "GET " + tenant + "/customers" -> "{\"items\":[" + CUSTOMER + "],\"page\":1,\"size\":100,\"total_items\":1,\"total_pages\":1}";
             case "GET " + tenant + "/customers/3" -> CUSTOMER;
+            case "GET " + tenant + "/products/12" -> PRODUCT;
+            case "GET " + tenant + "/invoices/6" -> DRAFT;
+            case "PUT " + tenant + "/invoices/5" -> "not-draft";
+            case "PUT " + tenant + "/invoices/6" -> body.replace(" ", "").contains("\"quantity\":0") ? null : DRAFT;
+            case "POST " + tenant + "/invoices/6/issue" -> DRAFT.replace("\"draft\"", "\"issued\"");
+            case "GET " + tenant + "/invoices/7" -> DRAFT.replace("\"id\":6", "\"id\":7").replace("\"product_id\":12", "\"product_id\":null");
             case "GET " + tenant + "/products" -> """
                     {"items":[{"id":12,"sku":"BRASS-VALVE","name":"Brass valve","unit":"nos","price":12500,"gst_rate":18,"stock_quantity":10}],
                      "page":1,"size":100,"total_items":1,"total_pages":1}""";
@@ -72,6 +87,8 @@ public class InvoiceStubGateway extends StandInGateway {
                      "details":[{"field":"lines[0].quantity","message":"quantity must be more than zero"}]}}""", null);
         } else if (data.equals("overpayment")) {
             StubGateway.answer(exchange, 409, StubGateway.error("OVERPAYMENT", "The balance due is 33100.00; 999999 is more"), null);
+        } else if (data.equals("not-draft")) {
+            StubGateway.answer(exchange, 409, StubGateway.error("INVOICE_NOT_DRAFT", "Invoice 5 is partially_paid; only drafts can be changed"), null);
         } else if (data.equals("missing")) {
             StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);
         } else if (!data.isEmpty()) {

@@ -97,14 +97,13 @@ class InvoiceEditorBrowserTest {
     void theEditorPreviewsTheApiTotalsThenSavesAndIssues() {
         browser.go(workspace + "invoices", "invoices-empty-list");
         browser.clickThrough(By.id("new-invoice"));
-        browser.await(By.id("customer_id"));
+        browser.await(By.id("customer_id-search"));
         browser.shot("invoice-editor-empty");
 
-        // The first choice of each list is its prompt; the tenant has one customer and one product.
-        new Select(browser.driver().findElement(By.id("customer_id"))).selectByIndex(1);
-        Select product = new Select(browser.driver().findElement(By.id("product-0")));
-        product.selectByIndex(1);
-        assertEquals("Brass valve · BRASS-VALVE", product.getFirstSelectedOption().getText());
+        // The pickers search as they are typed; the tenant has one customer and one product.
+        web.pick("customer_id", "Kaveri", "Kaveri Traders");
+        web.pick("product-0", "brass", "Brass valve · BRASS-VALVE");
+        assertEquals("Brass valve · BRASS-VALVE", browser.driver().findElement(By.id("product-0-search")).getAttribute("value"));
         web.type("quantity-0", "4");
         web.type("discount-0", "10");
         // htmx posts the form to the preview route as it changes; the API's figures replace the totals.
@@ -118,7 +117,7 @@ class InvoiceEditorBrowserTest {
 
         // "Add line" appends a row (an htmx fragment); left without a product, it is not sent.
         browser.driver().findElement(By.id("add-line")).click();
-        browser.await(By.id("product-1"));
+        browser.await(By.id("product-1-search"));
         // A quantity the API refuses is shown at its field.
         web.type("quantity-0", "0");
         String refused = awaitError("line-0-quantity-error");

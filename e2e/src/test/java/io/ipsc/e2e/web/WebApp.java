@@ -73,6 +73,33 @@ final class WebApp {
         input.sendKeys(value);
     }
 
+    /**
+     * Chooses in the search-as-you-type picker whose hidden field has the id {@code field}, with the keyboard only: types
+     * {@code typed}, waits for an option named {@code option}, moves to it with the arrow key and takes it with Enter.
+     * Returns the id the picker then holds.
+     */
+    String pick(String field, String typed, String option) {
+        WebElement search = browser.driver().findElement(By.id(field + "-search"));
+        search.clear();
+        search.sendKeys(typed);
+        By wanted = By.cssSelector("#" + field + "-options [role=option][data-text=\"" + option + "\"]");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> !d.findElements(wanted).isEmpty()
+                && d.findElement(wanted).isDisplayed());
+        var options = browser.driver().findElements(By.cssSelector("#" + field + "-options [role=option][data-value]"));
+        String id = browser.driver().findElement(wanted).getAttribute("id");
+        for (WebElement o : options) {
+            search.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+            if (o.getAttribute("id").equals(id)) {
+                break;
+            }
+        }
+        search.sendKeys(org.openqa.selenium.Keys.ENTER);
+        String value = browser.driver().findElement(wanted).getAttribute("data-value");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.PAGE_WAIT)
+                .until(d -> value.equals(d.findElement(By.id(field)).getAttribute("value")));
+        return value;
+    }
+
     /** The error shown at a form field, or null. */
     String fieldError(String field) {
         var errors = browser.driver().findElements(By.id(field + "-error"));

@@ -1,6 +1,8 @@
 package io.ipsc.invoicing.cashflow;
 
 import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.error.ApiException;
@@ -52,6 +54,17 @@ public class CashFlowResource {
     private static final String TOP = "SELECT p.id AS customer_id, p.name, count(*) AS invoices, sum(i.total - i.amount_paid) AS outstanding "
             + "FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE i.status IN ('issued', 'partially_paid') "
             + "GROUP BY p.id, p.name ORDER BY outstanding DESC, p.name LIMIT " + TOP_CUSTOMERS;
+
+    /** The payments of each direction, as {@code GET /api/cashflow/payments} lists them: $1 from, $2 to. */
+    private static final Map<String, String> PAYMENTS = Map.of(
+            "in", "SELECT p.id, p.invoice_id AS document_id, coalesce(i.number, 'Draft #' || i.id) AS document_number, "
+                    + "i.customer_id AS party_id, c.name AS party_name, p.amount, p.mode, p.reference, p.paid_on "
+                    + "FROM payments p JOIN invoices i ON i.id = p.invoice_id JOIN parties c ON c.id = i.customer_id "
+                    + "WHERE p.paid_on BETWEEN $1 AND $2",
+            "out", "SELECT p.id, p.purchase_id AS document_id, b.bill_number AS document_number, b.vendor_id AS party_id, "
+                    + "v.name AS party_name, p.amount, p.mode, p.reference, p.paid_on "
+                    + "FROM purchase_payments p JOIN purchases b ON b.id = p.purchase_id JOIN parties v ON v.id = b.vendor_id "
+                    + "WHERE p.paid_on BETWEEN $1 AND $2");
 
     private final TenantContext tenant;
 
@@ -110,6 +123,44 @@ public class CashFlowResource {
                             data.put("top_customers", topCustomers(top));
                             return ApiResponse.ok(data, "Cash flow from " + from + " to " + to);
                         })))));
+    }
+
+    /**
+     * The payments behind a month's money in or out bar: received ({@code direction=in}) or made ({@code out}) from
+     * {@code from} to {@code to} (both days counted; by default the cash flow's period), oldest first. They add up to
+     * what {@code GET /api/cashflow} counts for the same days; the message says the sum.
+     */
+    @GET
+    @Path("/payments")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_FILTER,INVALID_DATE,INVALID_RANGE")
+    @Operation(operationId = "listCashFlowPayments", summary = "List the payments received or made over a period",
+            description = "direction=in lists payments received against invoices, out payments made against purchases; from and to "
+                    + "are dates like 2024-04-01 (by default the twelve months to today, as GET /api/cashflow).")
+    public Uni<ApiResponse<Page<PaymentLine>>> payments(@QueryParam("direction") String direction, @QueryParam("from") String fromText,
+                                                        @QueryParam("to") String toText, @QueryParam("page") Integer page,
+                                                        @QueryParam("size") Integer size) {
+        String query = direction == null ? null : PAYMENTS.get(direction.trim());
+        if (query == null) {
+            throw ApiException.badRequest("INVALID_FILTER", "direction", "direction must be in (payments received) or out (payments made)");
+        }
+        String wanted = direction.trim();
+        LocalDate to = parse(toText, "to", LocalDate.now(INDIA));
+        LocalDate from = parse(fromText, "from", to.withDayOfMonth(1).minusMonths(11));
+        if (from.isAfter(to)) {
+            throw ApiException.badRequest("INVALID_RANGE", "from", "from must not be after to");
+        }
+        PageRequest request = PageRequest.of(page, size);
+        return tenant.withDatabase(pool -> pool.preparedQuery(query + " ORDER BY p.paid_on, p.id LIMIT $3 OFFSET $4")
+                        .execute(Tuple.of(from, to, request.size(), request.offset()))
+                        .flatMap(rows -> pool.preparedQuery("SELECT count(*), coalesce(sum(amount), 0) FROM (" + query + ") t")
+                                .execute(Tuple.of(from, to)).map(count -> {
+                                    List<PaymentLine> items = new ArrayList<>();
+                                    rows.forEach(r -> items.add(PaymentLine.of(r, wanted)));
+                                    Row all = count.iterator().next();
+                                    return ApiResponse.ok(Page.of(items, request, all.getLong(0)), all.getLong(0) + " payment(s) "
+                                            + (wanted.equals("in") ? "received" : "made") + " from " + from + " to " + to + ", "
+                                            + all.getBigDecimal(1).toPlainString() + " in all");
+                                })));
     }
 
     private static List<Map<String, Object>> topCustomers(Iterable<Row> rows) {

@@ -239,12 +239,19 @@ public class PurchaseResource {
                 .replaceWith(purchaseId);
     }
 
+    /** The bill with its lines (in their order) and the payments made against it (oldest first). */
     private static Uni<PurchaseView> load(SqlClient conn, long id) {
-        return conn.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
+        return conn.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases WHERE id = $1").execute(Tuple.of(id)).flatMap(rows -> {
             if (!rows.iterator().hasNext()) {
                 throw ApiException.notFound("Purchase " + id);
             }
-            return PurchaseView.of(rows.iterator().next());
+            Row bill = rows.iterator().next();
+            return conn.preparedQuery("SELECT " + PurchaseView.LINE_COLUMNS + " FROM purchase_lines WHERE purchase_id = $1 ORDER BY position")
+                    .execute(Tuple.of(id))
+                    .flatMap(lines -> conn.preparedQuery("SELECT " + PurchaseView.PAYMENT_COLUMNS
+                                    + " FROM purchase_payments WHERE purchase_id = $1 ORDER BY paid_on, id").execute(Tuple.of(id))
+                            .map(payments -> PurchaseView.of(bill, PurchaseView.all(lines, PurchaseView.Line::of),
+                                    PurchaseView.all(payments, PurchaseView.Payment::of))));
         });
     }
 }

@@ -2,6 +2,7 @@ package io.ipsc.web.cashflow;
 
 import io.ipsc.client.ApiException;
 import io.ipsc.client.model.InvoiceView;
+import io.ipsc.client.model.PaymentLine;
 import io.ipsc.client.model.PurchaseView;
 import io.ipsc.web.format.IndianFormats;
 import io.ipsc.web.gateway.Gateway;
@@ -27,7 +28,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,13 +46,15 @@ import java.util.Optional;
 public class CashFlowResource {
 
     static final int LIST_PAGE_SIZE = 20;
+    private static final String NOTHING_OWED = "Nothing is owed here.";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance cashFlow(Chrome chrome, String base, CashFlowView view);
 
         static native TemplateInstance documents(Chrome chrome, String base, String heading, String lead, String tableId,
-                                                 SectionTable table, List<String> links, String pageLink);
+                                                 SectionTable table, List<String> links, String pageLink, String empty);
     }
 
     private final Gateway gateway;
@@ -95,7 +102,7 @@ public class CashFlowResource {
                 : "customer_id=" + customerId) + "&page=";
         return RestResponse.ok(Templates.documents(visit.chrome(heading + " · " + visit.workspace().companyName()), base, heading,
                 "Issued or partially paid invoices" + (customerId == null ? ", by days past their due date (or their date when none)" : ""),
-                "owed-invoices", table, items.stream().map(i -> base + "invoices/" + i.getId()).toList(), pageLink));
+                "owed-invoices", table, items.stream().map(i -> base + "invoices/" + i.getId()).toList(), pageLink, NOTHING_OWED));
     }
 
     /** The purchases still owed of one ageing bucket. */
@@ -120,7 +127,53 @@ public class CashFlowResource {
                 .toList(), p, pages(data.getTotalPages()), data.getTotalItems() == null ? 0 : data.getTotalItems());
         return RestResponse.ok(Templates.documents(visit.chrome(heading + " · " + visit.workspace().companyName()), base, heading,
                 "Vendors' bills received or partially paid, by days past their due date (or their date when none)", "owed-purchases",
-                table, List.of(), base + "cashflow/purchases?ageing=" + encode(bucket.get().filter()) + "&page="));
+                table, items.stream().map(b -> base + "purchases/" + b.getId()).toList(),
+                base + "cashflow/purchases?ageing=" + encode(bucket.get().filter()) + "&page=", NOTHING_OWED));
+    }
+
+    /**
+     * What a month's money in ({@code direction=in}: payments received, each opening its invoice) or money out ({@code out}:
+     * payments made, each opening its purchase) adds up: the API's own list of that month's payments.
+     */
+    @GET
+    @Path("/payments")
+    public RestResponse<TemplateInstance> payments(@PathParam("slug") String slug, @RestQuery String direction, @RestQuery String month,
+                                                   @RestQuery @DefaultValue("1") int page, @CookieParam(SessionCookie.NAME) String sessionId,
+                                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        Optional<YearMonth> wanted = month(month);
+        boolean in = "in".equals(direction);
+        if (wanted.isEmpty() || !(in || "out".equals(direction))) {
+            return PageErrors.page(404, visit.session().user(), "Not found",
+                    "There is no such list. A month's payments are cashflow/payments?month=2026-11&direction=in (received) or out (made).");
+        }
+        YearMonth m = wanted.get();
+        int p = Math.max(1, page);
+        var data = gateway.cashFlow().listCashFlowPayments(slug, direction, m.atDay(1).toString(), p, LIST_PAGE_SIZE,
+                m.atEndOfMonth().toString(), visit.bearer()).getData();
+        List<PaymentLine> items = data.getItems() == null ? List.of() : data.getItems();
+        String base = visit.workspace().base();
+        String heading = (in ? "Money in, " : "Money out, ") + m.format(MONTH);
+        SectionTable table = new SectionTable(heading, List.of(in ? "Invoice" : "Bill", "Paid on", in ? "Customer" : "Vendor", "Amount",
+                "Paid by", "Reference"), items.stream()
+                .map(x -> List.of(x.getDocumentNumber(), IndianFormats.date(x.getPaidOn()), x.getPartyName(), IndianFormats.rupees(x.getAmount()),
+                        InvoiceResource.PAYMENT_MODES.getOrDefault(x.getMode(), String.valueOf(x.getMode())),
+                        x.getReference() == null ? "—" : x.getReference()))
+                .toList(), p, pages(data.getTotalPages()), data.getTotalItems() == null ? 0 : data.getTotalItems());
+        return RestResponse.ok(Templates.documents(visit.chrome(heading + " · " + visit.workspace().companyName()), base, heading,
+                in ? "Payments received against invoices that month, as the cash flow counts them" : "Payments made against vendors' bills "
+                        + "that month, as the cash flow counts them", in ? "payments-in" : "payments-out", table,
+                items.stream().map(x -> base + (in ? "invoices/" : "purchases/") + x.getDocumentId()).toList(),
+                base + "cashflow/payments?month=" + m + "&direction=" + direction + "&page=", in ? "No payment received that month."
+                        : "No payment made that month."));
+    }
+
+    private static Optional<YearMonth> month(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(YearMonth.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static RestResponse<TemplateInstance> unknownBucket(Visit visit) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param horizontal bars along the value axis from a vertical list of labels (long labels, phone width)
  * @param labels     the categories, in order
  * @param series     one or more named rows of values, one value per label (null: no value)
- * @param links      where a click on a label's bars goes, one same-site address per label (empty: not clickable)
+ * @param links      where a click on a label's bars goes, one same-site address per label (empty: not clickable); a series
+ *                   with links of its own ({@link Series#linkedTo}) sends a click on its bars there instead
  */
 public record Chart(String type, String unit, boolean horizontal, List<String> labels, List<Series> series, List<String> links) {
 
@@ -27,11 +28,30 @@ public record Chart(String type, String unit, boolean horizontal, List<String> l
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One named row of values; {@code type} overrides the chart's ({@code line} over bars), null keeps it. */
-    public record Series(String name, String type, List<? extends Number> values) {
+    /**
+     * One named row of values; {@code type} overrides the chart's ({@code line} over bars), null keeps it; {@code links},
+     * one same-site address per value, are where a click on this row's bars goes (empty: the chart's {@code links}).
+     */
+    public record Series(String name, String type, List<? extends Number> values, List<String> links) {
+
+        public Series {
+            links = links == null ? List.of() : List.copyOf(links);
+            if (!links.isEmpty() && links.size() != values.size()) {
+                throw new IllegalArgumentException("one link per value: " + values.size() + " values, " + links.size() + " links");
+            }
+        }
+
+        public Series(String name, String type, List<? extends Number> values) {
+            this(name, type, values, List.of());
+        }
 
         public static Series of(String name, List<? extends Number> values) {
             return new Series(name, null, values);
+        }
+
+        /** The same row whose bars open {@code links}, one per value, in order (money in of a month: that month's payments). */
+        public Series linkedTo(List<String> links) {
+            return new Series(name, type, values, links);
         }
     }
 
@@ -60,6 +80,11 @@ public record Chart(String type, String unit, boolean horizontal, List<String> l
         return new Chart(type, unit, true, labels, series, links);
     }
 
+    /** The same chart with {@code series} in place of its rows (each may carry its own links). */
+    public Chart withSeries(List<Series> series) {
+        return new Chart(type, unit, horizontal, labels, series, links);
+    }
+
     /** The same chart whose bars (and labels) open {@code links}, one per label, in order. */
     public Chart linkedTo(List<String> links) {
         return new Chart(type, unit, horizontal, labels, series, links);
@@ -81,6 +106,9 @@ public record Chart(String type, String unit, boolean horizontal, List<String> l
                 row.put("type", s.type());
             }
             row.put("values", s.values());
+            if (!s.links().isEmpty()) {
+                row.put("links", s.links());
+            }
             rows.add(row);
         }
         Map<String, Object> spec = new LinkedHashMap<>();

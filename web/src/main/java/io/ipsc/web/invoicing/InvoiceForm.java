@@ -2,6 +2,9 @@ package io.ipsc.web.invoicing;
 
 import io.ipsc.client.model.InvoiceLineRequest;
 import io.ipsc.client.model.InvoiceRequest;
+import io.ipsc.client.model.InvoiceView;
+import io.ipsc.client.model.LineView;
+import io.ipsc.web.catalog.Picker.Choice;
 import io.ipsc.web.page.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -26,12 +29,25 @@ public class InvoiceForm {
     @RestForm public List<String> quantity = new ArrayList<>();
     @RestForm public List<String> discount = new ArrayList<>();
 
-    /** A row of the editor as the page shows it, with the API's errors for it. */
-    public record Row(int index, String product, String quantity, String discount, String productError, String quantityError,
-                      String discountError) {
+    /** A row of the editor as the page shows it: the product chosen as its picker names it, and the API's errors for it. */
+    public record Row(int index, String product, Choice choice, String quantity, String discount, String productError,
+                      String quantityError, String discountError) {
+
+        static Row blank(int index) {
+            return new Row(index, "", Choice.NONE, "1", "", null, null, null);
+        }
 
         public boolean invalid() {
             return productError != null || quantityError != null || discountError != null;
+        }
+
+        /** The product picker's field id and its error's (the preview replaces the latter out of band). */
+        public String productField() {
+            return "product-" + index;
+        }
+
+        public String productErrorId() {
+            return "line-" + index + "-product-error";
         }
     }
 
@@ -41,6 +57,35 @@ public class InvoiceForm {
         form.quantity.add("1");
         form.discount.add("");
         return form;
+    }
+
+    /**
+     * A draft as the editor shows it for a change: its customer and, per line, product, quantity and discount. Every
+     * other figure is the API's again when it is saved (the product's rate and tax as they are then).
+     */
+    static InvoiceForm of(InvoiceView draft) {
+        InvoiceForm form = new InvoiceForm();
+        form.customerId = draft.getCustomerId() == null ? "" : draft.getCustomerId().toString();
+        for (LineView line : draft.getLines() == null ? List.<LineView>of() : draft.getLines()) {
+            form.product.add(line.getProductId() == null ? "" : line.getProductId().toString());
+            form.quantity.add(plain(line.getQuantity()));
+            form.discount.add(line.getDiscountPercent() == null || line.getDiscountPercent().signum() == 0 ? "" : plain(line.getDiscountPercent()));
+        }
+        if (form.product.isEmpty()) {
+            return blank();
+        }
+        return form;
+    }
+
+    /** Whether the editor can show every line of {@code draft}: a line without a product (billed by another module, or
+     *  free text through the API) has no row here, and saving would drop it. */
+    static boolean editable(InvoiceView draft) {
+        return draft.getLines() != null && draft.getLines().stream().allMatch(l -> l.getProductId() != null);
+    }
+
+    /** The products chosen, as typed (the picker names them). */
+    List<String> chosenProducts() {
+        return list(product);
     }
 
     /** How many rows the form has (the index an added row takes). */
@@ -58,8 +103,15 @@ public class InvoiceForm {
         return request.lines(lines);
     }
 
-    /** The rows with the API's {@code errors} at each; an error about {@code lines} as a whole goes to the first row's product. */
     List<Row> rows(Map<String, String> errors) {
+        return rows(errors, Map.of());
+    }
+
+    /**
+     * The rows with the API's {@code errors} at each, each product named as in {@code chosen} (by id); an error about
+     * {@code lines} as a whole goes to the first row's product.
+     */
+    List<Row> rows(Map<String, String> errors, Map<String, Choice> chosen) {
         List<Integer> sent = sentRows();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < Math.max(1, size()); i++) {
@@ -70,7 +122,7 @@ public class InvoiceForm {
             if (i == 0 && productError == null) {
                 productError = errors.get("lines");
             }
-            rows.add(new Row(i, at(product, i), at(quantity, i), at(discount, i), productError,
+            rows.add(new Row(i, at(product, i), chosen.getOrDefault(at(product, i), Choice.NONE), at(quantity, i), at(discount, i), productError,
                     line < 0 ? null : errors.get(prefix + "quantity"), line < 0 ? null : errors.get(prefix + "discount_percent")));
         }
         return rows;
@@ -131,6 +183,10 @@ public class InvoiceForm {
 
     private static String at(List<String> values, int i) {
         return values != null && i < values.size() && values.get(i) != null ? values.get(i).trim() : "";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     /** A typed number, or null when blank or not a number (the API then says what it needs). */

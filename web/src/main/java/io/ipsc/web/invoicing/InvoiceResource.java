@@ -3,9 +3,10 @@ package io.ipsc.web.invoicing;
 import io.ipsc.client.ApiException;
 import io.ipsc.client.model.CancelRequest;
 import io.ipsc.client.model.InvoiceView;
-import io.ipsc.client.model.PartyView;
 import io.ipsc.client.model.PaymentRequest;
 import io.ipsc.client.model.ProductView;
+import io.ipsc.web.catalog.Picker;
+import io.ipsc.web.catalog.Picker.Choice;
 import io.ipsc.web.format.IndianFormats;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
@@ -57,8 +58,6 @@ import java.util.Objects;
 public class InvoiceResource {
 
     static final int LIST_PAGE_SIZE = 20;
-    /** The editor offers the first hundred customers and products (the API's largest page). */
-    static final int CHOICES = 100;
     /** The API's payment modes, as the form offers them. */
     public static final Map<String, String> PAYMENT_MODES = orderedModes();
 
@@ -66,11 +65,12 @@ public class InvoiceResource {
     static class Templates {
         static native TemplateInstance list(Chrome chrome, SectionTable table, List<String> links, String base, boolean mayWrite);
 
-        static native TemplateInstance editor(Chrome chrome, String base, InvoiceForm form, List<InvoiceForm.Row> rows,
-                                              List<PartyView> customers, List<ProductView> products, Map<String, String> errors,
-                                              String problem, Totals totals, boolean mayWrite, boolean oob);
+        /** The editor of a new invoice ({@code editing} null) or of draft {@code editing}. */
+        static native TemplateInstance editor(Chrome chrome, String base, Long editing, InvoiceForm form, List<InvoiceForm.Row> rows,
+                                              Choice customer, Map<String, String> errors, String problem, Totals totals, boolean mayWrite,
+                                              boolean oob);
 
-        static native TemplateInstance editor$line(InvoiceForm.Row row, List<ProductView> products);
+        static native TemplateInstance editor$line(InvoiceForm.Row row, String base);
 
         /** The totals, and (out of band, {@code oob}) the API's errors at each field of the editor. */
         static native TemplateInstance editor$preview(Totals totals, String problem, List<InvoiceForm.Row> rows, Map<String, String> errors,
@@ -82,27 +82,33 @@ public class InvoiceResource {
                                                Map<String, String> modes);
     }
 
-    /** What the invoice's status allows, and whether the visitor may do it (a viewer is offered nothing). */
-    public record Actions(boolean issue, boolean pay, boolean cancel, String balanceDue) {
+    /**
+     * What the invoice's status allows, and whether the visitor may do it (a viewer is offered nothing). Only a draft is
+     * edited, and only one whose every line has a product (the editor's rows); {@code lockedLines} says why another is not.
+     */
+    public record Actions(boolean edit, boolean lockedLines, boolean issue, boolean pay, boolean cancel, String balanceDue) {
 
         static Actions of(InvoiceView invoice, boolean mayWrite) {
             String status = Objects.toString(invoice.getStatus(), "");
             boolean payable = status.equals("issued") || status.equals("partially_paid");
-            return new Actions(mayWrite && status.equals("draft"), mayWrite && payable, mayWrite && status.equals("issued"),
-                    invoice.getBalanceDue() == null ? "" : invoice.getBalanceDue().toPlainString());
+            boolean draft = mayWrite && status.equals("draft");
+            return new Actions(draft && InvoiceForm.editable(invoice), draft && !InvoiceForm.editable(invoice), draft, mayWrite && payable,
+                    mayWrite && status.equals("issued"), invoice.getBalanceDue() == null ? "" : invoice.getBalanceDue().toPlainString());
         }
 
         public boolean any() {
-            return issue || pay || cancel;
+            return edit || issue || pay || cancel;
         }
     }
 
     private final Gateway gateway;
     private final Visits visits;
+    private final Picker picker;
 
-    InvoiceResource(Gateway gateway, Visits visits) {
+    InvoiceResource(Gateway gateway, Visits visits, Picker picker) {
         this.gateway = gateway;
         this.visits = visits;
+        this.picker = picker;
     }
 
     // ---- the list ----
@@ -133,8 +139,7 @@ public class InvoiceResource {
     public TemplateInstance editor(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                    @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        InvoiceForm form = InvoiceForm.blank();
-        return editorPage(visit, form, Map.of(), null, null);
+        return editorPage(visit, null, InvoiceForm.blank(), Map.of(), null, null);
     }
 
     /** One more row, appended by htmx to the editor's lines. */
@@ -145,7 +150,7 @@ public class InvoiceResource {
                                  @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        return Templates.editor$line(new InvoiceForm.Row(form.size(), "", "1", "", null, null, null), products(slug, visit));
+        return Templates.editor$line(InvoiceForm.Row.blank(form.size()), visit.workspace().base());
     }
 
     /** The totals as issuing would compute them (the API's preview; nothing is stored), and its errors at their fields. */
@@ -173,12 +178,44 @@ public class InvoiceResource {
                                                @CookieParam(SessionCookie.NAME) String sessionId,
                                                @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        return saved(visit, null, form, action);
+    }
+
+    /** A draft in the editor, filled with its customer and lines; the live preview works as for a new invoice. */
+    @GET
+    @Path("/{id:\\d+}/edit")
+    public TemplateInstance edit(@PathParam("slug") String slug, @PathParam("id") long id, @CookieParam(SessionCookie.NAME) String sessionId,
+                                 @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        InvoiceView invoice = gateway.invoices().getInvoice(slug, id, visit.bearer()).getData();
+        if (!"draft".equals(invoice.getStatus())) {
+            // No Edit is offered for it; an address typed by hand gets the invoice, saying why.
+            return invoicePage(visit, id, null, "Only a draft can be changed; this invoice is " + status(invoice.getStatus()).toLowerCase()
+                    + ".", "edit", Map.of());
+        }
+        return editorPage(visit, id, InvoiceForm.of(invoice), Map.of(), null, null);
+    }
+
+    /** The draft saved through {@code updateInvoice} (the API refuses one no longer a draft, in its words), then issued if asked. */
+    @POST
+    @Path("/{id:\\d+}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> update(@PathParam("slug") String slug, @PathParam("id") long id, @BeanParam InvoiceForm form,
+                                                 @RestForm String action, @CookieParam(SessionCookie.NAME) String sessionId,
+                                                 @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        return saved(visit, id, form, action);
+    }
+
+    private RestResponse<TemplateInstance> saved(Visit visit, Long editing, InvoiceForm form, String action) throws ApiException {
+        String slug = visit.tenant().getSlug();
         InvoiceView draft;
         try {
-            draft = gateway.invoices().createInvoice(slug, form.toRequest(), visit.bearer()).getData();
+            draft = editing == null ? gateway.invoices().createInvoice(slug, form.toRequest(), visit.bearer()).getData()
+                    : gateway.invoices().updateInvoice(slug, editing, form.toRequest(), visit.bearer()).getData();
         } catch (ApiException e) {
             GatewayError error = formRefusal(e);
-            return PageErrors.withStatus(error.status(), editorPage(visit, form, error.fieldErrors(), problem(error), null));
+            return PageErrors.withStatus(error.status(), editorPage(visit, editing, form, error.fieldErrors(), problem(error), null));
         }
         String page = visit.workspace().base() + "invoices/" + draft.getId();
         if (!"issue".equals(action)) {
@@ -189,33 +226,29 @@ public class InvoiceResource {
             return RestResponse.seeOther(URI.create(page + "?done=issued"));
         } catch (ApiException e) {
             GatewayError error = formRefusal(e);
-            // The draft is kept; a stock refusal names the product, so it is shown at that line's quantity.
+            // The draft is kept (and edited from here on); a stock refusal names the product, so it is shown at that line's quantity.
             Map<String, String> errors = error.fieldErrors();
             if ("INSUFFICIENT_STOCK".equals(error.code())) {
-                for (ProductView p : products(slug, visit)) {
+                for (ProductView p : picker.productViews(slug, form.chosenProducts(), visit).values()) {
                     int row = form.rowOf(p.getId());
                     if (row >= 0 && p.getSku() != null && error.message().contains("'" + p.getSku() + "'")) {
                         errors = form.withQuantityError(errors, row, error.message());
                     }
                 }
             }
-            return PageErrors.withStatus(error.status(), editorPage(visit, form, errors, "The draft is saved (" + page
+            return PageErrors.withStatus(error.status(), editorPage(visit, draft.getId(), form, errors, "The draft is saved (" + page
                     + ") but was not issued: " + error.message(), null));
         }
     }
 
-    private TemplateInstance editorPage(Visit visit, InvoiceForm form, Map<String, String> errors, String problem, Totals totals)
-            throws ApiException {
+    private TemplateInstance editorPage(Visit visit, Long editing, InvoiceForm form, Map<String, String> errors, String problem,
+                                        Totals totals) {
         String slug = visit.tenant().getSlug();
-        List<PartyView> customers = gateway.customers().listCustomers(slug, 1, null, CHOICES, visit.bearer()).getData().getItems();
-        return Templates.editor(visit.chrome("New invoice · " + visit.workspace().companyName()), visit.workspace().base(), form,
-                form.rows(errors), customers == null ? List.of() : customers, products(slug, visit), errors, problem, totals,
-                visit.workspace().mayWrite(), false);
-    }
-
-    private List<ProductView> products(String slug, Visit visit) throws ApiException {
-        List<ProductView> products = gateway.products().listProducts(slug, false, 1, null, CHOICES, visit.bearer()).getData().getItems();
-        return products == null ? List.of() : products;
+        Choice customer = picker.party(slug, "customers", form.customerId, visit);
+        Map<String, Choice> products = picker.products(slug, form.chosenProducts(), visit);
+        String title = editing == null ? "New invoice" : "Draft invoice #" + editing;
+        return Templates.editor(visit.chrome(title + " · " + visit.workspace().companyName()), visit.workspace().base(), editing, form,
+                form.rows(errors, products), customer, errors, problem, totals, visit.workspace().mayWrite(), false);
     }
 
     // ---- an invoice ----

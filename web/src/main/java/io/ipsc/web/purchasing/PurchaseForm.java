@@ -3,6 +3,7 @@ package io.ipsc.web.purchasing;
 import io.ipsc.client.model.ProductView;
 import io.ipsc.client.model.PurchaseLineRequest;
 import io.ipsc.client.model.PurchaseRequest;
+import io.ipsc.web.catalog.Picker.Choice;
 import io.ipsc.web.page.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -28,12 +29,20 @@ public class PurchaseForm {
     @RestForm("unit_price") public List<String> unitPrice = new ArrayList<>();
     @RestForm("gst_rate") public List<String> gstRate = new ArrayList<>();
 
-    /** A row as the page shows it, with the API's errors for it. */
-    public record Row(int index, String product, String quantity, String unitPrice, String gstRate, String productError,
+    /** A row as the page shows it: the product chosen as its picker names it, and the API's errors for it. */
+    public record Row(int index, String product, Choice choice, String quantity, String unitPrice, String gstRate, String productError,
                       String quantityError, String unitPriceError, String gstRateError) {
 
         static Row blank(int index) {
-            return new Row(index, "", "1", "", "", null, null, null, null);
+            return new Row(index, "", Choice.NONE, "1", "", "", null, null, null, null);
+        }
+
+        public String productField() {
+            return "product-" + index;
+        }
+
+        public String productErrorId() {
+            return "line-" + index + "-product-error";
         }
     }
 
@@ -51,12 +60,17 @@ public class PurchaseForm {
         return Math.max(Math.max(list(product).size(), list(quantity).size()), Math.max(list(unitPrice).size(), list(gstRate).size()));
     }
 
-    /** The body; each line takes its product's name and HSN from {@code products} (the vendor's bill names them so too). */
-    PurchaseRequest toRequest(List<ProductView> products) {
+    /** The products chosen, as typed (the picker names them). */
+    List<String> chosenProducts() {
+        return list(product);
+    }
+
+    /** The body; each line takes its product's name and HSN from {@code products} by id (the vendor's bill names them so too). */
+    PurchaseRequest toRequest(Map<String, ProductView> products) {
         List<PurchaseLineRequest> lines = new ArrayList<>();
         for (int row : sentRows()) {
             Long id = Forms.id(at(product, row));
-            ProductView p = products.stream().filter(v -> id.equals(v.getId())).findFirst().orElse(null);
+            ProductView p = products.get(id.toString());
             lines.add(new PurchaseLineRequest().productId(id).description(p == null ? null : p.getName())
                     .hsnSac(p == null ? null : p.getHsnSac()).quantity(Forms.number(at(quantity, row)))
                     .unitPrice(Forms.number(at(unitPrice, row))).gstRate(Forms.number(at(gstRate, row))));
@@ -65,8 +79,9 @@ public class PurchaseForm {
                 .dueDate(date(dueDate)).lines(lines);
     }
 
-    /** The rows with the API's {@code errors} at each; an error about the lines as a whole goes to the first row's product. */
-    List<Row> rows(Map<String, String> errors) {
+    /** The rows with the API's {@code errors} at each, each product named as in {@code chosen} (by id); an error about the
+     *  lines as a whole goes to the first row's product. */
+    List<Row> rows(Map<String, String> errors, Map<String, Choice> chosen) {
         List<Integer> sent = sentRows();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < Math.max(1, size()); i++) {
@@ -76,7 +91,7 @@ public class PurchaseForm {
             if (i == 0 && productError == null) {
                 productError = errors.get("lines");
             }
-            rows.add(new Row(i, at(product, i), at(quantity, i), at(unitPrice, i), at(gstRate, i), productError,
+            rows.add(new Row(i, at(product, i), chosen.getOrDefault(at(product, i), Choice.NONE), at(quantity, i), at(unitPrice, i), at(gstRate, i), productError,
                     line < 0 ? null : errors.get(at + "quantity"), line < 0 ? null : errors.get(at + "unit_price"),
                     line < 0 ? null : errors.get(at + "gst_rate")));
         }

@@ -4,6 +4,10 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.PartyView;
 import io.ipsc.client.model.PaymentRequest;
 import io.ipsc.client.model.ProductView;
+import io.ipsc.client.model.PurchaseLineView;
+import io.ipsc.client.model.PurchasePaymentView;
+import io.ipsc.web.catalog.Picker;
+import io.ipsc.web.catalog.Picker.Choice;
 import io.ipsc.client.model.PurchaseView;
 import io.ipsc.web.catalog.Listing;
 import io.ipsc.web.catalog.Notices;
@@ -50,21 +54,21 @@ import java.util.stream.Collectors;
 public class PurchaseResource {
 
     static final int PAGE_SIZE = 20;
-    /** The form offers the first hundred vendors and products (the API's largest page). */
-    static final int CHOICES = 100;
+    /** The list names the vendors of the first hundred (the API's largest page); one beyond shows its number. */
+    static final int VENDOR_NAMES = 100;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Chrome chrome, String base, Listing<Row> purchases, boolean mayWrite);
 
         static native TemplateInstance form(Chrome chrome, String base, PurchaseForm form, List<PurchaseForm.Row> rows,
-                                            List<PartyView> vendors, List<ProductView> products, Map<String, String> errors, String problem,
-                                            boolean mayWrite);
+                                            Choice vendor, Map<String, String> errors, String problem, boolean mayWrite);
 
-        static native TemplateInstance form$line(PurchaseForm.Row row, List<ProductView> products);
+        static native TemplateInstance form$line(PurchaseForm.Row row, String base);
 
-        static native TemplateInstance purchase(Chrome chrome, String base, PurchaseView purchase, Row row, String notice, String problem,
-                                                Map<String, String> errors, Map<String, String> modes, boolean mayPay);
+        static native TemplateInstance purchase(Chrome chrome, String base, PurchaseView purchase, Row row, List<Line> lines,
+                                                List<Payment> payments, String notice, String problem, Map<String, String> errors,
+                                                Map<String, String> modes, boolean mayPay);
     }
 
     /** A purchase as pages show it: its vendor's name and its figures in Indian formats. */
@@ -93,14 +97,36 @@ public class PurchaseResource {
         }
     }
 
+    /** A line of the bill as the API recorded it, in Indian formats; {@code product} links the catalog's product, if any. */
+    public record Line(String description, String hsn, String quantity, String rate, String gstRate, String taxable, String tax,
+                       String total, Long product) {
+
+        static Line of(PurchaseLineView l) {
+            return new Line(Forms.shown(l.getDescription()), Forms.shown(l.getHsnSac()), Forms.shown(l.getQuantity()), IndianFormats.rupees(l.getUnitPrice()),
+                    Forms.shown(l.getGstRate()) + " %", IndianFormats.rupees(l.getTaxableAmount()), IndianFormats.rupees(l.getTaxAmount()),
+                    IndianFormats.rupees(l.getTotal()), l.getProductId());
+        }
+    }
+
+    /** A payment made against the bill, as the API recorded it. */
+    public record Payment(String date, String amount, String mode, String reference) {
+
+        static Payment of(PurchasePaymentView p) {
+            return new Payment(IndianFormats.date(p.getPaidOn()), IndianFormats.rupees(p.getAmount()),
+                    InvoiceResource.PAYMENT_MODES.getOrDefault(p.getMode(), Forms.shown(p.getMode())), Forms.shown(p.getReference()));
+        }
+    }
+
     private final Gateway gateway;
     private final Visits visits;
     private final GatewayCalls calls;
+    private final Picker picker;
 
-    PurchaseResource(Gateway gateway, Visits visits, GatewayCalls calls) {
+    PurchaseResource(Gateway gateway, Visits visits, GatewayCalls calls, Picker picker) {
         this.gateway = gateway;
         this.visits = visits;
         this.calls = calls;
+        this.picker = picker;
     }
 
     @GET
@@ -123,7 +149,7 @@ public class PurchaseResource {
     public TemplateInstance blank(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        return formPage(visit, PurchaseForm.blank(), products(slug, visit), Map.of(), null);
+        return formPage(visit, PurchaseForm.blank(), Map.of(), Map.of(), null);
     }
 
     /** One more row, appended by htmx to the form's lines. */
@@ -134,7 +160,7 @@ public class PurchaseResource {
                                  @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        return Templates.form$line(PurchaseForm.Row.blank(form.size()), products(slug, visit));
+        return Templates.form$line(PurchaseForm.Row.blank(form.size()), visit.workspace().base());
     }
 
     @POST
@@ -144,7 +170,7 @@ public class PurchaseResource {
                                                  @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        List<ProductView> products = products(slug, visit);
+        Map<String, ProductView> products = picker.productViews(slug, form.chosenProducts(), visit);
         return Forms.submit(() -> gateway.purchases().recordPurchase(slug, form.toRequest(products), visit.bearer()).getData(),
                 made -> visit.workspace().base() + "purchases/" + made.getId() + "?done=recorded",
                 error -> formPage(visit, form, products, error.fieldErrors(), Forms.problem(error)));
@@ -173,10 +199,13 @@ public class PurchaseResource {
                 error -> purchasePage(visit, id, null, error.message(), error.fieldErrors()));
     }
 
-    private TemplateInstance formPage(Visit visit, PurchaseForm form, List<ProductView> products, Map<String, String> errors,
-                                      String problem) throws ApiException {
+    private TemplateInstance formPage(Visit visit, PurchaseForm form, Map<String, ProductView> products, Map<String, String> errors,
+                                      String problem) {
+        Map<String, Choice> chosen = new java.util.LinkedHashMap<>();
+        products.forEach((id, p) -> chosen.put(id, Picker.of(p)));
+        Choice vendor = picker.party(visit.tenant().getSlug(), "vendors", form.vendorId, visit);
         return Templates.form(visit.chrome("New purchase · " + visit.workspace().companyName()), visit.workspace().base(), form,
-                form.rows(errors), vendors(visit.tenant().getSlug(), visit), products, errors, problem, visit.workspace().mayWrite());
+                form.rows(errors, chosen), vendor, errors, problem, visit.workspace().mayWrite());
     }
 
     private TemplateInstance purchasePage(Visit visit, long id, String notice, String problem, Map<String, String> errors)
@@ -191,18 +220,15 @@ public class PurchaseResource {
         }
         Row row = Row.of(purchase, Map.of(purchase.getVendorId(), vendor));
         return Templates.purchase(visit.chrome("Purchase " + purchase.getBillNumber() + " · " + visit.workspace().companyName()),
-                visit.workspace().base(), purchase, row, notice, problem, errors, InvoiceResource.PAYMENT_MODES,
+                visit.workspace().base(), purchase, row, purchase.getLines() == null ? List.of() : purchase.getLines().stream().map(Line::of).toList(),
+                purchase.getPayments() == null ? List.of() : purchase.getPayments().stream().map(Payment::of).toList(), notice, problem, errors,
+                InvoiceResource.PAYMENT_MODES,
                 visit.workspace().mayWrite() && row.owing());
     }
 
     private List<PartyView> vendors(String slug, Visit visit) throws ApiException {
-        List<PartyView> vendors = gateway.vendors().listVendors(slug, 1, null, CHOICES, visit.bearer()).getData().getItems();
+        List<PartyView> vendors = gateway.vendors().listVendors(slug, 1, null, VENDOR_NAMES, visit.bearer()).getData().getItems();
         return vendors == null ? List.of() : vendors;
-    }
-
-    private List<ProductView> products(String slug, Visit visit) throws ApiException {
-        List<ProductView> products = gateway.products().listProducts(slug, false, 1, null, CHOICES, visit.bearer()).getData().getItems();
-        return products == null ? List.of() : products;
     }
 
     /** The first hundred vendors by id; a purchase from another (archived, or beyond) shows its number. */

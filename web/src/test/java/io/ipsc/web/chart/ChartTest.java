@@ -43,6 +43,20 @@ class ChartTest {
     }
 
     @Test
+    void aSeriesMayCarryItsOwnLinksOnePerValue() throws Exception {
+        Chart chart = Chart.bars(Chart.RUPEES, List.of("Oct 2026", "Nov 2026"), List.of(
+                Chart.Series.of("Money in", List.of(0, 1180)).linkedTo(List.of("/in?month=2026-10", "/in?month=2026-11")),
+                Chart.Series.of("Money out", List.of(90, 0))));
+        JsonNode spec = new ObjectMapper().readTree(chart.json());
+        assertEquals("/in?month=2026-11", spec.path("series").get(0).path("links").get(1).asText());
+        assertFalse(spec.path("series").get(1).has("links"), "a series without links of its own falls back on the chart's");
+        assertFalse(spec.has("links"));
+        Chart relinked = chart.withSeries(List.of(chart.series().get(1).linkedTo(List.of("/out?month=2026-10", "/out?month=2026-11"))));
+        assertEquals(1, new ObjectMapper().readTree(relinked.json()).path("series").size());
+        assertThrows(IllegalArgumentException.class, () -> Chart.Series.of("in", List.of(1, 2)).linkedTo(List.of("/one")));
+    }
+
+    @Test
     void aChartWithoutLabelsOrValuesIsEmpty() {
         assertTrue(Chart.lines(Chart.RUPEES, List.of(), List.of(Chart.Series.of("in", List.of()))).empty());
         assertTrue(Chart.lines(Chart.RUPEES, List.of("Jan"), List.of(Chart.Series.of("in", List.of()))).empty());
