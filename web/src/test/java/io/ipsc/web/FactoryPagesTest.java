@@ -191,6 +191,8 @@ class FactoryPagesTest {
                 .then().statusCode(409).extract().asString();
         assertTrue(refused.contains("<details class=\"work-center-edit\" id=\"work-center-4\" open>"), refused);
         assertTrue(refused.contains("id=\"work-center-4-problem\">" + FactoryStubGateway.IN_USE + "<"), refused);
+        // A refused removal sent no fields: the form still shows the work center as it is.
+        assertTrue(refused.contains("id=\"work-center-4-capacity\" name=\"capacity\" type=\"text\" inputmode=\"decimal\" value=\"100\""), refused);
     }
 
     @Test

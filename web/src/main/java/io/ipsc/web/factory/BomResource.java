@@ -203,22 +203,6 @@ public class BomResource {
     }
 
     @POST
-    @Path("/{id:\\d+}/components/{componentId:\\d+}/remove")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public RestResponse<TemplateInstance> removeComponent(@PathParam("slug") String slug, @PathParam("id") long id,
-                                                          @PathParam("componentId") long componentId, @RestForm String quantity,
-                                                          @CookieParam(SessionCookie.NAME) String sessionId,
-                                                          @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
-        Visit visit = visits.of(slug, sessionId, host);
-        try {
-            gateway.boms().removeBomComponent(slug, componentId, id, visit.bearer());
-            return done(visit, id, quantity, "component-removed");
-        } catch (ApiException e) {
-            return refused(visit, id, quantity, e, "component-" + componentId, Map.of());
-        }
-    }
-
-    @POST
     @Path("/{id:\\d+}/operations/{operationId:\\d+}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public RestResponse<TemplateInstance> changeOperation(@PathParam("slug") String slug, @PathParam("id") long id,
@@ -239,19 +223,26 @@ public class BomResource {
         }
     }
 
+    /** Removes a component or an operation (managers and admins: the API decides), back to the page for the same N. */
     @POST
-    @Path("/{id:\\d+}/operations/{operationId:\\d+}/remove")
+    @Path("/{id:\\d+}/{kind:components|operations}/{lineId:\\d+}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public RestResponse<TemplateInstance> removeOperation(@PathParam("slug") String slug, @PathParam("id") long id,
-                                                          @PathParam("operationId") long operationId, @RestForm String quantity,
-                                                          @CookieParam(SessionCookie.NAME) String sessionId,
-                                                          @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+    public RestResponse<TemplateInstance> removeLine(@PathParam("slug") String slug, @PathParam("id") long id, @PathParam("kind") String kind,
+                                                     @PathParam("lineId") long lineId, @RestForm String quantity,
+                                                     @CookieParam(SessionCookie.NAME) String sessionId,
+                                                     @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        boolean component = "components".equals(kind);
+        String line = component ? "component" : "operation";
         try {
-            gateway.boms().removeBomOperation(slug, id, operationId, visit.bearer());
-            return done(visit, id, quantity, "operation-removed");
+            if (component) {
+                gateway.boms().removeBomComponent(slug, lineId, id, visit.bearer());
+            } else {
+                gateway.boms().removeBomOperation(slug, id, lineId, visit.bearer());
+            }
+            return done(visit, id, quantity, line + "-removed");
         } catch (ApiException e) {
-            return refused(visit, id, quantity, e, "operation-" + operationId, Map.of());
+            return refused(visit, id, quantity, e, line + "-" + lineId, Map.of());
         }
     }
 

@@ -17,9 +17,9 @@ public record FormState(String where, Map<String, String> form, Map<String, Stri
         return key.equals(where);
     }
 
-    /** What the form shows in a field: what was typed when it was refused, else {@code shown}. */
+    /** What the form shows in a field: what was typed when it was refused, else {@code shown} (a refused removal sent no fields). */
     public String value(String key, String field, String shown) {
-        return isAt(key) ? form.getOrDefault(field, "") : shown;
+        return isAt(key) && form.containsKey(field) ? form.get(field) : shown;
     }
 
     /** The API's word on a field of this form, if it was the one refused. */
