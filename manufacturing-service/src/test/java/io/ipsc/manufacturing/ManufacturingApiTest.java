@@ -278,6 +278,96 @@ class ManufacturingApiTest {
     }
 
     @Test
+    void aBomsComponentsAndOperationsAreChangedAndRemovedReleasedOrdersKeepWhatWasFixed() {
+        long lathe = createWorkCenter(tenant, "Lathe " + UUID.randomUUID(), "8", "1", "60");
+        long mill = createWorkCenter(tenant, "Mill " + UUID.randomUUID(), "8", "1", "120");
+        long top = createBom(tenant, "ED-100", 70_100);
+        long sub = createBom(tenant, "ED-200", 70_200);
+        addComponent(top, 70_200, "1", "0", "0").statusCode(201);
+        long rod = addComponent(top, 70_300, "2", "0", "10").statusCode(201).extract().jsonPath().getLong("data.components[1].id");
+        long wire = addComponent(sub, 70_400, "1", "0", "1").statusCode(201).extract().jsonPath().getLong("data.components[0].id");
+        long turning = as(ADMIN, tenant).body(Map.of("sequence", 10, "name", "Turning", "work_center_id", lathe, "minutes_per_unit", 6))
+                .post("/api/boms/" + top + "/operations").then().statusCode(201).extract().jsonPath().getLong("data.operations[0].id");
+        as(ADMIN, tenant).body(Map.of("sequence", 20, "name", "Milling", "work_center_id", lathe, "minutes_per_unit", 3))
+                .post("/api/boms/" + top + "/operations").then().statusCode(201);
+        long order = createOrder(tenant, "PO-ED-1", top, 10);
+        transition(order, "release").statusCode(200).body("data.materials.find { it.product_id == 70300 }.quantity", is(20.0f));
+
+        // 3 rods with 10% scrap at ₹12: the explosion and the cost follow at once.
+        as(ADMIN, tenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 3, "scrap_percent", 10, "unit_cost", 12))
+                .put("/api/boms/" + top + "/components/" + rod).then().statusCode(200)
+                .body("success", is(true))
+                .body("data.components.find { it.id == " + rod + " }.quantity_per_unit", is(3.0f))
+                .body("data.components.find { it.id == " + rod + " }.scrap_percent", is(10.0f));
+        as(ADMIN, tenant).get("/api/boms/" + top + "/explode?quantity=10").then().statusCode(200)
+                .body("data.materials.find { it.product_id == 70300 }.quantity", is(33.0f))
+                .body("data.materials.find { it.product_id == 70300 }.unit_cost", is(12.0f));
+        // The released order keeps the requirement fixed at its release.
+        as(ADMIN, tenant).get("/api/production-orders/" + order).then().statusCode(200)
+                .body("data.materials.find { it.product_id == 70300 }.quantity", is(20.0f));
+
+        // Bad input: 400 naming the fields, in the envelope; a component or BOM that is not there, 404.
+        as(ADMIN, tenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 0, "scrap_percent", 100))
+                .put("/api/boms/" + top + "/components/" + rod).then().statusCode(400)
+                .body("success", is(false)).body("data", nullValue()).body("error.code", is("VALIDATION_ERROR"))
+                .body("error.details.field", hasItems("quantity_per_unit", "scrap_percent"));
+        as(ADMIN, tenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 1))
+                .put("/api/boms/" + top + "/components/999999").then().statusCode(404).body("error.code", is("NOT_FOUND"));
+        as(ADMIN, tenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 1))
+                .put("/api/boms/999999/components/" + rod).then().statusCode(404);
+        // Turning the sub-assembly's wire into the top product would make it contain itself.
+        as(ADMIN, tenant).body(Map.of("product_id", 70_100, "quantity_per_unit", 1))
+                .put("/api/boms/" + sub + "/components/" + wire).then().statusCode(422)
+                .body("error.code", is("BOM_CYCLE"))
+                .body("message", containsString("product 70200 → product 70100 → product 70200"))
+                .body("error.details[0].field", is("product_id"));
+        // Another component's product twice in one BOM: 409.
+        as(ADMIN, tenant).body(Map.of("product_id", 70_200, "quantity_per_unit", 1))
+                .put("/api/boms/" + top + "/components/" + rod).then().statusCode(409).body("error.code", is("DUPLICATE"));
+
+        as(ADMIN, tenant).body(Map.of("sequence", 15, "name", "Fine turning", "work_center_id", mill, "setup_minutes", 5, "minutes_per_unit", 4))
+                .put("/api/boms/" + top + "/operations/" + turning).then().statusCode(200)
+                .body("data.operations[0].sequence", is(15))
+                .body("data.operations[0].name", is("Fine turning"))
+                .body("data.operations[0].work_center_id", is((int) mill));
+        as(ADMIN, tenant).body(Map.of("sequence", 20, "name", "Fine turning", "work_center_id", mill, "minutes_per_unit", 4))
+                .put("/api/boms/" + top + "/operations/" + turning).then().statusCode(409).body("error.code", is("DUPLICATE"));
+        as(ADMIN, tenant).body(Map.of("sequence", 15, "name", "Fine turning", "work_center_id", 999_999, "minutes_per_unit", 4))
+                .put("/api/boms/" + top + "/operations/" + turning).then().statusCode(422).body("error.code", is("UNKNOWN_WORK_CENTER"))
+                .body("error.details[0].field", is("work_center_id"));
+        as(ADMIN, tenant).body(Map.of("sequence", 0, "name", " ", "minutes_per_unit", -1))
+                .put("/api/boms/" + top + "/operations/" + turning).then().statusCode(400)
+                .body("error.details.field", hasItems("sequence", "name", "work_center_id", "minutes_per_unit"));
+        as(ADMIN, tenant).body(Map.of("sequence", 15, "name", "Fine turning", "work_center_id", mill, "minutes_per_unit", 4))
+                .put("/api/boms/" + top + "/operations/999999").then().statusCode(404);
+
+        // A viewer, another tenant's admin naming this tenant, and a token claiming this tenant for a non-member: refused, nothing changed.
+        as(VIEWER, tenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 9))
+                .put("/api/boms/" + top + "/components/" + rod).then().statusCode(403).body("error.code", is("INSUFFICIENT_ROLE"));
+        as(OTHER_ADMIN, tenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 9))
+                .put("/api/boms/" + top + "/components/" + rod).then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(OTHER_ADMIN, Map.of(tenant, "admin")))
+                .header("X-Tenant-ID", tenant).contentType(ContentType.JSON)
+                .body(Map.of("sequence", 15, "name", "Forged", "work_center_id", mill, "minutes_per_unit", 4))
+                .put("/api/boms/" + top + "/operations/" + turning).then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        as(OTHER_ADMIN, otherTenant).body(Map.of("product_id", 70_300, "quantity_per_unit", 9))
+                .put("/api/boms/" + top + "/components/" + rod).then().statusCode(404);
+        as(ADMIN, tenant).get("/api/boms/" + top).then().statusCode(200)
+                .body("data.components.find { it.id == " + rod + " }.quantity_per_unit", is(3.0f))
+                .body("data.operations[0].name", is("Fine turning"));
+
+        // Removing: the operation and the component go; a work center still used is 409, an unused one goes.
+        as(ADMIN, tenant).delete("/api/boms/" + top + "/operations/" + turning).then().statusCode(200);
+        as(ADMIN, tenant).delete("/api/boms/" + top + "/components/" + rod).then().statusCode(200);
+        as(ADMIN, tenant).get("/api/boms/" + top).then().statusCode(200)
+                .body("data.operations.name", is(List.of("Milling")))
+                .body("data.components.product_id", is(List.of(70_200)));
+        as(ADMIN, tenant).delete("/api/work-centers/" + lathe).then().statusCode(409).body("error.code", is("IN_USE"))
+                .body("message", containsString("cannot be deleted"));
+        as(ADMIN, tenant).delete("/api/work-centers/" + mill).then().statusCode(200);
+    }
+
+    @Test
     void anotherTenantsMemberIsRefusedAndSeesNothing() {
         long bom = createBom(tenant, "ISO-1", 40_100);
         given().header("Authorization", "Bearer " + TestTokens.get().member(OTHER_ADMIN, Map.of()))

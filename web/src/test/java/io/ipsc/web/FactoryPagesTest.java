@@ -127,6 +127,92 @@ class FactoryPagesTest {
     }
 
     @Test
+    void aComponentIsChangedInItsRowAndThePageShowsTheSameQuantityAgain() {
+        String page = admin.get(BASE + "boms/1?quantity=10").then().statusCode(200).extract().asString();
+        // This BOM's own lines are editable; the sub-assembly's parts are not (they are changed on BOM-002's page).
+        assertTrue(page.contains("id=\"component-12-quantity_per_unit\" name=\"quantity_per_unit\" form=\"component-12-form\""), page);
+        assertTrue(page.contains("id=\"component-11\"") && !page.contains("id=\"component-13\""), page);
+        assertTrue(page.contains("id=\"remove-component-12\"") && page.contains("id=\"remove-operation-21\""), page);
+        admin.submit(BASE + "boms/1?quantity=10", BASE + "boms/1/components/12", Map.of("product_id", "3", "quantity_per_unit", "2.5",
+                        "scrap_percent", "5", "unit_cost", "120", "quantity", "10"))
+                .then().statusCode(303).header("Location", containsString("/t/smile-dental/boms/1?quantity=10&done=component-changed"));
+        String sent = sent("PUT /api/tenants/smile-dental/boms/1/components/12");
+        assertTrue(sent.contains("\"product_id\":3") && sent.contains("\"quantity_per_unit\":2.5") && sent.contains("\"scrap_percent\":5")
+                && sent.contains("\"unit_cost\":120"), sent);
+    }
+
+    @Test
+    void aRefusedChangeIsShownInItsRowAndNowhereElse() {
+        String html = admin.submit(BASE + "boms/1", BASE + "boms/1/components/12", Map.of("product_id", "3", "quantity_per_unit", "0",
+                        "scrap_percent", "5", "unit_cost", "120", "quantity", "10"))
+                .then().statusCode(400).extract().asString();
+        assertTrue(html.contains("id=\"component-12-quantity_per_unit-error\">quantity_per_unit must be more than 0<"), html);
+        assertTrue(html.contains("id=\"component-12-quantity_per_unit\" name=\"quantity_per_unit\" form=\"component-12-form\" type=\"text\" "
+                + "inputmode=\"decimal\" value=\"0\""), html);
+        // The add form and the other rows keep their own values; the figures are for the N the page showed.
+        assertFalse(html.contains("id=\"quantity_per_unit-error\""), html);
+        assertTrue(html.contains("id=\"component-11-quantity_per_unit\" name=\"quantity_per_unit\" form=\"component-11-form\" type=\"text\" "
+                + "inputmode=\"decimal\" value=\"2\""), html);
+        assertTrue(FactoryStubGateway.CALLS.contains("GET /api/tenants/smile-dental/boms/1/explode?quantity=10"), FactoryStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void anOperationIsChangedOrRemovedAndATakenSequenceIsRefusedInItsRow() {
+        admin.submit(BASE + "boms/1", BASE + "boms/1/operations/21", Map.of("sequence", "20", "name", "Assembly", "work_center_id", "4",
+                        "setup_minutes", "30", "minutes_per_unit", "6"))
+                .then().statusCode(409).body(containsString("id=\"operation-21-problem\">" + FactoryStubGateway.SEQUENCE_TAKEN + "<"));
+        admin.submit(BASE + "boms/1", BASE + "boms/1/operations/21", Map.of("sequence", "15", "name", "Assembly", "work_center_id", "4",
+                        "setup_minutes", "30", "minutes_per_unit", "5"))
+                .then().statusCode(303).header("Location", containsString("/t/smile-dental/boms/1?done=operation-changed"));
+        String sent = FactoryStubGateway.CALLS.stream().filter(c -> c.startsWith("PUT /api/tenants/smile-dental/boms/1/operations/21")
+                && c.contains("\"sequence\":15")).findFirst().orElseThrow();
+        assertTrue(sent.contains("\"work_center_id\":4") && sent.contains("\"minutes_per_unit\":5"), sent);
+
+        admin.submit(BASE + "boms/1", BASE + "boms/1/operations/21/remove", Map.of())
+                .then().statusCode(303).header("Location", containsString("/t/smile-dental/boms/1?done=operation-removed"));
+        admin.submit(BASE + "boms/1", BASE + "boms/1/components/12/remove", Map.of("quantity", "10"))
+                .then().statusCode(303).header("Location", containsString("/t/smile-dental/boms/1?quantity=10&done=component-removed"));
+        assertTrue(FactoryStubGateway.CALLS.contains("DELETE /api/tenants/smile-dental/boms/1/operations/21")
+                && FactoryStubGateway.CALLS.contains("DELETE /api/tenants/smile-dental/boms/1/components/12"), FactoryStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void aWorkCenterIsChangedAndItsRemovalRefusedInTheApisWordsWhileInUse() {
+        String page = admin.get(BASE + "work-centers?from=2024-01-15&to=2024-01-17").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"work-center-4-capacity\" name=\"capacity\" type=\"text\" inputmode=\"decimal\" value=\"100\""), page);
+        admin.submit(BASE + "work-centers", BASE + "work-centers/4", Map.of("name", "Assembly Line 1", "capacity", "120", "efficiency", "0.95",
+                        "hourly_cost", "350", "description", "", "from", "2024-01-15", "to", "2024-01-17"))
+                .then().statusCode(303)
+                .header("Location", containsString("/t/smile-dental/work-centers?from=2024-01-15&to=2024-01-17&done=changed"));
+        String sent = sent("PUT /api/tenants/smile-dental/work-centers/4");
+        assertTrue(sent.contains("\"capacity\":120") && sent.contains("\"hourly_cost\":350") && sent.contains("\"name\":\"Assembly Line 1\""), sent);
+
+        String refused = admin.submit(BASE + "work-centers", BASE + "work-centers/4/remove", Map.of("from", "2024-01-15", "to", "2024-01-17"))
+                .then().statusCode(409).extract().asString();
+        assertTrue(refused.contains("<details class=\"work-center-edit\" id=\"work-center-4\" open>"), refused);
+        assertTrue(refused.contains("id=\"work-center-4-problem\">" + FactoryStubGateway.IN_USE + "<"), refused);
+        // A refused removal sent no fields: the form still shows the work center as it is.
+        assertTrue(refused.contains("id=\"work-center-4-capacity\" name=\"capacity\" type=\"text\" inputmode=\"decimal\" value=\"100\""), refused);
+    }
+
+    @Test
+    void theProductSearchFindsAProductBeyondTheFirstHundredAndAChoiceFromItStaysNamed() {
+        String options = admin.get(BASE + "factory/products?search=250").then().statusCode(200).extract().asString();
+        assertTrue(options.contains("<option value=\"250\">Bracket 250 · BR-250</option>") && !options.contains("Steel rod"), options);
+        assertTrue(FactoryStubGateway.CALLS.stream().anyMatch(c -> c.startsWith("GET /api/tenants/smile-dental/products?")
+                && c.contains("search=250") && c.contains("size=20")), FactoryStubGateway.CALLS.toString());
+
+        String boms = admin.get(BASE + "factory/boms?product=2").then().statusCode(200).extract().asString();
+        assertTrue(boms.contains("<option value=\"2\">BOM-002 v1.0 · Gear set · GS-1</option>") && !boms.contains("BOM-001"), boms);
+
+        // The page offers the first hundred; a product chosen from the search is kept, named, after a refusal.
+        String html = admin.submit(BASE + "boms", BASE + "boms", Map.of("bom_id", "", "product_id", "250", "version", "1.0"))
+                .then().extract().asString();
+        assertTrue(html.contains("<option value=\"250\" selected>Bracket 250 · BR-250</option>"), html);
+        assertTrue(html.contains("hx-get=\"/t/smile-dental/factory/products\""), html);
+    }
+
+    @Test
     void aViewerIsOfferedNoForm() {
         Browserless viewer = new Browserless();
         viewer.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);
@@ -136,6 +222,11 @@ class FactoryPagesTest {
             assertFalse(main.contains("method=\"post\"") || main.contains("<button type=\"submit\" id=\"c"), path + ": " + main);
             assertEquals(-1, main.indexOf("csrf-token"), path);
         }
+    }
+
+    private static String sent(String prefix) {
+        return FactoryStubGateway.CALLS.stream().filter(c -> c.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError(prefix + " in " + FactoryStubGateway.CALLS));
     }
 
     private static String between(String text, String from, String to) {

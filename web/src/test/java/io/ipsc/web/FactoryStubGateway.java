@@ -13,13 +13,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sign-in names, here with manufacturing on), and manufacturing-service's answers: BOM-001 (product 1) with a
  * sub-assembly (product 2, BOM-002) and a raw material, its explosion and cost for 10 units (N = 0 refused), a
  * cycle refused when product 1 is added to BOM-002, one work center and its load, PO-001 released with two
- * scheduled operations and a failed inspection awaiting its decision (so completing it is held). Every call is
+ * scheduled operations and a failed inspection awaiting its decision (so completing it is held); BOM-001's rod
+ * changed (a quantity of 0 refused) and removed, its operation changed (sequence 20 taken) and removed, the work
+ * center changed and its removal refused (in use), and product 250 found only by search or by id. Every call is
  * noted with its query and body.
  */
 public class FactoryStubGateway extends StandInGateway {
 
     static final List<String> CALLS = new CopyOnWriteArrayList<>();
     static final String CYCLE = "Adding product 1 would make a cycle: product 1 → product 2 → product 1";
+    static final String SEQUENCE_TAKEN = "BOM 1 already has an operation with sequence 20";
+    static final String IN_USE = "Work center 4 is used by BOM operations or production orders; it cannot be deleted";
+    /** A product beyond the first hundred: found only by the products list's search, or by its id. */
+    private static final String BRACKET = """
+            {"id":250,"sku":"BR-250","name":"Bracket 250"}""";
 
     private static final String TENANT = """
             {"id":7,"slug":"smile-dental","name":"Precision Manufacturing Co.","organization_type":"manufacturing","status":"active",
@@ -55,9 +62,10 @@ public class FactoryStubGateway extends StandInGateway {
         String data = switch (exchange.getRequestMethod() + " " + path) {
             case "GET " + t -> TENANT;
             case "GET " + t + "/branding" -> "{\"company_name\":\"Precision Manufacturing Co.\",\"primary_color\":\"#1f4e79\"}";
-            case "GET " + t + "/products" -> page("""
+            case "GET " + t + "/products" -> query.contains("search=250") ? page(BRACKET) : page("""
                     {"id":1,"sku":"MA-1","name":"Main assembly"},{"id":2,"sku":"GS-1","name":"Gear set"},
                     {"id":3,"sku":"ROD-1","name":"Steel rod"}""");
+            case "GET " + t + "/products/250" -> BRACKET;
             case "GET " + t + "/boms" -> query.contains("product_id=2") ? page(BOM_2) : page(BOM_1 + "," + BOM_2);
             case "GET " + t + "/boms/1" -> BOM_1;
             case "GET " + t + "/boms/2" -> BOM_2;
@@ -70,6 +78,12 @@ public class FactoryStubGateway extends StandInGateway {
                                   {"product_id":3,"quantity":1.575,"unit_cost":120,"cost":189,"sub_assembly":false}],
                      "operations":[{"sequence":10,"name":"Assembly","work_center_id":4,"minutes_per_unit":6,"cost":45.5}]}""";
             case "POST " + t + "/boms/2/components" -> body.replace(" ", "").contains("\"product_id\":1") ? "cycle" : BOM_2;
+            case "PUT " + t + "/boms/1/components/12" -> body.replace(" ", "").contains("\"quantity_per_unit\":0") ? "bad-component" : BOM_1;
+            case "DELETE " + t + "/boms/1/components/12", "DELETE " + t + "/boms/1/operations/21" -> "null";
+            case "PUT " + t + "/boms/1/operations/21" -> body.replace(" ", "").contains("\"sequence\":20") ? "duplicate-sequence" : BOM_1;
+            case "PUT " + t + "/work-centers/4" -> """
+                    {"id":4,"name":"Assembly Line 1","capacity":120,"efficiency":0.95,"hourly_cost":350}""";
+            case "DELETE " + t + "/work-centers/4" -> "in-use";
             case "GET " + t + "/work-centers" -> page("""
                     {"id":4,"name":"Assembly Line 1","description":"Main assembly line","capacity":100,"efficiency":0.95,"hourly_cost":350}""");
             case "GET " + t + "/work-centers/4/load" -> """
@@ -94,6 +108,11 @@ public class FactoryStubGateway extends StandInGateway {
             case "cycle" -> StubGateway.answer(exchange, 422, """
                     {"success":false,"data":null,"message":"%s","error":{"code":"BOM_CYCLE",
                      "details":[{"field":"product_id","message":"%s"}]}}""".formatted(CYCLE, CYCLE), null);
+            case "bad-component" -> StubGateway.answer(exchange, 400, """
+                    {"success":false,"data":null,"message":"One or more fields are invalid","error":{"code":"VALIDATION_ERROR",
+                     "details":[{"field":"quantity_per_unit","message":"quantity_per_unit must be more than 0"}]}}""", null);
+            case "duplicate-sequence" -> StubGateway.answer(exchange, 409, StubGateway.error("DUPLICATE", SEQUENCE_TAKEN), null);
+            case "in-use" -> StubGateway.answer(exchange, 409, StubGateway.error("IN_USE", IN_USE), null);
             case "hold" -> StubGateway.answer(exchange, 409, StubGateway.error("QUALITY_HOLD",
                     "Production order PO-001 has 1 failed inspection awaiting a decision"), null);
             case "missing" -> StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);

@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * operations, sees the tree, the explosion for 100 units and the cost; a cycle is refused with the API's
  * message; PO-001 (100 units, 15-01-2024 to 20-01-2024) is planned, released (its Gantt chart drawn), started,
  * the work centers' load shown, an inspection recorded that fails, completion held until it is decided, then
- * completed with good and rejected units. A viewer sees the pages without any form.
+ * completed with good and rejected units. On the way, a component's quantity is changed in its row (the explosion
+ * and the cost follow) and changed back, an operation removed, a product found by typing in the picker's search,
+ * the Paint Shop's capacity halved (its load's capacity line and available hours follow) and its removal refused
+ * while in use. A viewer sees the pages without any form.
  */
 @ExtendWith(SuiteExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -160,9 +164,43 @@ class FactoryBrowserTest {
 
     @Test
     @Order(3)
+    void aComponentsQuantityChangedInItsRowChangesTheExplosionAndCostAndAnOperationIsRemoved() {
+        browser.go(workspace + "boms", "factory-boms-before-change");
+        browser.clickThrough(By.linkText("BOM-001"));
+        web.type("quantity", "100");
+        browser.clickThrough(By.id("show-quantity"));
+        assertEquals(UNIT_MATERIAL_COST, browser.text(By.id("unit-material-cost")));
+
+        // 2 Steel Rods instead of 1.5, 5% scrap: 100 × 2.1 = 210 besides the Gear Sets' 660; one unit's material ₹252 + ₹792.
+        changeComponent("Steel Rod", "2");
+        assertTrue(browser.text(By.id("notice")).contains("changed"), browser.text(By.id("notice")));
+        assertTrue(browser.text(By.id("explosion")).contains("Steel Rod · SR-001 870"), browser.text(By.id("explosion")));
+        assertEquals("₹1,044.00", browser.text(By.id("unit-material-cost")));
+        browser.shot("factory-component-changed");
+        changeComponent("Steel Rod", "1.5");
+        assertTrue(browser.text(By.id("explosion")).contains("Steel Rod · SR-001 " + STEEL_RODS), browser.text(By.id("explosion")));
+        assertEquals(UNIT_MATERIAL_COST, browser.text(By.id("unit-material-cost")));
+
+        // An operation added by mistake is removed: the cost of operations goes back to what it was.
+        String operations = browser.text(By.id("unit-operation-cost"));
+        addOperation("30", "Deburring", "Paint Shop", "0", "3");
+        assertFalse(operations.equals(browser.text(By.id("unit-operation-cost"))), "Deburring costs something");
+        WebElement deburring = row(By.cssSelector("#bom-operations tbody tr"), "Deburring");
+        browser.clickThrough(By.id(deburring.findElement(By.cssSelector("button.remove")).getAttribute("id")));
+        assertTrue(browser.text(By.id("notice")).contains("removed"), browser.text(By.id("notice")));
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#bom-operations tbody tr")).size(), browser.text(By.id("bom-operations")));
+        browser.shot("factory-operation-removed");
+    }
+
+    @Test
+    @Order(4)
     void aCycleIsRefusedWithTheApisMessageNamingIt() {
         browser.go(workspace + "boms", "factory-boms-list");
         browser.clickThrough(By.linkText("BOM-002"));
+        // Found by typing, as a factory with hundreds of products would: the list narrows to what matches.
+        web.type("product_id-search", "MA-00");
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> d.findElements(By.cssSelector("#product_id option")).size() == 2);
+        browser.shot("factory-product-search");
         addComponent("Main Assembly · MA-001", "1", "0", "");
         String message = web.fieldError("product_id");
         assertTrue(message != null && message.contains("→"), browser.pageText());
@@ -170,7 +208,7 @@ class FactoryBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void po001IsPlannedReleasedWithItsGanttAndStarted() {
         browser.go(workspace + "production", "factory-board-empty");
         web.type("order_number", "PO-001");
@@ -198,7 +236,7 @@ class FactoryBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theWorkCentersLoadShowsTheOrdersHours() {
         browser.go(orderPage, "factory-order-in-progress");
         browser.clickThrough(By.id("load-link"));
@@ -212,7 +250,38 @@ class FactoryBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void aWorkCentersCapacityChangedShowsInItsLoadAndRemovingOneInUseIsRefused() {
+        browser.go(orderPage, "factory-order-before-capacity");
+        browser.clickThrough(By.id("load-link"));
+        browser.await(By.cssSelector("#load-chart canvas"));
+        double available = Double.parseDouble(cell("Paint Shop", 5));
+        String chart = browser.driver().findElement(By.id("load-chart")).getAttribute("data-chart");
+        assertTrue(chart.matches("(?s).*\"Paint Shop: capacity\".*?\\[8(\\.0+)?[,\\]].*"), chart);
+
+        WebElement paintShop = browser.driver().findElement(By.xpath("//details[summary[contains(., 'Paint Shop')]]"));
+        paintShop.findElement(By.tagName("summary")).click();
+        String key = paintShop.getAttribute("id");
+        web.type(key + "-capacity", "4");
+        browser.clickThrough(By.id("save-" + key));
+        assertTrue(browser.text(By.id("notice")).contains("changed"), browser.text(By.id("notice")));
+        browser.await(By.cssSelector("#load-chart canvas"));
+        assertEquals(available / 2, Double.parseDouble(cell("Paint Shop", 5)), 0.001);
+        chart = browser.driver().findElement(By.id("load-chart")).getAttribute("data-chart");
+        assertTrue(chart.matches("(?s).*\"Paint Shop: capacity\".*?\\[4(\\.0+)?[,\\]].*"), chart);
+        browser.shot("factory-work-center-capacity-changed");
+
+        // Its BOM's operations and the order's schedule use it: the API's 409, in its words, at its form.
+        paintShop = browser.driver().findElement(By.id(key));
+        paintShop.findElement(By.tagName("summary")).click();
+        browser.clickThrough(By.id("remove-" + key));
+        String refused = browser.await(By.id(key + "-problem")).getText();
+        assertTrue(refused.contains("cannot be deleted"), refused);
+        browser.shot("factory-work-center-in-use");
+    }
+
+    @Test
+    @Order(8)
     void aFailedInspectionHoldsCompletionUntilDecided() {
         browser.go(orderPage, "factory-order-before-inspection");
         web.type("sample_size", "10");
@@ -252,7 +321,7 @@ class FactoryBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aViewerSeesTheFactoryWithoutForms() {
         try (Browser other = Browser.open()) {
             WebApp viewer = new WebApp(other, web.baseUrl());
@@ -263,6 +332,27 @@ class FactoryBrowserTest {
                 assertTrue(other.driver().findElements(By.cssSelector("main form[method='post']")).isEmpty(), "no forms for a viewer on " + page);
             }
         }
+    }
+
+    private void changeComponent(String product, String quantity) {
+        WebElement line = row(By.cssSelector("#bom-components tbody tr"), product);
+        String key = line.getAttribute("id");
+        web.type(key + "-quantity_per_unit", quantity);
+        browser.clickThrough(By.id("save-" + key));
+        browser.await(By.id("notice"));
+    }
+
+    /** The row among {@code rows} whose text holds {@code text}. */
+    private WebElement row(By rows, String text) {
+        return browser.driver().findElements(rows).stream()
+                .filter(r -> r.getText().contains(text) || r.findElements(By.cssSelector("input")).stream()
+                        .anyMatch(i -> text.equals(i.getAttribute("value"))))
+                .findFirst().orElseThrow(() -> new AssertionError(text + " in " + browser.pageText()));
+    }
+
+    /** A cell of the work centers' table, in the row of {@code workCenter}. */
+    private String cell(String workCenter, int column) {
+        return row(By.cssSelector("#work-centers tbody tr"), workCenter).findElements(By.tagName("td")).get(column).getText();
     }
 
     private void addComponent(String product, String quantity, String scrap, String unitCost) {

@@ -67,6 +67,13 @@ public class BomRepository {
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
+    public Uni<Boolean> updateComponent(SqlClient tx, long bomId, long componentId, ComponentRequest r) {
+        return tx.preparedQuery("UPDATE bom_components SET product_id = $3, quantity_per_unit = $4, scrap_percent = $5, unit_cost = $6 "
+                        + "WHERE bom_id = $1 AND id = $2")
+                .execute(Tuple.from(Arrays.asList(bomId, componentId, r.productId(), r.quantityPerUnit(), r.scrapOrZero(), r.unitCostOrZero())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     public Uni<Boolean> deleteComponent(SqlClient db, long bomId, long componentId) {
         return db.preparedQuery("DELETE FROM bom_components WHERE bom_id = $1 AND id = $2").execute(Tuple.of(bomId, componentId))
                 .map(rows -> rows.rowCount() == 1);
@@ -77,6 +84,14 @@ public class BomRepository {
                         + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
                 .execute(Tuple.from(Arrays.asList(bomId, r.sequence(), r.name().trim(), r.workCenterId(), r.setupOrZero(), r.minutesPerUnit())))
                 .map(rows -> rows.iterator().next().getLong("id"));
+    }
+
+    public Uni<Boolean> updateOperation(SqlClient db, long bomId, long operationId, OperationRequest r) {
+        return db.preparedQuery("UPDATE bom_operations SET sequence = $3, name = $4, work_center_id = $5, setup_minutes = $6, "
+                        + "minutes_per_unit = $7 WHERE bom_id = $1 AND id = $2")
+                .execute(Tuple.from(Arrays.asList(bomId, operationId, r.sequence(), r.name().trim(), r.workCenterId(), r.setupOrZero(),
+                        r.minutesPerUnit())))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Boolean> deleteOperation(SqlClient db, long bomId, long operationId) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -89,6 +90,17 @@ public class BomResource {
                 .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Component added to BOM " + bom.bomId())));
     }
 
+    @PUT
+    @Path("/{id}/components/{componentId}")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,BOM_CYCLE")
+    @Operation(operationId = "updateBomComponent", summary = "Change a component of a bill of materials")
+    public Uni<ApiResponse<Bom>> updateComponent(@PathParam("id") long id, @PathParam("componentId") long componentId,
+                                                 @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.updateComponent(pool, id, componentId, request))
+                .map(bom -> ApiResponse.ok(bom, "Component changed in BOM " + bom.bomId()));
+    }
+
     @DELETE
     @Path("/{id}/components/{componentId}")
     @Operation(operationId = "removeBomComponent", summary = "Remove a component from a bill of materials")
@@ -112,6 +124,17 @@ public class BomResource {
         Access.requireWrite(tenant);
         return tenant.withDatabase(pool -> service.addOperation(pool, id, request))
                 .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Operation added to BOM " + bom.bomId())));
+    }
+
+    @PUT
+    @Path("/{id}/operations/{operationId}")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE,UNKNOWN_WORK_CENTER")
+    @Operation(operationId = "updateBomOperation", summary = "Change an operation of a bill of materials")
+    public Uni<ApiResponse<Bom>> updateOperation(@PathParam("id") long id, @PathParam("operationId") long operationId,
+                                                 @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
+        Access.requireWrite(tenant);
+        return tenant.withDatabase(pool -> service.updateOperation(pool, id, operationId, request))
+                .map(bom -> ApiResponse.ok(bom, "Operation changed in BOM " + bom.bomId()));
     }
 
     @DELETE

@@ -5,12 +5,14 @@ import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The rules of BOMs: one default per product, no cycles, and the calculations over the whole structure. */
 @ApplicationScoped
@@ -33,10 +35,27 @@ public class BomService {
     }
 
     /**
-     * Adds a component unless it would close a cycle. The table lock serialises component additions
-     * of this tenant, so two concurrent additions cannot each pass the check and together form a cycle.
+     * Adds a component unless it would close a cycle. The table lock serialises component changes
+     * of this tenant, so two concurrent changes cannot each pass the check and together form a cycle.
      */
     public Uni<Bom> addComponent(Pool pool, long bomId, ComponentRequest request) {
+        return withoutCycle(pool, bomId, request, tx -> boms.insertComponent(tx, bomId, request).replaceWithVoid());
+    }
+
+    /**
+     * Replaces a component's product, quantity, scrap and unit cost, under the same cycle check as an addition.
+     * Released orders keep the requirement fixed at their release; planned ones take the BOM as it is when released.
+     */
+    public Uni<Bom> updateComponent(Pool pool, long bomId, long componentId, ComponentRequest request) {
+        return withoutCycle(pool, bomId, request, tx -> boms.updateComponent(tx, bomId, componentId, request).map(updated -> {
+            if (!updated) {
+                throw ApiException.notFound("Component " + componentId + " of BOM " + bomId);
+            }
+            return null;
+        }));
+    }
+
+    private Uni<Bom> withoutCycle(Pool pool, long bomId, ComponentRequest request, Function<SqlConnection, Uni<Void>> write) {
         return pool.withTransaction(tx -> tx.query("LOCK TABLE bom_components IN SHARE ROW EXCLUSIVE MODE").execute()
                         .chain(() -> boms.graph(tx))
                         .chain(graph -> {
@@ -44,7 +63,7 @@ public class BomService {
                             BomCycleDetector.cycleIfAdded(graph, bom.productId(), request.productId()).ifPresent(cycle -> {
                                 throw cycleRefused(cycle);
                             });
-                            return boms.insertComponent(tx, bomId, request);
+                            return write.apply(tx);
                         })
                         .chain(() -> boms.find(tx, bomId)))
                 .onFailure().transform(SqlErrors.duplicates("Product " + request.productId() + " is already a component of BOM " + bomId))
@@ -52,6 +71,20 @@ public class BomService {
     }
 
     public Uni<Bom> addOperation(Pool pool, long bomId, OperationRequest request) {
+        return withWorkCenter(pool, bomId, request, tx -> boms.insertOperation(tx, bomId, request).replaceWithVoid());
+    }
+
+    /** Replaces an operation's sequence, name, work center and minutes; released orders keep the schedule made at release. */
+    public Uni<Bom> updateOperation(Pool pool, long bomId, long operationId, OperationRequest request) {
+        return withWorkCenter(pool, bomId, request, tx -> boms.updateOperation(tx, bomId, operationId, request).map(updated -> {
+            if (!updated) {
+                throw ApiException.notFound("Operation " + operationId + " of BOM " + bomId);
+            }
+            return null;
+        }));
+    }
+
+    private Uni<Bom> withWorkCenter(Pool pool, long bomId, OperationRequest request, Function<SqlConnection, Uni<Void>> write) {
         return pool.withTransaction(tx -> boms.find(tx, bomId).chain(found -> {
                     found.orElseThrow(() -> ApiException.notFound("BOM " + bomId));
                     return boms.workCenterExists(tx, request.workCenterId());
@@ -60,7 +93,7 @@ public class BomService {
                         throw new ApiException(422, "UNKNOWN_WORK_CENTER", "There is no work center " + request.workCenterId(),
                                 List.of(new ErrorDetail("work_center_id", "no such work center")), Map.of());
                     }
-                    return boms.insertOperation(tx, bomId, request);
+                    return write.apply(tx);
                 }).chain(() -> boms.find(tx, bomId)))
                 .onFailure().transform(SqlErrors.duplicates("BOM " + bomId + " already has an operation with sequence " + request.sequence()))
                 .map(found -> found.orElseThrow());

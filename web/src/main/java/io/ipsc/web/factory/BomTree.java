@@ -38,7 +38,7 @@ public record BomTree(List<Row> rows) {
         }
     }
 
-    static BomTree of(Gateway gateway, String slug, Map<String, String> bearer, Bom bom, Map<Long, String> products)
+    static BomTree of(Gateway gateway, String slug, Map<String, String> bearer, Bom bom, ProductChoices products)
             throws ApiException {
         List<Row> rows = new ArrayList<>();
         Set<Long> path = new HashSet<>();
@@ -47,12 +47,12 @@ public record BomTree(List<Row> rows) {
         return new BomTree(List.copyOf(rows));
     }
 
-    private static void add(Gateway gateway, String slug, Map<String, String> bearer, Bom bom, Map<Long, String> products, int level,
+    private static void add(Gateway gateway, String slug, Map<String, String> bearer, Bom bom, ProductChoices products, int level,
                             Set<Long> path, List<Row> rows) throws ApiException {
         for (ComponentLine c : bom.getComponents() == null ? List.<ComponentLine>of() : bom.getComponents()) {
             Bom sub = Boolean.TRUE.equals(c.getSubAssembly()) && level < MAX_DEPTH && !path.contains(c.getProductId())
                     ? defaultBom(gateway, slug, bearer, c.getProductId()) : null;
-            String product = FactoryForms.productName(products, c.getProductId());
+            String product = products.name(c.getProductId());
             String quantity = FactoryForms.plain(c.getQuantityPerUnit());
             String scrap = FactoryForms.plain(c.getScrapPercent());
             String cost = IndianFormats.rupees(c.getUnitCost());

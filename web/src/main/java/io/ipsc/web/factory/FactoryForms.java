@@ -1,7 +1,6 @@
 package io.ipsc.web.factory;
 
 import io.ipsc.client.ApiException;
-import io.ipsc.client.model.ProductView;
 import io.ipsc.client.model.WorkCenter;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
@@ -16,7 +15,7 @@ import java.util.Objects;
 
 /**
  * What the factory's forms share: reading typed fields (a blank or unreadable one is sent as absent, and the
- * API names it at its field), telling a form's refusal from a page's, and the tenant's products by id.
+ * API names it at its field), telling a form's refusal from a page's, and the tenant's work centers by id.
  */
 final class FactoryForms {
 
@@ -85,16 +84,6 @@ final class FactoryForms {
         return error;
     }
 
-    /** The tenant's products by id, named "Name · SKU" (the first hundred, as the pickers offer them). */
-    static Map<Long, String> products(Gateway gateway, String slug, Map<String, String> bearer) throws ApiException {
-        List<ProductView> items = gateway.products().listProducts(slug, false, 1, null, CHOICES, bearer).getData().getItems();
-        Map<Long, String> names = new LinkedHashMap<>();
-        for (ProductView p : items == null ? List.<ProductView>of() : items) {
-            names.put(p.getId(), Objects.toString(p.getName(), "#" + p.getId()) + (p.getSku() == null ? "" : " · " + p.getSku()));
-        }
-        return names;
-    }
-
     /** The tenant's work centers by id, named (the first hundred). */
     static Map<Long, String> workCenters(Gateway gateway, String slug, Map<String, String> bearer) throws ApiException {
         List<WorkCenter> items = gateway.workCenters().listWorkCenters(slug, 1, CHOICES, bearer).getData().getItems();
@@ -112,9 +101,5 @@ final class FactoryForms {
             typed.put(namesAndValues[i], Objects.toString(namesAndValues[i + 1], ""));
         }
         return typed;
-    }
-
-    static String productName(Map<Long, String> products, Long id) {
-        return id == null ? "—" : products.getOrDefault(id, "Product #" + id);
     }
 }

@@ -36,7 +36,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,8 +56,8 @@ public class ProductionResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance board(Chrome chrome, String base, List<Column> columns, Map<Long, String> boms,
-                                             Map<String, String> form, Map<String, String> errors, String problem, boolean mayWrite);
+        static native TemplateInstance board(Chrome chrome, String base, List<Column> columns, List<ProductChoices.Choice> products,
+                                             List<FactoryPickers.BomChoice> boms, Map<String, String> form, Map<String, String> errors, String problem, boolean mayWrite);
 
         static native TemplateInstance order(Chrome chrome, String base, ProductionOrder order, String product, String bom,
                                              String statusLabel, String good, String rejected, List<MaterialRow> materials, Gantt gantt, String loadHref,
@@ -121,7 +120,7 @@ public class ProductionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public RestResponse<TemplateInstance> create(@PathParam("slug") String slug, @RestForm("order_number") String orderNumber,
-                                                 @RestForm("bom_id") String bomId, @RestForm String quantity,
+                                                 @RestForm String product, @RestForm("bom_id") String bomId, @RestForm String quantity,
                                                  @RestForm("start_date") String startDate, @RestForm("due_date") String dueDate,
                                                  @RestForm String notes, @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
@@ -134,7 +133,7 @@ public class ProductionResource {
             return done(visit, order.getId(), "created");
         } catch (ApiException e) {
             GatewayError error = FactoryForms.formRefusal(e);
-            return PageErrors.withStatus(error.status(), boardPage(visit, FactoryForms.typed("order_number", orderNumber, "bom_id", bomId,
+            return PageErrors.withStatus(error.status(), boardPage(visit, FactoryForms.typed("order_number", orderNumber, "product", product, "bom_id", bomId,
                     "quantity", quantity, "start_date", startDate, "due_date", dueDate, "notes", notes), error.fieldErrors(), error.message()));
         }
     }
@@ -142,25 +141,22 @@ public class ProductionResource {
     private TemplateInstance boardPage(Visit visit, Map<String, String> form, Map<String, String> errors, String problem)
             throws ApiException {
         String slug = visit.tenant().getSlug();
-        Map<Long, String> products = FactoryForms.products(gateway, slug, visit.bearer());
+        ProductChoices products = ProductChoices.of(gateway, slug, visit.bearer());
         List<Column> columns = new java.util.ArrayList<>();
         for (String status : COLUMNS) {
             List<ProductionOrder> orders = gateway.productionOrders().listProductionOrders(slug, 1, FactoryForms.CHOICES, status,
                     visit.bearer()).getData().getItems();
             columns.add(new Column(status, FactoryForms.label(status), (orders == null ? List.<ProductionOrder>of() : orders).stream()
                     .map(o -> new Card(o.getId(), Objects.toString(o.getOrderNumber(), "#" + o.getId()),
-                            FactoryForms.productName(products, o.getProductId()), FactoryForms.plain(o.getQuantity()),
+                            products.name(o.getProductId()), FactoryForms.plain(o.getQuantity()),
                             IndianFormats.date(o.getDueDate())))
                     .toList()));
         }
-        Map<Long, String> boms = new LinkedHashMap<>();
-        List<Bom> items = gateway.boms().listBoms(slug, 1, null, FactoryForms.CHOICES, visit.bearer()).getData().getItems();
-        for (Bom b : items == null ? List.<Bom>of() : items) {
-            boms.put(b.getId(), Objects.toString(b.getBomId(), "#" + b.getId()) + " v" + Objects.toString(b.getVersion(), "")
-                    + " · " + FactoryForms.productName(products, b.getProductId()));
-        }
-        return Templates.board(visit.chrome("Production · " + visit.workspace().companyName()), visit.workspace().base(), columns, boms,
-                form, errors, problem, visit.workspace().mayWrite());
+        // A product chosen before a refusal keeps its BOMs offered; the BOM chosen stays chosen among them.
+        Long productId = FactoryForms.id(form.get("product"));
+        List<FactoryPickers.BomChoice> boms = FactoryPickers.bomChoices(gateway, slug, visit.bearer(), productId, products);
+        return Templates.board(visit.chrome("Production · " + visit.workspace().companyName()), visit.workspace().base(), columns,
+                products.offered(form.get("product")), boms, form, errors, problem, visit.workspace().mayWrite());
     }
 
     // ---- an order ----
@@ -268,7 +264,7 @@ public class ProductionResource {
         String slug = visit.tenant().getSlug();
         Map<String, String> bearer = visit.bearer();
         ProductionOrder order = gateway.productionOrders().getProductionOrder(slug, id, bearer).getData();
-        Map<Long, String> products = FactoryForms.products(gateway, slug, bearer);
+        ProductChoices products = ProductChoices.of(gateway, slug, bearer);
         Map<Long, String> workCenters = FactoryForms.workCenters(gateway, slug, bearer);
         String bom = "#" + order.getBomId();
         try {
@@ -278,7 +274,7 @@ public class ProductionResource {
             // A BOM removed since: its number says enough here.
         }
         List<MaterialRow> materials = (order.getMaterials() == null ? List.<Material>of() : order.getMaterials()).stream()
-                .map(m -> new MaterialRow(FactoryForms.productName(products, m.getProductId()), FactoryForms.plain(m.getQuantity()),
+                .map(m -> new MaterialRow(products.name(m.getProductId()), FactoryForms.plain(m.getQuantity()),
                         IndianFormats.rupees(m.getUnitCost()))).toList();
         List<Inspection> found = gateway.quality().listInspections(slug, id, bearer).getData();
         List<InspectionRow> inspections = (found == null ? List.<Inspection>of() : found).stream().map(ProductionResource::row).toList();
@@ -286,7 +282,7 @@ public class ProductionResource {
         String loadHref = span == null ? null : visit.workspace().base() + "work-centers?from=" + span[0] + "&to=" + span[1];
         String title = "Production order " + Objects.toString(order.getOrderNumber(), "#" + id);
         return Templates.order(visit.chrome(title + " · " + visit.workspace().companyName()), visit.workspace().base(), order,
-                FactoryForms.productName(products, order.getProductId()), bom, FactoryForms.label(order.getStatus()),
+                products.name(order.getProductId()), bom, FactoryForms.label(order.getStatus()),
                 order.getGoodQuantity() == null ? null : FactoryForms.plain(order.getGoodQuantity()),
                 order.getRejectedQuantity() == null ? null : FactoryForms.plain(order.getRejectedQuantity()), materials,
                 Gantt.of(order.getOperations(), workCenters), loadHref, inspections, Steps.of(order, visit.workspace().mayWrite()),

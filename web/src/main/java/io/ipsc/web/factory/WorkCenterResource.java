@@ -40,7 +40,8 @@ import java.util.Objects;
 /**
  * Work centers, at {@code <workspace base>work-centers}: each with its capacity, and their load over some days
  * (by default the API's: the next 14) as a chart of the hours booked by released and started orders against
- * the hours available, both per day as manufacturing-service computes them; a form adds a work center.
+ * the hours available, both per day as manufacturing-service computes them; a form adds a work center, and each
+ * one's form changes it (staff and above) or removes it (managers and above; the API refuses while anything uses it).
  */
 @Path("/t/{slug}/work-centers")
 @Blocking
@@ -49,13 +50,17 @@ public class WorkCenterResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance workCenters(Chrome chrome, String base, List<Row> rows, Chart load, String from, String to,
-                                                   String loadProblem, Map<String, String> form, Map<String, String> errors,
-                                                   String problem, String notice, boolean mayWrite);
+                                                   String loadProblem, FormState edit, String notice, boolean mayWrite, boolean mayRemove);
     }
 
-    /** A work center with its load over the days shown. */
-    public record Row(String name, String capacity, String efficiency, String hourlyCost, String booked, String available,
-                      int overloadedDays) {
+    /** A work center with its load over the days shown, and its fields as its form shows them. */
+    public record Row(Long id, String name, String description, String capacity, String efficiency, String hourlyCost,
+                      String hourlyCostTyped, String booked, String available, int overloadedDays) {
+
+        /** Where its form's refusal is shown, and its anchor. */
+        public String key() {
+            return "work-center-" + id;
+        }
     }
 
     private final Gateway gateway;
@@ -70,8 +75,8 @@ public class WorkCenterResource {
     public TemplateInstance list(@PathParam("slug") String slug, @RestQuery String from, @RestQuery String to, @RestQuery String done,
                                  @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
-        return page(visits.of(slug, sessionId, host), FactoryForms.blankAsNull(from), FactoryForms.blankAsNull(to), Map.of(), Map.of(),
-                null, "created".equals(done) ? "The work center is added." : null);
+        return page(visits.of(slug, sessionId, host), FactoryForms.blankAsNull(from), FactoryForms.blankAsNull(to), FormState.none(),
+                notice(done));
     }
 
     @POST
@@ -82,21 +87,84 @@ public class WorkCenterResource {
                                                  @CookieParam(SessionCookie.NAME) String sessionId,
                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        WorkCenterRequest request = new WorkCenterRequest().name(FactoryForms.blankAsNull(name))
-                .description(FactoryForms.blankAsNull(description)).capacity(FactoryForms.number(capacity))
-                .efficiency(FactoryForms.number(efficiency)).hourlyCost(FactoryForms.number(hourlyCost));
         try {
-            gateway.workCenters().createWorkCenter(slug, request, visit.bearer());
-            return RestResponse.seeOther(URI.create(visit.workspace().base() + "work-centers?done=created#main"));
+            gateway.workCenters().createWorkCenter(slug, request(name, description, capacity, efficiency, hourlyCost), visit.bearer());
+            return done(visit, null, null, "created");
         } catch (ApiException e) {
-            GatewayError error = FactoryForms.formRefusal(e);
-            return PageErrors.withStatus(error.status(), page(visit, null, null, FactoryForms.typed("name", name, "description", description,
-                    "capacity", capacity, "efficiency", efficiency, "hourly_cost", hourlyCost), error.fieldErrors(), error.message(), null));
+            return refused(visit, null, null, e, "new", FactoryForms.typed("name", name, "description", description,
+                    "capacity", capacity, "efficiency", efficiency, "hourly_cost", hourlyCost));
         }
     }
 
-    private TemplateInstance page(Visit visit, String from, String to, Map<String, String> form, Map<String, String> errors,
-                                  String problem, String notice) throws ApiException {
+    /** Changes a work center's name, description, capacity, efficiency and hourly cost; its load is recomputed by the API at once. */
+    @POST
+    @Path("/{id:\\d+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> change(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String name,
+                                                 @RestForm String description, @RestForm String capacity, @RestForm String efficiency,
+                                                 @RestForm("hourly_cost") String hourlyCost, @RestForm String from, @RestForm String to,
+                                                 @CookieParam(SessionCookie.NAME) String sessionId,
+                                                 @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        try {
+            gateway.workCenters().updateWorkCenter(slug, id, request(name, description, capacity, efficiency, hourlyCost), visit.bearer());
+            return done(visit, from, to, "changed");
+        } catch (ApiException e) {
+            return refused(visit, from, to, e, "work-center-" + id, FactoryForms.typed("name", name, "description", description,
+                    "capacity", capacity, "efficiency", efficiency, "hourly_cost", hourlyCost));
+        }
+    }
+
+    /** Removes a work center nothing uses; while a BOM's operation or an order's schedule uses it, the API's 409 says so at its form. */
+    @POST
+    @Path("/{id:\\d+}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public RestResponse<TemplateInstance> remove(@PathParam("slug") String slug, @PathParam("id") long id, @RestForm String from,
+                                                 @RestForm String to, @CookieParam(SessionCookie.NAME) String sessionId,
+                                                 @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        try {
+            gateway.workCenters().deleteWorkCenter(slug, id, visit.bearer());
+            return done(visit, from, to, "removed");
+        } catch (ApiException e) {
+            return refused(visit, from, to, e, "work-center-" + id, Map.of());
+        }
+    }
+
+    private RestResponse<TemplateInstance> refused(Visit visit, String from, String to, ApiException e, String at, Map<String, String> typed)
+            throws ApiException {
+        GatewayError error = FactoryForms.formRefusal(e);
+        return PageErrors.withStatus(error.status(), page(visit, FactoryForms.blankAsNull(from), FactoryForms.blankAsNull(to),
+                new FormState(at, typed, error.fieldErrors(), error.message()), null));
+    }
+
+    private static WorkCenterRequest request(String name, String description, String capacity, String efficiency, String hourlyCost) {
+        return new WorkCenterRequest().name(FactoryForms.blankAsNull(name)).description(FactoryForms.blankAsNull(description))
+                .capacity(FactoryForms.number(capacity)).efficiency(FactoryForms.number(efficiency)).hourlyCost(FactoryForms.number(hourlyCost));
+    }
+
+    /** Back to the page at its top, over the same days, so the load chart shows what the change did. */
+    private static RestResponse<TemplateInstance> done(Visit visit, String from, String to, String what) {
+        StringBuilder query = new StringBuilder();
+        if (FactoryForms.date(from) != null) {
+            query.append("from=").append(FactoryForms.date(from)).append('&');
+        }
+        if (FactoryForms.date(to) != null) {
+            query.append("to=").append(FactoryForms.date(to)).append('&');
+        }
+        return RestResponse.seeOther(URI.create(visit.workspace().base() + "work-centers?" + query + "done=" + what + "#main"));
+    }
+
+    private static String notice(String done) {
+        return done == null ? null : switch (done) {
+            case "created" -> "The work center is added.";
+            case "changed" -> "The work center is changed.";
+            case "removed" -> "The work center is removed.";
+            default -> null;
+        };
+    }
+
+    private TemplateInstance page(Visit visit, String from, String to, FormState edit, String notice) throws ApiException {
         String slug = visit.tenant().getSlug();
         List<WorkCenter> centers = gateway.workCenters().listWorkCenters(slug, 1, FactoryForms.CHOICES, visit.bearer()).getData().getItems();
         List<Row> rows = new ArrayList<>();
@@ -123,16 +191,17 @@ public class WorkCenterResource {
                 series.add(Chart.Series.of(w.getName() + ": booked", days.stream().map(Day::getScheduledHours).toList()));
                 series.add(new Chart.Series(w.getName() + ": capacity", "line", days.stream().map(Day::getCapacityHours).toList()));
             }
-            rows.add(new Row(Objects.toString(w.getName(), "#" + w.getId()), FactoryForms.plain(w.getCapacity()),
-                    FactoryForms.plain(w.getEfficiency()), IndianFormats.rupees(w.getHourlyCost()),
+            rows.add(new Row(w.getId(), Objects.toString(w.getName(), "#" + w.getId()), Objects.toString(w.getDescription(), ""),
+                    FactoryForms.plain(w.getCapacity()), FactoryForms.plain(w.getEfficiency()), IndianFormats.rupees(w.getHourlyCost()),
+                    FactoryForms.plain(w.getHourlyCost()),
                     load == null ? "—" : FactoryForms.plain(total(days, Day::getScheduledHours)),
                     load == null ? "—" : FactoryForms.plain(total(days, Day::getCapacityHours)),
                     (int) days.stream().filter(d -> Boolean.TRUE.equals(d.getOverloaded())).count()));
         }
         Chart chart = Chart.bars("hours", labels, series);
         return Templates.workCenters(visit.chrome("Work centers · " + visit.workspace().companyName()), visit.workspace().base(), rows,
-                chart, Objects.toString(shownFrom, ""), Objects.toString(shownTo, ""), loadProblem, form, errors, problem, notice,
-                visit.workspace().mayWrite());
+                chart, Objects.toString(shownFrom, ""), Objects.toString(shownTo, ""), loadProblem, edit, notice,
+                visit.workspace().mayWrite(), visit.workspace().role().mayManage());
     }
 
     /** The days' hours added up, for the table beside the chart (the days themselves are the API's). */
