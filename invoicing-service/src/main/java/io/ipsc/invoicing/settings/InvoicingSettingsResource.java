@@ -70,7 +70,7 @@ public class InvoicingSettingsResource {
 
     @GET
     @Path("/logo")
-    @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+    @Produces({"image/png", "image/jpeg"})
     @Extension(name = ErrorAnswers.CODES, value = "LOGO_NOT_SET")
     @Operation(operationId = "getInvoiceLogo", summary = "The logo printed on the tax invoices, as uploaded")
     @APIResponse(responseCode = "200", description = "The image (image/png or image/jpeg), with its ETag",
