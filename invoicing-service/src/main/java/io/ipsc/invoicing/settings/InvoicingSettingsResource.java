@@ -70,7 +70,9 @@ public class InvoicingSettingsResource {
 
     @GET
     @Path("/logo")
-    @Produces({"image/png", "image/jpeg"})
+    // One type here: with several, RESTEasy Reactive picks the writer at run time by the RestResponse rather than the
+    // byte[] in it, and writes the array's toString(). The answer names its own type (image/jpeg for a JPEG).
+    @Produces("image/png")
     @Extension(name = ErrorAnswers.CODES, value = "LOGO_NOT_SET")
     @Operation(operationId = "getInvoiceLogo", summary = "The logo printed on the tax invoices, as uploaded")
     @APIResponse(responseCode = "200", description = "The image (image/png or image/jpeg), with its ETag",
