@@ -5,8 +5,10 @@ import io.ipsc.invoicing.invoice.InvoiceTotals;
 import io.ipsc.invoicing.invoice.InvoiceView;
 import io.ipsc.invoicing.party.PartyService;
 import io.ipsc.invoicing.party.PartyView;
+import io.ipsc.invoicing.settings.InvoiceLogoService;
 import io.ipsc.invoicing.settings.InvoicingSettings;
 import io.ipsc.invoicing.settings.InvoicingSettingsService;
+import io.ipsc.invoicing.settings.LogoImage;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.india.IndianState;
@@ -20,9 +22,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An invoice as its tax invoice PDF, for every member of the tenant: the invoice, its customer and
- * the module's settings are read from the tenant's database, then the document is rendered on a
- * worker thread (PDF layout and font subsetting are CPU work that must not hold the event loop).
+ * An invoice as its tax invoice PDF, for every member of the tenant: the invoice, its customer, the
+ * module's settings and the logo's print form (from memory once read) are read from the tenant's
+ * database, then the document is rendered on a worker thread (PDF layout and font subsetting are CPU
+ * work that must not hold the event loop).
  */
 @RequestScoped
 public class InvoicePdfService {
@@ -37,24 +40,32 @@ public class InvoicePdfService {
     private final InvoiceService invoices;
     private final PartyService parties;
     private final InvoicingSettingsService settings;
+    private final InvoiceLogoService logos;
 
-    public InvoicePdfService(TenantContext tenant, InvoiceService invoices, PartyService parties, InvoicingSettingsService settings) {
+    public InvoicePdfService(TenantContext tenant, InvoiceService invoices, PartyService parties, InvoicingSettingsService settings,
+                             InvoiceLogoService logos) {
         this.tenant = tenant;
         this.invoices = invoices;
         this.parties = parties;
         this.settings = settings;
+        this.logos = logos;
     }
 
     public Uni<Rendered> render(long id) {
         TenantSnapshot snapshot = tenant.tenant().snapshot();
         return invoices.get(id)
                 .flatMap(invoice -> parties.get("customer", invoice.customerId())
-                        .flatMap(customer -> settings.get().map(s -> document(snapshot, invoice, customer, s))))
+                        .flatMap(customer -> settings.get().flatMap(s -> logo(s).map(logo -> document(snapshot, invoice, customer, s, logo)))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(document -> new Rendered(fileName(document.invoice()), TaxInvoicePdf.render(document)));
     }
 
-    static TaxInvoicePdf.Document document(TenantSnapshot tenant, InvoiceView invoice, PartyView customer, InvoicingSettings s) {
+    private Uni<LogoImage.Print> logo(InvoicingSettings s) {
+        return s.logo() == null ? Uni.createFrom().nullItem() : logos.print(s.logo().etag());
+    }
+
+    static TaxInvoicePdf.Document document(TenantSnapshot tenant, InvoiceView invoice, PartyView customer, InvoicingSettings s,
+                                           LogoImage.Print logo) {
         List<String> supplierAddress = s.supplierAddress() == null ? List.of()
                 : Arrays.stream(s.supplierAddress().split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
         TaxInvoicePdf.Party supplier = new TaxInvoicePdf.Party(tenant.name(), tenant.gstin(), supplierAddress,
@@ -68,7 +79,7 @@ public class InvoicePdfService {
         String upi = s.upiId() != null && PAYABLE.contains(invoice.status()) && invoice.balanceDue().signum() > 0
                 ? UpiPayment.uri(s.upiId(), s.payeeName() != null ? s.payeeName() : tenant.name(), invoice.balanceDue(), invoice.number())
                 : null;
-        return new TaxInvoicePdf.Document(invoice, supplier, recipient, stateWithCode(invoice.placeOfSupply()), s.brandColor(), upi);
+        return new TaxInvoicePdf.Document(invoice, supplier, recipient, stateWithCode(invoice.placeOfSupply()), s.brandColor(), upi, logo);
     }
 
     /** "Karnataka (29)", as Rule 46 asks for the place of supply: the state's name and its code. */

@@ -9,9 +9,11 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.invoice.InvoiceView;
 import io.ipsc.invoicing.money.IndianAmounts;
+import io.ipsc.invoicing.settings.LogoImage;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -19,9 +21,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.apache.pdfbox.util.Matrix;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,9 +60,11 @@ public final class TaxInvoicePdf {
 
     /**
      * Everything printed: the invoice, both parties, the place of supply ("Karnataka (29)"), the brand
-     * colour (#RRGGBB) and the UPI payment address to draw as a QR code (null: none).
+     * colour (#RRGGBB), the UPI payment address to draw as a QR code (null: none) and the tenant's logo
+     * in its print form (null: none, and the header is as it was before logos).
      */
-    public record Document(InvoiceView invoice, Party supplier, Party recipient, String placeOfSupply, String brandColor, String upiUri) {
+    public record Document(InvoiceView invoice, Party supplier, Party recipient, String placeOfSupply, String brandColor, String upiUri,
+                           LogoImage.Print logo) {
     }
 
     private static final String FONT_DIR = "net/sf/jasperreports/fonts/dejavu/";
@@ -72,6 +80,9 @@ public final class TaxInvoicePdf {
     private static final float TABLE_LEADING = 9.5f;
     private static final float QR_SIZE = 96;
     private static final float CELL_PADDING = 3;
+    /** The box the logo is fitted into, top-left of the header, keeping its aspect ratio. */
+    static final float LOGO_BOX_WIDTH = 160;
+    static final float LOGO_BOX_HEIGHT = 56;
 
     private TaxInvoicePdf() {
     }
@@ -258,6 +269,9 @@ public final class TaxInvoicePdf {
         // ---- blocks
 
         private void header() throws IOException {
+            if (d.logo() != null) {
+                logo(d.logo());
+            }
             float band = 30;
             fill(MARGIN, y - band, WIDTH, band, brand);
             text(bold, 15, MARGIN + 8, y - 20, "TAX INVOICE", WHITE);
@@ -287,6 +301,22 @@ public final class TaxInvoicePdf {
                 text(regular, 7, MARGIN, y, "IRN: " + inv.irn(), null);
                 y -= 12;
             }
+        }
+
+        /** The logo over the band, top-left, as large as its box allows without distorting it. */
+        private void logo(LogoImage.Print logo) throws IOException {
+            PDImageXObject image = new PDImageXObject(pdf, new ByteArrayInputStream(logo.rgb()), COSName.FLATE_DECODE,
+                    logo.width(), logo.height(), 8, PDDeviceRGB.INSTANCE);
+            if (logo.alpha() != null) {
+                PDImageXObject mask = new PDImageXObject(pdf, new ByteArrayInputStream(logo.alpha()), COSName.FLATE_DECODE,
+                        logo.width(), logo.height(), 8, PDDeviceGray.INSTANCE);
+                image.getCOSObject().setItem(COSName.SMASK, mask);
+            }
+            float scale = Math.min(LOGO_BOX_WIDTH / logo.width(), LOGO_BOX_HEIGHT / logo.height());
+            float width = logo.width() * scale;
+            float height = logo.height() * scale;
+            out.drawImage(image, MARGIN, y - height, width, height);
+            y -= height + 8;
         }
 
         private void parties() throws IOException {

@@ -6,11 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The tenant's settings of the invoicing module, as the API shows them: the invoice number's prefix,
  * whether stock may go below zero, the UPI ID (and payee name) put on unpaid invoices as a payment QR
  * code, the brand colour of the tax invoice and the supplier's address printed on it (the tenant
- * events carry the tenant's GSTIN and state, not its address). Unset values show their defaults,
- * except the UPI ID and the address, which have none.
+ * events carry the tenant's GSTIN and state, not its address), and the logo printed on it, described
+ * (its bytes are {@code GET /api/invoices/settings/logo}). Unset values show their defaults, except the
+ * UPI ID, the address and the logo, which have none.
  */
 public record InvoicingSettings(String invoicePrefix, boolean allowNegativeStock, String upiId, String payeeName, String brandColor,
-                                String supplierAddress) {
+                                String supplierAddress, InvoiceLogo logo) {
 
     public static final String DEFAULT_PREFIX = "INV";
     /** A dark blue that prints well in colour and in grey, until the tenant names its own. */

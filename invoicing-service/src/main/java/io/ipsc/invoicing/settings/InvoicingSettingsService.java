@@ -68,14 +68,14 @@ public class InvoicingSettingsService {
 
     /** The settings in a tenant's database, defaults filled in. */
     public static Uni<InvoicingSettings> read(SqlClient conn) {
-        return conn.query("SELECT key, value FROM module_settings").execute().map(rows -> {
+        return conn.query("SELECT key, value FROM module_settings").execute().flatMap(rows -> {
             Map<String, String> stored = new HashMap<>();
             for (Row row : rows) {
                 stored.put(row.getString("key"), row.getString("value"));
             }
-            return new InvoicingSettings(stored.getOrDefault(PREFIX, InvoicingSettings.DEFAULT_PREFIX),
+            return InvoiceLogoService.describe(conn).map(logo -> new InvoicingSettings(stored.getOrDefault(PREFIX, InvoicingSettings.DEFAULT_PREFIX),
                     Boolean.parseBoolean(stored.get(NEGATIVE_STOCK)), stored.get(UPI_ID), stored.get(PAYEE_NAME),
-                    stored.getOrDefault(BRAND_COLOR, InvoicingSettings.DEFAULT_BRAND_COLOR), stored.get(SUPPLIER_ADDRESS));
+                    stored.getOrDefault(BRAND_COLOR, InvoicingSettings.DEFAULT_BRAND_COLOR), stored.get(SUPPLIER_ADDRESS), logo));
         });
     }
 

@@ -36,6 +36,7 @@ public enum ErrorCode {
     INVALID_QUANTITY(Applies.NAMED, "A quantity is zero, negative or not a number this operation accepts", 400),
     UNKNOWN_DENTIST(Applies.NAMED, "dentist_id is not a member of the tenant", 400),
     EMPTY_UPDATE(Applies.NAMED, "The update names no field to change", 400),
+    INVALID_LOGO(Applies.NAMED, "The logo's bytes start like a PNG or JPEG image but cannot be read as one", 400),
 
     // 401: who is calling
     UNAUTHORIZED(Applies.SECURED, "No bearer token, or one that is invalid or expired", 401),
@@ -60,12 +61,15 @@ public enum ErrorCode {
     TENANT_NOT_FOUND(Applies.TENANT, "No tenant with this slug", 404),
     TENANT_DELETED(Applies.NAMED, "The tenant was deleted (its databases archived)", 404),
     INVITATION_NOT_FOUND(Applies.NAMED, "No invitation with this token", 404),
+    LOGO_NOT_SET(Applies.NAMED, "The tenant has no logo for its invoices", 404),
 
     // 405, 410, 413, 414, 415, 431: refused by the HTTP layer
     METHOD_NOT_ALLOWED(Applies.NAMED, "The path exists, not with this method", 405),
     INVITATION_EXPIRED(Applies.NAMED, "The invitation is past its validity", 410),
     INVITATION_REVOKED(Applies.NAMED, "The invitation was revoked", 410),
     PAYLOAD_TOO_LARGE(Applies.BODY, "The body is over 10 MB", 413),
+    LOGO_TOO_LARGE(Applies.NAMED, "The logo is over 512 KB or over 2000 x 2000 pixels", 413),
+    LOGO_UNSUPPORTED_TYPE(Applies.NAMED, "The logo is not a PNG or JPEG image (judged by its bytes), or not the content_type it claims", 415),
     URI_TOO_LONG(Applies.NAMED, "The request's address is longer than the service accepts (gateway)", 414),
     UNSUPPORTED_MEDIA_TYPE(Applies.NAMED, "The body is not sent as application/json", 415),
     HEADERS_TOO_LARGE(Applies.NAMED, "The request's headers are larger than the service accepts (gateway)", 431),

@@ -8,6 +8,7 @@ import io.ipsc.client.model.ProductView;
 import io.ipsc.web.catalog.Picker;
 import io.ipsc.web.catalog.Picker.Choice;
 import io.ipsc.web.format.IndianFormats;
+import io.ipsc.web.gateway.Downloads;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.page.Chrome;
@@ -36,11 +37,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,16 +317,7 @@ public class InvoiceResource {
     public Response pdf(@PathParam("slug") String slug, @PathParam("id") long id, @CookieParam(SessionCookie.NAME) String sessionId,
                         @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        File file = gateway.invoices().getInvoicePdf(slug, id, visit.bearer());
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file.toPath());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the downloaded PDF", e);
-        } finally {
-            // The client leaves each download in a temporary file: gone once read.
-            file.delete();
-        }
+        byte[] bytes = Downloads.readAndDelete(gateway.invoices().getInvoicePdf(slug, id, visit.bearer()), "PDF");
         return Response.ok(bytes, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"invoice-" + id + ".pdf\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();

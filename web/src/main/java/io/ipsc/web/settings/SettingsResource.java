@@ -440,19 +440,20 @@ public class SettingsResource {
     // ---- shared ----
 
     /**
-     * A refused form: with field errors or a plain validation answer it is the form's to show again;
-     * anything else (403, 404, 401, an unreachable gateway) goes on to become its page.
+     * A refused form: with field errors or a plain validation answer it is the form's to show again (and so
+     * are the statuses {@code alsoTheForms} names, e.g. an upload's 413 and 415); anything else (403, 404, 401, an unreachable gateway) goes on to become its page.
      */
-    private static GatewayError formRefusal(ApiException e) throws ApiException {
+    static GatewayError formRefusal(ApiException e, int... alsoTheForms) throws ApiException {
         GatewayError error = GatewayError.of(e);
-        boolean formProblem = error.status() == 400 || error.status() == 409 || error.status() == 422;
+        boolean formProblem = error.status() == 400 || error.status() == 409 || error.status() == 422
+                || java.util.Arrays.stream(alsoTheForms).anyMatch(status -> status == error.status());
         if (!formProblem) {
             throw e;
         }
         return error;
     }
 
-    private static String problem(GatewayError error) {
+    static String problem(GatewayError error) {
         return error.fieldErrors().isEmpty() ? error.message() : "Please correct the fields marked below.";
     }
 

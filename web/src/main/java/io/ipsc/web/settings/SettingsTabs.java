@@ -20,6 +20,7 @@ public record SettingsTabs(String base, List<Tab> tabs, boolean mayChange) {
         List<Tab> tabs = new ArrayList<>();
         tabs.add(new Tab("profile", "Profile", base, current.equals("profile")));
         tabs.add(new Tab("branding", "Branding", base + "/branding", current.equals("branding")));
+        tabs.add(new Tab("invoicing", "Invoicing", base + "/invoicing", current.equals("invoicing")));
         tabs.add(new Tab("features", "Features", base + "/features", current.equals("features")));
         tabs.add(new Tab("members", "Members", base + "/members", current.equals("members")));
         if (admin) {
