@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.settings;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -13,7 +14,7 @@ public record InvoiceLogo(String contentType, int width, int height, int sizeByt
     /** An upload: the image's bytes (base64 in JSON) and, optionally, the type it claims to be. */
     @Schema(name = "InvoiceLogoUpload")
     public record Upload(@Schema(description = "image/png or image/jpeg; checked against the bytes when given") String contentType,
-                         @Schema(description = "The image's bytes, base64-encoded: a PNG or JPEG of at most 512 KB and 2000 x 2000 pixels",
+                         @Schema(type = SchemaType.STRING, format = "byte", description = "The image's bytes, base64-encoded: a PNG or JPEG of at most 512 KB and 2000 x 2000 pixels",
                                  required = true) byte[] data) {
     }
 

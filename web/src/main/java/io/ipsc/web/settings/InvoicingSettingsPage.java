@@ -102,7 +102,7 @@ public class InvoicingSettingsPage {
     public Response logo(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                          @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
-        io.ipsc.client.ApiResponse<java.io.File> answer = gateway.invoices().getInvoiceLogoWithHttpInfo(slug, visit.bearer());
+        io.ipsc.client.ApiResponse<java.io.File> answer = gateway.invoices().getInvoiceLogoWithHttpInfo(slug, null, visit.bearer());
         byte[] bytes = Downloads.readAndDelete(answer.getData(), "logo");
         String type = header(answer, "content-type");
         Response.ResponseBuilder response = Response.ok(bytes, "image/jpeg".equals(type) ? "image/jpeg" : "image/png")
