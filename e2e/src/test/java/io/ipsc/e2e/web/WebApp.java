@@ -1,7 +1,10 @@
 package io.ipsc.e2e.web;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.Map;
@@ -83,21 +86,38 @@ final class WebApp {
         search.clear();
         search.sendKeys(typed);
         By wanted = By.cssSelector("#" + field + "-options [role=option][data-text=\"" + option + "\"]");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> !d.findElements(wanted).isEmpty()
-                && d.findElement(wanted).isDisplayed());
-        var options = browser.driver().findElements(By.cssSelector("#" + field + "-options [role=option][data-value]"));
-        String id = browser.driver().findElement(wanted).getAttribute("id");
-        for (WebElement o : options) {
-            search.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
-            if (o.getAttribute("id").equals(id)) {
-                break;
+        By options = By.cssSelector("#" + field + "-options [role=option][data-value]");
+        // Focusing the field asks for the first options and typing asks again 250 ms after the last key: the list
+        // can be replaced while it is read. Choose only once no search is under way (htmx marks the field with
+        // htmx-request) and the typed search has had its delay; a list replaced even so is read again.
+        sleepPastTheSearchDelay();
+        String value = new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            if (search.getAttribute("class").contains("htmx-request") || d.findElements(wanted).isEmpty()
+                    || !d.findElement(wanted).isDisplayed()) {
+                return null;
             }
-        }
-        search.sendKeys(org.openqa.selenium.Keys.ENTER);
-        String value = browser.driver().findElement(wanted).getAttribute("data-value");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.PAGE_WAIT)
-                .until(d -> value.equals(d.findElement(By.id(field)).getAttribute("value")));
+            String id = d.findElement(wanted).getAttribute("id");
+            int count = d.findElements(options).size();
+            for (int i = 0; i <= count && !id.equals(search.getAttribute("aria-activedescendant")); i++) {
+                search.sendKeys(Keys.ARROW_DOWN);
+            }
+            if (!id.equals(search.getAttribute("aria-activedescendant"))) {
+                return null;
+            }
+            String chosen = d.findElement(wanted).getAttribute("data-value");
+            search.sendKeys(Keys.ENTER);
+            return chosen;
+        });
+        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> value.equals(d.findElement(By.id(field)).getAttribute("value")));
         return value;
+    }
+
+    private static void sleepPastTheSearchDelay() {
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The error shown at a form field, or null. */
