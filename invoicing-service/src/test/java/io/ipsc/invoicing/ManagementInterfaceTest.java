@@ -34,7 +34,8 @@ class ManagementInterfaceTest {
      */
     @Test
     void answersAreDescribedAsTheWireHasThem() {
-        // The tax invoice is a PDF, and GSTR-1's export the GST portal's own file: neither is the envelope.
-        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf", "exportGstr1"));
+        // The tax invoice is a PDF, GSTR-1's export the GST portal's own file and the invoice logo an image: none is
+        // the envelope.
+        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf", "exportGstr1", "getInvoiceLogo"));
     }
 }
