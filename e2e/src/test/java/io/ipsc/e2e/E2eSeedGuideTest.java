@@ -256,7 +256,7 @@ class E2eSeedGuideTest {
         assertEquals(1000, config.getSubscription().getMaxProducts());
         assertEquals(false, config.getFeatures().get("advanced_reporting"));
         // advanced_reporting is off: the reports it gates are refused at the door.
-        assertErrorCode("FEATURE_DISABLED", GatewayClient.refused(403, () -> new ReportsApi(client).getGstr1Report(SMILE, "2024-06", null, null)));
+        assertErrorCode("FEATURE_DISABLED", GatewayClient.refused(403, () -> new ReportsApi(client).getGstr1Report(SMILE, null, "2024-06", null)));
     }
 
     @Test

@@ -74,7 +74,7 @@ public class GstResource {
         Chrome chrome = visit.chrome("GST returns · " + visit.workspace().companyName());
         String base = visit.workspace().base();
         try {
-            Map<String, Object> report = gateway.reports().getGstr1Report(slug, chosen, null, null, visit.bearer()).getData();
+            Map<String, Object> report = gateway.reports().getGstr1Report(slug, null, chosen, null, visit.bearer()).getData();
             return RestResponse.ok(Templates.gstr1(chrome, base, chosen, Gstr1View.of(report), null));
         } catch (ApiException e) {
             GatewayError error = GatewayError.of(e);
@@ -103,7 +103,7 @@ public class GstResource {
         }
         File file;
         try {
-            file = gateway.reports().exportGstr1(slug, period.toString(), format, "csv".equals(format) ? section : null, visit.bearer());
+            file = gateway.reports().exportGstr1(slug, format, period.toString(), "csv".equals(format) ? section : null, visit.bearer());
         } catch (ApiException e) {
             GatewayError error = GatewayError.of(e);
             if (error.status() != 400) {
