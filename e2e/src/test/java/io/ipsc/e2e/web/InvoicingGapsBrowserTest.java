@@ -145,7 +145,7 @@ class InvoicingGapsBrowserTest {
         web.type("bill_number", "MM/250");
         web.pick("product-0", "ITEM-250", "Item 250 · ITEM-250");
         // The product's cost and GST rate, filled into the still-empty fields of its row.
-        assertEquals("1500", browser.driver().findElement(By.id("unit_price-0")).getAttribute("value"));
+        assertEquals("1500.00", browser.driver().findElement(By.id("unit_price-0")).getAttribute("value"));
         assertEquals("18", browser.driver().findElement(By.id("gst_rate-0")).getAttribute("value"));
         web.type("quantity-0", "10");
         browser.shot("gaps-purchase-filled");
