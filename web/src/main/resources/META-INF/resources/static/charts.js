@@ -62,7 +62,11 @@
   function option(spec, element) {
     var full = formatter(spec.unit, false);
     var compact = formatter(spec.unit, true);
-    var categoryAxis = { type: 'category', data: spec.labels, axisLabel: { hideOverlap: true }, triggerEvent: linked(spec) };
+    // A few categories (the four ageing buckets) are each named, wrapped if need be: hiding overlaps dropped
+    // "31–60 days" and "Over 90 days" under a wide rupee axis. Many (twelve months) thin out instead.
+    var fewLabels = spec.labels.length <= 6;
+    var categoryAxis = { type: 'category', data: spec.labels, triggerEvent: linked(spec),
+      axisLabel: fewLabels ? { interval: 0, width: 80, overflow: 'break' } : { hideOverlap: true } };
     var valueAxis = { type: 'value', axisLabel: { formatter: compact } };
     if (spec.unit === 'rupees') {
       // Ticks a rupee apart at least: an empty month otherwise gets 0.2-rupee ticks, all printed ₹0 or ₹1.
