@@ -173,32 +173,33 @@ public class CalendarResource {
                                      @RestQuery Long dentist, @RestQuery Integer duration, @RestQuery String done,
                                      @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
-        Visit visit = visits.of(slug, sessionId, host);
-        return calendarPage(visit, view, parseDay(date), dentist, duration, notice(done), null);
+        return calendarPage(visits.arrive(slug, sessionId, host), slug, view, parseDay(date), dentist, duration, notice(done), null);
     }
 
-    private TemplateInstance calendarPage(Visit visit, String kind, LocalDate date, Long dentist, Integer duration, String notice,
-                                          String problem) throws ApiException {
-        String slug = visit.tenant().getSlug();
+    private TemplateInstance calendarPage(Visits.Arrival arrival, String slug, String kind, LocalDate date, Long dentist, Integer duration,
+                                          String notice, String problem) throws ApiException {
         int step = duration == null || duration < 5 || duration > 480 ? DEFAULT_STEP : duration;
         boolean week = "week".equals(kind);
-        // Everything that can be asked at once is: the page waits for its slowest answer, not their sum.
-        CompletableFuture<Map<Long, String>> asked = calls.start(() -> clinic.dentists(slug, visit.bearer()));
-        return week ? weekPage(visit, asked, date, dentist, step, notice, problem) : dayPage(visit, asked, date, step, notice, problem);
+        // Everything that can be asked at once is, beside the tenant and its brand: the page waits for its slowest
+        // answer, not their sum.
+        CompletableFuture<Map<Long, String>> asked = calls.start(() -> clinic.dentists(slug, arrival.bearer()));
+        return week ? weekPage(arrival, slug, asked, date, dentist, step, notice, problem)
+                : dayPage(arrival, slug, asked, date, step, notice, problem);
     }
 
     /**
      * One dentist's week: the week's appointments and its free slots day by day are two calls to dental-service,
      * made together (with the dentists' names) when the address names the dentist, else once the first dentist is known.
      */
-    private TemplateInstance weekPage(Visit visit, CompletableFuture<Map<Long, String>> asked, LocalDate date, Long dentist, int step,
-                                      String notice, String problem) throws ApiException {
+    private TemplateInstance weekPage(Visits.Arrival arrival, String slug, CompletableFuture<Map<Long, String>> asked, LocalDate date,
+                                      Long dentist, int step, String notice, String problem) throws ApiException {
         View range = new View("week", date, dentist, step, null);
-        WeekCalls week = dentist == null ? null : weekCalls(visit, range, dentist, step);
+        WeekCalls week = dentist == null ? null : weekCalls(arrival, slug, range, dentist, step);
+        Visit visit = arrival.visit();
         Map<Long, String> dentists = GatewayCalls.await(asked);
         Long chosen = dentist != null ? dentist : dentists.keySet().stream().findFirst().orElse(null);
         if (week == null && chosen != null) {
-            week = weekCalls(visit, range, chosen, step);
+            week = weekCalls(arrival, slug, range, chosen, step);
         }
         List<Appointment> appointments = week == null ? List.of() : GatewayCalls.await(week.booked());
         Availability free = week == null ? null : GatewayCalls.await(week.free());
@@ -219,21 +220,22 @@ public class CalendarResource {
     private record WeekCalls(CompletableFuture<List<Appointment>> booked, CompletableFuture<Availability> free) {
     }
 
-    private WeekCalls weekCalls(Visit visit, View range, long dentist, int step) {
-        String slug = visit.tenant().getSlug();
-        return new WeekCalls(calls.start(() -> appointments(slug, visit, null, range.first(), range.last(), dentist)),
-                calls.start(() -> availability(slug, visit, range.first(), range.last(), dentist, step)));
+    private WeekCalls weekCalls(Visits.Arrival arrival, String slug, View range, long dentist, int step) {
+        Map<String, String> bearer = arrival.bearer();
+        return new WeekCalls(calls.start(() -> appointments(slug, bearer, null, range.first(), range.last(), dentist)),
+                calls.start(() -> availability(slug, bearer, range.first(), range.last(), dentist, step)));
     }
 
     /** A day of every dentist: the day's appointments with the dentists' names, then each dentist's free slots, all at once. */
-    private TemplateInstance dayPage(Visit visit, CompletableFuture<Map<Long, String>> asked, LocalDate date, int step, String notice,
-                                     String problem) throws ApiException {
-        String slug = visit.tenant().getSlug();
-        CompletableFuture<List<Appointment>> booked = calls.start(() -> appointments(slug, visit, date, null, null, null));
+    private TemplateInstance dayPage(Visits.Arrival arrival, String slug, CompletableFuture<Map<Long, String>> asked, LocalDate date,
+                                     int step, String notice, String problem) throws ApiException {
+        Map<String, String> bearer = arrival.bearer();
+        CompletableFuture<List<Appointment>> booked = calls.start(() -> appointments(slug, bearer, date, null, null, null));
+        Visit visit = arrival.visit();
         Map<Long, String> dentists = GatewayCalls.await(asked);
         Map<Long, CompletableFuture<Availability>> free = new LinkedHashMap<>();
         for (Long d : dentists.keySet()) {
-            free.put(d, calls.start(() -> availability(slug, visit, date, date, d, step)));
+            free.put(d, calls.start(() -> availability(slug, bearer, date, date, d, step)));
         }
         List<Appointment> appointments = GatewayCalls.await(booked);
         List<CalendarGrid.ColumnInput> inputs = new ArrayList<>();
@@ -286,10 +288,11 @@ public class CalendarResource {
      * A dentist's free slots from {@code from} to {@code to} (one answer for the range), or none when dental-service
      * refuses the dentist (400: a member it has not heard of yet); the rest of the calendar still shows.
      */
-    private Availability availability(String slug, Visit visit, LocalDate from, LocalDate to, long dentist, int step) throws ApiException {
+    private Availability availability(String slug, Map<String, String> bearer, LocalDate from, LocalDate to, long dentist, int step)
+            throws ApiException {
         try {
             return gateway.appointments().getAppointmentAvailability(slug, null, dentist, step, from.toString(), to.toString(),
-                    visit.bearer()).getData();
+                    bearer).getData();
         } catch (ApiException e) {
             if (e.getCode() == 400) {
                 return null;
@@ -299,13 +302,13 @@ public class CalendarResource {
     }
 
     /** Every appointment of a day or a range (one dentist's or all), page by page: a busy clinic has more than one page. */
-    private List<Appointment> appointments(String slug, Visit visit, LocalDate day, LocalDate from, LocalDate to, Long dentist)
+    private List<Appointment> appointments(String slug, Map<String, String> bearer, LocalDate day, LocalDate from, LocalDate to, Long dentist)
             throws ApiException {
         List<Appointment> all = new ArrayList<>();
         for (int page = 1; ; page++) {
             var data = gateway.appointments().listAppointments(slug, day == null ? null : day.toString(), dentist,
                     from == null ? null : from.toString(), page, null, Clinic.CHOICES, null, to == null ? null : to.toString(),
-                    visit.bearer()).getData();
+                    bearer).getData();
             if (data.getItems() != null) {
                 all.addAll(data.getItems());
             }
@@ -345,7 +348,7 @@ public class CalendarResource {
             GatewayError error = formRefusal(e);
             if ("APPOINTMENT_CONFLICT".equals(error.code())) {
                 // Taken meanwhile: the calendar as it is now, with the API's words.
-                return PageErrors.withStatus(error.status(), calendarPage(visit, "day", form.day(), null, form.duration(), null,
+                return PageErrors.withStatus(error.status(), calendarPage(Visits.Arrival.of(visit), slug, "day", form.day(), null, form.duration(), null,
                         error.message()));
             }
             return PageErrors.withStatus(error.status(), bookPage(visit, form, error.fieldErrors(),
@@ -488,7 +491,7 @@ public class CalendarResource {
     private TemplateInstance todayPage(Visit visit, String notice, String problem) throws ApiException {
         String slug = visit.tenant().getSlug();
         LocalDate today = LocalDate.now(CLINIC_ZONE);
-        CompletableFuture<List<Appointment>> list = calls.start(() -> appointments(slug, visit, today, null, null, null));
+        CompletableFuture<List<Appointment>> list = calls.start(() -> appointments(slug, visit.bearer(), today, null, null, null));
         Map<Long, String> dentists = clinic.dentists(slug, visit.bearer());
         // The API answers them in time order.
         List<TodayRow> rows = GatewayCalls.await(list).stream().map(a -> new TodayRow(CalendarGrid.entry(a),

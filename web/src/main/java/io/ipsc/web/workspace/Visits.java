@@ -45,21 +45,65 @@ public class Visits {
     }
 
     public Visit of(String slug, String sessionId, String host) throws ApiException {
+        return arrive(slug, sessionId, host).visit();
+    }
+
+    /**
+     * A visit on its way: the visitor's token is known at once and the tenant and its brand are being asked for, so a
+     * page can start its own calls beside them and wait for the slowest answer, not for each in turn. Nothing a page
+     * asked for is shown before {@link Arrival#visit()} has answered: the gateway refuses a non-member's calls as it
+     * refuses the tenant.
+     */
+    public Arrival arrive(String slug, String sessionId, String host) throws ApiException {
         WebSession session = sessions.require(sessionId);
         Map<String, String> bearer = Gateway.bearer(tokens.current(session));
-        // The brand is asked for beside the tenant, not after it: the gateway refuses both alike to a non-member.
         CompletableFuture<BrandingView> brand = calls.start(() -> gateway.branding().getBranding(slug, bearer).getData());
-        TenantView tenant;
-        try {
-            tenant = gateway.tenants().getTenant(slug, bearer).getData();
-        } catch (ApiException refused) {
-            brand.cancel(false);
-            throw refused;
+        CompletableFuture<TenantView> tenant = calls.start(() -> gateway.tenants().getTenant(slug, bearer).getData());
+        return new Arrival(bearer, () -> {
+            TenantView answered;
+            try {
+                answered = GatewayCalls.await(tenant);
+            } catch (ApiException refused) {
+                brand.cancel(false);
+                throw refused;
+            }
+            if ("suspended".equalsIgnoreCase(answered.getStatus())) {
+                throw new TenantSuspended(answered.getName());
+            }
+            return new Visit(session, bearer, answered, workspace(session.user(), answered, GatewayCalls.await(brand), host));
+        });
+    }
+
+    /** See {@link #arrive}. */
+    public static final class Arrival {
+
+        private final Map<String, String> bearer;
+        private final GatewayCalls.Call<Visit> checked;
+        private Visit visit;
+
+        private Arrival(Map<String, String> bearer, GatewayCalls.Call<Visit> checked) {
+            this.bearer = bearer;
+            this.checked = checked;
         }
-        if ("suspended".equalsIgnoreCase(tenant.getStatus())) {
-            throw new TenantSuspended(tenant.getName());
+
+        /** A visit already checked, for a page that is drawn again after a form's refusal. */
+        public static Arrival of(Visit visit) {
+            Arrival arrival = new Arrival(visit.bearer(), () -> visit);
+            arrival.visit = visit;
+            return arrival;
         }
-        return new Visit(session, bearer, tenant, workspace(session.user(), tenant, GatewayCalls.await(brand), host));
+
+        public Map<String, String> bearer() {
+            return bearer;
+        }
+
+        /** The visit once the gateway has answered for the tenant and its brand, or its refusal. */
+        public Visit visit() throws ApiException {
+            if (visit == null) {
+                visit = checked.get();
+            }
+            return visit;
+        }
     }
 
     private Workspace workspace(WebSession.SignedInUser user, TenantView tenant, BrandingView branding, String host) {
