@@ -63,7 +63,7 @@ class BillingOutboxTest {
     }
 
     @Test
-    void itemsLeftQueuedByAnEarlierRunAreSentOnTheTenantsFirstRequest() throws Exception {
+    void itemsLeftQueuedBehindTheRelaysBackAreSentByItsSweepOfTheTenantsServed() throws Exception {
         TestClinic clinic = TestClinic.provision(events, "leftover");
         String key = "dental:treatment:777";
         execute(clinic, "INSERT INTO billing_outbox (idempotency_key, payload) VALUES ('" + key + "', '{\"tenant\":\"" + clinic.slug()

@@ -84,7 +84,7 @@ class StockOutboxTest {
     }
 
     @Test
-    void movementsLeftPendingByAnEarlierRunAreSentOnTheTenantsFirstRequest() throws Exception {
+    void movementsLeftPendingBehindTheRelaysBackAreSentByItsSweepOfTheTenantsServed() throws Exception {
         String slug = provision("leftover");
         String movement = "mfg:order:777:produce";
         execute(slug, "INSERT INTO stock_outbox (movement_id, payload) VALUES ('" + movement + "', '{\"tenant\":\"" + slug

@@ -8,23 +8,19 @@ import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.tenancy.event.BillableItem;
-import io.ipsc.tenancy.event.KafkaClientProperties;
 import io.ipsc.tenancy.event.StockMovement;
+import io.ipsc.tenancy.event.TenantWorkListener;
 import io.ipsc.tenancy.event.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,10 +37,12 @@ import java.util.Properties;
  * lines on the party's draft invoice, stock movements ({@code ipsc.stock}) change stock. Each is
  * applied exactly once — its key is recorded in the same transaction as its effect — and the
  * offset is committed only after, so a crash re-reads and the key makes the replay a no-op.
- * Runs on its own thread and waits on the tenant's pool there, never on the event loop.
+ * A tenant that cannot take its work yet has it parked (see {@link TenantWorkListener}); the
+ * others' work goes on. Runs on the listener's thread and waits on the tenant's pool there, never
+ * on the event loop.
  */
-@ApplicationScoped
-public class ModuleWorkListener {
+@Singleton
+public class ModuleWorkListener extends TenantWorkListener {
 
     private static final Logger LOG = Logger.getLogger(ModuleWorkListener.class);
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
@@ -52,92 +50,52 @@ public class ModuleWorkListener {
     private final TenantDirectory directory;
     private final TenantPoolRegistry pools;
     private final ObjectMapper json;
-    private final String bootstrapServers;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
 
-    public ModuleWorkListener(TenantDirectory directory, TenantPoolRegistry pools, ObjectMapper json,
+    public ModuleWorkListener(TenantDirectory directory, TenantPoolRegistry pools, ObjectMapper json, MeterRegistry meters,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        super(List.of(Topics.BILLING, Topics.STOCK), "invoicing-service", "invoicing-service", bootstrapServers, meters);
         this.directory = directory;
         this.pools = pools;
         this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.bootstrapServers = bootstrapServers;
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        Thread thread = new Thread(this::run, "invoicing-module-work");
-        thread.setDaemon(true);
-        thread.start();
+        startListening();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+        stopListening();
     }
 
-    private void run() {
-        Properties props = KafkaClientProperties.of(bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "invoicing-service");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+    @Override
+    protected void configure(Properties props) {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-        while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-                consumer = c;
-                c.subscribe(List.of(Topics.BILLING, Topics.STOCK));
-                while (running) {
-                    ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-                    // Partition by partition: a record that must wait holds back only those after it in its partition.
-                    for (TopicPartition partition : records.partitions()) {
-                        for (ConsumerRecord<String, String> record : records.records(partition)) {
-                            if (!apply(record)) {
-                                c.seek(partition, record.offset());
-                                sleep(1000);
-                                break;
-                            }
-                            c.commitSync(java.util.Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1)));
-                        }
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (Exception e) {
-                if (running) {
-                    LOG.warnf("Module work listener interrupted (%s); reconnecting", e.getMessage());
-                    sleep(2000);
-                }
-            }
-        }
     }
 
-    /** Applies one record; false when it must be tried again later (its tenant is not ready, or the database failed). */
-    private boolean apply(ConsumerRecord<String, String> record) {
+    /** Applies one record; NOT_YET when it must be tried again later (its tenant is not ready, or the database failed). */
+    @Override
+    protected Outcome apply(ConsumerRecord<String, String> record) {
         Optional<TenantEntry> tenant = directory.find(record.key());
         if (tenant.isPresent() && (tenant.get().snapshot().isDeleted() || tenant.get().state() == TenantState.ARCHIVED)) {
             LOG.infof("Dropping %s work for deleted tenant %s", record.topic(), record.key());
-            return true;
+            return Outcome.DONE;
         }
         if (tenant.isEmpty() || tenant.get().state() != TenantState.READY) {
-            return false;
+            return Outcome.NOT_YET;
         }
         try {
             Uni<Void> work = Topics.BILLING.equals(record.topic())
                     ? bill(tenant.get(), json.readValue(record.value(), BillableItem.class))
                     : move(tenant.get(), json.readValue(record.value(), StockMovement.class));
             work.await().atMost(APPLY_TIMEOUT);
-            return true;
+            return Outcome.DONE;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.errorf("Unreadable %s record at offset %d skipped: %s", record.topic(), record.offset(), e.getMessage());
-            return true;
+            return Outcome.DONE;
         } catch (RuntimeException e) {
             // A failure of ours (database away, say): retry the same record rather than lose it.
             LOG.warnf("Applying %s work for %s failed (%s); retrying", record.topic(), record.key(), e.getMessage());
-            return false;
+            return Outcome.NOT_YET;
         }
     }
 
@@ -198,13 +156,5 @@ public class ModuleWorkListener {
                                     .execute(Tuple.of(movement.productId(), movement.quantity())).replaceWithVoid()
                                     : Uni.createFrom().voidItem());
                 })));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,7 +5,7 @@ import io.ipsc.manufacturing.bom.BomExplosion;
 import io.ipsc.manufacturing.bom.BomRepository;
 import io.ipsc.manufacturing.bom.BomService;
 import io.ipsc.manufacturing.bom.OperationTime;
-import io.ipsc.manufacturing.stock.StockMovementPublisher;
+import io.ipsc.manufacturing.stock.StockRelay;
 import io.ipsc.manufacturing.stock.StockOutbox;
 import io.ipsc.manufacturing.support.SqlErrors;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
@@ -38,9 +38,9 @@ public class ProductionOrderService {
     private final ProductionOrderRepository orders;
     private final BomRepository boms;
     private final StockOutbox outbox;
-    private final StockMovementPublisher publisher;
+    private final StockRelay publisher;
 
-    public ProductionOrderService(ProductionOrderRepository orders, BomRepository boms, StockOutbox outbox, StockMovementPublisher publisher) {
+    public ProductionOrderService(ProductionOrderRepository orders, BomRepository boms, StockOutbox outbox, StockRelay publisher) {
         this.orders = orders;
         this.boms = boms;
         this.outbox = outbox;
@@ -119,7 +119,7 @@ public class ProductionOrderService {
                 List<StockMovement> movements = movements(tenantSlug, order, materials, good, made);
                 return orders.recordOutput(tx, id, good, rejected).chain(() -> outbox.add(tx, movements));
             });
-        }), () -> publisher.publishPending(tenantSlug));
+        }), () -> publisher.trigger(tenantSlug));
     }
 
     static List<StockMovement> movements(String tenant, ProductionOrderRepository.Head order, List<ProductionOrder.Material> materials,

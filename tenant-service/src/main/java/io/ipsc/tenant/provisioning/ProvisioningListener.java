@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.ProvisioningReport;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenant.outbox.OutboxRelay;
-import io.ipsc.tenant.support.CommittingTopicListener;
+import io.ipsc.tenancy.event.CommittingTopicListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.SecurityEvent;
 import io.ipsc.tenancy.event.Topics;
-import io.ipsc.tenant.support.CommittingTopicListener;
+import io.ipsc.tenancy.event.CommittingTopicListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -8,6 +8,8 @@ import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
+import io.ipsc.tenancy.db.outbox.TenantOutboxRelay;
+import io.quarkus.arc.All;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +68,10 @@ public class TenantProvisioner {
     private final int parallelism;
     private final int maxAttempts;
     private final Duration firstBackoff;
+    /** The service's outboxes: unsent rows that the catch-up finds are sent once their tenant is served. */
+    private final List<TenantOutboxRelay> relays;
+    /** Databases whose catch-up found unsent outbox rows, until their tenant is served. */
+    private final Set<String> unsentAtStart = ConcurrentHashMap.newKeySet();
     /** Databases already migrated to the current version by this process: later snapshots skip Flyway. */
     private final Map<String, String> migratedVersions = new ConcurrentHashMap<>();
 
@@ -82,7 +89,8 @@ public class TenantProvisioner {
                              @ConfigProperty(name = "ipsc.provisioning.catch-up-parallelism", defaultValue = "2") int catchUpParallelism,
                              @ConfigProperty(name = "ipsc.provisioning.parallelism", defaultValue = "3") int parallelism,
                              @ConfigProperty(name = "ipsc.provisioning.max-attempts", defaultValue = "4") int maxAttempts,
-                             @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff) {
+                             @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff,
+                             @All List<TenantOutboxRelay> relays) {
         this.service = service;
         this.directory = directory;
         this.admin = admin;
@@ -95,6 +103,7 @@ public class TenantProvisioner {
         this.parallelism = Math.max(1, parallelism);
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
+        this.relays = List.copyOf(relays);
     }
 
     void start(@Observes StartupEvent event) {
@@ -218,6 +227,10 @@ public class TenantProvisioner {
      */
     private String catchUp(String database) throws Exception {
         try (Connection c = admin.connect(database)) {
+            // Rows an earlier process left unsent are noticed on the connection held anyway, not by opening every pool.
+            if (relays.stream().anyMatch(relay -> relay.hasPending(c))) {
+                unsentAtStart.add(database);
+            }
             String recorded = TenantMigrations.recordedVersion(c);
             if (recorded != null && recorded.equals(templateVersion)) {
                 return recorded;
@@ -320,6 +333,9 @@ public class TenantProvisioner {
             migratedVersions.put(database, version);
         }
         directory.put(new TenantEntry(snapshot, database, TenantState.READY, version, null));
+        if (unsentAtStart.remove(database)) {
+            relays.forEach(relay -> relay.trigger(snapshot.slug()));
+        }
         // Reported for every snapshot, so that tenant-service can tell which version each service has reached.
         reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version());
     }

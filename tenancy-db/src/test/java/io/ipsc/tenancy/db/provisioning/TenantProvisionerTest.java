@@ -6,6 +6,9 @@ import io.ipsc.tenancy.api.JsonConfiguration;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantState;
+import io.ipsc.tenancy.db.outbox.TenantOutboxRelay;
+import io.ipsc.tenancy.event.Topics;
+import io.ipsc.testsupport.TopicReader;
 import io.ipsc.tenancy.db.pool.PoolSettings;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.testsupport.EmbeddedServers;
@@ -24,6 +27,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -129,8 +134,36 @@ class TenantProvisionerTest {
     }
 
     /** One "release" of the invoicing service's provisioner, wired by hand as CDI would. */
+    @Test
+    void outboxRowsAnEarlierProcessLeftUnsentAreSentOnceItsSuccessorHasCaughtUpWithoutARequest() throws Exception {
+        String prefix = "outb" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String slug = "outbox-" + UUID.randomUUID().toString().substring(0, 6);
+        TenantOutboxRelay.Outbox outbox = new TenantOutboxRelay.Outbox("work_outbox", Topics.BILLING, "provisioner-test-relay");
+        events.publish(TenantEventsPublisher.snapshot(slug, "business"));
+        Running first = Running.start("classpath:db/tenant-outbox", prefix, outbox, "outbox-");
+        try {
+            await(() -> first.directory.find(slug).map(e -> e.state() == TenantState.READY).orElse(false));
+        } finally {
+            first.stop();
+        }
+        // Committed by the first process, which died before its relay sent it.
+        String database = prefix + slug.replace('-', '_') + "_invoicing";
+        insert(database, "INSERT INTO work_outbox (payload) VALUES ('left behind by " + slug + "')");
+
+        try (TopicReader reader = new TopicReader(Topics.BILLING)) {
+            Running second = Running.start("classpath:db/tenant-outbox", prefix, outbox, "outbox-");
+            try {
+                // No request reaches this instance: the catch-up found the row, and the relay sent it once the tenant was served.
+                assertEquals(1, reader.await(r -> slug.equals(r.key()) && r.value().equals("left behind by " + slug), 1, WAIT).size());
+                Awaitility.await().atMost(WAIT).until(() -> "0".equals(scalar(database, "SELECT count(*) FROM work_outbox WHERE sent_at IS NULL")));
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
     private record Running(TenantProvisioner provisioner, TenantDirectory directory, TenantPoolRegistry pools,
-                           ProvisioningReporter reporter, SimpleMeterRegistry outcomes) {
+                           ProvisioningReporter reporter, SimpleMeterRegistry outcomes, TenantOutboxRelay relay) {
 
         /** How many times this instance reported {@code outcome} for {@code tenant}. */
         double outcomes(String tenant, String outcome) {
@@ -140,10 +173,15 @@ class TenantProvisionerTest {
         }
 
         static Running start(String migrationsLocation) {
+            return start(migrationsLocation, PREFIX, null, "healthy-", "broken-");
+        }
+
+        /** An instance of a service whose databases are named with {@code prefix}, serving the tenants whose slugs start with one of {@code slugs}. */
+        static Running start(String migrationsLocation, String prefix, TenantOutboxRelay.Outbox outbox, String... slugs) {
             EmbeddedServers servers = EmbeddedServers.get();
             ObjectMapper json = new ObjectMapper().findAndRegisterModules();
             new JsonConfiguration().customize(json);
-            ServiceIdentity identity = new ServiceIdentity("invoicing", PREFIX);
+            ServiceIdentity identity = new ServiceIdentity("invoicing", prefix);
             DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", servers.postgresPort(), "postgres", "postgres");
             TenantDirectory directory = new TenantDirectory();
             TenantPoolRegistry pools = new TenantPoolRegistry(vertx,
@@ -151,21 +189,27 @@ class TenantProvisionerTest {
                     new SimpleMeterRegistry());
             SimpleMeterRegistry outcomes = new SimpleMeterRegistry();
             ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(outcomes), servers.kafkaBootstrapServers());
+            TenantOutboxRelay relay = outbox == null ? null
+                    : new TenantOutboxRelay(outbox, pools, directory, vertx, servers.kafkaBootstrapServers(), Duration.ZERO);
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, admin, new TenantMigrations(admin, migrationsLocation),
-                    reporter, pools, json, servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100)) {
+                    reporter, pools, json, servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100),
+                    relay == null ? List.of() : List.of(relay)) {
                 @Override
                 void handle(io.ipsc.tenancy.event.TenantSnapshot snapshot) {
                     // This test's tenants only: the topic is shared with the other tests of this JVM.
-                    if (snapshot.slug().startsWith("healthy-") || snapshot.slug().startsWith("broken-")) {
+                    if (Arrays.stream(slugs).anyMatch(snapshot.slug()::startsWith)) {
                         super.handle(snapshot);
                     }
                 }
             };
             provisioner.start(null);
-            return new Running(provisioner, directory, pools, reporter, outcomes);
+            return new Running(provisioner, directory, pools, reporter, outcomes, relay);
         }
 
         void stop() {
+            if (relay != null) {
+                relay.close();
+            }
             provisioner.stop(null);
             pools.close();
             reporter.close();

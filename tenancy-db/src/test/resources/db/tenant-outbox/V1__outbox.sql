@@ -1,0 +1,1 @@
+CREATE TABLE work_outbox (id BIGSERIAL PRIMARY KEY, payload TEXT NOT NULL, sent_at TIMESTAMPTZ);
