@@ -3,11 +3,13 @@ package io.ipsc.gateway.door;
 import io.ipsc.tenancy.error.ApiException;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Slows password guessing and token trying at the door: the credential endpoints ({@code /api/auth/*},
@@ -34,12 +36,20 @@ public class CredentialThrottle {
     private final int maxClients;
     private final Vertx vertx;
     private final long sweeper;
+    /** {@link System#nanoTime()}, or a test's clock. */
+    private final LongSupplier nanoTime;
 
+    @Inject
     public CredentialThrottle(Vertx vertx,
                               @ConfigProperty(name = "ipsc.gateway.auth-rate-limit.per-minute", defaultValue = "60") int perMinute,
                               @ConfigProperty(name = "ipsc.gateway.auth-rate-limit.burst", defaultValue = "20") int burst,
                               @ConfigProperty(name = "ipsc.gateway.auth-rate-limit.max-clients", defaultValue = "100000") int maxClients) {
+        this(vertx, perMinute, burst, maxClients, System::nanoTime);
+    }
+
+    CredentialThrottle(Vertx vertx, int perMinute, int burst, int maxClients, LongSupplier nanoTime) {
         this.vertx = vertx;
+        this.nanoTime = nanoTime;
         this.perSecond = Math.max(1, perMinute) / 60.0;
         this.burst = Math.max(1, burst);
         this.maxClients = maxClients;
@@ -72,12 +82,12 @@ public class CredentialThrottle {
     }
 
     void forgetRefilled() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         buckets.values().removeIf(bucket -> bucket.isFull(now));
     }
 
     private TokenBucket newBucket() {
-        return new TokenBucket(perSecond, burst);
+        return new TokenBucket(perSecond, burst, nanoTime);
     }
 
     @PreDestroy

@@ -1,5 +1,7 @@
 package io.ipsc.gateway.door;
 
+import java.util.function.LongSupplier;
+
 /**
  * A token bucket: {@code capacity} requests at once, refilled at {@code perSecond}. Thread-safe; the
  * lock is held for a few arithmetic steps, never across I/O.
@@ -12,17 +14,25 @@ final class TokenBucket {
 
     private final double perSecond;
     private final double capacity;
+    /** {@link System#nanoTime()}, or a test's clock. */
+    private final LongSupplier nanoTime;
     private double tokens;
-    private long refilledAt = System.nanoTime();
+    private long refilledAt;
 
     TokenBucket(double perSecond, double capacity) {
+        this(perSecond, capacity, System::nanoTime);
+    }
+
+    TokenBucket(double perSecond, double capacity, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.capacity = Math.max(1, capacity);
         this.tokens = this.capacity;
+        this.nanoTime = nanoTime;
+        this.refilledAt = nanoTime.getAsLong();
     }
 
     synchronized Take take() {
-        refill(System.nanoTime());
+        refill(nanoTime.getAsLong());
         if (tokens >= 1) {
             tokens -= 1;
             return new Take(true, (int) tokens, 0);

@@ -34,12 +34,16 @@ class CredentialThrottleTest {
     }
 
     @Test
-    void aBucketThatHasRefilledIsForgotten() throws InterruptedException {
-        CredentialThrottle throttle = new CredentialThrottle(vertx, 60, 1, 100);
+    void aBucketThatHasRefilledIsForgotten() {
+        long[] now = {0};
+        CredentialThrottle throttle = new CredentialThrottle(vertx, 60, 1, 100, () -> now[0]);
         throttle.acquire("192.0.2.1");
         throttle.forgetRefilled();
         assertEquals(1, throttle.tracked(), "an empty bucket is remembered");
-        Thread.sleep(1_100);
+        now[0] += 999_000_000L;
+        throttle.forgetRefilled();
+        assertEquals(1, throttle.tracked(), "a millisecond short of a second it is not full yet");
+        now[0] += 1_000_000L;
         throttle.forgetRefilled();
         assertEquals(0, throttle.tracked(), "one second later it is full again, as good as new");
     }

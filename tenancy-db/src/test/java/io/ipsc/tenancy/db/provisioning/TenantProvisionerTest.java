@@ -140,18 +140,18 @@ class TenantProvisionerTest {
         String slug = "outbox-" + UUID.randomUUID().toString().substring(0, 6);
         TenantOutboxRelay.Outbox outbox = new TenantOutboxRelay.Outbox("work_outbox", Topics.BILLING, "provisioner-test-relay");
         events.publish(TenantEventsPublisher.snapshot(slug, "business"));
-        Running first = Running.start("classpath:db/tenant-outbox", prefix, outbox, "outbox-");
+        Running first = Running.start("classpath:db/tenant-outbox", "branding", prefix, outbox, "outbox-");
         try {
             await(() -> first.directory.find(slug).map(e -> e.state() == TenantState.READY).orElse(false));
         } finally {
             first.stop();
         }
         // Committed by the first process, which died before its relay sent it.
-        String database = prefix + slug.replace('-', '_') + "_invoicing";
+        String database = prefix + slug.replace('-', '_') + "_branding";
         insert(database, "INSERT INTO work_outbox (payload) VALUES ('left behind by " + slug + "')");
 
         try (TopicReader reader = new TopicReader(Topics.BILLING)) {
-            Running second = Running.start("classpath:db/tenant-outbox", prefix, outbox, "outbox-");
+            Running second = Running.start("classpath:db/tenant-outbox", "branding", prefix, outbox, "outbox-");
             try {
                 // No request reaches this instance: the catch-up found the row, and the relay sent it once the tenant was served.
                 assertEquals(1, reader.await(r -> slug.equals(r.key()) && r.value().equals("left behind by " + slug), 1, WAIT).size());
@@ -173,15 +173,19 @@ class TenantProvisionerTest {
         }
 
         static Running start(String migrationsLocation) {
-            return start(migrationsLocation, PREFIX, null, "healthy-", "broken-");
+            return start(migrationsLocation, "invoicing", PREFIX, null, "healthy-", "broken-");
         }
 
-        /** An instance of a service whose databases are named with {@code prefix}, serving the tenants whose slugs start with one of {@code slugs}. */
-        static Running start(String migrationsLocation, String prefix, TenantOutboxRelay.Outbox outbox, String... slugs) {
+        /**
+         * An instance of {@code service} whose tenant databases are named with {@code prefix}, serving the tenants whose slugs
+         * start with one of {@code slugs}. The template database is the service's own (ipsc_template_<service>), so two tests
+         * with different migrations name different services.
+         */
+        static Running start(String migrationsLocation, String service, String prefix, TenantOutboxRelay.Outbox outbox, String... slugs) {
             EmbeddedServers servers = EmbeddedServers.get();
             ObjectMapper json = new ObjectMapper().findAndRegisterModules();
             new JsonConfiguration().customize(json);
-            ServiceIdentity identity = new ServiceIdentity("invoicing", prefix);
+            ServiceIdentity identity = new ServiceIdentity(service, prefix);
             DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", servers.postgresPort(), "postgres", "postgres");
             TenantDirectory directory = new TenantDirectory();
             TenantPoolRegistry pools = new TenantPoolRegistry(vertx,
