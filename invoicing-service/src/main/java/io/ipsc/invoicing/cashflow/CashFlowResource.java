@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.cashflow;
 
+import io.ipsc.invoicing.invoice.InvoiceService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -82,9 +83,9 @@ public class CashFlowResource {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("INVALID_RANGE", "from", "from must not be after to");
         }
-        String receivables = String.format(AGEING, "SELECT total + debited - credited - amount_paid AS due, $1::date - coalesce(due_date, invoice_date) AS age "
+        String receivables = String.format(AGEING, "SELECT " + InvoiceService.AMOUNT_OWED + " - amount_paid AS due, $1::date - coalesce(due_date, invoice_date) AS age "
                 + "FROM invoices WHERE status IN ('issued', 'partially_paid')");
-        String payables = String.format(AGEING, "SELECT total + debited - credited - amount_paid AS due, $1::date - coalesce(due_date, bill_date) AS age "
+        String payables = String.format(AGEING, "SELECT total - amount_paid AS due, $1::date - coalesce(due_date, bill_date) AS age "
                 + "FROM purchases WHERE status IN ('received', 'partially_paid')");
         String months = "SELECT to_char(m, 'YYYY-MM') AS month, "
                 + "(SELECT coalesce(sum(amount), 0) FROM payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_in, "
