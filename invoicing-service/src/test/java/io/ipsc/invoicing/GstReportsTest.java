@@ -79,17 +79,27 @@ class GstReportsTest {
 
         // August 2024 (₹1,00,000 threshold since the 1st), all dated the 10th:
         // 1. Karnataka, registered: 2 × ₹1,000 at 12 % = 2,000 + IGST 240 = 2,240 (B2B).
-        issue(registered, "2024-08-10", productLine(shoe12, 2));
+        int b2b = issue(registered, "2024-08-10", productLine(shoe12, 2));
         // 2. Delhi walk-in: 84,746 at 18 % = IGST 15,254.28, exactly 1,00,000.28, rounded to ₹1,00,000: not above the
         //    threshold, so B2CS (the invoice value is the rounded total).
         issue(delhi, "2024-08-10", freeLine("Leather boots", "6403", "nos", "84746.00", "18"));
         // 3. Delhi walk-in: 100 × ₹1,000 at 12 % (1,00,000 + IGST 12,000) and 1 × ₹1,000 at 18 % (IGST 180) = ₹1,13,180: B2CL, two rates.
-        issue(delhi, "2024-08-10", productLine(shoe12, 100), productLine(shoe18, 1));
+        int b2cl = issue(delhi, "2024-08-10", productLine(shoe12, 100), productLine(shoe18, 1));
         // 4. Local walk-in: 1 × ₹1,000 at 18 % = CGST 90 + SGST 90 = 1,180 (B2CS Maharashtra).
-        issue(local, "2024-08-10", productLine(shoe18, 1));
+        int b2cs = issue(local, "2024-08-10", productLine(shoe18, 1));
         // 5. Local walk-in, the same, cancelled by its credit note: in Table 13's cancelled count, in no section.
         int cancelled = issue(local, "2024-08-10", productLine(shoe18, 1));
         as(4, slug).body(Map.of("reason", "Duplicate")).post("/api/invoices/" + cancelled + "/cancel").then().statusCode(200);
+
+        // September 2024, notes only, all dated the 5th (see creditAndDebitNotes…):
+        // CN/2425/00001 on invoice 1: 1 pair back, 1,000 + IGST 12 % 120 = 1,120 (CDNR).
+        note("credit", b2b, Map.of("invoice_line", 1, "quantity", 1));
+        // DN/2425/00001 on invoice 1: ₹100 more, 100 + IGST 12 = 112 (CDNR).
+        note("debit", b2b, Map.of("invoice_line", 1, "amount", "100.00"));
+        // CN/2425/00002 on invoice 3 (B2CL): the 18 % pair back, 1,000 + IGST 180 = 1,180 (CDNUR, B2CL).
+        note("credit", b2cl, Map.of("invoice_line", 2, "quantity", 1));
+        // CN/2425/00003 on invoice 4 (B2CS): ₹200 off, 200 + CGST 18 + SGST 18 = 236 (takes off B2CS Maharashtra 18 %).
+        note("credit", b2cs, Map.of("invoice_line", 1, "amount", "200.00"));
 
         // May 2025 (HSN summary in two parts): Karnataka 1 × ₹1,000 at 12 % (IGST 120); local 1 × ₹1,000 at 12 % (CGST 60 + SGST 60).
         issue(registered, "2025-05-05", productLine(shoe12, 1));
@@ -218,6 +228,82 @@ class GstReportsTest {
     }
 
     @Test
+    void creditAndDebitNotesAreInTable9BAndAdjustB2csTheHsnSummaryAndTable13() throws Exception {
+        as(4, slug).get("/api/reports/gstr1?month=2024-09").then().statusCode(200)
+                .body("data.b2b", empty()).body("data.b2c_large", empty())
+                // B2CS Maharashtra 18 %: only the credit note's −200, CGST −18, SGST −18.
+                .body("data.b2c_small", hasSize(1)).body("data.b2c_small[0].place_of_supply", is("27-Maharashtra"))
+                .body("data.b2c_small[0].taxable", is(-200.0f)).body("data.b2c_small[0].cgst", is(-18.0f))
+                .body("data.cdnr", hasSize(2)).body("data.cdnr.gstin", everyItem(is(KARNATAKA_BUYER)))
+                .body("data.cdnr.note_type", contains("C", "D")).body("data.cdnr.note_number", contains("CN/2425/00001", "DN/2425/00001"))
+                .body("data.cdnr.invoice_number", everyItem(is("INV/2425/00001"))).body("data.cdnr.note_value", contains(1120.0f, 112.0f))
+                .body("data.cdnr.igst", contains(120.0f, 12.0f))
+                .body("data.cdnur", hasSize(1)).body("data.cdnur[0].ur_type", is("B2CL")).body("data.cdnur[0].note_number", is("CN/2425/00002"))
+                .body("data.cdnur[0].invoice_number", is("INV/2425/00003")).body("data.cdnur[0].gst_rate", is(18.0f))
+                .body("data.cdnur[0].igst", is(180.0f)).body("data.cdnur[0].place_of_supply", is("07-Delhi"))
+                // Table 12 net of the notes: 6403 PCS 12 %: −1 pair, −1,000 + 100 = −900, IGST −120 + 12 = −108;
+                // 6403 PCS 18 %: −1 pair, −1,000 − 200 = −1,200, IGST −180, CGST −18, SGST −18.
+                .body("data.hsn_summary", hasSize(2)).body("data.hsn_summary.gst_rate", contains(12.0f, 18.0f))
+                .body("data.hsn_summary.quantity", contains(-1.0f, -1.0f)).body("data.hsn_summary.taxable", contains(-900.0f, -1200.0f))
+                .body("data.hsn_summary.igst", contains(-108.0f, -180.0f))
+                // Table 13: debit notes DN/2425/00001 (1), credit notes CN/2425/00001 to 00003 (3); no invoice was numbered in September.
+                .body("data.document_summary.nature", contains("Debit Note", "Credit Note"))
+                .body("data.document_summary.from", contains("DN/2425/00001", "CN/2425/00001"))
+                .body("data.document_summary.to", contains("DN/2425/00001", "CN/2425/00003"))
+                .body("data.document_summary.total_number", contains(1, 3));
+
+        JsonNode json = JSON.readTree(as(4, slug).get("/api/reports/gstr1?month=2024-09&format=json").then().statusCode(200).extract().asByteArray());
+        JsonNode cdnr = array(json, "cdnr", 1).get(0);
+        text(cdnr, "ctin", KARNATAKA_BUYER);
+        JsonNode credit = array(cdnr, "nt", 2).get(0);
+        text(credit, "ntty", "C");
+        text(credit, "nt_num", "CN/2425/00001");
+        text(credit, "nt_dt", "05-09-2024");
+        number(credit, "val", "1120.00");
+        text(credit, "pos", "29");
+        text(credit, "rchrg", "N");
+        text(credit, "inv_typ", "R");
+        JsonNode det = array(credit, "itms", 1).get(0).get("itm_det");
+        number(det, "txval", "1000.00");
+        number(det, "rt", "12");
+        number(det, "iamt", "120.00");
+        number(det, "csamt", "0");
+        JsonNode debit = cdnr.get("nt").get(1);
+        text(debit, "ntty", "D");
+        number(debit, "val", "112.00");
+        number(debit.get("itms").get(0).get("itm_det"), "txval", "100.00");
+        JsonNode cdnur = array(json, "cdnur", 1).get(0);
+        text(cdnur, "typ", "B2CL");
+        text(cdnur, "ntty", "C");
+        text(cdnur, "nt_num", "CN/2425/00002");
+        text(cdnur, "nt_dt", "05-09-2024");
+        text(cdnur, "pos", "07");
+        number(cdnur, "val", "1180.00");
+        number(array(cdnur, "itms", 1).get(0).get("itm_det"), "iamt", "180.00");
+        JsonNode b2cs = array(json, "b2cs", 1).get(0);
+        number(b2cs, "txval", "-200.00");
+        number(b2cs, "camt", "-18.00");
+        JsonNode docDet = array(json.get("doc_issue"), "doc_det", 2);
+        assertEquals(List.of(4, 5), List.of(docDet.get(0).get("doc_num").asInt(), docDet.get(1).get("doc_num").asInt()));
+        text(docDet.get(0), "doc_typ", "Debit Note");
+        text(docDet.get(1), "doc_typ", "Credit Note");
+        JsonNode creditDocs = array(docDet.get(1), "docs", 1).get(0);
+        text(creditDocs, "from", "CN/2425/00001");
+        text(creditDocs, "to", "CN/2425/00003");
+        assertEquals(List.of(3, 0, 3), List.of(creditDocs.get("totnum").asInt(), creditDocs.get("cancel").asInt(), creditDocs.get("net_issue").asInt()));
+
+        assertEquals(List.of("GSTIN/UIN of Recipient,Receiver Name,Note Number,Note Date,Note Type,Place Of Supply,Reverse Charge,"
+                        + "Note Supply Type,Note Value,Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount",
+                "29AAGCB7383J1Z4,B2B Buyer,CN/2425/00001,05-Sep-2024,C,29-Karnataka,N,Regular B2B,1120.00,,12,1000.00,0.00",
+                "29AAGCB7383J1Z4,B2B Buyer,DN/2425/00001,05-Sep-2024,D,29-Karnataka,N,Regular B2B,112.00,,12,100.00,0.00"),
+                csv("2024-09", "cdnr"));
+        assertEquals(List.of("UR Type,Note Number,Note Date,Note Type,Place Of Supply,Note Value,Applicable % of Tax Rate,Rate,Taxable Value,"
+                        + "Cess Amount", "B2CL,CN/2425/00002,05-Sep-2024,C,07-Delhi,1180.00,,18,1000.00,0.00"), csv("2024-09", "cdnur"));
+        assertEquals(List.of("Nature of Document,Sr. No. From,Sr. No. To,Total Number,Cancelled",
+                "Debit Note,DN/2425/00001,DN/2425/00001,1,0", "Credit Note,CN/2425/00001,CN/2425/00003,3,0"), csv("2024-09", "docs"));
+    }
+
+    @Test
     void eachSectionIsACsvWithTheTemplatesHeadings() {
         assertEquals(List.of("Invoice Number,Invoice date,Invoice Value,Place Of Supply,Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount,E-Commerce GSTIN",
                         "INV/2425/00003,10-Aug-2024,113180.00,07-Delhi,,12,100000.00,0.00,",
@@ -244,7 +330,7 @@ class GstReportsTest {
                 .body("error.code", is("INVALID_FIELD")).body("error.details[0].field", is("format"));
         as(4, slug).get("/api/reports/gstr1?month=2024-08&format=csv").then().statusCode(400)
                 .body("error.code", is("INVALID_FIELD")).body("error.details[0].field", is("section"))
-                .body("message", containsString("b2b, b2cl, b2cs, hsn, docs"));
+                .body("message", containsString("b2b, b2cl, b2cs, cdnr, cdnur, hsn, docs"));
         // hsn_b2b is a section from May 2025 only.
         as(4, slug).get("/api/reports/gstr1/export?month=2024-08&format=csv&section=hsn_b2b").then().statusCode(400)
                 .body("error.details[0].field", is("section"));
@@ -279,7 +365,11 @@ class GstReportsTest {
     }
 
     private List<String> csv(String section) {
-        String body = as(4, slug).get("/api/reports/gstr1/export?month=2024-08&format=csv&section=" + section).then().statusCode(200)
+        return csv("2024-08", section);
+    }
+
+    private List<String> csv(String month, String section) {
+        String body = as(4, slug).get("/api/reports/gstr1/export?month=" + month + "&format=csv&section=" + section).then().statusCode(200)
                 .extract().asString();
         assertTrue(body.endsWith("\r\n"), "CRLF line ends");
         return List.of(body.split("\r\n"));
@@ -312,6 +402,11 @@ class GstReportsTest {
 
     private static Map<String, Object> freeLine(String description, String hsn, String unit, String price, String rate) {
         return Map.of("description", description, "hsn_sac", hsn, "unit", unit, "quantity", 1, "unit_price", price, "gst_rate", rate);
+    }
+
+    private void note(String kind, int invoice, Map<String, Object> line) {
+        as(4, slug).body(Map.of("invoice_id", invoice, "note_date", "2024-09-05", "reason", "After the sale", "lines", List.of(line)))
+                .post("/api/" + kind + "-notes").then().statusCode(201);
     }
 
     @SafeVarargs

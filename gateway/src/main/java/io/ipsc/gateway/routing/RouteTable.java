@@ -24,6 +24,7 @@ public final class RouteTable {
             route("vendors", Module.INVOICING),
             route("invoices", Module.INVOICING),
             route("credit-notes", Module.INVOICING),
+            route("debit-notes", Module.INVOICING),
             route("purchases", Module.INVOICING),
             route("payments", Module.INVOICING),
             route("cashflow", Module.INVOICING),

@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.cashflow;
 
+import io.ipsc.invoicing.invoice.InvoiceService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code GET /api/cashflow?from=&to=}: money in (payments received) and out (payments made) per
  * month, what was invoiced per month (issued invoices by invoice date; drafts and cancelled ones are
- * no sales), what is owed either way today, in ageing buckets by due date (invoice date when none), and the
+ * no sales; debit notes add and credit notes take off in their note's month), what is owed (after credit and debit notes) either way today, in ageing buckets by due date (invoice date when none), and the
  * customers owing most ({@code top_customers}). {@link Ageing} filters the invoice and purchase lists by the same buckets.
  */
 @Tag(name = "Cash flow")
@@ -51,7 +52,7 @@ public class CashFlowResource {
 
     /** How many customers {@code top_customers} lists, those owing most first. */
     static final int TOP_CUSTOMERS = 5;
-    private static final String TOP = "SELECT p.id AS customer_id, p.name, count(*) AS invoices, sum(i.total - i.amount_paid) AS outstanding "
+    private static final String TOP = "SELECT p.id AS customer_id, p.name, count(*) AS invoices, sum(i.total + i.debited - i.credited - i.amount_paid) AS outstanding "
             + "FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE i.status IN ('issued', 'partially_paid') "
             + "GROUP BY p.id, p.name ORDER BY outstanding DESC, p.name LIMIT " + TOP_CUSTOMERS;
 
@@ -82,7 +83,7 @@ public class CashFlowResource {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("INVALID_RANGE", "from", "from must not be after to");
         }
-        String receivables = String.format(AGEING, "SELECT total - amount_paid AS due, $1::date - coalesce(due_date, invoice_date) AS age "
+        String receivables = String.format(AGEING, "SELECT " + InvoiceService.AMOUNT_OWED + " - amount_paid AS due, $1::date - coalesce(due_date, invoice_date) AS age "
                 + "FROM invoices WHERE status IN ('issued', 'partially_paid')");
         String payables = String.format(AGEING, "SELECT total - amount_paid AS due, $1::date - coalesce(due_date, bill_date) AS age "
                 + "FROM purchases WHERE status IN ('received', 'partially_paid')");
@@ -90,7 +91,11 @@ public class CashFlowResource {
                 + "(SELECT coalesce(sum(amount), 0) FROM payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_in, "
                 + "(SELECT coalesce(sum(amount), 0) FROM purchase_payments WHERE date_trunc('month', paid_on) = m AND paid_on BETWEEN $1 AND $2) AS money_out, "
                 + "(SELECT coalesce(sum(total), 0) FROM invoices WHERE status IN ('issued', 'partially_paid', 'paid') "
-                + "AND date_trunc('month', invoice_date) = m AND invoice_date BETWEEN $1 AND $2) AS invoiced "
+                + "AND date_trunc('month', invoice_date) = m AND invoice_date BETWEEN $1 AND $2) "
+                // Notes change what was invoiced in their own month: debit notes add, credit notes take off (a cancelling
+                // credit note is not counted: its invoice already is not).
+                + "+ (SELECT coalesce(sum(CASE WHEN kind = 'debit' THEN total ELSE -total END), 0) FROM credit_notes WHERE NOT cancels_invoice "
+                + "AND date_trunc('month', note_date) = m AND note_date BETWEEN $1 AND $2) AS invoiced "
                 + "FROM generate_series(date_trunc('month', $1::date), date_trunc('month', $2::date), interval '1 month') AS m ORDER BY m";
         return tenant.withDatabase(pool -> pool.preparedQuery(months).execute(Tuple.of(from, to))
                 .flatMap(monthRows -> pool.preparedQuery(receivables).execute(Tuple.of(today))

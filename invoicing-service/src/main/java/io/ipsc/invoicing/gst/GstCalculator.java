@@ -36,7 +36,14 @@ public final class GstCalculator {
      *                          unknown, which for an unregistered buyer is a local (intra-state) sale
      */
     public static InvoiceTax compute(List<LineInput> inputs, String supplierStateCode, String placeOfSupplyCode) {
-        boolean interState = supplierStateCode != null && placeOfSupplyCode != null && !supplierStateCode.equals(placeOfSupplyCode);
+        return compute(inputs, supplierStateCode != null && placeOfSupplyCode != null && !supplierStateCode.equals(placeOfSupplyCode));
+    }
+
+    /**
+     * The same with the split already decided: a credit or debit note is taxed as its invoice was (CGST Rule 53 ties
+     * it to the invoice), by the invoice's stored inter-state flag rather than today's states of either party.
+     */
+    public static InvoiceTax compute(List<LineInput> inputs, boolean interState) {
         List<LineTax> lines = new ArrayList<>(inputs.size());
         BigDecimal taxable = BigDecimal.ZERO;
         BigDecimal cgst = BigDecimal.ZERO;

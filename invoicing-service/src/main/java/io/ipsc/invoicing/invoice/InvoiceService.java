@@ -50,7 +50,9 @@ public class InvoiceService {
     public static final String INVOICES_ISSUED = "ipsc_invoices_issued";
     public static final String PAYMENTS_RECORDED = "ipsc_payments_recorded";
     private static final String INVOICE_COLUMNS = "id, number, status, customer_id, invoice_date, due_date, place_of_supply, inter_state, "
-            + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, irn, notes, issued_at";
+            + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, credited, debited, irn, notes, issued_at";
+    /** What the customer owes in all: the invoice, plus its debit notes, less its credit notes (payments not taken off). */
+    public static final String AMOUNT_OWED = "(total + debited - credited)";
     /** A free-text line's unit when none is given, as for products. */
     private static final String DEFAULT_UNIT = "nos";
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999.999");
@@ -143,10 +145,7 @@ public class InvoiceService {
                         return inventory ? moveStockOut(conn, id) : Uni.createFrom().voidItem();
                     })
                     .flatMap(v -> prefix(conn))
-                    .flatMap(prefix -> conn.preparedQuery("INSERT INTO invoice_series (financial_year, next_number) VALUES ($1, 1) "
-                                    + "ON CONFLICT (financial_year) DO UPDATE SET next_number = invoice_series.next_number + 1 RETURNING next_number")
-                            .execute(Tuple.of(year.code()))
-                            .map(rows -> prefix + "/" + year.code() + "/" + String.format("%05d", rows.iterator().next().getInteger(0))))
+                    .flatMap(prefix -> DocumentNumbers.next(conn, DocumentNumbers.Series.INVOICE, prefix, year))
                     .flatMap(number -> conn.preparedQuery("UPDATE invoices SET status = 'issued', number = $2, financial_year = $3, irn = $4, "
                                     + "issued_at = now(), updated_at = now() WHERE id = $1")
                             .execute(Tuple.from(Arrays.asList(id, number, year.code(), irn(snapshot.gstin(), year, number)))));
@@ -166,7 +165,8 @@ public class InvoiceService {
         LocalDate today = LocalDate.now(INDIA);
         FinancialYear year = FinancialYear.of(today);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery(
-                        "SELECT status, amount_paid, taxable_amount, cgst + sgst + igst AS tax, total FROM invoices WHERE id = $1 FOR UPDATE")
+                        "SELECT status, amount_paid, taxable_amount, cgst, sgst, igst, cgst + sgst + igst AS tax, round_off, total, inter_state, credited, debited "
+                                + "FROM invoices WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(id))
                 .flatMap(rows -> {
                     Row inv = single(rows, id);
@@ -175,14 +175,18 @@ public class InvoiceService {
                         throw ApiException.conflict("INVOICE_NOT_CANCELLABLE", "Invoice " + id + " is " + status
                                 + ("draft".equals(status) ? ": delete a draft instead" : ": only issued, unpaid invoices can be cancelled"));
                     }
-                    return conn.preparedQuery("INSERT INTO credit_note_series (financial_year, next_number) VALUES ($1, 1) "
-                                    + "ON CONFLICT (financial_year) DO UPDATE SET next_number = credit_note_series.next_number + 1 RETURNING next_number")
-                            .execute(Tuple.of(year.code()))
-                            .map(r -> "CN/" + year.code() + "/" + String.format("%05d", r.iterator().next().getInteger(0)))
+                    if (inv.getBigDecimal("credited").signum() != 0 || inv.getBigDecimal("debited").signum() != 0) {
+                        throw ApiException.conflict("INVOICE_NOT_CANCELLABLE", "Invoice " + id + " has credit or debit notes: "
+                                + "credit what remains with a credit note instead");
+                    }
+                    return DocumentNumbers.next(conn, DocumentNumbers.Series.CREDIT_NOTE, NoteKind.CREDIT.prefix(), year)
                             .flatMap(number -> conn.preparedQuery("INSERT INTO credit_notes (invoice_id, number, financial_year, note_date, reason, "
-                                            + "taxable_amount, tax_amount, total, irn) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, number, total, irn")
+                                            + "taxable_amount, tax_amount, total, irn, kind, cancels_invoice, inter_state, cgst, sgst, igst, round_off) "
+                                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'credit', TRUE, $10, $11, $12, $13, $14) RETURNING id, number, total, irn")
                                     .execute(Tuple.from(Arrays.asList(id, number, year.code(), today, reason.trim(), inv.getBigDecimal("taxable_amount"),
-                                            inv.getBigDecimal("tax"), inv.getBigDecimal("total"), documentHash(snapshot.gstin(), year, "CRN", number)))))
+                                            inv.getBigDecimal("tax"), inv.getBigDecimal("total"),
+                                            documentHash(snapshot.gstin(), year, NoteKind.CREDIT.documentType(), number), inv.getBoolean("inter_state"),
+                                            inv.getBigDecimal("cgst"), inv.getBigDecimal("sgst"), inv.getBigDecimal("igst"), inv.getBigDecimal("round_off")))))
                             .flatMap(note -> conn.preparedQuery("WITH back AS (INSERT INTO stock_movements (product_id, quantity, reason, reference) "
                                             + "SELECT product_id, -quantity, 'sale_cancelled', 'credit-note:' || $2::text FROM stock_movements WHERE reference = $1 "
                                             + "RETURNING product_id, quantity) UPDATE products p SET stock_quantity = p.stock_quantity + b.quantity, "
@@ -210,20 +214,21 @@ public class InvoiceService {
         }
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
-                .flatMap(v -> conn.preparedQuery("SELECT status, total, amount_paid FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)))
+                .flatMap(v -> conn.preparedQuery("SELECT status, " + AMOUNT_OWED + " AS owed, amount_paid FROM invoices WHERE id = $1 FOR UPDATE")
+                        .execute(Tuple.of(id)))
                 .flatMap(rows -> {
                     Row inv = single(rows, id);
                     String status = inv.getString("status");
                     if (!status.equals("issued") && !status.equals("partially_paid")) {
                         throw ApiException.conflict("INVOICE_NOT_PAYABLE", "Invoice " + id + " is " + status + "; only issued invoices take payments");
                     }
-                    BigDecimal outstanding = inv.getBigDecimal("total").subtract(inv.getBigDecimal("amount_paid"));
+                    BigDecimal outstanding = inv.getBigDecimal("owed").subtract(inv.getBigDecimal("amount_paid"));
                     if (r.amount().compareTo(outstanding) > 0) {
                         throw ApiException.unprocessable("OVERPAYMENT", "Invoice " + id + " has " + outstanding.toPlainString()
                                 + " outstanding; " + r.amount().toPlainString() + " is more");
                     }
                     BigDecimal paid = inv.getBigDecimal("amount_paid").add(r.amount());
-                    String next = paid.compareTo(inv.getBigDecimal("total")) == 0 ? "paid" : "partially_paid";
+                    String next = paid.compareTo(inv.getBigDecimal("owed")) == 0 ? "paid" : "partially_paid";
                     return conn.preparedQuery("INSERT INTO payments (invoice_id, amount, mode, reference, paid_on) VALUES ($1, $2, $3, $4, $5)")
                             .execute(Tuple.from(Arrays.asList(id, r.amount(), r.mode(), r.reference(), r.paidOn() != null ? r.paidOn() : LocalDate.now(INDIA))))
                             .flatMap(x -> conn.preparedQuery("UPDATE invoices SET amount_paid = $2, status = $3, updated_at = now() WHERE id = $1")
@@ -497,10 +502,13 @@ public class InvoiceService {
     static InvoiceView view(Row r, List<InvoiceView.LineView> lines) {
         BigDecimal total = r.getBigDecimal("total");
         BigDecimal paid = r.getBigDecimal("amount_paid");
+        BigDecimal credited = r.getBigDecimal("credited");
+        BigDecimal debited = r.getBigDecimal("debited");
         return new InvoiceView(r.getLong("id"), r.getString("number"), r.getString("status"), r.getLong("customer_id"),
                 r.getLocalDate("invoice_date"), r.getLocalDate("due_date"), r.getString("place_of_supply"), r.getBoolean("inter_state"),
                 r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"), r.getBigDecimal("igst"),
-                r.getBigDecimal("round_off"), total, IndianAmounts.inWords(total), paid, total.subtract(paid), r.getString("irn"), r.getString("notes"),
+                r.getBigDecimal("round_off"), total, IndianAmounts.inWords(total), paid, credited, debited,
+                total.add(debited).subtract(credited).subtract(paid), r.getString("irn"), r.getString("notes"),
                 r.getOffsetDateTime("issued_at"), lines);
     }
 

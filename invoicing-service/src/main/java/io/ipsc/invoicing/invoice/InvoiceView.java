@@ -6,14 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An invoice with its lines and tax, as the API shows it; the total also in words, as the tax invoice writes it.
+ * An invoice with its lines and tax, as the API shows it; what its credit and debit notes took off and added, and the
+ * balance due after them and the payments; the total also in words, as the tax invoice writes it.
  * A line billed by another module carries its {@code source_key} (e.g. {@code dental:treatment:12}), so that module's
  * screens can show the line a piece of work created.
  */
 public record InvoiceView(long id, String number, String status, long customerId, LocalDate invoiceDate, LocalDate dueDate,
                           String placeOfSupply, boolean interState, BigDecimal taxableAmount, BigDecimal cgst, BigDecimal sgst,
                           BigDecimal igst, BigDecimal roundOff, BigDecimal total, String amountInWords, BigDecimal amountPaid,
-                          BigDecimal balanceDue, String irn, String notes, OffsetDateTime issuedAt, List<LineView> lines) {
+                          BigDecimal creditedAmount, BigDecimal debitedAmount, BigDecimal balanceDue, String irn, String notes, OffsetDateTime issuedAt, List<LineView> lines) {
 
     public record LineView(int position, Long productId, String description, String hsnSac, String unit, BigDecimal quantity,
                            BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal gstRate, BigDecimal taxableAmount, BigDecimal cgst,

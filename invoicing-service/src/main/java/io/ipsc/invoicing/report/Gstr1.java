@@ -28,6 +28,11 @@ public final class Gstr1 {
     /** "OE": not through an e-commerce operator. "E" needs the operator's GSTIN on the invoice, which no invoice has yet. */
     public static final String NOT_E_COMMERCE = "OE";
     public static final String OUTWARD_INVOICES = "Invoices for outward supply";
+    /** Table 13's natures of document for notes, as the portal's {@code doc_issue} names them (doc_num 4 and 5). */
+    public static final String DEBIT_NOTES = "Debit Note";
+    public static final String CREDIT_NOTES = "Credit Note";
+    /** CDNUR's type for a note on a B2C-large invoice (exports are EXPWP/EXPWOP). */
+    public static final String UR_B2CL = "B2CL";
 
     private Gstr1() {
     }
@@ -62,9 +67,23 @@ public final class Gstr1 {
         }
     }
 
+    /**
+     * A credit ({@code C}) or debit ({@code D}) note in Table 9B: CDNR (registered recipient: {@code customerGstin}) or
+     * CDNUR ({@code urType} B2CL). Its value is its rounded total; amounts are positive, the type says which way.
+     */
+    public record Note(String noteType, String number, LocalDate date, BigDecimal value, String placeOfSupply, String customerGstin,
+                       String customerName, boolean interState, String urType, String invoiceNumber, LocalDate invoiceDate, List<RateLine> rates) {
+    }
+
+    /** The month's notes and the note numbers given in it (cancelling credit notes' too: Table 13 counts every document). */
+    public record NoteSupplies(List<NoteLine> lines, List<IssuedNumber> creditNumbers, List<IssuedNumber> debitNumbers) {
+        public static final NoteSupplies NONE = new NoteSupplies(List.of(), List.of(), List.of());
+    }
+
     /** The month's return. {@code hsn} holds the undivided Table 12 before {@link #HSN_SPLIT_FROM}; {@code hsnB2b}/{@code hsnB2c} from it. */
     public record Return(YearMonth month, String supplierGstin, List<Invoice> b2b, List<Invoice> b2cl, List<B2csRow> b2cs, boolean hsnSplit,
-                         List<HsnRow> hsn, List<HsnRow> hsnB2b, List<HsnRow> hsnB2c, List<DocumentSeries> documents) {
+                         List<HsnRow> hsn, List<HsnRow> hsnB2b, List<HsnRow> hsnB2c, List<DocumentSeries> documents, List<Note> cdnr,
+                         List<Note> cdnur) {
     }
 
     /**
@@ -73,6 +92,11 @@ public final class Gstr1 {
      */
     public static Return build(YearMonth month, String supplierGstin, String supplierState, List<SupplyLine> lines,
                                List<IssuedNumber> numbers, B2clThresholds thresholds) {
+        return build(month, supplierGstin, supplierState, lines, numbers, NoteSupplies.NONE, thresholds);
+    }
+
+    public static Return build(YearMonth month, String supplierGstin, String supplierState, List<SupplyLine> lines,
+                               List<IssuedNumber> numbers, NoteSupplies notes, B2clThresholds thresholds) {
         Map<Long, List<SupplyLine>> byInvoice = new LinkedHashMap<>();
         lines.forEach(l -> byInvoice.computeIfAbsent(l.invoiceId(), id -> new ArrayList<>()).add(l));
         boolean split = !month.isBefore(HSN_SPLIT_FROM);
@@ -93,29 +117,93 @@ public final class Gstr1 {
                 b2cl.add(invoice(first, pos, invoiceLines));
             } else {
                 for (SupplyLine l : invoiceLines) {
-                    b2cs.merge(List.of(pos == null ? "" : pos, l.gstRate().stripTrailingZeros()),
-                            new B2csRow(NOT_E_COMMERCE, pos, first.interState(), l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()),
-                            (a, b) -> new B2csRow(a.type(), a.placeOfSupply(), a.interState(), a.rate(), a.taxable().add(b.taxable()),
-                                    a.cgst().add(b.cgst()), a.sgst().add(b.sgst()), a.igst().add(b.igst())));
+                    addB2cs(b2cs, new B2csRow(NOT_E_COMMERCE, pos, first.interState(), l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()));
                 }
             }
             for (SupplyLine l : invoiceLines) {
-                Map<List<Object>, HsnRow> table = !split ? hsn : registered ? hsnB2b : hsnB2c;
-                String uqc = Uqc.reported(l.unit(), l.hsnSac());
-                // A service has no quantity in Table 12: its UQC is NA and its quantity nil.
-                BigDecimal quantity = Uqc.NOT_APPLICABLE.equals(uqc) ? BigDecimal.ZERO : l.quantity();
-                table.merge(List.of(l.hsnSac() == null ? "" : l.hsnSac(), uqc, l.gstRate().stripTrailingZeros()),
-                        new HsnRow(l.hsnSac() == null ? "" : l.hsnSac(), l.description(), uqc, l.gstRate(), quantity, l.taxable(), l.cgst(),
-                                l.sgst(), l.igst()),
-                        (a, b) -> new HsnRow(a.hsnSac(), a.description(), a.uqc(), a.rate(), a.quantity().add(b.quantity()),
-                                a.taxable().add(b.taxable()), a.cgst().add(b.cgst()), a.sgst().add(b.sgst()), a.igst().add(b.igst())));
+                addHsn(!split ? hsn : registered ? hsnB2b : hsnB2c, l.hsnSac(), l.description(), l.unit(), l.gstRate(), l.quantity(),
+                        l.taxable(), l.cgst(), l.sgst(), l.igst());
             }
         }
+        List<Note> cdnr = new ArrayList<>();
+        List<Note> cdnur = new ArrayList<>();
+        notes(notes.lines(), supplierState, thresholds, cdnr, cdnur, b2cs, !split ? hsn : hsnB2b, !split ? hsn : hsnB2c);
+        List<DocumentSeries> documents = documents(numbers);
+        documents.addAll(documents(DEBIT_NOTES, notes.debitNumbers()));
+        documents.addAll(documents(CREDIT_NOTES, notes.creditNumbers()));
         b2b.sort(Comparator.comparing(Invoice::customerGstin).thenComparing(Invoice::date).thenComparing(Invoice::number));
         b2cl.sort(Comparator.comparing((Invoice i) -> i.placeOfSupply() == null ? "" : i.placeOfSupply()).thenComparing(Invoice::date)
                 .thenComparing(Invoice::number));
         return new Return(month, supplierGstin, b2b, b2cl, new ArrayList<>(b2cs.values()), split, new ArrayList<>(hsn.values()),
-                new ArrayList<>(hsnB2b.values()), new ArrayList<>(hsnB2c.values()), documents(numbers));
+                new ArrayList<>(hsnB2b.values()), new ArrayList<>(hsnB2c.values()), documents, cdnr, cdnur);
+    }
+
+    private static void addB2cs(Map<List<Object>, B2csRow> b2cs, B2csRow row) {
+        b2cs.merge(List.of(row.placeOfSupply() == null ? "" : row.placeOfSupply(), row.rate().stripTrailingZeros()), row,
+                (a, b) -> new B2csRow(a.type(), a.placeOfSupply(), a.interState(), a.rate(), a.taxable().add(b.taxable()),
+                        a.cgst().add(b.cgst()), a.sgst().add(b.sgst()), a.igst().add(b.igst())));
+    }
+
+    private static void addHsn(Map<List<Object>, HsnRow> table, String hsnSac, String description, String unit, BigDecimal rate,
+                               BigDecimal quantity, BigDecimal taxable, BigDecimal cgst, BigDecimal sgst, BigDecimal igst) {
+        String uqc = Uqc.reported(unit, hsnSac);
+        // A service has no quantity in Table 12: its UQC is NA and its quantity nil.
+        BigDecimal reported = Uqc.NOT_APPLICABLE.equals(uqc) ? BigDecimal.ZERO : quantity;
+        String code = hsnSac == null ? "" : hsnSac;
+        table.merge(List.of(code, uqc, rate.stripTrailingZeros()), new HsnRow(code, description, uqc, rate, reported, taxable, cgst, sgst, igst),
+                (a, b) -> new HsnRow(a.hsnSac(), a.description(), a.uqc(), a.rate(), a.quantity().add(b.quantity()),
+                        a.taxable().add(b.taxable()), a.cgst().add(b.cgst()), a.sgst().add(b.sgst()), a.igst().add(b.igst())));
+    }
+
+    /**
+     * Table 9B and what notes change elsewhere: a registered buyer's note is in CDNR; an unregistered buyer's is in CDNUR
+     * when its invoice was B2C-large (by the threshold in force on the invoice's date), else it adjusts B2CS for its
+     * place of supply and rate (a credit note takes off, a debit note adds), as the portal asks. Every note's lines
+     * count in Table 12 the same way, net (a credit note's goods back as negative quantity), in the B2B or B2C part
+     * by its buyer.
+     */
+    private static void notes(List<NoteLine> lines, String supplierState, B2clThresholds thresholds, List<Note> cdnr, List<Note> cdnur,
+                              Map<List<Object>, B2csRow> b2cs, Map<List<Object>, HsnRow> hsnB2b, Map<List<Object>, HsnRow> hsnB2c) {
+        Map<Long, List<NoteLine>> byNote = new LinkedHashMap<>();
+        lines.forEach(l -> byNote.computeIfAbsent(l.noteId(), id -> new ArrayList<>()).add(l));
+        for (List<NoteLine> noteLines : byNote.values()) {
+            NoteLine first = noteLines.get(0);
+            String pos = first.placeOfSupply() != null ? first.placeOfSupply() : supplierState;
+            boolean registered = first.customerGstin() != null;
+            if (registered) {
+                cdnr.add(note(first, pos, null, noteLines));
+            } else if (first.interState() && thresholds.large(first.invoiceDate(), first.invoiceValue())) {
+                cdnur.add(note(first, pos, UR_B2CL, noteLines));
+            } else {
+                for (NoteLine l : noteLines) {
+                    BigDecimal sign = l.sign();
+                    addB2cs(b2cs, new B2csRow(NOT_E_COMMERCE, pos, first.interState(), l.gstRate(), l.taxable().multiply(sign),
+                            l.cgst().multiply(sign), l.sgst().multiply(sign), l.igst().multiply(sign)));
+                }
+            }
+            for (NoteLine l : noteLines) {
+                BigDecimal sign = l.sign();
+                addHsn(registered ? hsnB2b : hsnB2c, l.hsnSac(), l.description(), l.unit(), l.gstRate(),
+                        l.quantity() == null ? BigDecimal.ZERO : l.quantity().multiply(sign), l.taxable().multiply(sign),
+                        l.cgst().multiply(sign), l.sgst().multiply(sign), l.igst().multiply(sign));
+            }
+        }
+        Comparator<Note> order = Comparator.comparing(Note::date).thenComparing(Note::number);
+        cdnr.sort(Comparator.comparing(Note::customerGstin).thenComparing(order));
+        cdnur.sort(order);
+    }
+
+    private static Note note(NoteLine first, String pos, String urType, List<NoteLine> lines) {
+        Map<BigDecimal, RateLine> rates = new TreeMap<>();
+        for (NoteLine l : lines) {
+            rates.merge(l.gstRate().stripTrailingZeros(), new RateLine(l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()), Gstr1::sum);
+        }
+        return new Note(first.noteType(), first.number(), first.noteDate(), first.noteValue(), pos, first.customerGstin(), first.customerName(),
+                first.interState(), urType, first.invoiceNumber(), first.invoiceDate(), new ArrayList<>(rates.values()));
+    }
+
+    private static RateLine sum(RateLine a, RateLine b) {
+        return new RateLine(a.rate(), a.taxable().add(b.taxable()), a.cgst().add(b.cgst()), a.sgst().add(b.sgst()), a.igst().add(b.igst()));
     }
 
     private static final Comparator<List<Object>> HSN_ORDER = Comparator.comparing((List<Object> k) -> (String) k.get(0))
@@ -124,9 +212,7 @@ public final class Gstr1 {
     private static Invoice invoice(SupplyLine first, String pos, List<SupplyLine> lines) {
         Map<BigDecimal, RateLine> rates = new TreeMap<>();
         for (SupplyLine l : lines) {
-            rates.merge(l.gstRate().stripTrailingZeros(), new RateLine(l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()),
-                    (a, b) -> new RateLine(a.rate(), a.taxable().add(b.taxable()), a.cgst().add(b.cgst()), a.sgst().add(b.sgst()),
-                            a.igst().add(b.igst())));
+            rates.merge(l.gstRate().stripTrailingZeros(), new RateLine(l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()), Gstr1::sum);
         }
         return new Invoice(first.number(), first.invoiceDate(), first.invoiceValue(), pos, first.customerGstin(), first.customerName(),
                 first.interState(), new ArrayList<>(rates.values()));
@@ -137,6 +223,11 @@ public final class Gstr1 {
      * from and to are the lowest and highest numbers given, ordered by their running part, and cancelled ones count.
      */
     static List<DocumentSeries> documents(List<IssuedNumber> numbers) {
+        return documents(OUTWARD_INVOICES, numbers);
+    }
+
+    /** The same for one nature of document (Table 13 lists invoices, debit notes and credit notes apart). */
+    static List<DocumentSeries> documents(String nature, List<IssuedNumber> numbers) {
         Map<String, List<IssuedNumber>> bySeries = new TreeMap<>();
         for (IssuedNumber n : numbers) {
             int cut = n.number().lastIndexOf('/');
@@ -146,7 +237,7 @@ public final class Gstr1 {
         bySeries.forEach((series, list) -> {
             list.sort(Comparator.comparing((IssuedNumber n) -> running(n.number())).thenComparing(IssuedNumber::number));
             int cancelled = (int) list.stream().filter(IssuedNumber::cancelled).count();
-            out.add(new DocumentSeries(OUTWARD_INVOICES, series, list.get(0).number(), list.get(list.size() - 1).number(), list.size(), cancelled));
+            out.add(new DocumentSeries(nature, series, list.get(0).number(), list.get(list.size() - 1).number(), list.size(), cancelled));
         });
         return out;
     }

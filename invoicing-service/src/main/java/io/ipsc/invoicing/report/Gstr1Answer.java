@@ -2,6 +2,7 @@ package io.ipsc.invoicing.report;
 
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
+import io.ipsc.invoicing.report.Gstr1.Note;
 import io.ipsc.invoicing.report.Gstr1.RateLine;
 
 import java.math.BigDecimal;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The month's GSTR-1 as {@code GET /api/reports/gstr1} answers it in the envelope: one list of rows per section
- * (B2B by customer GSTIN; B2CL invoice by invoice and rate; B2CS by place of supply and rate; the HSN summary, in two
+ * (B2B by customer GSTIN; B2CL invoice by invoice and rate; B2CS by place of supply and rate; CDNR and CDNUR note by
+ * note and rate; the HSN summary, in two
  * parts from May 2025; the document summary), and each section's amounts added up in {@code totals}, so that no
  * reader adds tax itself. Places of supply are written as the portal's templates write them ({@code 29-Karnataka}).
  */
@@ -33,6 +35,8 @@ final class Gstr1Answer {
         data.put("b2c_large", b2cl(r.b2cl()));
         data.put("b2c_small", r.b2cs().stream().map(s -> row("type", s.type(), "place_of_supply", PlaceOfSupply.label(s.placeOfSupply()),
                 "gst_rate", s.rate(), "taxable", s.taxable(), "cgst", s.cgst(), "sgst", s.sgst(), "igst", s.igst())).toList());
+        data.put("cdnr", notes(r.cdnr()));
+        data.put("cdnur", notes(r.cdnur()));
         if (r.hsnSplit()) {
             data.put("hsn_b2b", hsn(r.hsnB2b()));
             data.put("hsn_b2c", hsn(r.hsnB2c()));
@@ -69,6 +73,26 @@ final class Gstr1Answer {
             for (RateLine rate : i.rates()) {
                 rows.add(row("number", i.number(), "invoice_date", i.date().toString(), "place_of_supply", PlaceOfSupply.label(i.placeOfSupply()),
                         "invoice_value", i.value(), "gst_rate", rate.rate(), "taxable", rate.taxable(), "igst", rate.igst()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Table 9B a row per note and rate, with the invoice it refers to; amounts positive, {@code note_type} C (credit) or D
+     * (debit), so a section's totals add both kinds' figures as the portal's own summary does.
+     */
+    private static List<Map<String, Object>> notes(List<Note> notes) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Note n : notes) {
+            for (RateLine rate : n.rates()) {
+                Map<String, Object> row = n.customerGstin() != null ? row("gstin", n.customerGstin(), "name", n.customerName())
+                        : row("ur_type", n.urType());
+                row.putAll(row("note_type", n.noteType(), "note_number", n.number(), "note_date", n.date().toString(),
+                        "invoice_number", n.invoiceNumber(), "invoice_date", n.invoiceDate().toString(),
+                        "place_of_supply", PlaceOfSupply.label(n.placeOfSupply()), "note_value", n.value(), "gst_rate", rate.rate(),
+                        "taxable", rate.taxable(), "cgst", rate.cgst(), "sgst", rate.sgst(), "igst", rate.igst()));
+                rows.add(row);
             }
         }
         return rows;

@@ -3,6 +3,7 @@ package io.ipsc.invoicing.report;
 import io.ipsc.invoicing.gst.Uqc;
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
+import io.ipsc.invoicing.report.Gstr1.Note;
 import io.ipsc.invoicing.report.Gstr1.RateLine;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * One section of the month's GSTR-1 as the CSV template of the GST portal's returns offline tool names it (the
  * column headings are the templates'; india-compliance's {@code GovExcelField} spells the same): one row per invoice
- * and rate for B2B and B2CL, per place of supply and rate for B2CS, per HSN, UQC and rate for the HSN summary, per
+ * and rate for B2B and B2CL, per note and rate for CDNR and CDNUR, per place of supply and rate for B2CS, per HSN, UQC and rate for the HSN summary, per
  * series for the documents issued. Dates as the templates write them (15-Jun-2024), places of supply as 29-Karnataka.
  */
 final class Gstr1Csv {
@@ -29,7 +30,8 @@ final class Gstr1Csv {
 
     /** The sections a month has: {@code hsn} before May 2025, {@code hsn_b2b} and {@code hsn_b2c} from it. */
     static List<String> sections(boolean hsnSplit) {
-        return hsnSplit ? List.of("b2b", "b2cl", "b2cs", "hsn_b2b", "hsn_b2c", "docs") : List.of("b2b", "b2cl", "b2cs", "hsn", "docs");
+        return hsnSplit ? List.of("b2b", "b2cl", "b2cs", "cdnr", "cdnur", "hsn_b2b", "hsn_b2c", "docs")
+                : List.of("b2b", "b2cl", "b2cs", "cdnr", "cdnur", "hsn", "docs");
     }
 
     static Optional<String> of(Gstr1.Return r, String section) {
@@ -63,6 +65,8 @@ final class Gstr1Csv {
                 r.b2cs().forEach(s -> lines.add(line(s.type(), PlaceOfSupply.label(s.placeOfSupply()), "", rate(s.rate()), money(s.taxable()),
                         "0.00", "")));
             }
+            case "cdnr" -> cdnr(lines, r.cdnr());
+            case "cdnur" -> cdnur(lines, r.cdnur());
             case "hsn" -> hsn(lines, r.hsn());
             case "hsn_b2b" -> hsn(lines, r.hsnB2b());
             case "hsn_b2c" -> hsn(lines, r.hsnB2c());
@@ -72,6 +76,30 @@ final class Gstr1Csv {
             }
         }
         return Optional.of(String.join("\r\n", lines) + "\r\n");
+    }
+
+    /** Table 9B, registered: a row per note and rate. */
+    private static void cdnr(List<String> lines, List<Note> notes) {
+        lines.add("GSTIN/UIN of Recipient,Receiver Name,Note Number,Note Date,Note Type,Place Of Supply,Reverse Charge,Note Supply Type,"
+                + "Note Value,Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount");
+        for (Note n : notes) {
+            for (RateLine rate : n.rates()) {
+                lines.add(line(n.customerGstin(), n.customerName(), n.number(), n.date().format(DATE), n.noteType(),
+                        PlaceOfSupply.label(n.placeOfSupply()), "N", "Regular B2B", money(n.value()), "", rate(rate.rate()),
+                        money(rate.taxable()), "0.00"));
+            }
+        }
+    }
+
+    /** Table 9B, unregistered: a row per note and rate. */
+    private static void cdnur(List<String> lines, List<Note> notes) {
+        lines.add("UR Type,Note Number,Note Date,Note Type,Place Of Supply,Note Value,Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount");
+        for (Note n : notes) {
+            for (RateLine rate : n.rates()) {
+                lines.add(line(n.urType(), n.number(), n.date().format(DATE), n.noteType(), PlaceOfSupply.label(n.placeOfSupply()),
+                        money(n.value()), "", rate(rate.rate()), money(rate.taxable()), "0.00"));
+            }
+        }
     }
 
     private static void hsn(List<String> lines, List<HsnRow> rows) {

@@ -3,6 +3,7 @@ package io.ipsc.invoicing.report;
 import io.ipsc.invoicing.report.Gstr1.DocumentSeries;
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
+import io.ipsc.invoicing.report.Gstr1.Note;
 import io.ipsc.invoicing.report.Gstr1.RateLine;
 
 import java.math.BigDecimal;
@@ -18,16 +19,17 @@ import static io.ipsc.invoicing.report.Gstr1Answer.row;
  * The month's GSTR-1 in the layout the GST portal's returns offline tool imports (and india-compliance writes):
  * {@code gstin}, {@code fp} (MMYYYY), {@code b2b} by {@code ctin} with each invoice's {@code itms} per rate,
  * {@code b2cl} by place of supply, {@code b2cs} rows, {@code hsn} ({@code data}, or {@code hsn_b2b}/{@code hsn_b2c}
- * from May 2025) and {@code doc_issue}. Credit and debit notes and exports are not recorded yet: {@code cdnr},
- * {@code cdnur} and {@code exp} are empty. Dates are dd-MM-yyyy, places of supply two-digit state codes, amounts in
+ * from May 2025), {@code cdnr} by {@code ctin} with each note's {@code nt} entry ({@code ntty} C/D), {@code cdnur}
+ * ({@code typ} B2CL) and {@code doc_issue} (invoices, debit notes and credit notes: doc_num 1, 4 and 5). Exports are not
+ * recorded yet: {@code exp} is empty. Dates are dd-MM-yyyy, places of supply two-digit state codes, amounts in
  * rupees with paise, rates in percent.
  */
 final class Gstr1PortalJson {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("MMyyyy");
-    /** Table 13's number for invoices for outward supply. */
-    private static final int OUTWARD_INVOICES = 1;
+    /** Table 13's numbers of the natures of document: invoices for outward supply 1, debit notes 4, credit notes 5. */
+    private static final Map<String, Integer> DOC_NUM = Map.of(Gstr1.OUTWARD_INVOICES, 1, Gstr1.DEBIT_NOTES, 4, Gstr1.CREDIT_NOTES, 5);
 
     private Gstr1PortalJson() {
     }
@@ -43,13 +45,38 @@ final class Gstr1PortalJson {
         json.put("b2cs", r.b2cs().stream().map(s -> row("sply_ty", s.interState() ? "INTER" : "INTRA", "pos", s.placeOfSupply(),
                 "typ", s.type(), "txval", s.taxable(), "rt", rate(s.rate()), "iamt", s.igst(), "camt", s.cgst(), "samt", s.sgst(),
                 "csamt", BigDecimal.ZERO)).toList());
-        json.put("cdnr", List.of());
-        json.put("cdnur", List.of());
+        json.put("cdnr", cdnr(r));
+        json.put("cdnur", cdnur(r));
         json.put("exp", List.of());
         json.put("hsn", r.hsnSplit() ? row("hsn_b2b", hsn(r.hsnB2b()), "hsn_b2c", hsn(r.hsnB2c())) : row("data", hsn(r.hsn())));
-        json.put("doc_issue", row("doc_det", r.documents().isEmpty() ? List.of() : List.of(row("doc_num", OUTWARD_INVOICES,
-                "doc_typ", Gstr1.OUTWARD_INVOICES, "docs", docs(r.documents())))));
+        json.put("doc_issue", row("doc_det", docDet(r.documents())));
         return json;
+    }
+
+    /** One {@code doc_det} entry per nature of document the month has, in Table 13's order. */
+    private static List<Map<String, Object>> docDet(List<DocumentSeries> documents) {
+        Map<String, List<DocumentSeries>> byNature = new java.util.TreeMap<>(java.util.Comparator.comparing(DOC_NUM::get));
+        documents.forEach(d -> byNature.computeIfAbsent(d.nature(), n -> new ArrayList<>()).add(d));
+        List<Map<String, Object>> out = new ArrayList<>();
+        byNature.forEach((nature, series) -> out.add(row("doc_num", DOC_NUM.get(nature), "doc_typ", nature, "docs", docs(series))));
+        return out;
+    }
+
+    private static List<Map<String, Object>> cdnr(Gstr1.Return r) {
+        Map<String, List<Map<String, Object>>> byCtin = new LinkedHashMap<>();
+        for (Note n : r.cdnr()) {
+            byCtin.computeIfAbsent(n.customerGstin(), g -> new ArrayList<>()).add(row("ntty", n.noteType(), "nt_num", n.number(),
+                    "nt_dt", n.date().format(DATE), "val", n.value(), "pos", n.placeOfSupply(), "rchrg", "N", "inv_typ", "R",
+                    "itms", items(n.interState(), n.rates())));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byCtin.forEach((ctin, notes) -> out.add(row("ctin", ctin, "nt", notes)));
+        return out;
+    }
+
+    private static List<Map<String, Object>> cdnur(Gstr1.Return r) {
+        return r.cdnur().stream().map(n -> row("typ", n.urType(), "ntty", n.noteType(), "nt_num", n.number(), "nt_dt", n.date().format(DATE),
+                "val", n.value(), "pos", n.placeOfSupply(), "itms", items(true, n.rates()))).toList();
     }
 
     private static List<Map<String, Object>> b2b(Gstr1.Return r) {
@@ -77,10 +104,14 @@ final class Gstr1PortalJson {
 
     /** An invoice's rates as {@code itms}: IGST for an inter-state supply, CGST and SGST for a local one (B2CL is always inter-state). */
     private static List<Map<String, Object>> items(Invoice i, boolean localTaxes) {
+        return items(i.interState() || !localTaxes, i.rates());
+    }
+
+    private static List<Map<String, Object>> items(boolean igst, List<RateLine> rates) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (RateLine rate : i.rates()) {
+        for (RateLine rate : rates) {
             Map<String, Object> det = row("txval", rate.taxable(), "rt", rate(rate.rate()));
-            if (i.interState() || !localTaxes) {
+            if (igst) {
                 det.put("iamt", rate.igst());
             } else {
                 det.put("camt", rate.cgst());

@@ -50,6 +50,37 @@ public class Gstr1Repository {
                 });
     }
 
+    /**
+     * The month's credit and debit notes by note date, line by line with their invoice and buyer, and every note number
+     * given in the month (cancelling credit notes' too, which Table 9B leaves out: their invoice is in no section).
+     */
+    public Uni<Gstr1.NoteSupplies> notes(SqlClient db, YearMonth month) {
+        String sql = "SELECT n.id, n.kind, n.number, n.note_date, n.total AS note_value, i.number AS invoice_number, i.invoice_date, "
+                + "i.total AS invoice_value, p.gstin, p.name, i.place_of_supply, n.inter_state, l.description, l.hsn_sac, l.unit, l.gst_rate, "
+                + "l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst FROM credit_notes n JOIN invoices i ON i.id = n.invoice_id "
+                + "JOIN parties p ON p.id = i.customer_id JOIN note_lines l ON l.note_id = n.id "
+                + "WHERE NOT n.cancels_invoice AND n.note_date BETWEEN $1 AND $2 ORDER BY n.note_date, n.kind, n.number, l.position";
+        return db.preparedQuery(sql).execute(range(month)).flatMap(rows -> {
+            List<NoteLine> lines = new ArrayList<>();
+            for (Row r : rows) {
+                lines.add(new NoteLine(r.getLong("id"), "credit".equals(r.getString("kind")) ? NoteLine.CREDIT : NoteLine.DEBIT, r.getString("number"),
+                        r.getLocalDate("note_date"), r.getBigDecimal("note_value"), r.getString("invoice_number"), r.getLocalDate("invoice_date"),
+                        r.getBigDecimal("invoice_value"), r.getString("gstin"), r.getString("name"), r.getString("place_of_supply"),
+                        r.getBoolean("inter_state"), r.getString("description"), r.getString("hsn_sac"), r.getString("unit"),
+                        r.getBigDecimal("gst_rate"), r.getBigDecimal("quantity"), r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"),
+                        r.getBigDecimal("sgst"), r.getBigDecimal("igst")));
+            }
+            return db.preparedQuery("SELECT number, kind FROM credit_notes WHERE note_date BETWEEN $1 AND $2 ORDER BY number").execute(range(month))
+                    .map(numbers -> {
+                        List<IssuedNumber> credit = new ArrayList<>();
+                        List<IssuedNumber> debit = new ArrayList<>();
+                        // A note is never cancelled: it is answered by another note.
+                        numbers.forEach(n -> ("credit".equals(n.getString("kind")) ? credit : debit).add(new IssuedNumber(n.getString("number"), false)));
+                        return new Gstr1.NoteSupplies(lines, credit, debit);
+                    });
+        });
+    }
+
     public Uni<List<Map<String, Object>>> salesRegister(SqlClient db, YearMonth month) {
         String sql = "SELECT i.number, i.invoice_date, p.name AS customer, p.gstin AS customer_gstin, i.place_of_supply, i.taxable_amount AS taxable, "
                 + "i.cgst, i.sgst, i.igst, i.round_off, i.total, i.status FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE "

@@ -29,7 +29,9 @@ public class Gstr1Service {
         TenantSnapshot supplier = tenant.tenant().snapshot();
         return tenant.withDatabase(pool -> repository.supplies(pool, month)
                 .flatMap(lines -> repository.numbers(pool, month)
-                        .map(numbers -> Gstr1.build(month, supplier.gstin(), InvoiceTotals.supplierStateCode(supplier), lines, numbers, thresholds))));
+                        .flatMap(numbers -> repository.notes(pool, month)
+                                .map(notes -> Gstr1.build(month, supplier.gstin(), InvoiceTotals.supplierStateCode(supplier), lines, numbers,
+                                        notes, thresholds)))));
     }
 
     public Uni<List<Map<String, Object>>> salesRegister(YearMonth month) {

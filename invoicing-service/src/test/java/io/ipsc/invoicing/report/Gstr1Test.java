@@ -209,6 +209,47 @@ class Gstr1Test {
         assertEquals(10, docs.get(0).netIssued());
     }
 
+    // ---------------------------------------------------------------- Table 9B: CDNR, CDNUR, B2CS adjusted
+
+    @Test
+    void anUnregisteredBuyersNoteIsInCdnurOnlyWhereItsInvoiceWasB2cLargeOnItsOwnDate() {
+        // Three credit notes in August 2024 on Delhi (07) walk-ins' invoices, each ₹10,000 + IGST 18 % 1,800 = 11,800 back:
+        // 1. on a ₹1,50,000 invoice of 10 Aug 2024: above the ₹1,00,000 in force then, B2CL, so the note is in CDNUR (B2CL);
+        // 2. on a ₹1,50,000 invoice of 10 Jul 2024: under the ₹2,50,000 in force then, B2CS, so the note takes off B2CS 07 at 18 %;
+        // 3. on a registered Karnataka buyer's invoice: CDNR, under its GSTIN.
+        List<NoteLine> notes = List.of(
+                note(1, "CN/2425/00001", "INV/2425/00010", "2024-08-10", null, "07"),
+                note(2, "CN/2425/00002", "INV/2425/00003", "2024-07-10", null, "07"),
+                note(3, "CN/2425/00003", "INV/2425/00011", "2024-08-10", BUYER, "29"));
+        Gstr1.Return r = Gstr1.build(YearMonth.parse("2024-08"), SUPPLIER, "27", List.of(), List.of(),
+                new Gstr1.NoteSupplies(notes, List.of(new IssuedNumber("CN/2425/00001", false), new IssuedNumber("CN/2425/00002", false),
+                        new IssuedNumber("CN/2425/00003", false)), List.of()), THRESHOLDS);
+
+        assertEquals(List.of("CN/2425/00001"), r.cdnur().stream().map(Gstr1.Note::number).toList());
+        assertEquals(Gstr1.UR_B2CL, r.cdnur().get(0).urType());
+        assertEquals(List.of("CN/2425/00003"), r.cdnr().stream().map(Gstr1.Note::number).toList());
+        assertEquals(BUYER, r.cdnr().get(0).customerGstin());
+        assertEquals("C", r.cdnr().get(0).noteType());
+        assertEquals(0, new BigDecimal("1800.00").compareTo(r.cdnr().get(0).rates().get(0).igst()));
+        // B2CS: only note 2, with the opposite sign: 07 at 18 %, −10,000 and IGST −1,800.
+        assertEquals(List.of(new B2csRow("OE", "07", true, new BigDecimal("18"), new BigDecimal("-10000.00"), BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("-1800.00"))), r.b2cs().stream().map(Gstr1Test::comparable).toList());
+        // Table 13: the credit notes' series, 3 numbers, none cancelled; no invoice numbered in the month.
+        assertEquals(List.of(new DocumentSeries(Gstr1.CREDIT_NOTES, "CN/2425", "CN/2425/00001", "CN/2425/00003", 3, 0)), r.documents());
+        // Table 12: 6403 PCS 18 %, the three notes' 1 pair each back: −3 pairs, −30,000, IGST −5,400.
+        HsnRow shoes = only(r.hsn(), "6403");
+        assertEquals(0, new BigDecimal("-3").compareTo(shoes.quantity()));
+        assertEquals(0, new BigDecimal("-30000.00").compareTo(shoes.taxable()));
+        assertEquals(0, new BigDecimal("-5400.00").compareTo(shoes.igst()));
+    }
+
+    /** A credit note of one pair back (₹10,000 at 18 %, IGST 1,800, value 11,800) on a ₹1,50,000 inter-state invoice. */
+    private static NoteLine note(long id, String number, String invoiceNumber, String invoiceDate, String gstin, String pos) {
+        return new NoteLine(id, NoteLine.CREDIT, number, LocalDate.parse("2024-08-20"), new BigDecimal("11800.00"), invoiceNumber,
+                LocalDate.parse(invoiceDate), new BigDecimal("150000.00"), gstin, gstin == null ? "Walk-in" : "Buyer", pos, true, "shoes", "6403",
+                "pcs", new BigDecimal("18"), BigDecimal.ONE, new BigDecimal("10000.00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("1800.00"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Gstr1.Return build(String month, List<SupplyLine> lines) {

@@ -1,0 +1,63 @@
+package io.ipsc.invoicing.invoice;
+
+import io.ipsc.tenancy.api.ApiResponse;
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.openapi.BearerAuth;
+import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Debit notes against issued invoices ({@link NoteService}). */
+@Tag(name = "Debit notes")
+@SecurityRequirement(name = BearerAuth.SCHEME)
+@Path("/api/debit-notes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@TenantScoped
+public class DebitNoteResource {
+
+    private final NoteService notes;
+
+    public DebitNoteResource(NoteService notes) {
+        this.notes = notes;
+    }
+
+    @POST
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_INVOICE,INVOICE_NOT_ISSUED,INVALID_VALUE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
+    @Operation(operationId = "createDebitNote", summary = "Write a debit note against an issued invoice",
+            description = "Adds value to an issued invoice: extra goods (a quantity of a line, taken from stock) or a value (a price increase), numbered DN/<year>/<n>.")
+    public Uni<RestResponse<ApiResponse<NoteView>>> create(NoteRequest request) {
+        return notes.create(NoteKind.DEBIT, request).map(n -> RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponse.ok(n, "Debit note " + n.number() + " against invoice " + n.invoiceNumber())));
+    }
+
+    @GET
+    @Operation(operationId = "listDebitNotes", summary = "List debit notes, newest first", description = "invoice_id keeps one invoice's")
+    public Uni<ApiResponse<Page<NoteView>>> list(@QueryParam("invoice_id") Long invoiceId, @QueryParam("page") Integer page,
+                                                 @QueryParam("size") Integer size) {
+        return notes.list(NoteKind.DEBIT, invoiceId, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " debit note(s)"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getDebitNote", summary = "Get a debit note")
+    public Uni<ApiResponse<NoteView>> get(@PathParam("id") long id) {
+        return notes.get(NoteKind.DEBIT, id).map(n -> ApiResponse.ok(n, "Debit note " + n.number()));
+    }
+}
