@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.report;
 
+import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
 import io.ipsc.invoicing.report.Gstr1.RateLine;
