@@ -61,6 +61,6 @@ public final class TaxInvoicePdfBench {
         TaxInvoicePdf.Party recipient = new TaxInvoicePdf.Party("Deccan Motors", "27AABCD1234E1Z5", List.of("14 FC Road", "Pune 411004"),
                 "Maharashtra (27)");
         return new TaxInvoicePdf.Document(invoice, supplier, recipient, "Maharashtra (27)", "#0B6E4F",
-                UpiPayment.uri("pune.shop@okhdfcbank", "Precision Bearings", tax.total(), invoice.number()), null);
+                UpiPayment.uri("pune.shop@okhdfcbank", "Precision Bearings", tax.total(), invoice.number()), null, null);
     }
 }
