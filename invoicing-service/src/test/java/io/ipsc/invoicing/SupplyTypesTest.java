@@ -309,18 +309,17 @@ class SupplyTypesTest {
         assertEquals(List.of(GUJARAT, MAHARASHTRA_SEZ, KARNATAKA, TAMIL_NADU_SEZ), portal.getList("b2b.ctin"));
         assertEquals(List.of("DE", "SEWP", "R", "SEWOP"), portal.getList("b2b.collect { it.inv[0].inv_typ }"));
         assertEquals(List.of("N", "N", "Y", "N"), portal.getList("b2b.collect { it.inv[0].rchrg }"));
-        assertEquals(0, new BigDecimal("180.00").compareTo(portal.get("b2b[1].inv[0].itms[0].itm_det.iamt")), "SEWP pays IGST");
-        assertEquals(0, BigDecimal.ZERO.compareTo(portal.get("b2b[3].inv[0].itms[0].itm_det.iamt")), "SEWOP carries nil");
+        // SEWP pays IGST, SEWOP carries nil.
+        amounts(portal, "b2b[1].inv[0].itms[0].itm_det.", "iamt", "180.00");
+        amounts(portal, "b2b[3].inv[0].itms[0].itm_det.", "iamt", "0");
         assertEquals(List.of("WOPAY", "WPAY"), portal.getList("exp.exp_typ"));
         assertEquals(lutNumber, portal.getString("exp[0].inv[0].inum"));
         assertEquals("INBOM1", portal.getString("exp[0].inv[0].sbpcode"));
         assertEquals("1234567", portal.getString("exp[0].inv[0].sbnum"));
         assertEquals("21-09-2024", portal.getString("exp[0].inv[0].sbdt"));
-        assertEquals(0, new BigDecimal("5000.00").compareTo(portal.get("exp[0].inv[0].val")));
-        assertEquals(0, new BigDecimal("5000.00").compareTo(portal.get("exp[0].inv[0].itms[0].txval")));
-        assertEquals(0, new BigDecimal("18").compareTo(portal.get("exp[0].inv[0].itms[0].rt")));
+        amounts(portal, "exp[0].inv[0].", "val", "5000.00", "itms[0].txval", "5000.00", "itms[0].rt", "18", "itms[0].iamt", "0");
         assertNull(portal.get("exp[1].inv[0].sbnum"), "no shipping bill yet: the key is left out");
-        assertEquals(0, new BigDecimal("180.00").compareTo(portal.get("exp[1].inv[0].itms[0].iamt")));
+        amounts(portal, "exp[1].inv[0].itms[0].", "iamt", "180.00");
 
         String b2b = csv("b2b");
         assertTrue(b2b.contains(",SEZ supplies without payment,"), b2b);

@@ -131,7 +131,7 @@ public class InvoiceResource {
 
     @GET
     @Path("/{id}/einvoice")
-    @Extension(name = ErrorAnswers.CODES, value = "EINVOICE_NOT_APPLICABLE,INVOICE_NOT_ISSUED:409")
+    @Extension(name = ErrorAnswers.CODES, value = "EINVOICE_NOT_APPLICABLE,INVOICE_NOT_ISSUED")
     @Operation(operationId = "getInvoiceEinvoice", summary = "The issued invoice as e-invoice JSON (INV-01 v1.1) for an IRP",
             description = "data is the e-invoice schema's JSON (Version, TranDtls, DocDtls, SellerDtls, BuyerDtls, ItemList, ValDtls, "
                     + "ExpDtls for an export), ready to upload to an Invoice Registration Portal. B2C invoices are refused "
