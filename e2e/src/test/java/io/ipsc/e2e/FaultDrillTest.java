@@ -128,7 +128,8 @@ class FaultDrillTest {
         int product = Api.as(admin, suite.gatewayUrl()).body(Map.of("sku", "BOLT", "name", "Hex bolt", "hsn_sac", "7318",
                         "price", "12.50", "gst_rate", 18, "stock_quantity", 1000))
                 .post(base + "/products").then().statusCode(201).extract().path("data.id");
-        int customer = Api.as(admin, suite.gatewayUrl()).body(Map.of("name", "Pune Fabricators", "state", "Maharashtra"))
+        // A registered buyer: only B2B invoices take an IRN (e-invoicing does not apply to B2C).
+        int customer = Api.as(admin, suite.gatewayUrl()).body(Map.of("name", "Pune Fabricators", "gstin", "27AABCF1234K1Z5"))
                 .post(base + "/customers").then().statusCode(201).extract().path("data.id");
 
         // Each client writes an invoice (two lines) and issues it; invoicing dies in the middle of them.

@@ -4,6 +4,8 @@ import io.ipsc.invoicing.gst.FinancialYear;
 import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.gst.GstCalculator.InvoiceTax;
 import io.ipsc.invoicing.gst.GstCalculator.LineInput;
+import io.ipsc.invoicing.gst.GstCategory;
+import io.ipsc.invoicing.gst.SupplyType;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -32,6 +34,38 @@ class GstCalculatorTest {
         assertEquals(d("90.00"), tax.cgst());
         assertEquals(d("90.00"), tax.sgst());
         assertEquals(d("0.00"), tax.igst());
+        assertEquals(d("1180.00"), tax.total());
+    }
+
+    @Test
+    void anSezSupplyWithPaymentIsIgstEvenWithinTheState() {
+        // SEZ unit in Maharashtra, supplier in Maharashtra: 2 × 500 = 1,000; IGST 18 % = 180 (Section 16 IGST Act), no CGST/SGST.
+        InvoiceTax tax = GstCalculator.compute(List.of(line("2", "500.00", null, "18")), "27", "27", SupplyType.of(GstCategory.SEZ, true));
+        assertTrue(tax.interState());
+        assertEquals(d("180.00"), tax.igst());
+        assertEquals(d("0.00"), tax.cgst().add(tax.sgst()));
+        assertEquals(d("1180.00"), tax.total());
+    }
+
+    @Test
+    void anExportUnderLutCarriesNilTaxOnEveryLine() {
+        // 3 × 333.33 = 999.99 at 18 % and 1 × 100 less 10 % = 90.00 at 5 %: taxable 1,089.99, no tax; rounded to 1,090 (+0.01).
+        InvoiceTax tax = GstCalculator.compute(List.of(line("3", "333.33", null, "18"), line("1", "100", "10", "5")), "27", "96",
+                SupplyType.of(GstCategory.OVERSEAS, false));
+        assertEquals(SupplyType.EXPWOP, SupplyType.of(GstCategory.OVERSEAS, false));
+        assertEquals(d("1089.99"), tax.taxable());
+        assertEquals(d("0.00"), tax.igst().add(tax.cgst()).add(tax.sgst()));
+        assertEquals(d("90.00"), tax.lines().get(1).total());
+        assertEquals(d("0.01"), tax.roundOff());
+        assertEquals(d("1090.00"), tax.total());
+    }
+
+    @Test
+    void aDeemedExportIsTaxedAsTheStatesSay() {
+        // Deemed exports pay tax as any supply (the recipient claims the refund): within Maharashtra, 9 % + 9 % of 1,000.
+        InvoiceTax tax = GstCalculator.compute(List.of(line("1", "1000", null, "18")), "27", "27", SupplyType.of(GstCategory.DEEMED_EXPORT, false));
+        assertEquals(d("90.00"), tax.cgst());
+        assertEquals(d("90.00"), tax.sgst());
         assertEquals(d("1180.00"), tax.total());
     }
 

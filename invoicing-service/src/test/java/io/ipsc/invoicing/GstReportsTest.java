@@ -330,7 +330,7 @@ class GstReportsTest {
                 .body("error.code", is("INVALID_FIELD")).body("error.details[0].field", is("format"));
         as(4, slug).get("/api/reports/gstr1?month=2024-08&format=csv").then().statusCode(400)
                 .body("error.code", is("INVALID_FIELD")).body("error.details[0].field", is("section"))
-                .body("message", containsString("b2b, b2cl, b2cs, cdnr, cdnur, hsn, docs"));
+                .body("message", containsString("b2b, b2cl, b2cs, cdnr, cdnur, exp, hsn, docs"));
         // hsn_b2b is a section from May 2025 only.
         as(4, slug).get("/api/reports/gstr1/export?month=2024-08&format=csv&section=hsn_b2b").then().statusCode(400)
                 .body("error.details[0].field", is("section"));

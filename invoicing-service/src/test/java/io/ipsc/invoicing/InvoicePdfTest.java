@@ -103,7 +103,6 @@ class InvoicePdfTest {
     void anIntraStateInvoiceCarriesEveryFigureTheWordsAndWhatRule46Asks() throws Exception {
         int id = issued(P, threeLines(local));
         String number = as(ADMIN, P).get("/api/invoices/" + id).then().extract().path("data.number");
-        String irn = as(ADMIN, P).get("/api/invoices/" + id).then().extract().path("data.irn");
         Response response = as(VIEWER, P).get("/api/invoices/" + id + "/pdf");
         assertEquals(200, response.statusCode());
         assertEquals("application/pdf", response.contentType());
@@ -114,9 +113,9 @@ class InvoicePdfTest {
             String text = new PDFTextStripper().getText(pdf);
             // The supplier: name, address (from the settings), GSTIN and state (from the tenant).
             contains(text, P + " Pvt Ltd", "Plot 12, MIDC Bhosari", "Pune 411026", "GSTIN: 27AAPFU0939F1ZV", "State: Maharashtra (27)");
-            // Number and date, the recipient (unregistered: no GSTIN), place of supply, reverse charge, IRN.
-            contains(text, "TAX INVOICE", number, "15-07-2024", "14-08-2024", "Pune Retail", "14 FC Road", "Pune 411004", "GSTIN: Unregistered",
-                    "IRN: " + irn);
+            // Number and date, the recipient (unregistered: no GSTIN), place of supply, reverse charge; no IRN (B2C is not e-invoiced).
+            contains(text, "TAX INVOICE", number, "15-07-2024", "14-08-2024", "Pune Retail", "14 FC Road", "Pune 411004", "GSTIN: Unregistered");
+            assertFalse(text.contains("IRN:"), "a B2C invoice has no IRN");
             matches(text, "Place of Supply:\\s+Maharashtra \\(27\\)", "Reverse Charge:\\s+No", "Invoice No\\.:\\s+" + Pattern.quote(number));
             // Each line: HSN, quantity, unit, rate, value, discount, taxable value, CGST and SGST rate and amount, total.
             // Widget: 2.5 x 333.33 = 833.325 -> 833.33; less 7.5 % -> 770.83 (discount 62.50); 6 % each = 46.25; 863.33.

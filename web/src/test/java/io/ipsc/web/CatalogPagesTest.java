@@ -80,6 +80,23 @@ class CatalogPagesTest {
     }
 
     @Test
+    void aCustomersGstCategoryIsChosenSentAndRefusedAtItsField() {
+        String blank = admin.get(BASE + "customers/new").then().statusCode(200).extract().asString();
+        assertTrue(blank.contains("<label for=\"gst_category\">GST category</label>") && blank.contains("<option value=\"overseas\">Overseas (export)</option>"),
+                blank);
+        // A vendor's form has no category: it decides how sales are taxed.
+        admin.get(BASE + "vendors/new").then().statusCode(200).body(not(containsString("id=\"gst_category\"")));
+        admin.submit(BASE + "customers/new", BASE + "customers/new", Map.of("name", "Acme Inc", "gst_category", "overseas"))
+                .then().statusCode(303);
+        String sent = sent("POST /api/tenants/smile-dental/customers");
+        assertTrue(sent.contains("\"gst_category\":\"overseas\"") && !sent.contains("\"gstin\""), sent);
+        admin.submit(BASE + "customers/new", BASE + "customers/new", Map.of("name", "Surat EOU", "gst_category", "deemed_export"))
+                .then().statusCode(400).body(containsString("id=\"gstin-error\">a deemed_export party needs a GSTIN<"))
+                .body(containsString("<option value=\"deemed_export\" selected>"));
+        admin.get(BASE + "customers/3").then().statusCode(200).body(containsString("<option value=\"sez\" selected>SEZ unit or developer</option>"));
+    }
+
+    @Test
     void customersAndVendorsAreOneImplementationOverTheirOwnApis() {
         admin.get(BASE + "customers").then().statusCode(200).body(containsString("Kaveri Traders"))
                 .body(containsString("Karnataka (29)")).body(containsString("id=\"new-customer\""));

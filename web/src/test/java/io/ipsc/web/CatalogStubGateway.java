@@ -64,6 +64,9 @@ public class CatalogStubGateway extends StandInGateway {
             case "GET " + tenant + "/customers" -> page("[" + CUSTOMER + "]", 1);
             case "GET " + tenant + "/vendors" -> page("[" + VENDOR + "]", 1);
             case "GET " + tenant + "/vendors/4" -> VENDOR;
+            case "GET " + tenant + "/customers/3" -> CUSTOMER.replace("}", ",\"gst_category\":\"sez\"}");
+            case "POST " + tenant + "/customers" -> compact.contains("\"gst_category\":\"deemed_export\"") && !compact.contains("\"gstin\"")
+                    ? "deemed-without-gstin" : CUSTOMER;
             case "POST " + tenant + "/customers/check", "POST " + tenant + "/vendors/check" -> compact.contains(GOOD_GSTIN)
                     ? "{\"valid\":true,\"problems\":[],\"warnings\":[],\"state_code\":\"27\",\"gstin_state\":\"Maharashtra\"}"
                     : "{\"valid\":false,\"problems\":[{\"field\":\"gstin\",\"message\":\"GSTIN must be 15 characters\"}],\"warnings\":[]}";
@@ -80,6 +83,9 @@ public class CatalogStubGateway extends StandInGateway {
             case "bad-rate" -> StubGateway.answer(exchange, 400, """
                     {"success":false,"data":null,"message":"Validation failed","error":{"code":"VALIDATION_ERROR",
                      "details":[{"field":"lines[0].gst_rate","message":"gst_rate must be one of 0, 5, 12, 18, 28"}]}}""", null);
+            case "deemed-without-gstin" -> StubGateway.answer(exchange, 400, """
+                    {"success":false,"data":null,"message":"Validation failed","error":{"code":"VALIDATION_ERROR",
+                     "details":[{"field":"gstin","message":"a deemed_export party needs a GSTIN"}]}}""", null);
             case "overpayment" -> StubGateway.answer(exchange, 422, StubGateway.error("OVERPAYMENT", "Purchase 9 has 39000.00 outstanding"), null);
             case "missing" -> StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);
             default -> StubGateway.answer(exchange, 200, "{\"success\":true,\"message\":\"ok\",\"data\":" + data + "}", null);

@@ -36,7 +36,18 @@ public final class GstCalculator {
      *                          unknown, which for an unregistered buyer is a local (intra-state) sale
      */
     public static InvoiceTax compute(List<LineInput> inputs, String supplierStateCode, String placeOfSupplyCode) {
-        return compute(inputs, supplierStateCode != null && placeOfSupplyCode != null && !supplierStateCode.equals(placeOfSupplyCode));
+        return compute(inputs, supplierStateCode, placeOfSupplyCode, SupplyType.B2B);
+    }
+
+    /**
+     * As {@link #compute(List, String, String)}, for a supply type: SEZ supplies and exports are IGST whatever the
+     * states (Section 16 IGST Act; Section 7(5) makes them inter-state), and without payment of tax (under LUT/bond,
+     * Rule 96A CGST Rules) every line carries nil tax.
+     */
+    public static InvoiceTax compute(List<LineInput> inputs, String supplierStateCode, String placeOfSupplyCode, SupplyType type) {
+        boolean interState = type.alwaysIgst()
+                || supplierStateCode != null && placeOfSupplyCode != null && !supplierStateCode.equals(placeOfSupplyCode);
+        return compute(inputs, interState, type.withoutTax());
     }
 
     /**
@@ -44,13 +55,18 @@ public final class GstCalculator {
      * it to the invoice), by the invoice's stored inter-state flag rather than today's states of either party.
      */
     public static InvoiceTax compute(List<LineInput> inputs, boolean interState) {
+        return compute(inputs, interState, false);
+    }
+
+    /** The computation itself: {@code withoutTax} is a zero-rated supply under LUT/bond, nil tax on every line. */
+    public static InvoiceTax compute(List<LineInput> inputs, boolean interState, boolean withoutTax) {
         List<LineTax> lines = new ArrayList<>(inputs.size());
         BigDecimal taxable = BigDecimal.ZERO;
         BigDecimal cgst = BigDecimal.ZERO;
         BigDecimal sgst = BigDecimal.ZERO;
         BigDecimal igst = BigDecimal.ZERO;
         for (LineInput in : inputs) {
-            LineTax line = line(in, interState);
+            LineTax line = withoutTax ? untaxed(in) : line(in, interState);
             lines.add(line);
             taxable = taxable.add(line.taxable());
             cgst = cgst.add(line.cgst());
@@ -82,6 +98,12 @@ public final class GstCalculator {
             sgst = cgst;
         }
         return new LineTax(taxable, cgst, sgst, igst, taxable.add(cgst).add(sgst).add(igst));
+    }
+
+    private static LineTax untaxed(LineInput in) {
+        LineTax taxed = line(in, true);
+        BigDecimal nil = BigDecimal.ZERO.setScale(2);
+        return new LineTax(taxed.taxable(), nil, nil, nil, taxed.taxable());
     }
 
     private static BigDecimal paisa(BigDecimal value) {

@@ -1,6 +1,7 @@
 package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.cashflow.Ageing;
+import io.ipsc.invoicing.einvoice.EInvoiceService;
 import io.ipsc.invoicing.pdf.InvoicePdfService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.Map;
 import java.util.Set;
 
 /** GST invoices: drafts, issuing, payments. */
@@ -48,10 +50,12 @@ public class InvoiceResource {
 
     private final InvoiceService invoices;
     private final InvoicePdfService pdfs;
+    private final EInvoiceService eInvoices;
 
-    public InvoiceResource(InvoiceService invoices, InvoicePdfService pdfs) {
+    public InvoiceResource(InvoiceService invoices, InvoicePdfService pdfs, EInvoiceService eInvoices) {
         this.invoices = invoices;
         this.pdfs = pdfs;
+        this.eInvoices = eInvoices;
     }
 
     @POST
@@ -123,6 +127,19 @@ public class InvoiceResource {
         return pdfs.render(id).map(rendered -> RestResponse.ResponseBuilder.ok(rendered.pdf(), PDF)
                 .header("Content-Disposition", "inline; filename=\"" + rendered.fileName() + "\"")
                 .build());
+    }
+
+    @GET
+    @Path("/{id}/einvoice")
+    @Extension(name = ErrorAnswers.CODES, value = "EINVOICE_NOT_APPLICABLE,INVOICE_NOT_ISSUED")
+    @Operation(operationId = "getInvoiceEinvoice", summary = "The issued invoice as e-invoice JSON (INV-01 v1.1) for an IRP",
+            description = "data is the e-invoice schema's JSON (Version, TranDtls, DocDtls, SellerDtls, BuyerDtls, ItemList, ValDtls, "
+                    + "ExpDtls for an export), ready to upload to an Invoice Registration Portal. B2C invoices are refused "
+                    + "(EINVOICE_NOT_APPLICABLE), drafts too (INVOICE_NOT_ISSUED).")
+    @APIResponse(responseCode = "200", description = "The e-invoice JSON in the envelope", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseMapStringObject"))})
+    public Uni<ApiResponse<Map<String, Object>>> einvoice(@PathParam("id") long id) {
+        return eInvoices.of(id).map(json -> ApiResponse.ok(json, "E-invoice JSON of invoice " + id));
     }
 
     @PUT

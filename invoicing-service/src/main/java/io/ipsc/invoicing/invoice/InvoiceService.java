@@ -5,6 +5,9 @@ import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.gst.FinancialYear;
 import io.ipsc.invoicing.gst.GstCalculator;
+import io.ipsc.invoicing.gst.GstCategory;
+import io.ipsc.invoicing.gst.PlaceOfSupply;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.gst.GstSlabs;
 import io.ipsc.invoicing.money.IndianAmounts;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
@@ -14,7 +17,6 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.TenantSnapshot;
-import io.ipsc.tenancy.india.IndianState;
 import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +52,8 @@ public class InvoiceService {
     public static final String INVOICES_ISSUED = "ipsc_invoices_issued";
     public static final String PAYMENTS_RECORDED = "ipsc_payments_recorded";
     private static final String INVOICE_COLUMNS = "id, number, status, customer_id, invoice_date, due_date, place_of_supply, inter_state, "
-            + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, credited, debited, irn, notes, issued_at";
+            + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, credited, debited, irn, notes, issued_at, reverse_charge, "
+            + "with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date, " + InvoiceTotals.CUSTOMER_CATEGORY;
     /** What the customer owes in all: the invoice, plus its debit notes, less its credit notes (payments not taken off). */
     public static final String AMOUNT_OWED = "(total + debited - credited)";
     /** A free-text line's unit when none is given, as for products. */
@@ -72,10 +75,11 @@ public class InvoiceService {
         Access.require(tenant, Role.STAFF, "create invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
-                .flatMap(v -> customerState(conn, r.customerId()))
-                .flatMap(customerState -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
-                                "INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes) VALUES ($1, 'draft', $2, $3, $4) RETURNING id")
-                        .execute(Tuple.from(Arrays.asList(r.customerId(), invoiceDate(r), r.dueDate(), r.notes())))
+                .flatMap(v -> customer(conn, r))
+                .flatMap(customer -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
+                                "INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes, " + TERMS + ") "
+                                        + "VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                        .execute(Tuple.from(terms(Arrays.asList(r.customerId(), invoiceDate(r), r.dueDate(), r.notes()), r)))
                         .flatMap(rows -> writeLines(conn, rows.iterator().next().getLong("id"), lines))))
                 .flatMap(id -> load(conn, id))));
     }
@@ -89,9 +93,11 @@ public class InvoiceService {
     public Uni<InvoicePreview> preview(InvoiceRequest r) {
         validate(r);
         String supplierState = InvoiceTotals.supplierStateCode(tenant.tenant().snapshot());
-        return tenant.withDatabase(pool -> customerState(pool, r.customerId())
-                .flatMap(customerState -> priced(pool, r.lines()).map(lines -> {
-                    GstCalculator.InvoiceTax tax = InvoiceTotals.tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState);
+        return tenant.withDatabase(pool -> customer(pool, r)
+                .flatMap(customer -> priced(pool, r.lines()).map(lines -> {
+                    String customerState = customer.stateCode();
+                    GstCalculator.InvoiceTax tax = InvoiceTotals.tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState,
+                            customer.supplyType(r));
                     List<InvoiceView.LineView> views = new ArrayList<>();
                     for (int i = 0; i < lines.size(); i++) {
                         PricedLine l = lines.get(i);
@@ -101,7 +107,7 @@ public class InvoiceService {
                     }
                     String place = InvoiceTotals.placeOfSupply(customerState, supplierState);
                     return new InvoicePreview(r.customerId(), invoiceDate(r), r.dueDate(), place,
-                            place == null ? null : IndianState.byCode(place).map(IndianState::displayName).orElse(null), tax.interState(),
+                            PlaceOfSupply.name(place), tax.interState(),
                             tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total(), IndianAmounts.inWords(tax.total()), views);
                 })));
     }
@@ -114,11 +120,11 @@ public class InvoiceService {
         Access.require(tenant, Role.STAFF, "change invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
-                .flatMap(v -> customerState(conn, r.customerId()))
-                .flatMap(customerState -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
+                .flatMap(v -> customer(conn, r))
+                .flatMap(customer -> priced(conn, r.lines()).flatMap(lines -> conn.preparedQuery(
                                 "UPDATE invoices SET customer_id = $2, invoice_date = coalesce($3, invoice_date), due_date = $4, notes = $5, "
-                                        + "updated_at = now() WHERE id = $1")
-                        .execute(Tuple.from(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes())))
+                                        + "(" + TERMS + ") = ($6, $7, $8, $9, $10, $11), updated_at = now() WHERE id = $1")
+                        .execute(Tuple.from(terms(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes()), r)))
                         .flatMap(x -> conn.preparedQuery("DELETE FROM invoice_lines WHERE invoice_id = $1").execute(Tuple.of(id)))
                         .flatMap(x -> writeLines(conn, id, lines))))
                 .flatMap(x -> load(conn, id))));
@@ -148,7 +154,7 @@ public class InvoiceService {
                     .flatMap(prefix -> DocumentNumbers.next(conn, DocumentNumbers.Series.INVOICE, prefix, year))
                     .flatMap(number -> conn.preparedQuery("UPDATE invoices SET status = 'issued', number = $2, financial_year = $3, irn = $4, "
                                     + "issued_at = now(), updated_at = now() WHERE id = $1")
-                            .execute(Tuple.from(Arrays.asList(id, number, year.code(), irn(snapshot.gstin(), year, number)))));
+                            .execute(Tuple.from(Arrays.asList(id, number, year.code(), eInvoiced(draft) ? irn(snapshot.gstin(), year, number) : null))));
         }).flatMap(x -> load(conn, id)))).invoke(issued -> metrics.increment(INVOICES_ISSUED, snapshot.slug()));
     }
 
@@ -165,8 +171,8 @@ public class InvoiceService {
         LocalDate today = LocalDate.now(INDIA);
         FinancialYear year = FinancialYear.of(today);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery(
-                        "SELECT status, amount_paid, taxable_amount, cgst, sgst, igst, cgst + sgst + igst AS tax, round_off, total, inter_state, credited, debited "
-                                + "FROM invoices WHERE id = $1 FOR UPDATE")
+                        "SELECT status, amount_paid, taxable_amount, cgst, sgst, igst, cgst + sgst + igst AS tax, round_off, total, inter_state, credited, "
+                                + "debited, " + InvoiceTotals.CUSTOMER_CATEGORY + " FROM invoices WHERE id = $1 FOR UPDATE")
                 .execute(Tuple.of(id))
                 .flatMap(rows -> {
                     Row inv = single(rows, id);
@@ -185,8 +191,9 @@ public class InvoiceService {
                                             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'credit', TRUE, $10, $11, $12, $13, $14) RETURNING id, number, total, irn")
                                     .execute(Tuple.from(Arrays.asList(id, number, year.code(), today, reason.trim(), inv.getBigDecimal("taxable_amount"),
                                             inv.getBigDecimal("tax"), inv.getBigDecimal("total"),
-                                            documentHash(snapshot.gstin(), year, NoteKind.CREDIT.documentType(), number), inv.getBoolean("inter_state"),
-                                            inv.getBigDecimal("cgst"), inv.getBigDecimal("sgst"), inv.getBigDecimal("igst"), inv.getBigDecimal("round_off")))))
+                                            eInvoiced(inv) ? documentHash(snapshot.gstin(), year, NoteKind.CREDIT.documentType(), number) : null,
+                                            inv.getBoolean("inter_state"), inv.getBigDecimal("cgst"), inv.getBigDecimal("sgst"), inv.getBigDecimal("igst"),
+                                            inv.getBigDecimal("round_off")))))
                             .flatMap(note -> conn.preparedQuery("WITH back AS (INSERT INTO stock_movements (product_id, quantity, reason, reference) "
                                             + "SELECT product_id, -quantity, 'sale_cancelled', 'credit-note:' || $2::text FROM stock_movements WHERE reference = $1 "
                                             + "RETURNING product_id, quantity) UPDATE products p SET stock_quantity = p.stock_quantity + b.quantity, "
@@ -340,8 +347,25 @@ public class InvoiceService {
         if (r.dueDate() != null && r.invoiceDate() != null && r.dueDate().isBefore(r.invoiceDate())) {
             errors.add(new ErrorDetail("due_date", "due_date may not be before invoice_date"));
         }
+        exportTerms(r, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
+        }
+    }
+
+    /** An export's terms as the e-invoice schema and GSTR-1's {@code exp} take them. */
+    private static void exportTerms(InvoiceRequest r, List<ErrorDetail> errors) {
+        if (r.exportCurrency() != null && !r.exportCurrency().trim().matches("^[A-Z]{3}$")) {
+            errors.add(new ErrorDetail("export_currency", "export_currency must be an ISO 4217 code such as USD"));
+        }
+        if (r.portCode() != null && !r.portCode().trim().matches("^[A-Z0-9]{6}$")) {
+            errors.add(new ErrorDetail("port_code", "port_code must be the 6-character Indian port code, e.g. INBOM1"));
+        }
+        if (r.shippingBillNumber() != null && !r.shippingBillNumber().trim().matches("^[0-9]{1,7}$")) {
+            errors.add(new ErrorDetail("shipping_bill_number", "shipping_bill_number must be 1 to 7 digits"));
+        }
+        if (r.shippingBillDate() != null && r.invoiceDate() != null && r.shippingBillDate().isBefore(r.invoiceDate())) {
+            errors.add(new ErrorDetail("shipping_bill_date", "shipping_bill_date may not be before invoice_date"));
         }
     }
 
@@ -349,15 +373,71 @@ public class InvoiceService {
         return Quotas.checkMonthlyTransactions(conn, tenant.tenant().snapshot());
     }
 
-    /** The customer must exist; its GST state (null when unknown) decides the place of supply. */
-    private static Uni<String> customerState(SqlClient conn, long customerId) {
-        return conn.preparedQuery("SELECT state_code FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
+    /** The columns of an invoice's supply terms, in the order {@link #terms} appends them. */
+    private static final String TERMS = "reverse_charge, with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date";
+
+    private static List<Object> terms(List<Object> head, InvoiceRequest r) {
+        List<Object> values = new ArrayList<>(head);
+        values.addAll(Arrays.asList(Boolean.TRUE.equals(r.reverseCharge()), Boolean.TRUE.equals(r.withPaymentOfTax()), trim(r.exportCurrency()),
+                trim(r.portCode()), trim(r.shippingBillNumber()), r.shippingBillDate()));
+        return values;
+    }
+
+    /** Whether an invoice (a row with {@link InvoiceTotals#CUSTOMER_CATEGORY}) takes an IRN: e-invoicing is for business buyers only. */
+    private static boolean eInvoiced(Row invoice) {
+        return GstCategory.byCode(invoice.getString("gst_category")).orElseThrow().business();
+    }
+
+    /** The customer an invoice names: its GST state (null when unknown) decides the place of supply, its category the supply type. */
+    private record Customer(String stateCode, GstCategory category) {
+
+        /** The supply type of this body for this customer, refusing the terms the customer's category does not take. */
+        SupplyType supplyType(InvoiceRequest r) {
+            List<ErrorDetail> errors = new ArrayList<>();
+            if (Boolean.TRUE.equals(r.reverseCharge()) && (category == GstCategory.UNREGISTERED || category == GstCategory.OVERSEAS)) {
+                errors.add(new ErrorDetail("reverse_charge", "reverse charge applies to supplies to registered persons, not to a "
+                        + category.code() + " customer"));
+            }
+            if (Boolean.TRUE.equals(r.withPaymentOfTax()) && !category.zeroRated()) {
+                errors.add(new ErrorDetail("with_payment_of_tax", "with_payment_of_tax is for SEZ and export (overseas) customers; this one is "
+                        + category.code()));
+            }
+            if (category != GstCategory.OVERSEAS) {
+                exportOnly(errors, "export_currency", r.exportCurrency());
+                exportOnly(errors, "port_code", r.portCode());
+                exportOnly(errors, "shipping_bill_number", r.shippingBillNumber());
+                exportOnly(errors, "shipping_bill_date", r.shippingBillDate());
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.validation(errors);
+            }
+            return SupplyType.of(category, Boolean.TRUE.equals(r.withPaymentOfTax()));
+        }
+
+        private static void exportOnly(List<ErrorDetail> errors, String field, Object value) {
+            if (value != null) {
+                errors.add(new ErrorDetail(field, field + " is for exports: the customer's gst_category must be overseas"));
+            }
+        }
+    }
+
+    /** The customer must exist, and take the body's supply terms. */
+    private static Uni<Customer> customer(SqlClient conn, InvoiceRequest r) {
+        long customerId = r.customerId();
+        return conn.preparedQuery("SELECT state_code, gst_category FROM parties WHERE id = $1 AND kind = 'customer'").execute(Tuple.of(customerId))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.unprocessable("UNKNOWN_CUSTOMER", "Customer " + customerId + " does not exist");
                     }
-                    return rows.iterator().next().getString(0);
+                    Row row = rows.iterator().next();
+                    Customer customer = new Customer(row.getString("state_code"), GstCategory.byCode(row.getString("gst_category")).orElseThrow());
+                    customer.supplyType(r);
+                    return customer;
                 });
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private record PricedLine(Long productId, String description, String hsnSac, String unit, BigDecimal quantity, BigDecimal unitPrice,
@@ -416,7 +496,8 @@ public class InvoiceService {
     }
 
     private static Uni<Row> lockDraft(SqlClient conn, long id) {
-        return conn.preparedQuery("SELECT id, status, invoice_date FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(id)).map(rows -> {
+        return conn.preparedQuery("SELECT id, status, invoice_date, " + InvoiceTotals.CUSTOMER_CATEGORY + " FROM invoices WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(id)).map(rows -> {
             Row row = single(rows, id);
             if (!"draft".equals(row.getString("status"))) {
                 throw ApiException.conflict("INVOICE_NOT_DRAFT", "Invoice " + id + " is " + row.getString("status")
@@ -509,7 +590,13 @@ public class InvoiceService {
                 r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"), r.getBigDecimal("igst"),
                 r.getBigDecimal("round_off"), total, IndianAmounts.inWords(total), paid, credited, debited,
                 total.add(debited).subtract(credited).subtract(paid), r.getString("irn"), r.getString("notes"),
-                r.getOffsetDateTime("issued_at"), lines);
+                r.getOffsetDateTime("issued_at"), lines, supplyType(r).name(), r.getBoolean("reverse_charge"), r.getString("export_currency"),
+                r.getString("port_code"), r.getString("shipping_bill_number"), r.getLocalDate("shipping_bill_date"));
+    }
+
+    /** The supply type of an invoice row read with {@link #INVOICE_COLUMNS}. */
+    static SupplyType supplyType(Row r) {
+        return SupplyType.of(GstCategory.byCode(r.getString("gst_category")).orElseThrow(), r.getBoolean("with_payment_of_tax"));
     }
 
     static Row single(RowSet<Row> rows, long id) {

@@ -1,6 +1,8 @@
 package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.gst.GstCalculator;
+import io.ipsc.invoicing.gst.GstCategory;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.india.Gstin;
@@ -16,12 +18,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Recomputes a draft's tax from its lines and its customer's state: the one place where stored
+ * Recomputes a draft's tax from its lines, its customer's state and its supply type (SEZ and exports: IGST, nil
+ * without payment of tax): the one place where stored
  * line and invoice amounts are derived, whoever added the lines (a user, or another module). A
  * preview derives its figures with the same {@link #tax} and {@link #placeOfSupply}, so what it
  * shows is what the stored invoice will say.
  */
 public final class InvoiceTotals {
+
+    /** An invoice row's customer category, as a column of {@code invoices} queries: it decides the supply type. */
+    public static final String CUSTOMER_CATEGORY = "(SELECT p.gst_category FROM parties p WHERE p.id = invoices.customer_id) AS gst_category";
 
     /** Amounts are numeric(14,2): anything from here up cannot be stored. */
     private static final BigDecimal UNSTORABLE = new BigDecimal("1000000000000");
@@ -46,8 +52,8 @@ public final class InvoiceTotals {
     }
 
     /** An invoice's tax, refused as a 400 when its total is beyond what an invoice can store. */
-    public static GstCalculator.InvoiceTax tax(List<GstCalculator.LineInput> lines, String supplierState, String customerState) {
-        GstCalculator.InvoiceTax tax = GstCalculator.compute(lines, supplierState, customerState);
+    public static GstCalculator.InvoiceTax tax(List<GstCalculator.LineInput> lines, String supplierState, String customerState, SupplyType type) {
+        GstCalculator.InvoiceTax tax = GstCalculator.compute(lines, supplierState, customerState, type);
         if (tax.total().abs().compareTo(UNSTORABLE) >= 0) {
             throw ApiException.badRequest("INVALID_VALUE", "lines", "The invoice total " + tax.total().toPlainString()
                     + " is beyond what an invoice can hold (under 10,00,00,00,00,000)");
@@ -56,10 +62,11 @@ public final class InvoiceTotals {
     }
 
     public static Uni<Void> recompute(SqlClient conn, long invoiceId, String supplierState) {
-        return conn.preparedQuery("SELECT p.state_code FROM invoices i JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
+        return conn.preparedQuery("SELECT p.state_code, p.gst_category, i.with_payment_of_tax FROM invoices i "
+                        + "JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
                 .execute(Tuple.of(invoiceId))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)
-                .flatMap(customerState -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
+                .map(rows -> rows.iterator().next())
+                .flatMap(customer -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
                                 + "WHERE invoice_id = $1 ORDER BY position").execute(Tuple.of(invoiceId))
                         .flatMap(lines -> {
                             List<Long> ids = new ArrayList<>();
@@ -69,7 +76,9 @@ public final class InvoiceTotals {
                                 inputs.add(new GstCalculator.LineInput(l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
                                         l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate")));
                             }
-                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState);
+                            String customerState = customer.getString("state_code");
+                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState, SupplyType.of(
+                                    GstCategory.byCode(customer.getString("gst_category")).orElseThrow(), customer.getBoolean("with_payment_of_tax")));
                             List<Tuple> updates = new ArrayList<>();
                             for (int i = 0; i < ids.size(); i++) {
                                 GstCalculator.LineTax t = tax.lines().get(i);

@@ -13,6 +13,8 @@ import java.util.List;
  * @param warnings   what saving would accept but warn about (a wrong GSTIN check character, a state the GSTIN contradicts)
  * @param stateCode  the GST state the party would get (the GSTIN's, else the address state's), or null
  * @param gstinState the state a well-formed GSTIN is registered in, as the {@code state} field takes it ("Maharashtra"), else null
+ * @param gstCategory the GST category the party would get (the one named, else from the GSTIN)
  */
-public record PartyCheck(boolean valid, List<ErrorDetail> problems, List<ErrorDetail> warnings, String stateCode, String gstinState) {
+public record PartyCheck(boolean valid, List<ErrorDetail> problems, List<ErrorDetail> warnings, String stateCode, String gstinState,
+                         String gstCategory) {
 }

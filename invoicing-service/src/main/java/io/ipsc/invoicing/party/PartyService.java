@@ -1,6 +1,8 @@
 package io.ipsc.invoicing.party;
 
 import io.ipsc.invoicing.Access;
+import io.ipsc.invoicing.gst.GstCategory;
+import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -44,28 +46,37 @@ public class PartyService {
 
     public Uni<Saved> create(String kind, PartyRequest r) {
         Access.require(tenant, Role.STAFF, "add " + kind + "s");
-        Checked checked = check(r, true);
+        Checked checked = check(r, null);
         return tenant.withDatabase(pool -> pool.preparedQuery("INSERT INTO parties (kind, name, gstin, state_code, state, email, phone, "
-                                + "address_line1, address_line2, city, pincode) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING " + PartyView.COLUMNS)
+                                + "address_line1, address_line2, city, pincode, gst_category) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "
+                                + PartyView.COLUMNS)
                         .execute(Tuple.from(Arrays.asList(kind, r.name().trim(), checked.gstin, checked.stateCode, checked.stateName,
-                                trim(r.email()), trim(r.phone()), trim(r.addressLine1()), trim(r.addressLine2()), trim(r.city()), trim(r.pincode())))))
+                                trim(r.email()), trim(r.phone()), trim(r.addressLine1()), trim(r.addressLine2()), trim(r.city()), trim(r.pincode()),
+                                checked.category.code()))))
                 .map(rows -> new Saved(PartyView.of(rows.iterator().next()), checked.warningLines()));
     }
 
+    /** The category is judged with what is stored: a GSTIN given before still counts when only the category changes. */
     public Uni<Saved> update(String kind, long id, PartyRequest r) {
         Access.require(tenant, Role.STAFF, "change " + kind + "s");
         if (r == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send the fields to change as JSON");
         }
-        Checked checked = check(r, false);
-        return tenant.withDatabase(pool -> pool.preparedQuery("UPDATE parties SET name = coalesce($3, name), gstin = coalesce($4, gstin), "
-                                + "state_code = coalesce($5, state_code), state = coalesce($6, state), email = coalesce($7, email), "
-                                + "phone = coalesce($8, phone), address_line1 = coalesce($9, address_line1), address_line2 = coalesce($10, address_line2), "
-                                + "city = coalesce($11, city), pincode = coalesce($12, pincode), updated_at = now() "
-                                + "WHERE id = $1 AND kind = $2 RETURNING " + PartyView.COLUMNS)
-                        .execute(Tuple.from(Arrays.asList(id, kind, trim(r.name()), checked.gstin, checked.stateCode, checked.stateName,
-                                trim(r.email()), trim(r.phone()), trim(r.addressLine1()), trim(r.addressLine2()), trim(r.city()), trim(r.pincode())))))
-                .map(rows -> new Saved(PartyView.of(single(rows, kind, id)), checked.warningLines()));
+        return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery("SELECT gstin, gst_category FROM parties "
+                        + "WHERE id = $1 AND kind = $2 FOR UPDATE").execute(Tuple.of(id, kind))
+                .flatMap(current -> {
+                    Row stored = single(current, kind, id);
+                    Checked checked = check(r, new Stored(stored.getString("gstin"), GstCategory.byCode(stored.getString("gst_category")).orElseThrow()));
+                    return conn.preparedQuery("UPDATE parties SET name = coalesce($3, name), gstin = coalesce($4, gstin), "
+                                    + "state_code = coalesce($5, state_code), state = coalesce($6, state), email = coalesce($7, email), "
+                                    + "phone = coalesce($8, phone), address_line1 = coalesce($9, address_line1), address_line2 = coalesce($10, address_line2), "
+                                    + "city = coalesce($11, city), pincode = coalesce($12, pincode), gst_category = $13, updated_at = now() "
+                                    + "WHERE id = $1 AND kind = $2 RETURNING " + PartyView.COLUMNS)
+                            .execute(Tuple.from(Arrays.asList(id, kind, trim(r.name()), checked.gstin, checked.stateCode, checked.stateName,
+                                    trim(r.email()), trim(r.phone()), trim(r.addressLine1()), trim(r.addressLine2()), trim(r.city()), trim(r.pincode()),
+                                    checked.category.code())))
+                            .map(rows -> new Saved(PartyView.of(single(rows, kind, id)), checked.warningLines()));
+                })));
     }
 
     public Uni<PartyView> get(String kind, long id) {
@@ -93,12 +104,16 @@ public class PartyService {
 
     /** The fields judged as creating would judge them, nothing stored; any member may ask (it reveals nothing of the tenant's). */
     public PartyCheck dryRun(PartyRequest r) {
-        Judged judged = judge(r, true);
+        Judged judged = judge(r, null);
         return new PartyCheck(judged.errors.isEmpty(), judged.errors, judged.warnings, judged.stateCode(),
-                judged.gstState == null ? null : judged.gstState.displayName());
+                judged.gstState == null ? null : judged.gstState.displayName(), judged.category.code());
     }
 
-    private record Checked(String gstin, String stateCode, String stateName, List<ErrorDetail> warnings) {
+    /** What an update starts from. */
+    private record Stored(String gstin, GstCategory category) {
+    }
+
+    private record Checked(String gstin, String stateCode, String stateName, GstCategory category, List<ErrorDetail> warnings) {
 
         /** The envelope's warnings are lines of text: "gstin: ...". */
         List<String> warningLines() {
@@ -108,29 +123,40 @@ public class PartyService {
 
     /** What the rules say about a body: its errors and warnings by field, and the GSTIN's and the address's states. */
     private record Judged(List<ErrorDetail> errors, List<ErrorDetail> warnings, String gstin, IndianState gstState,
-                          Optional<IndianState> addressState) {
+                          Optional<IndianState> addressState, GstCategory category) {
 
         /** Place of supply follows the GSTIN's state; the address is the fallback for unregistered parties. */
         IndianState state() {
             return gstState != null ? gstState : addressState.orElse(null);
         }
 
+        /** An overseas customer's place of supply is 96, other countries (as the portal codes it). */
         String stateCode() {
+            if (category == GstCategory.OVERSEAS) {
+                return PlaceOfSupply.OTHER_COUNTRIES;
+            }
             return state() == null ? null : state().code();
+        }
+
+        String stateName() {
+            if (category == GstCategory.OVERSEAS) {
+                return PlaceOfSupply.name(PlaceOfSupply.OTHER_COUNTRIES);
+            }
+            return addressState.map(IndianState::displayName).orElse(state() == null ? null : state().displayName());
         }
     }
 
-    private static Checked check(PartyRequest r, boolean creating) {
-        Judged judged = judge(r, creating);
+    private static Checked check(PartyRequest r, Stored stored) {
+        Judged judged = judge(r, stored);
         if (!judged.errors.isEmpty()) {
             throw ApiException.validation(judged.errors);
         }
-        IndianState state = judged.state();
-        return new Checked(judged.gstin, judged.stateCode(),
-                judged.addressState.map(IndianState::displayName).orElse(state == null ? null : state.displayName()), judged.warnings);
+        return new Checked(judged.gstin, judged.stateCode(), judged.stateName(), judged.category, judged.warnings);
     }
 
-    private static Judged judge(PartyRequest r, boolean creating) {
+    /** @param stored the party as stored, for an update; null when creating */
+    private static Judged judge(PartyRequest r, Stored stored) {
+        boolean creating = stored == null;
         List<ErrorDetail> errors = new ArrayList<>();
         List<ErrorDetail> warnings = new ArrayList<>();
         if (r == null) {
@@ -170,7 +196,52 @@ public class PartyService {
         if (r.pincode() != null && !r.pincode().isBlank() && !PinCode.isValid(r.pincode())) {
             errors.add(new ErrorDetail("pincode", "pincode must be a 6-digit Indian PIN code"));
         }
-        return new Judged(List.copyOf(errors), List.copyOf(warnings), gstin, gstState, addressState);
+        GstCategory category = category(r, stored, gstin, errors);
+        return new Judged(List.copyOf(errors), List.copyOf(warnings), gstin, gstState, addressState, category);
+    }
+
+    /**
+     * The party's category (the one named, else the stored SEZ/overseas/deemed-export one, else the GSTIN's) and its
+     * rules, as india-compliance applies them: registered, SEZ and deemed-export parties have a GSTIN, unregistered and
+     * overseas ones none; an overseas party has no Indian state (its place of supply is 96).
+     */
+    private static GstCategory category(PartyRequest r, Stored stored, String gstin, List<ErrorDetail> errors) {
+        String knownGstin = gstin != null ? gstin : stored == null ? null : stored.gstin();
+        GstCategory category;
+        if (r.gstCategory() != null) {
+            Optional<GstCategory> named = GstCategory.byCode(r.gstCategory());
+            if (named.isEmpty()) {
+                errors.add(new ErrorDetail("gst_category", "gst_category must be one of " + String.join(", ", GstCategory.codes())));
+                return GstCategory.fromGstin(knownGstin);
+            }
+            category = named.get();
+        } else if (stored != null && stored.category() != GstCategory.REGISTERED && stored.category() != GstCategory.UNREGISTERED) {
+            category = stored.category();
+        } else {
+            category = GstCategory.fromGstin(knownGstin);
+        }
+        boolean gstinBad = errors.stream().anyMatch(e -> "gstin".equals(e.field()));
+        switch (category) {
+            case REGISTERED, SEZ, DEEMED_EXPORT -> {
+                if (knownGstin == null && !gstinBad) {
+                    errors.add(new ErrorDetail("gstin", "a " + category.code() + " party needs a GSTIN"));
+                }
+            }
+            case UNREGISTERED -> {
+                if (knownGstin != null) {
+                    errors.add(new ErrorDetail("gst_category", "a party with a GSTIN is registered, sez or deemed_export, not unregistered"));
+                }
+            }
+            case OVERSEAS -> {
+                if (knownGstin != null) {
+                    errors.add(new ErrorDetail("gstin", "an overseas party has no GSTIN"));
+                }
+                if (r.state() != null) {
+                    errors.add(new ErrorDetail("state", "an overseas party has no Indian state: its place of supply is 96 (other countries)"));
+                }
+            }
+        }
+        return category;
     }
 
     static Row single(RowSet<Row> rows, String kind, long id) {

@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.pdf;
 
+import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.invoicing.invoice.InvoiceService;
 import io.ipsc.invoicing.invoice.InvoiceTotals;
 import io.ipsc.invoicing.invoice.InvoiceView;
@@ -11,13 +12,11 @@ import io.ipsc.invoicing.settings.InvoicingSettingsService;
 import io.ipsc.invoicing.settings.LogoImage;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.event.TenantSnapshot;
-import io.ipsc.tenancy.india.IndianState;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -66,9 +65,7 @@ public class InvoicePdfService {
 
     static TaxInvoicePdf.Document document(TenantSnapshot tenant, InvoiceView invoice, PartyView customer, InvoicingSettings s,
                                            LogoImage.Print logo) {
-        List<String> supplierAddress = s.supplierAddress() == null ? List.of()
-                : Arrays.stream(s.supplierAddress().split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
-        TaxInvoicePdf.Party supplier = new TaxInvoicePdf.Party(tenant.name(), tenant.gstin(), supplierAddress,
+        TaxInvoicePdf.Party supplier = new TaxInvoicePdf.Party(tenant.name(), tenant.gstin(), s.supplierAddressLines(),
                 stateWithCode(InvoiceTotals.supplierStateCode(tenant)));
         List<String> customerAddress = new ArrayList<>();
         addIfPresent(customerAddress, customer.addressLine1());
@@ -79,7 +76,8 @@ public class InvoicePdfService {
         String upi = s.upiId() != null && PAYABLE.contains(invoice.status()) && invoice.balanceDue().signum() > 0
                 ? UpiPayment.uri(s.upiId(), s.payeeName() != null ? s.payeeName() : tenant.name(), invoice.balanceDue(), invoice.number())
                 : null;
-        return new TaxInvoicePdf.Document(invoice, supplier, recipient, stateWithCode(invoice.placeOfSupply()), s.brandColor(), upi, logo);
+        return new TaxInvoicePdf.Document(invoice, supplier, recipient, stateWithCode(invoice.placeOfSupply()), s.brandColor(), upi, logo,
+                s.lutReference());
     }
 
     /** "Karnataka (29)", as Rule 46 asks for the place of supply: the state's name and its code. */
@@ -87,7 +85,8 @@ public class InvoicePdfService {
         if (code == null) {
             return null;
         }
-        return IndianState.byCode(code).map(state -> state.displayName() + " (" + code + ")").orElse(code);
+        String name = PlaceOfSupply.name(code);
+        return name == null ? code : name + " (" + code + ")";
     }
 
     private static String join(String city, String pincode) {

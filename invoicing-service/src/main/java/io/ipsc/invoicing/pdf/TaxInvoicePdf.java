@@ -7,6 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.ipsc.invoicing.gst.GstCalculator;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.invoice.InvoiceView;
 import io.ipsc.invoicing.money.IndianAmounts;
 import io.ipsc.invoicing.settings.LogoImage;
@@ -61,10 +62,11 @@ public final class TaxInvoicePdf {
     /**
      * Everything printed: the invoice, both parties, the place of supply ("Karnataka (29)"), the brand
      * colour (#RRGGBB), the UPI payment address to draw as a QR code (null: none) and the tenant's logo
-     * in its print form (null: none, and the header is as it was before logos).
+     * in its print form (null: none, and the header is as it was before logos); the tenant's LUT/bond reference,
+     * printed under a zero-rated supply's declaration when it goes without payment of tax (null: none set).
      */
     public record Document(InvoiceView invoice, Party supplier, Party recipient, String placeOfSupply, String brandColor, String upiUri,
-                           LogoImage.Print logo) {
+                           LogoImage.Print logo, String lutReference) {
     }
 
     private static final String FONT_DIR = "net/sf/jasperreports/fonts/dejavu/";
@@ -292,13 +294,31 @@ public final class TaxInvoicePdf {
                 ry = field(x, ry, "Due Date", DATE.format(inv.dueDate()));
             }
             ry = field(x, ry, "Place of Supply", d.placeOfSupply());
-            ry = field(x, ry, "Reverse Charge", "No");
+            ry = field(x, ry, "Reverse Charge", inv.reverseCharge() ? "Yes" : "No");
             if (watermark != null) {
                 ry = field(x, ry, "Status", "draft".equals(inv.status()) ? "DRAFT — not valid as a tax invoice" : "CANCELLED (credit note issued)");
             }
             y = Math.min(y, ry) - 6;
+            supplyDeclaration();
             if (inv.irn() != null) {
                 text(regular, 7, MARGIN, y, "IRN: " + inv.irn(), null);
+                y -= 12;
+            }
+        }
+
+        /**
+         * An SEZ supply's, an export's or a deemed export's declaration (Rule 46(i) asks an export invoice to say so;
+         * Rule 96A the LUT it goes under without payment of IGST).
+         */
+        private void supplyDeclaration() throws IOException {
+            SupplyType type = SupplyType.valueOf(inv.supplyType());
+            if (type.declaration() == null) {
+                return;
+            }
+            text(bold, 8.5f, MARGIN, y, type.declaration(), brand);
+            y -= 12;
+            if (type.withoutTax() && d.lutReference() != null) {
+                text(regular, 8, MARGIN, y, "LUT/bond reference: " + d.lutReference(), null);
                 y -= 12;
             }
         }

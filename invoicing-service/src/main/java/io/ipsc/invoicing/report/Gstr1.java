@@ -1,6 +1,7 @@
 package io.ipsc.invoicing.report;
 
 import io.ipsc.invoicing.gst.B2clThresholds;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.gst.Uqc;
 
 import java.math.BigDecimal;
@@ -41,9 +42,13 @@ public final class Gstr1 {
     public record RateLine(BigDecimal rate, BigDecimal taxable, BigDecimal cgst, BigDecimal sgst, BigDecimal igst) {
     }
 
-    /** A B2B (Table 4) or B2C-large (Table 5) invoice: its value is the rounded total; its place of supply a state code. */
+    /**
+     * A B2B (Table 4; SEZ and deemed exports, Tables 6B and 6C, are entered with it), B2C-large (Table 5) or export
+     * (Table 6A) invoice: its value is the rounded total; its place of supply a state code (96 for an export); its
+     * terms say its supply type, reverse charge and shipping bill.
+     */
     public record Invoice(String number, LocalDate date, BigDecimal value, String placeOfSupply, String customerGstin, String customerName,
-                          boolean interState, List<RateLine> rates) {
+                          boolean interState, List<RateLine> rates, SupplyLine.Terms terms) {
     }
 
     /** Table 7: B2C small by place of supply and rate. */
@@ -83,7 +88,12 @@ public final class Gstr1 {
     /** The month's return. {@code hsn} holds the undivided Table 12 before {@link #HSN_SPLIT_FROM}; {@code hsnB2b}/{@code hsnB2c} from it. */
     public record Return(YearMonth month, String supplierGstin, List<Invoice> b2b, List<Invoice> b2cl, List<B2csRow> b2cs, boolean hsnSplit,
                          List<HsnRow> hsn, List<HsnRow> hsnB2b, List<HsnRow> hsnB2c, List<DocumentSeries> documents, List<Note> cdnr,
-                         List<Note> cdnur) {
+                         List<Note> cdnur, List<Invoice> exp) {
+
+        /** The B2B invoices of one supply type (B2B, SEZWP, SEZWOP, DEXP): the portal enters them in b2b with their invoice type. */
+        public List<Invoice> b2b(SupplyType type) {
+            return b2b.stream().filter(i -> i.terms().supplyType() == type).toList();
+        }
     }
 
     /**
@@ -102,6 +112,7 @@ public final class Gstr1 {
         boolean split = !month.isBefore(HSN_SPLIT_FROM);
         List<Invoice> b2b = new ArrayList<>();
         List<Invoice> b2cl = new ArrayList<>();
+        List<Invoice> exp = new ArrayList<>();
         Map<List<Object>, B2csRow> b2cs = new TreeMap<>(Comparator.comparing((List<Object> k) -> (String) k.get(0))
                 .thenComparing(k -> (BigDecimal) k.get(1)));
         Map<List<Object>, HsnRow> hsn = new TreeMap<>(HSN_ORDER);
@@ -111,7 +122,9 @@ public final class Gstr1 {
             SupplyLine first = invoiceLines.get(0);
             String pos = first.placeOfSupply() != null ? first.placeOfSupply() : supplierState;
             boolean registered = first.customerGstin() != null;
-            if (registered) {
+            if (first.terms().supplyType().export()) {
+                exp.add(invoice(first, pos, invoiceLines));
+            } else if (registered) {
                 b2b.add(invoice(first, pos, invoiceLines));
             } else if (first.interState() && thresholds.large(first.invoiceDate(), first.invoiceValue())) {
                 b2cl.add(invoice(first, pos, invoiceLines));
@@ -132,10 +145,11 @@ public final class Gstr1 {
         documents.addAll(documents(DEBIT_NOTES, notes.debitNumbers()));
         documents.addAll(documents(CREDIT_NOTES, notes.creditNumbers()));
         b2b.sort(Comparator.comparing(Invoice::customerGstin).thenComparing(Invoice::date).thenComparing(Invoice::number));
+        exp.sort(Comparator.comparing(Invoice::date).thenComparing(Invoice::number));
         b2cl.sort(Comparator.comparing((Invoice i) -> i.placeOfSupply() == null ? "" : i.placeOfSupply()).thenComparing(Invoice::date)
                 .thenComparing(Invoice::number));
         return new Return(month, supplierGstin, b2b, b2cl, new ArrayList<>(b2cs.values()), split, new ArrayList<>(hsn.values()),
-                new ArrayList<>(hsnB2b.values()), new ArrayList<>(hsnB2c.values()), documents, cdnr, cdnur);
+                new ArrayList<>(hsnB2b.values()), new ArrayList<>(hsnB2c.values()), documents, cdnr, cdnur, exp);
     }
 
     private static void addB2cs(Map<List<Object>, B2csRow> b2cs, B2csRow row) {
@@ -215,7 +229,7 @@ public final class Gstr1 {
             rates.merge(l.gstRate().stripTrailingZeros(), new RateLine(l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()), Gstr1::sum);
         }
         return new Invoice(first.number(), first.invoiceDate(), first.invoiceValue(), pos, first.customerGstin(), first.customerName(),
-                first.interState(), new ArrayList<>(rates.values()));
+                first.interState(), new ArrayList<>(rates.values()), first.terms());
     }
 
     /**

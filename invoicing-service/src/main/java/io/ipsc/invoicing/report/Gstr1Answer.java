@@ -1,5 +1,7 @@
 package io.ipsc.invoicing.report;
 
+import io.ipsc.invoicing.gst.PlaceOfSupply;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
 import io.ipsc.invoicing.report.Gstr1.Note;
@@ -31,7 +33,8 @@ final class Gstr1Answer {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("month", r.month().toString());
         data.put("supplier_gstin", r.supplierGstin());
-        data.put("b2b", b2b(r.b2b()));
+        data.put("b2b", b2b(r.b2b(SupplyType.B2B)));
+        supplyTypes(data, r);
         data.put("b2c_large", b2cl(r.b2cl()));
         data.put("b2c_small", r.b2cs().stream().map(s -> row("type", s.type(), "place_of_supply", PlaceOfSupply.label(s.placeOfSupply()),
                 "gst_rate", s.rate(), "taxable", s.taxable(), "cgst", s.cgst(), "sgst", s.sgst(), "igst", s.igst())).toList());
@@ -47,6 +50,26 @@ final class Gstr1Answer {
                 "to", d.to(), "total_number", d.total(), "cancelled", d.cancelled(), "net_issued", d.netIssued())).toList());
         data.put("totals", totals(data));
         return data;
+    }
+
+    /**
+     * Tables 6A, 6B and 6C, each a section of its own as india-compliance's GSTR-1 summary shows them: SEZ supplies with
+     * and without payment of tax and deemed exports per customer GSTIN, exports invoice by invoice and rate.
+     */
+    private static void supplyTypes(Map<String, Object> data, Gstr1.Return r) {
+        data.put("sezwp", b2b(r.b2b(SupplyType.SEZWP)));
+        data.put("sezwop", b2b(r.b2b(SupplyType.SEZWOP)));
+        data.put("de", b2b(r.b2b(SupplyType.DEXP)));
+        List<Map<String, Object>> exp = new ArrayList<>();
+        for (Invoice i : r.exp()) {
+            for (RateLine rate : i.rates()) {
+                exp.add(row("export_type", Gstr1PortalJson.exportType(i), "number", i.number(), "invoice_date", i.date().toString(),
+                        "invoice_value", i.value(), "port_code", i.terms().portCode(), "shipping_bill_number", i.terms().shippingBillNumber(),
+                        "shipping_bill_date", i.terms().shippingBillDate() == null ? null : i.terms().shippingBillDate().toString(),
+                        "gst_rate", rate.rate(), "taxable", rate.taxable(), "igst", rate.igst()));
+            }
+        }
+        data.put("exp", exp);
     }
 
     /** Per customer GSTIN, as the web's table has shown it: invoices, their amounts, and their values added up as {@code total}. */

@@ -1,5 +1,7 @@
 package io.ipsc.invoicing.report;
 
+import io.ipsc.invoicing.gst.PlaceOfSupply;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.gst.Uqc;
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One section of the month's GSTR-1 as the CSV template of the GST portal's returns offline tool names it (the
@@ -25,13 +28,16 @@ final class Gstr1Csv {
     private static final String HSN_HEADINGS = "HSN,Description,UQC,Total Quantity,Total Value,Rate,Taxable Value,Integrated Tax Amount,"
             + "Central Tax Amount,State/UT Tax Amount,Cess Amount";
 
+    /** A number, negative ones included, stays a number; only text is guarded against formula injection. */
+    private static final Pattern NUMBER = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
+
     private Gstr1Csv() {
     }
 
     /** The sections a month has: {@code hsn} before May 2025, {@code hsn_b2b} and {@code hsn_b2c} from it. */
     static List<String> sections(boolean hsnSplit) {
-        return hsnSplit ? List.of("b2b", "b2cl", "b2cs", "cdnr", "cdnur", "hsn_b2b", "hsn_b2c", "docs")
-                : List.of("b2b", "b2cl", "b2cs", "cdnr", "cdnur", "hsn", "docs");
+        return hsnSplit ? List.of("b2b", "b2cl", "b2cs", "cdnr", "cdnur", "exp", "hsn_b2b", "hsn_b2c", "docs")
+                : List.of("b2b", "b2cl", "b2cs", "cdnr", "cdnur", "exp", "hsn", "docs");
     }
 
     static Optional<String> of(Gstr1.Return r, String section) {
@@ -46,7 +52,8 @@ final class Gstr1Csv {
                 for (Invoice i : r.b2b()) {
                     for (RateLine rate : i.rates()) {
                         lines.add(line(i.customerGstin(), i.customerName(), i.number(), i.date().format(DATE), money(i.value()),
-                                PlaceOfSupply.label(i.placeOfSupply()), "N", "", "Regular B2B", "", rate(rate.rate()), money(rate.taxable()), "0.00"));
+                                PlaceOfSupply.label(i.placeOfSupply()), i.terms().reverseCharge() ? "Y" : "N", "", invoiceType(i.terms().supplyType()), "",
+                                rate(rate.rate()), money(rate.taxable()), "0.00"));
                     }
                 }
             }
@@ -67,6 +74,7 @@ final class Gstr1Csv {
             }
             case "cdnr" -> cdnr(lines, r.cdnr());
             case "cdnur" -> cdnur(lines, r.cdnur());
+            case "exp" -> exp(lines, r.exp());
             case "hsn" -> hsn(lines, r.hsn());
             case "hsn_b2b" -> hsn(lines, r.hsnB2b());
             case "hsn_b2c" -> hsn(lines, r.hsnB2c());
@@ -102,6 +110,29 @@ final class Gstr1Csv {
         }
     }
 
+    /** The template's Invoice Type: SEZ supplies and deemed exports are entered in b2b with theirs. */
+    private static String invoiceType(SupplyType type) {
+        return switch (type) {
+            case SEZWP -> "SEZ supplies with payment";
+            case SEZWOP -> "SEZ supplies without payment";
+            case DEXP -> "Deemed Exp";
+            default -> "Regular B2B";
+        };
+    }
+
+    /** Table 6A's template: per export invoice and rate, with its export type and shipping bill when known. */
+    private static void exp(List<String> lines, List<Invoice> invoices) {
+        lines.add("Export Type,Invoice Number,Invoice date,Invoice Value,Port Code,Shipping Bill Number,Shipping Bill Date,"
+                + "Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount");
+        for (Invoice i : invoices) {
+            for (RateLine rate : i.rates()) {
+                lines.add(line(Gstr1PortalJson.exportType(i), i.number(), i.date().format(DATE), money(i.value()), i.terms().portCode(),
+                        i.terms().shippingBillNumber(), i.terms().shippingBillDate() == null ? "" : i.terms().shippingBillDate().format(DATE),
+                        "", rate(rate.rate()), money(rate.taxable()), "0.00"));
+            }
+        }
+    }
+
     private static void hsn(List<String> lines, List<HsnRow> rows) {
         lines.add(HSN_HEADINGS);
         rows.forEach(h -> lines.add(line(h.hsnSac(), Gstr1PortalJson.description(h.description()), Uqc.withDescription(h.uqc()),
@@ -117,13 +148,28 @@ final class Gstr1Csv {
         return Gstr1PortalJson.rate(rate).toPlainString();
     }
 
-    /** A CSV line: a field holding a comma, a quote or a line break is quoted, its quotes doubled (RFC 4180). */
-    private static String line(String... fields) {
+    /**
+     * A CSV line: a field holding a comma, a quote or a line break is quoted, its quotes doubled (RFC 4180); a text
+     * field a spreadsheet would take for a formula is neutralised first ({@link #cell}).
+     */
+    static String line(String... fields) {
         List<String> out = new ArrayList<>();
         for (String f : fields) {
-            String v = f == null ? "" : f;
+            String v = cell(f == null ? "" : f);
             out.add(v.matches("(?s).*[\",\\r\\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
         }
         return String.join(",", out);
+    }
+
+    /**
+     * A text cell starting with = + - @, a tab or a carriage return would run as a formula when the file is opened in a
+     * spreadsheet (a customer named {@code =HYPERLINK(...)}): OWASP's CSV injection advice is to prefix it with a single
+     * quote, which the spreadsheet shows as text.
+     */
+    static String cell(String value) {
+        if (value.isEmpty() || NUMBER.matcher(value).matches() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+            return value;
+        }
+        return "'" + value;
     }
 }

@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.report;
 
+import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.report.Gstr1.DocumentSeries;
 import io.ipsc.invoicing.report.Gstr1.HsnRow;
 import io.ipsc.invoicing.report.Gstr1.Invoice;
@@ -20,8 +21,9 @@ import static io.ipsc.invoicing.report.Gstr1Answer.row;
  * {@code gstin}, {@code fp} (MMYYYY), {@code b2b} by {@code ctin} with each invoice's {@code itms} per rate,
  * {@code b2cl} by place of supply, {@code b2cs} rows, {@code hsn} ({@code data}, or {@code hsn_b2b}/{@code hsn_b2c}
  * from May 2025), {@code cdnr} by {@code ctin} with each note's {@code nt} entry ({@code ntty} C/D), {@code cdnur}
- * ({@code typ} B2CL) and {@code doc_issue} (invoices, debit notes and credit notes: doc_num 1, 4 and 5). Exports are not
- * recorded yet: {@code exp} is empty. Dates are dd-MM-yyyy, places of supply two-digit state codes, amounts in
+ * ({@code typ} B2CL), {@code exp} by export type and {@code doc_issue} (invoices, debit notes and credit notes: doc_num
+ * 1, 4 and 5). SEZ supplies and deemed exports are in {@code b2b} with their {@code inv_typ} (SEWP, SEWOP, DE), as the
+ * portal takes them. Dates are dd-MM-yyyy, places of supply two-digit state codes, amounts in
  * rupees with paise, rates in percent.
  */
 final class Gstr1PortalJson {
@@ -47,7 +49,7 @@ final class Gstr1PortalJson {
                 "csamt", BigDecimal.ZERO)).toList());
         json.put("cdnr", cdnr(r));
         json.put("cdnur", cdnur(r));
-        json.put("exp", List.of());
+        json.put("exp", exp(r));
         json.put("hsn", r.hsnSplit() ? row("hsn_b2b", hsn(r.hsnB2b()), "hsn_b2c", hsn(r.hsnB2c())) : row("data", hsn(r.hsn())));
         json.put("doc_issue", row("doc_det", docDet(r.documents())));
         return json;
@@ -83,11 +85,49 @@ final class Gstr1PortalJson {
         Map<String, List<Map<String, Object>>> byCtin = new LinkedHashMap<>();
         for (Invoice i : r.b2b()) {
             Map<String, Object> inv = row("inum", i.number(), "idt", i.date().format(DATE), "val", i.value(), "pos", i.placeOfSupply(),
-                    "rchrg", "N", "inv_typ", "R", "itms", items(i, true));
+                    "rchrg", i.terms().reverseCharge() ? "Y" : "N", "inv_typ", invoiceType(i.terms().supplyType()), "itms", items(i, true));
             byCtin.computeIfAbsent(i.customerGstin(), g -> new ArrayList<>()).add(inv);
         }
         List<Map<String, Object>> out = new ArrayList<>();
         byCtin.forEach((ctin, invoices) -> out.add(row("ctin", ctin, "inv", invoices)));
+        return out;
+    }
+
+    /** The portal's b2b invoice type: R (regular), SEWP/SEWOP (SEZ with/without payment), DE (deemed export). */
+    static String invoiceType(SupplyType type) {
+        return switch (type) {
+            case SEZWP -> "SEWP";
+            case SEZWOP -> "SEWOP";
+            case DEXP -> "DE";
+            default -> "R";
+        };
+    }
+
+    /** WPAY: an export with payment of IGST; WOPAY: under LUT/bond without. */
+    static String exportType(Invoice i) {
+        return i.terms().supplyType() == SupplyType.EXPWP ? "WPAY" : "WOPAY";
+    }
+
+    /** Table 6A: by export type, each invoice with its shipping bill (when known) and its rates' IGST. */
+    private static List<Map<String, Object>> exp(Gstr1.Return r) {
+        Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
+        for (Invoice i : r.exp()) {
+            Map<String, Object> inv = row("inum", i.number(), "idt", i.date().format(DATE), "val", i.value());
+            if (i.terms().portCode() != null) {
+                inv.put("sbpcode", i.terms().portCode());
+            }
+            if (i.terms().shippingBillNumber() != null) {
+                inv.put("sbnum", i.terms().shippingBillNumber());
+            }
+            if (i.terms().shippingBillDate() != null) {
+                inv.put("sbdt", i.terms().shippingBillDate().format(DATE));
+            }
+            inv.put("itms", i.rates().stream().map(rate -> row("txval", rate.taxable(), "rt", rate(rate.rate()), "iamt", rate.igst(),
+                    "csamt", BigDecimal.ZERO)).toList());
+            byType.computeIfAbsent(exportType(i), t -> new ArrayList<>()).add(inv);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        byType.forEach((type, invoices) -> out.add(row("exp_typ", type, "inv", invoices)));
         return out;
     }
 

@@ -1,5 +1,7 @@
 package io.ipsc.invoicing.report;
 
+import io.ipsc.invoicing.gst.GstCategory;
+import io.ipsc.invoicing.gst.SupplyType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -23,7 +25,8 @@ public class Gstr1Repository {
 
     public Uni<List<SupplyLine>> supplies(SqlClient db, YearMonth month) {
         String sql = "SELECT i.id, i.number, i.invoice_date, i.total AS invoice_value, p.gstin, p.name, i.place_of_supply, i.inter_state, "
-                + "l.description, l.hsn_sac, l.unit, l.gst_rate, l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst "
+                + "l.description, l.hsn_sac, l.unit, l.gst_rate, l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst, "
+                + "p.gst_category, i.with_payment_of_tax, i.reverse_charge, i.port_code, i.shipping_bill_number, i.shipping_bill_date "
                 + "FROM invoices i JOIN parties p ON p.id = i.customer_id JOIN invoice_lines l ON l.invoice_id = i.id WHERE " + ISSUED_IN_MONTH
                 + " ORDER BY i.invoice_date, i.number, l.position";
         return db.preparedQuery(sql).execute(range(month)).map(rows -> {
@@ -33,10 +36,15 @@ public class Gstr1Repository {
                         r.getString("gstin"), r.getString("name"), r.getString("place_of_supply"), r.getBoolean("inter_state"),
                         r.getString("description"), r.getString("hsn_sac"), r.getString("unit"), r.getBigDecimal("gst_rate"),
                         r.getBigDecimal("quantity"), r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"),
-                        r.getBigDecimal("igst")));
+                        r.getBigDecimal("igst"), terms(r)));
             }
             return lines;
         });
+    }
+
+    private static SupplyLine.Terms terms(Row r) {
+        return new SupplyLine.Terms(SupplyType.of(GstCategory.byCode(r.getString("gst_category")).orElseThrow(), r.getBoolean("with_payment_of_tax")),
+                r.getBoolean("reverse_charge"), r.getString("port_code"), r.getString("shipping_bill_number"), r.getLocalDate("shipping_bill_date"));
     }
 
     /** Every number given to an invoice dated in the month, cancelled ones included (Table 13 counts them). */

@@ -60,13 +60,13 @@ public class ReportResource {
     @Extension(name = ErrorAnswers.CODES, value = "INVALID_MONTH")
     @Operation(operationId = "getGstr1Report", summary = "Get the GSTR-1 report for a month",
             description = "Without format: the sections in the envelope, each with its totals. With format=json: the GST portal's "
-                    + "offline-tool JSON as a file; with format=csv&section=b2b|b2cl|b2cs|cdnr|cdnur|hsn|hsn_b2b|hsn_b2c|docs: that section's "
+                    + "offline-tool JSON as a file; with format=csv&section=b2b|b2cl|b2cs|cdnr|cdnur|exp|hsn|hsn_b2b|hsn_b2c|docs: that section's "
                     + "offline-tool CSV (exportGstr1 answers the same files, typed as such)")
     @APIResponse(responseCode = "200", description = "The month's GSTR-1", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseMapStringObject"))})
     public Uni<Response> gstr1(@QueryParam("month") String monthText,
                                @Parameter(description = "json or csv: the portal's file instead of the envelope") @QueryParam("format") String format,
-                               @Parameter(description = "with format=csv: b2b, b2cl, b2cs, cdnr, cdnur, hsn (hsn_b2b and hsn_b2c from May 2025), docs")
+                               @Parameter(description = "with format=csv: b2b, b2cl, b2cs, cdnr, cdnur, exp, hsn (hsn_b2b and hsn_b2c from May 2025), docs")
                                @QueryParam("section") String section) {
         YearMonth month = month(monthText);
         if (format == null) {
@@ -87,7 +87,7 @@ public class ReportResource {
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Uni<Response> export(@QueryParam("month") String monthText,
                                 @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
-                                @Parameter(description = "with format=csv: b2b, b2cl, b2cs, cdnr, cdnur, hsn (hsn_b2b and hsn_b2c from May 2025), docs")
+                                @Parameter(description = "with format=csv: b2b, b2cl, b2cs, cdnr, cdnur, exp, hsn (hsn_b2b and hsn_b2c from May 2025), docs")
                                 @QueryParam("section") String section) {
         return file(month(monthText), format == null ? "json" : format, section);
     }

@@ -28,6 +28,7 @@ public class InvoicingSettingsService {
     static final String PAYEE_NAME = "payee_name";
     static final String BRAND_COLOR = "brand_color";
     static final String SUPPLIER_ADDRESS = "supplier_address";
+    static final String LUT_REFERENCE = "lut_reference";
 
     /** A UPI virtual payment address: name@handle (NPCI: letters, digits, '.', '-', '_' before the '@'; the PSP's handle after). */
     static final Pattern VPA = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{1,255}@[A-Za-z][A-Za-z0-9]{1,63}$");
@@ -75,7 +76,8 @@ public class InvoicingSettingsService {
             }
             return InvoiceLogoService.describe(conn).map(logo -> new InvoicingSettings(stored.getOrDefault(PREFIX, InvoicingSettings.DEFAULT_PREFIX),
                     Boolean.parseBoolean(stored.get(NEGATIVE_STOCK)), stored.get(UPI_ID), stored.get(PAYEE_NAME),
-                    stored.getOrDefault(BRAND_COLOR, InvoicingSettings.DEFAULT_BRAND_COLOR), stored.get(SUPPLIER_ADDRESS), logo));
+                    stored.getOrDefault(BRAND_COLOR, InvoicingSettings.DEFAULT_BRAND_COLOR), stored.get(SUPPLIER_ADDRESS), logo,
+                    stored.get(LUT_REFERENCE)));
         });
     }
 
@@ -95,6 +97,9 @@ public class InvoicingSettingsService {
         text(values, errors, BRAND_COLOR, c.brandColor(), COLOR, "brand_color must be a colour like #1F3A5F");
         text(values, errors, SUPPLIER_ADDRESS, c.supplierAddress(), Pattern.compile("^[^\\x00]{1,300}$"),
                 "supplier_address must be at most 300 characters");
+        // The ARN the GST portal gives a filed LUT (AD followed by 13 characters), or a bond's reference: free text, one line.
+        text(values, errors, LUT_REFERENCE, c.lutReference(), Pattern.compile("^[^\\x00-\\x1F]{1,50}$"),
+                "lut_reference must be one line of at most 50 characters (the LUT's ARN, e.g. AD270324001234X)");
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }

@@ -20,6 +20,8 @@ public class PartyForm {
     @RestForm("address_line2") public String addressLine2 = "";
     @RestForm public String city = "";
     @RestForm public String pincode = "";
+    /** Empty: the API takes it from the GSTIN (registered with one, unregistered without). */
+    @RestForm("gst_category") public String gstCategory = "";
 
     static PartyForm of(PartyView p) {
         PartyForm form = new PartyForm();
@@ -32,12 +34,13 @@ public class PartyForm {
         form.addressLine2 = Forms.shown(p.getAddressLine2());
         form.city = Forms.shown(p.getCity());
         form.pincode = Forms.shown(p.getPincode());
+        form.gstCategory = Forms.shown(p.getGstCategory());
         return form;
     }
 
     PartyRequest toRequest() {
         return new PartyRequest().name(Forms.text(name)).gstin(Forms.text(gstin)).state(Forms.text(state)).email(Forms.text(email))
                 .phone(Forms.text(phone)).addressLine1(Forms.text(addressLine1)).addressLine2(Forms.text(addressLine2))
-                .city(Forms.text(city)).pincode(Forms.text(pincode));
+                .city(Forms.text(city)).pincode(Forms.text(pincode)).gstCategory(Forms.text(gstCategory));
     }
 }
