@@ -8,10 +8,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +38,15 @@ class AvailabilityRangeTest {
     private static TenantEventsPublisher events;
     private static TestClinic clinic;
 
+    @Inject
+    SettableClock clock;
+
     @BeforeAll
     static void provision() {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         events = new TenantEventsPublisher();
         clinic = TestClinic.provision(events, "avail-range");
-        // Closed on Sundays: no settings endpoint in dental-service, so the row is written as an operator would.
+        // Closed on Sundays.
         clinic.execute("INSERT INTO module_settings (key, value) VALUES ('clinic_closed_days', 'sunday')");
     }
 
@@ -99,6 +105,39 @@ class AvailabilityRangeTest {
         clinic.asAdmin().queryParam("from", "2024-06-10").queryParam("to", "2024-06-16").queryParam("dentist_id", TestClinic.DENTIST)
                 .get("/api/appointments").then().statusCode(200)
                 .body("data.items.patient_name", contains("Hema Week", "Hema Week", "Imran Week"));
+    }
+
+    @AfterEach
+    void wallClockBack() {
+        clock.reset();
+    }
+
+    @Test
+    void slotsThatStartBeforeNowAreNoLongerOfferedButAPastTimeCanStillBeBooked() {
+        // Now: Thursday 20 June 2024, 11:10 in the clinic (Asia/Kolkata).
+        clock.set(Instant.parse("2024-06-20T11:10:00+05:30"));
+        String dentist = String.valueOf(TestClinic.DENTIST);
+        // Today: 11:00 has begun, so the half-hour grid from 09:00 offers 11:30 first, up to 17:30: 13 slots.
+        clinic.asAdmin().queryParam("dentist_id", dentist).queryParam("date", "2024-06-20")
+                .get("/api/appointments/availability").then().statusCode(200)
+                .body("data.free_slots[0].start", is("2024-06-20T11:30:00+05:30"))
+                .body("data.free_slots.size()", is(13))
+                .body("message", is("13 free slot(s)"));
+        // Yesterday: nothing left to offer.
+        clinic.asAdmin().queryParam("dentist_id", dentist).queryParam("date", "2024-06-19")
+                .get("/api/appointments/availability").then().statusCode(200)
+                .body("data.free_slots", empty()).body("data.days[0].closed", is(false));
+        // The week: Monday to Wednesday gone, Thursday trimmed, Friday and Saturday whole, Sunday closed.
+        JsonPath week = clinic.asAdmin().queryParam("dentist_id", dentist).queryParam("from", "2024-06-17").queryParam("to", "2024-06-23")
+                .get("/api/appointments/availability").then().statusCode(200).extract().jsonPath();
+        List<Integer> counts = List.of(0, 0, 0, 13, 18, 18, 0);
+        for (int i = 0; i < counts.size(); i++) {
+            assertEquals(counts.get(i), week.getList("data.days[" + i + "].free_slots").size(), "day " + i);
+        }
+        assertEquals("2024-06-20T11:30:00+05:30", week.getString("data.free_slots[0].start"));
+        // A visit this morning is still recorded: only the offer changed.
+        long patient = clinic.createPatient("Kavya", "Earlier");
+        book(patient, "2024-06-20T09:30:00", TestClinic.DENTIST, 30);
     }
 
     @Test

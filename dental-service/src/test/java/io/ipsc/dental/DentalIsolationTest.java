@@ -39,7 +39,7 @@ class DentalIsolationTest {
     private static final List<String> ROUTES = List.of("/api/patients", "/api/appointments", "/api/treatments",
             "/api/patients/1", "/api/appointments/1", "/api/treatments/1", "/api/patients/1/treatment-plan",
             "/api/appointments/availability?dentist_id=1&date=2024-01-15", "/api/dental-supplies", "/api/dental-supplies/low-stock",
-            "/api/dental-supplies/1/movements");
+            "/api/dental-supplies/1/movements", "/api/appointments/settings");
     private static TenantEventsPublisher events;
 
     @BeforeAll

@@ -15,7 +15,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,9 +42,11 @@ public class AppointmentService {
     private static final String HOLDS_TIME = "status NOT IN ('cancelled', 'no_show')";
 
     private final PatientRepository patients;
+    private final Clock clock;
 
-    public AppointmentService(PatientRepository patients) {
+    public AppointmentService(PatientRepository patients, Clock clock) {
         this.patients = patients;
+        this.clock = clock;
     }
 
     /** What the request asks for, resolved against the tenant's settings and members. */
@@ -172,13 +176,16 @@ public class AppointmentService {
      * its closed days, in one round trip to the database: the clinic's settings and the range's bookings are one
      * statement (a calendar's week is one query, not one per day). The settings name the zone the days are in, so
      * the bookings are read over the range widened by a day each side (no zone is more than 14 hours from UTC);
-     * those outside it overlap no slot of the range. The slots are then cut day by day.
+     * those outside it overlap no slot of the range. The slots are then cut day by day. A slot that starts before
+     * now is not offered (today's earlier slots are gone, a past day has none), though booking one stays accepted:
+     * clinics record past visits.
      */
     public Uni<Availability> availability(Pool pool, Map<String, String> members, long dentistId, LocalDate first, LocalDate last,
                                           int slotMinutes) {
         requireDentist(members, dentistId);
         OffsetDateTime widenedStart = first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
         OffsetDateTime widenedEnd = last.plusDays(2).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime();
+        Instant now = clock.instant();
         return pool.preparedQuery("SELECT key, value, NULL::timestamptz AS starts_at, NULL::timestamptz AS ends_at FROM "
                         + ClinicSettings.ROWS + " UNION ALL SELECT NULL, NULL, starts_at, ends_at FROM appointments WHERE dentist_id = $1 AND "
                         + HOLDS_TIME + " AND starts_at < $3 AND ends_at > $2")
@@ -197,7 +204,7 @@ public class AppointmentService {
                         boolean closed = settings.closedOn(day);
                         List<Availability.Slot> free = closed ? List.of()
                                 : TimeSlots.freeSlots(day, settings.zone(), settings.opens(), settings.closes(),
-                                        Duration.ofMinutes(slotMinutes), busy).stream()
+                                        Duration.ofMinutes(slotMinutes), busy, now).stream()
                                 .map(slot -> new Availability.Slot(ClinicTime.format(slot.start(), settings.zone()),
                                         ClinicTime.format(slot.end(), settings.zone())))
                                 .toList();

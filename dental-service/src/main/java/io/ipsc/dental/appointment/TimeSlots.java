@@ -1,6 +1,7 @@
 package io.ipsc.dental.appointment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -34,11 +35,13 @@ public final class TimeSlots {
 
     /**
      * The slots of {@code length} between opening and closing on {@code day} in {@code zone}, on a
-     * grid of {@code length} from opening, that overlap none of {@code busy}. Wall-clock times are
-     * resolved in the zone, so a day with a clock change still gets the right instants.
+     * grid of {@code length} from opening, that overlap none of {@code busy} and start no earlier than
+     * {@code notBefore} (now: a slot that has begun can no longer be offered). The grid stays anchored at
+     * opening, so at 11:10 a half-hour grid from 09:00 offers 11:30 next, the slot the calendar draws.
+     * Wall-clock times are resolved in the zone, so a day with a clock change still gets the right instants.
      */
     public static List<Interval> freeSlots(LocalDate day, ZoneId zone, LocalTime opens, LocalTime closes,
-                                           Duration length, List<Interval> busy) {
+                                           Duration length, List<Interval> busy, Instant notBefore) {
         if (length.isZero() || length.isNegative()) {
             throw new IllegalArgumentException("The slot length must be positive");
         }
@@ -48,7 +51,7 @@ public final class TimeSlots {
         for (OffsetDateTime start = day.atTime(opens).atZone(zone).toOffsetDateTime();
              !start.plus(length).isAfter(close); start = start.plus(length)) {
             Interval slot = new Interval(start, start.plus(length));
-            if (sorted.stream().noneMatch(slot::overlaps)) {
+            if (!start.toInstant().isBefore(notBefore) && sorted.stream().noneMatch(slot::overlaps)) {
                 free.add(slot);
             }
         }

@@ -1,5 +1,7 @@
 package io.ipsc.dental.clinic;
 
+import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
+import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -9,11 +11,18 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's clinic settings, from its {@code module_settings} rows: time zone ({@code time_zone},
@@ -27,6 +36,7 @@ public record ClinicSettings(ZoneId zone, LocalTime opens, LocalTime closes, Set
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
     public static final LocalTime DEFAULT_OPENS = LocalTime.of(9, 0);
     public static final LocalTime DEFAULT_CLOSES = LocalTime.of(18, 0);
+    private static final Pattern HH_MM = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$");
 
     /** The {@code module_settings} rows this reads, for a query that reads them with something else in one round trip. */
     public static final String ROWS = "module_settings WHERE key IN ('time_zone', 'clinic_opens', 'clinic_closes', 'clinic_closed_days')";
@@ -71,6 +81,60 @@ public record ClinicSettings(ZoneId zone, LocalTime opens, LocalTime closes, Set
             closes = DEFAULT_CLOSES;
         }
         return new ClinicSettings(zone, opens, closes, closedDays(values.get("clinic_closed_days")));
+    }
+
+    /** The {@code module_settings} rows that hold these settings, closed days as their names ({@code saturday,sunday}). */
+    public Map<String, String> rows() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("time_zone", zone.getId());
+        rows.put("clinic_opens", opens.toString());
+        rows.put("clinic_closes", closes.toString());
+        rows.put("clinic_closed_days", closedDays.stream().sorted().map(ClinicHours::dayName).collect(Collectors.joining(",")));
+        return rows;
+    }
+
+    /**
+     * The settings {@code hours} asks for, every field checked strictly (unlike the stored rows, which fall back to the
+     * defaults): a 400 in the envelope names each field that is wrong.
+     */
+    public static ClinicSettings validated(ClinicHours hours) {
+        if (hours == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send the clinic's hours as JSON");
+        }
+        List<ErrorDetail> errors = new ArrayList<>();
+        ZoneId zone = null;
+        if (hours.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(hours.timeZone().strip())) {
+            errors.add(new ErrorDetail("time_zone", "time_zone must be an IANA time zone such as Asia/Kolkata"));
+        } else {
+            zone = ZoneId.of(hours.timeZone().strip());
+        }
+        LocalTime opens = time(hours.clinicOpens(), "clinic_opens", errors);
+        LocalTime closes = time(hours.clinicCloses(), "clinic_closes", errors);
+        if (opens != null && closes != null && !opens.isBefore(closes)) {
+            errors.add(new ErrorDetail("clinic_closes", "clinic_closes (" + closes + ") must be after clinic_opens (" + opens + ")"));
+        }
+        Set<DayOfWeek> closed = EnumSet.noneOf(DayOfWeek.class);
+        for (String name : hours.clinicClosedDays() == null ? List.<String>of() : hours.clinicClosedDays()) {
+            dayOfWeek(name).ifPresentOrElse(closed::add, () -> errors.add(new ErrorDetail("clinic_closed_days",
+                    "clinic_closed_days names weekdays, in full or by their first three letters (sunday or sun); '" + name + "' is none")));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return new ClinicSettings(zone, opens, closes, closed);
+    }
+
+    private static LocalTime time(String value, String field, List<ErrorDetail> errors) {
+        if (value == null || !HH_MM.matcher(value.strip()).matches()) {
+            errors.add(new ErrorDetail(field, field + " must be a time of day as HH:mm, such as 09:00"));
+            return null;
+        }
+        return LocalTime.parse(value.strip());
+    }
+
+    private static Optional<DayOfWeek> dayOfWeek(String name) {
+        String n = name == null ? "" : name.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(DayOfWeek.values()).filter(d -> d.name().equals(n) || d.name().substring(0, 3).equals(n)).findFirst();
     }
 
     public boolean closedOn(LocalDate day) {

@@ -15,16 +15,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,13 +42,12 @@ class CalendarBrowserTest {
     private static final String CLINIC = "calendar-dental";
     private static final String ADMIN_EMAIL = "calendar.dentist@ipsc.example";
     private static final String PASSWORD = "a long calendar test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
 
-    private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String calendar;
-    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Kolkata"));
+    private LocalDate today;
     private long dentist;
     private long johnDoe;
     private long priya;
@@ -60,20 +58,18 @@ class CalendarBrowserTest {
     final TestWatcher failureShots = Browser.failureShots(() -> browser);
 
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
+    void setUp(LocalSuite suite) {
         Browser.requireInstalled();
-        this.suite = suite;
-        api().body(Map.of("name", "Calendar Dental", "slug", CLINIC, "organization_type", "dental_clinic", "contact_email",
-                "desk@calendar-dental.example", "state", "Maharashtra", "pincode", "400001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + CLINIC).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the clinic did not become active");
-            Thread.sleep(500);
-        }
-        int id = api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Dr. Meera Joshi"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        dentist = id;
-        api().body(Map.of("user_id", id, "role", "admin")).post("/api/tenants/" + CLINIC + "/users").then().statusCode(201);
+        tenants = new WebTenants(suite);
+        tenants.create(Map.of("name", "Calendar Dental", "slug", CLINIC, "organization_type", "dental_clinic", "contact_email",
+                "desk@calendar-dental.example", "state", "Maharashtra", "pincode", "400001"));
+        dentist = tenants.member(CLINIC, ADMIN_EMAIL, PASSWORD, "Dr. Meera Joshi", "admin");
+        // The API offers no slot that has begun: the clinic keeps a zone whose clock now reads before 08:00 of India's
+        // today, so the test's 10:00 to 15:00 are still to come whenever it runs.
+        ZoneId zone = morningZone();
+        today = LocalDate.now(zone);
+        api().body(Map.of("time_zone", zone.getId(), "clinic_opens", "09:00", "clinic_closes", "18:00", "clinic_closed_days", List.of()))
+                .put("/api/tenants/" + CLINIC + "/appointments/settings").then().statusCode(200);
         // The seed guide's patient, and another one for the slot taken meanwhile.
         johnDoe = patient("John", "Doe", "+91-9876543210");
         priya = patient("Priya", "Nair", "+91-9876500001");
@@ -96,7 +92,7 @@ class CalendarBrowserTest {
     void johnDoeIsBookedByClickingAFreeSlotAndShowsInTheDayAndWeekViews() {
         browser.go(calendar + "?view=day&date=" + today, "calendar-day-empty");
         // dental-service learns of the new member through Kafka: until then its availability refuses the dentist.
-        awaitFreeSlot(today + "T10:00");
+        web.awaitFreeSlot(today + "T10:00");
         browser.clickThrough(By.cssSelector("a.free-slot[data-at='" + today + "T10:00'][data-dentist='" + dentist + "']"));
         browser.await(By.id("booking-form"));
         assertTrue(browser.text(By.id("booking-when")).endsWith("10:00 with Dr. Meera Joshi"), browser.text(By.id("booking-when")));
@@ -168,9 +164,7 @@ class CalendarBrowserTest {
     void anAppointmentIsRescheduledAndCancelledFromItsPage() {
         browser.go(calendar + "/appointments/" + priyasAppointment, "calendar-appointment");
         assertEquals("Priya Nair", browser.text(By.id("appointment-title")));
-        // A date-time field's typing differs by locale; its value is what the form sends.
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
-                browser.driver().findElement(By.id("at")), today + "T15:00");
+        web.setValue("at", today + "T15:00");
         browser.clickThrough(By.id("reschedule"));
         browser.await(By.id("notice"));
         assertTrue(browser.text(By.id("appointment-when")).contains("15:00–15:30"), browser.text(By.id("appointment-when")));
@@ -197,23 +191,29 @@ class CalendarBrowserTest {
         browser.driver().findElement(chosen).click();
     }
 
-    /** Reloads the day until the API's availability offers the slot (the clinic's new member reaches dental-service by Kafka). */
-    private void awaitFreeSlot(String at) {
-        By slot = By.cssSelector("a.free-slot[data-at='" + at + "']");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (browser.driver().findElements(slot).isEmpty()) {
-            assertTrue(Instant.now().isBefore(deadline), "no free slot at " + at + ":\n" + browser.pageText());
-            browser.driver().navigate().refresh();
-        }
-    }
-
     private long patient(String first, String last, String phone) {
         return api().body(Map.of("first_name", first, "last_name", last, "phone", phone, "email", first.toLowerCase() + "@example.com"))
                 .post("/api/tenants/" + CLINIC + "/patients").then().statusCode(201).extract().jsonPath().getLong("data.id");
     }
 
+    /**
+     * Asia/Kolkata while its clock reads before 08:00; later, the whole-hour zone west of it whose clock does, on the
+     * same date (the web's calendar takes India's today for "today").
+     */
+    private static ZoneId morningZone() {
+        ZonedDateTime india = ZonedDateTime.now(ZoneId.of("Asia/Kolkata"));
+        for (int hoursEast = 5; hoursEast >= -12 && india.getHour() >= 8; hoursEast--) {
+            // The Etc zones' signs are POSIX's: Etc/GMT-5 is five hours east of Greenwich.
+            ZoneId zone = ZoneId.of(hoursEast == 0 ? "Etc/UTC" : "Etc/GMT" + (hoursEast > 0 ? "-" : "+") + Math.abs(hoursEast));
+            ZonedDateTime there = india.withZoneSameInstant(zone);
+            if (there.toLocalDate().equals(india.toLocalDate()) && there.getHour() < 8) {
+                return zone;
+            }
+        }
+        return india.getZone();
+    }
+
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

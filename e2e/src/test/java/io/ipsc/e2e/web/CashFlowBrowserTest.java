@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +46,6 @@ class CashFlowBrowserTest {
     private static final String SHOP = "cashflow-shop";
     private static final String ADMIN_EMAIL = "cashflow.admin@ipsc.example";
     private static final String PASSWORD = "a long cash flow test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Kolkata"));
     /*
      * One product at ₹1,000 + 18 % GST = ₹1,180 a unit (Maharashtra to Maharashtra: CGST ₹90 + SGST ₹90 a unit).
@@ -61,6 +59,7 @@ class CashFlowBrowserTest {
     private static final List<String> RECEIVABLES = List.of("₹1,180.00", "₹2,360.00", "₹3,000.00", "₹4,720.00");
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -73,13 +72,10 @@ class CashFlowBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Cash Flow Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@cashflow.example",
                 "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         int product = api().body(Map.of("sku", "STEEL-ROD", "name", "Steel rod", "hsn_sac", "7214", "unit", "nos", "price", 1000,
                 "gst_rate", 18, "stock_quantity", 100)).post(tenantApi("products")).then().statusCode(201).extract().path("data.id");
         int asha = api().body(Map.of("name", "Asha Traders", "state", "Maharashtra")).post(tenantApi("customers")).then().statusCode(201)
@@ -96,9 +92,7 @@ class CashFlowBrowserTest {
         api().body(Map.of("vendor_id", vendor, "bill_number", "PM/2", "bill_date", TODAY.minusDays(50).toString(),
                         "lines", List.of(Map.of("product_id", product, "quantity", 2, "unit_price", "100.00", "gst_rate", 18))))
                 .post(tenantApi("purchases")).then().statusCode(201);
-        int admin = api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Kiran Patil"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", admin, "role", "admin")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Kiran Patil", "admin");
 
         browser = Browser.open();
         web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
@@ -238,7 +232,6 @@ class CashFlowBrowserTest {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -19,12 +19,9 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +42,6 @@ class CatalogBrowserTest {
     private static final String ADMIN_EMAIL = "catalog.admin@ipsc.example";
     private static final String VIEWER_EMAIL = "catalog.viewer@ipsc.example";
     private static final String PASSWORD = "a long catalog test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     /*
      * 100 kg × ₹80 = ₹8,000 taxable from a Tamil Nadu vendor to a Karnataka buyer: IGST 18% = ₹1,440, total
      * ₹9,440.00. A part payment of ₹4,000 leaves ₹5,440.00.
@@ -54,6 +50,7 @@ class CatalogBrowserTest {
     private static final String BALANCE = "₹5,440.00";
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -66,13 +63,10 @@ class CatalogBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Catalog Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@catalog.example",
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         member(ADMIN_EMAIL, "Meera Nair", "admin");
         member(VIEWER_EMAIL, "Arjun Rao", "viewer");
 
@@ -251,13 +245,10 @@ class CatalogBrowserTest {
     }
 
     private void member(String email, String fullName, String role) {
-        int id = api().body(Map.of("email", email, "password", PASSWORD, "full_name", fullName))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", id, "role", role)).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, email, PASSWORD, fullName, role);
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -18,10 +18,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,11 +37,11 @@ class ClinicBrowserTest {
     private static final String CLINIC = "smile-chart";
     private static final String ADMIN_EMAIL = "clinic.admin@ipsc.example";
     private static final String PASSWORD = "a long clinic test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     /** Billing goes through Kafka to invoicing-service: the line shows once it has arrived. */
     private static final Duration BILLING = Duration.ofSeconds(60);
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -56,17 +54,12 @@ class ClinicBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Smile Chart Dental Clinic", "slug", CLINIC, "organization_type", "dental_clinic",
                 "contact_email", "dr.sarah@smilechart.example", "gstin", "27AABFS1234A1Z5", "state", "Maharashtra", "pincode", "400001",
                 "city", "Mumbai", "address_line1", "123 Dental Street")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + CLINIC).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the clinic did not become active");
-            Thread.sleep(500);
-        }
-        int id = api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Dr. Sarah Johnson"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", id, "role", "admin")).post("/api/tenants/" + CLINIC + "/users").then().statusCode(201);
+        tenants.awaitActive(CLINIC);
+        tenants.member(CLINIC, ADMIN_EMAIL, PASSWORD, "Dr. Sarah Johnson", "admin");
 
         browser = Browser.open();
         web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
@@ -192,7 +185,6 @@ class ClinicBrowserTest {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -19,12 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +49,6 @@ class FactoryBrowserTest {
     private static final String ADMIN_EMAIL = "rajesh@precisionmfg.example";
     private static final String VIEWER_EMAIL = "factory.viewer@precisionmfg.example";
     private static final String PASSWORD = "a long factory test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     /*
      * For 100 Main Assemblies: 2 Gear Sets each (no scrap), each of 3 Steel Rods with 10% scrap: 100 × 2 × 3.3 = 660;
      * plus 1.5 Steel Rods each with 5% scrap: 100 × 1.575 = 157.5. In all 817.5 Steel Rods.
@@ -62,6 +58,7 @@ class FactoryBrowserTest {
     private static final String UNIT_MATERIAL_COST = "₹981.00";
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -74,17 +71,14 @@ class FactoryBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.ofEntries(Map.entry("name", "Precision Manufacturing Co."), Map.entry("slug", FACTORY),
                 Map.entry("organization_type", "manufacturing"), Map.entry("contact_person", "Rajesh Kumar"),
                 Map.entry("contact_email", "rajesh@precisionmfg.com"), Map.entry("contact_phone", "+91-9876543211"),
                 Map.entry("gstin", "29AABPM5678B2Z9"), Map.entry("industry", "Manufacturing"), Map.entry("size", "medium"),
                 Map.entry("address_line1", "456 Industrial Park"), Map.entry("city", "Bangalore"), Map.entry("state", "Karnataka"),
                 Map.entry("pincode", "560001"))).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + FACTORY).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the factory did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(FACTORY);
         product("MA-001", "Main Assembly", 25000);
         long gearSet = product("GS-001", "Gear Set", 1500);
         long steelRod = product("SR-001", "Steel Rod", 150);
@@ -390,13 +384,10 @@ class FactoryBrowserTest {
     }
 
     private void member(String email, String fullName, String role) {
-        int id = api().body(Map.of("email", email, "password", PASSWORD, "full_name", fullName))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", id, "role", role)).post("/api/tenants/" + FACTORY + "/users").then().statusCode(201);
+        tenants.member(FACTORY, email, PASSWORD, fullName, role);
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,9 +38,9 @@ class GstBrowserTest {
     private static final String SHOP = "gstr1-shop";
     private static final String ADMIN_EMAIL = "gstr1.admin@ipsc.example";
     private static final String PASSWORD = "a long gst returns test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -53,13 +52,10 @@ class GstBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "GST Returns Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gstr1.example",
                 "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         api().body(Map.of("advanced_reporting", true)).put("/api/tenants/" + SHOP + "/features").then().statusCode(200);
         int shoe12 = product("SHOE-12", "Leather shoes", "pcs", 12);
         int shoe18 = product("SHOE-18", "Sports shoes", "pcs", 18);
@@ -69,11 +65,9 @@ class GstBrowserTest {
         issue(karnataka, List.of(Map.of("product_id", shoe12, "quantity", 2)));
         issue(delhi, List.of(Map.of("product_id", shoe12, "quantity", 100), Map.of("product_id", shoe18, "quantity", 1)));
         issue(local, List.of(Map.of("product_id", shoe18, "quantity", 1)));
-        int admin = api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Meera Kulkarni"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", admin, "role", "admin")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Meera Kulkarni", "admin");
         // The feature reaches invoicing-service as an event: wait until its reports answer.
-        deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (api().get(tenantApi("reports/gstr1?month=2024-08")).statusCode() != 200) {
             assertTrue(Instant.now().isBefore(deadline), "advanced_reporting did not reach invoicing");
             Thread.sleep(500);
@@ -156,7 +150,6 @@ class GstBrowserTest {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -17,12 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +39,6 @@ class InvoiceEditorBrowserTest {
     private static final String ADMIN_EMAIL = "invoices.admin@ipsc.example";
     private static final String VIEWER_EMAIL = "invoices.viewer@ipsc.example";
     private static final String PASSWORD = "a long invoices test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     /*
      * 4 × ₹12,500 less 10% = ₹45,000 taxable; the customer is in Karnataka like the shop (GSTIN 29…), so
      * intra-state: CGST 9% = ₹4,050 and SGST 9% = ₹4,050; total ₹53,100.00 (no round-off).
@@ -53,6 +49,7 @@ class InvoiceEditorBrowserTest {
     private static final String BALANCE = "₹33,100.00";
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -65,13 +62,10 @@ class InvoiceEditorBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Invoice Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@invoices.example",
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         api().body(Map.of("sku", "BRASS-VALVE", "name", "Brass valve", "hsn_sac", "8481", "unit", "nos", "price", 12500,
                 "gst_rate", 18, "stock_quantity", 10)).post("/api/tenants/" + SHOP + "/products").then().statusCode(201);
         api().body(Map.of("name", "Kaveri Traders", "state", "Karnataka", "city", "Mysuru", "address_line1", "12 Sayyaji Rao Road",
@@ -201,13 +195,10 @@ class InvoiceEditorBrowserTest {
     }
 
     private void member(String email, String fullName, String role) {
-        int id = api().body(Map.of("email", email, "password", PASSWORD, "full_name", fullName))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", id, "role", role)).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, email, PASSWORD, fullName, role);
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

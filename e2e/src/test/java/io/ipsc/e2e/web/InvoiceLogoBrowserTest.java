@@ -32,14 +32,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,11 +55,11 @@ class InvoiceLogoBrowserTest {
     private static final String ADMIN_EMAIL = "logo.admin@ipsc.example";
     private static final String VIEWER_EMAIL = "logo.viewer@ipsc.example";
     private static final String PASSWORD = "a long logo test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     private static final int LOGO_WIDTH = 360;
     private static final int LOGO_HEIGHT = 120;
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -75,13 +72,10 @@ class InvoiceLogoBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Logo Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@logo.example",
                 "gstin", "27AAPFU0939F1ZV", "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         int customer = api().body(Map.of("name", "Deccan Motors", "state", "Maharashtra", "city", "Pune", "address_line1", "14 FC Road",
                 "pincode", "411004")).post("/api/tenants/" + SHOP + "/customers").then().statusCode(201).extract().path("data.id");
         invoice = api().body(Map.of("customer_id", customer, "lines", List.of(Map.of("description", "Annual maintenance", "hsn_sac", "998719",
@@ -200,13 +194,10 @@ class InvoiceLogoBrowserTest {
     }
 
     private void member(String email, String fullName, String role) {
-        int id = api().body(Map.of("email", email, "password", PASSWORD, "full_name", fullName))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", id, "role", role)).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, email, PASSWORD, fullName, role);
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -20,14 +20,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +43,6 @@ class InvoicingGapsBrowserTest {
     private static final String SHOP = "gaps-shop";
     private static final String ADMIN_EMAIL = "gaps.admin@ipsc.example";
     private static final String PASSWORD = "a long invoicing gaps test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
     private static final int PRODUCTS = 300;
     /*
      * Product n is "Item n" (SKU ITEM-n), sold at ₹10 × n and bought at ₹6 × n, 18 % GST; the shop and its customer are in
@@ -58,6 +54,7 @@ class InvoicingGapsBrowserTest {
     private static final String PURCHASE_TOTAL = "₹17,700.00";
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String workspace;
@@ -70,14 +67,11 @@ class InvoicingGapsBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Gaps Hardware", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gaps.example",
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001", "subscription_plan", "premium",
                 "max_products", 1000)).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         for (int n = 1; n <= PRODUCTS; n++) {
             String number = String.format("%03d", n);
             post("products", Map.of("sku", "ITEM-" + number, "name", "Item " + number, "hsn_sac", "8481", "unit", "nos",
@@ -85,9 +79,7 @@ class InvoicingGapsBrowserTest {
         }
         post("customers", Map.of("name", "Kaveri Traders", "state", "Karnataka", "city", "Mysuru"));
         post("vendors", Map.of("name", "Mysuru Metals", "state", "Karnataka", "city", "Mysuru"));
-        int admin = api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Meera Rao"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", admin, "role", "admin")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Meera Rao", "admin");
 
         browser = Browser.open();
         web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
@@ -234,7 +226,6 @@ class InvoicingGapsBrowserTest {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -22,12 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,9 +46,9 @@ class OperatorConsoleBrowserTest {
     private static final String ADMIN_EMAIL = "ops.admin@ipsc.example";
     private static final String MEMBER_EMAIL = "ops.member@ipsc.example";
     private static final String PASSWORD = "a long console test password";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
 
@@ -62,6 +59,7 @@ class OperatorConsoleBrowserTest {
     void prepare(LocalSuite suite) {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Kavya Iyer", "platform_admin", true))
                 .post("/api/users").then().statusCode(201);
         api().body(Map.of("name", "Ops Smile Dental", "slug", CLINIC, "organization_type", "dental_clinic",
@@ -70,10 +68,8 @@ class OperatorConsoleBrowserTest {
         api().body(Map.of("name", "Ops Corner Shop", "slug", SHOP, "organization_type", "business",
                 "contact_email", "owner@opsshop.example", "state", "Karnataka", "pincode", "560001"))
                 .post("/api/tenants").then().statusCode(201);
-        int member = api().body(Map.of("email", MEMBER_EMAIL, "password", PASSWORD, "full_name", "Rohan Das"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", member, "role", "admin")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
-        awaitActive(CLINIC);
+        tenants.member(SHOP, MEMBER_EMAIL, PASSWORD, "Rohan Das", "admin");
+        tenants.awaitActive(CLINIC);
         // Some requests of the clinic through the gateway, for its performance charts.
         for (int i = 0; i < 5; i++) {
             api().get("/api/tenants/" + CLINIC + "/products").then().statusCode(200);
@@ -225,23 +221,7 @@ class OperatorConsoleBrowserTest {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
     }
 
-    private void awaitActive(String slug) {
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + slug).then().extract().path("data.status"))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(slug + " not active within " + PROVISIONING.toSeconds() + " s");
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -20,12 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,9 +49,9 @@ class TenantSettingsBrowserTest {
     /** The new brand colour: the page must show it as rgb(0, 121, 107). */
     private static final String BRAND_COLOUR = "#00796b";
     private static final String BRAND_RGB = "0, 121, 107";
-    private static final Duration PROVISIONING = Duration.ofSeconds(240);
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
     private String settings;
@@ -66,13 +63,10 @@ class TenantSettingsBrowserTest {
     void setUp(LocalSuite suite) throws InterruptedException {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("name", "Settings Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@settings.example",
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + SHOP).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), "the shop did not become active");
-            Thread.sleep(500);
-        }
+        tenants.awaitActive(SHOP);
         member(ADMIN_EMAIL, "Lakshmi Iyer", "admin");
         member(VIEWER_EMAIL, "Vikram Rao", "viewer");
         // An account that is no member yet: the admin adds it by e-mail.
@@ -274,13 +268,10 @@ class TenantSettingsBrowserTest {
     }
 
     private void member(String email, String fullName, String role) {
-        int id = api().body(Map.of("email", email, "password", PASSWORD, "full_name", fullName))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", id, "role", role)).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, email, PASSWORD, fullName, role);
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +43,7 @@ class TenantSetupBrowserTest {
     private static final Duration CHECK_WAIT = Duration.ofSeconds(15);
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
 
@@ -54,6 +54,7 @@ class TenantSetupBrowserTest {
     void openBrowser(LocalSuite suite) {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Kavya Iyer", "platform_admin", true))
                 .post("/api/users").then().statusCode(201);
         browser = Browser.open();
@@ -178,7 +179,6 @@ class TenantSetupBrowserTest {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -1,12 +1,14 @@
 package io.ipsc.e2e.web;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -117,6 +119,26 @@ final class WebApp {
             Thread.sleep(400);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sets the field with this id to {@code value} as the form will send it: a date or time field's typing differs by locale. */
+    void setValue(String id, String value) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.driver().findElement(By.id(id)), value);
+    }
+
+    /**
+     * Reloads the calendar's page until the API's availability offers a free slot at {@code at} (2030-06-10T10:00): a
+     * clinic's new member reaches dental-service by Kafka, and until then its availability refuses the dentist.
+     */
+    void awaitFreeSlot(String at) {
+        By slot = By.cssSelector("a.free-slot[data-at='" + at + "']");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (browser.driver().findElements(slot).isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no free slot at " + at + ":\n" + browser.pageText());
+            }
+            browser.driver().navigate().refresh();
         }
     }
 

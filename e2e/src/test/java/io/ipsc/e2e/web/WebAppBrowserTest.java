@@ -48,6 +48,7 @@ class WebAppBrowserTest {
     private static final Duration PROVISIONING = Duration.ofSeconds(240);
 
     private LocalSuite suite;
+    private WebTenants tenants;
     private Browser browser;
     private WebApp web;
 
@@ -58,6 +59,7 @@ class WebAppBrowserTest {
     void openBrowser(LocalSuite suite) {
         Browser.requireInstalled();
         this.suite = suite;
+        tenants = new WebTenants(suite);
         api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Priya Raman", "platform_admin", true))
                 .post("/api/users").then().statusCode(201);
         browser = Browser.open();
@@ -154,9 +156,7 @@ class WebAppBrowserTest {
     void aMemberOfAnotherOrganisationIsRefusedAndUnknownOrSuspendedOnesSaySo() {
         api().body(Map.of("name", "Web Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@webshop.example",
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        int member = api().body(Map.of("email", MEMBER_EMAIL, "password", PASSWORD, "full_name", "Amit Patel"))
-                .post("/api/users").then().statusCode(201).extract().path("data.id");
-        api().body(Map.of("user_id", member, "role", "staff")).post("/api/tenants/" + SHOP + "/users").then().statusCode(201);
+        tenants.member(SHOP, MEMBER_EMAIL, PASSWORD, "Amit Patel", "staff");
 
         try (Browser other = Browser.open()) {
             WebApp asMember = new WebApp(other, web.baseUrl());
@@ -208,7 +208,6 @@ class WebAppBrowserTest {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+        return tenants.api();
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The settings' own navigation, and whether its pages offer changes. Plan and usage is listed for
- * admins only (the API answers it to them only); every member may look at the rest.
+ * admins only (the API answers it to them only), Clinic for a tenant with dental_management only; every
+ * member may look at the rest.
  */
 public record SettingsTabs(String base, List<Tab> tabs, boolean mayChange) {
 
@@ -21,6 +22,9 @@ public record SettingsTabs(String base, List<Tab> tabs, boolean mayChange) {
         tabs.add(new Tab("profile", "Profile", base, current.equals("profile")));
         tabs.add(new Tab("branding", "Branding", base + "/branding", current.equals("branding")));
         tabs.add(new Tab("invoicing", "Invoicing", base + "/invoicing", current.equals("invoicing")));
+        if (visit.tenant().getFeatures() != null && Boolean.TRUE.equals(visit.tenant().getFeatures().get("dental_management"))) {
+            tabs.add(new Tab("clinic", "Clinic", base + "/clinic", current.equals("clinic")));
+        }
         tabs.add(new Tab("features", "Features", base + "/features", current.equals("features")));
         tabs.add(new Tab("members", "Members", base + "/members", current.equals("members")));
         if (admin) {

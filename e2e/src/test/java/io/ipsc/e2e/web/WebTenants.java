@@ -1,0 +1,66 @@
+package io.ipsc.e2e.web;
+
+import io.ipsc.e2e.LocalSuite;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The set-up every browser test makes through the API before it opens a browser: requests as the platform admin, a
+ * tenant created and awaited until it is active, and users made members of it with a role.
+ */
+final class WebTenants {
+
+    /** How long a new tenant may take to become active (its databases in every module) on this busy machine. */
+    static final Duration PROVISIONING = Duration.ofSeconds(240);
+
+    private final LocalSuite suite;
+
+    WebTenants(LocalSuite suite) {
+        this.suite = suite;
+    }
+
+    /** A request to the gateway as the platform admin. */
+    RequestSpecification api() {
+        return given().baseUri(suite.gatewayUrl()).contentType("application/json")
+                .header("Authorization", "Bearer " + suite.adminToken());
+    }
+
+    /** Creates the tenant {@code fields} describe (its slug among them) and waits until it is active. */
+    void create(Map<String, ?> fields) {
+        api().body(fields).post("/api/tenants").then().statusCode(201);
+        awaitActive((String) fields.get("slug"));
+    }
+
+    /** Waits until the tenant {@code slug} is active. */
+    void awaitActive(String slug) {
+        Instant deadline = Instant.now().plus(PROVISIONING);
+        while (!"active".equals(api().get("/api/tenants/" + slug).path("data.status"))) {
+            assertTrue(Instant.now().isBefore(deadline), slug + " did not become active");
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + slug, e);
+            }
+        }
+    }
+
+    /** A new user, made a member of {@code slug} with {@code role}; their id. */
+    long member(String slug, String email, String password, String fullName, String role) {
+        int id = user(email, password, fullName);
+        api().body(Map.of("user_id", id, "role", role)).post("/api/tenants/" + slug + "/users").then().statusCode(201);
+        return id;
+    }
+
+    /** A new user of the suite, a member of no tenant yet; their id. */
+    int user(String email, String password, String fullName) {
+        return api().body(Map.of("email", email, "password", password, "full_name", fullName))
+                .post("/api/users").then().statusCode(201).extract().path("data.id");
+    }
+}
