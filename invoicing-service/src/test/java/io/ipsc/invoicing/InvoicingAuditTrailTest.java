@@ -169,7 +169,7 @@ class InvoicingAuditTrailTest {
                 .get("/api/audit?entity=products").then().statusCode(200).body("data.total_items", greaterThan(0));
 
         as(ADMIN, SLUG).get("/api/audit?entity=unicorn").then().statusCode(400).body("error.code", is("UNKNOWN_ENTITY"))
-                .body("error.message", containsString("invoices")).body("error.message", containsString("products"));
+                .body("message", containsString("invoices")).body("message", containsString("products"));
         as(ADMIN, SLUG).get("/api/audit?id=5").then().statusCode(400).body("error.code", is("ENTITY_REQUIRED"));
         as(ADMIN, SLUG).get("/api/audit?from=yesterday").then().statusCode(400).body("error.code", is("INVALID_FIELD"))
                 .body("error.details[0].field", is("from"));

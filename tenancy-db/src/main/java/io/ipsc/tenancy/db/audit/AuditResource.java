@@ -43,7 +43,7 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_ENTITY,ENTITY_REQUIRED,INVALID_FIELD,INVALID_RANGE,INVALID_PAGE,AUDIT_SERVICE_REQUIRED")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_ENTITY,ENTITY_REQUIRED,INVALID_RANGE,AUDIT_SERVICE_REQUIRED")
     @Operation(operationId = "listAuditTrail", summary = "List the tenant's audit trail, newest first (tenant admins)",
             description = "Every insert, update and delete of the tenant's records in one service, with who made it (user id and "
                     + "e-mail, or the system with the Kafka record that caused it), when (UTC) and each changed field's old and new "
@@ -68,7 +68,7 @@ public class AuditResource {
     @GET
     @Path("/export")
     @Produces("text/csv")
-    @Extension(name = ErrorAnswers.CODES, value = "INVALID_FIELD,INVALID_RANGE,AUDIT_SERVICE_REQUIRED")
+    @Extension(name = ErrorAnswers.CODES, value = "INVALID_RANGE,AUDIT_SERVICE_REQUIRED")
     @Operation(operationId = "exportAuditTrail", summary = "Export the tenant's audit trail for a period as CSV (tenant admins)",
             description = "One line per changed field, oldest first; at most 400 days per request. Cells starting with = + - @ are "
                     + "prefixed with an apostrophe so a spreadsheet never runs them.")
