@@ -37,7 +37,11 @@ DECLARE
 BEGIN
     IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
     IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
-    SELECT coalesce(jsonb_object_agg(k, jsonb_build_object('old', old_row -> k, 'new', new_row -> k)), '{}'::jsonb)
+    -- A secret (a password hash, a token) is noted as changed, never copied into the trail.
+    SELECT coalesce(jsonb_object_agg(k, CASE WHEN k ~ '(password|secret|token)'
+                THEN jsonb_build_object('old', CASE WHEN old_row ? k THEN to_jsonb('[redacted]'::text) END,
+                                        'new', CASE WHEN new_row ? k THEN to_jsonb('[redacted]'::text) END)
+                ELSE jsonb_build_object('old', old_row -> k, 'new', new_row -> k) END), '{}'::jsonb)
       INTO diff
       FROM jsonb_object_keys(coalesce(new_row, old_row)) AS k
      WHERE TG_OP <> 'UPDATE' OR (old_row -> k) IS DISTINCT FROM (new_row -> k);

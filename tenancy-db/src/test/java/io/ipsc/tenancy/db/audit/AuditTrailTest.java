@@ -142,8 +142,8 @@ class AuditTrailTest {
     }
 
     @Test
-    void aTableALaterMigrationAddsIsAuditedAndInstallingAgainChangesNothing() throws Exception {
-        execute("CREATE TABLE IF NOT EXISTS later_things (id bigint PRIMARY KEY, name text)");
+    void aTableALaterMigrationAddsIsAuditedWithoutItsSecretsAndInstallingAgainChangesNothing() throws Exception {
+        execute("CREATE TABLE IF NOT EXISTS later_things (id bigint PRIMARY KEY, name text, password_hash text)");
         try (Connection c = admin.connect(database)) {
             assertTrue(!AuditTrail.current(c), "a table without the trigger makes the database out of date");
         }
@@ -152,8 +152,11 @@ class AuditTrailTest {
         try (Connection c = admin.connect(database)) {
             assertTrue(AuditTrail.current(c));
         }
-        execute("INSERT INTO later_things VALUES (5, 'bolt')");
+        execute("INSERT INTO later_things VALUES (5, 'bolt', '$argon2id$secret')");
         assertEquals("insert", trail("later_things", 5).get(0).getString("action"));
+        // A secret is noted, never copied.
+        assertEquals(change(null, "[redacted]"), trail("later_things", 5).get(0).getJsonObject("changes").getJsonObject("password_hash"));
+        assertEquals(change(null, "bolt"), trail("later_things", 5).get(0).getJsonObject("changes").getJsonObject("name"));
         assertEquals(1, trail("later_things", 5).size());
     }
 
