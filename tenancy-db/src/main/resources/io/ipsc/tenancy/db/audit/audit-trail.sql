@@ -103,8 +103,17 @@ BEGIN
     RETURN created;
 END $$;
 
--- Every table of the database gets the trigger, except the bookkeeping ones: so a table a later
--- migration adds is audited without anyone remembering to.
+-- The tables that are bookkeeping, not records: Flyway's, the tenant's identity, the trail itself, and
+-- on the platform database (tenant-service runs this script too) sessions, keys, the event outbox,
+-- security events and provisioning reports, which change at every sign-in or event and hold secrets.
+CREATE OR REPLACE FUNCTION ipsc_audit_excluded(table_name name) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT table_name IN ('flyway_schema_history', 'ipsc_tenant', 'refresh_tokens', 'refresh_token_families', 'signing_keys',
+                          'outbox', 'security_events', 'tenant_provisioning')
+        OR table_name LIKE 'ipsc\_audit%'
+$$;
+
+-- Every other table of the database gets the trigger: so a table a later migration adds is audited
+-- without anyone remembering to.
 CREATE OR REPLACE FUNCTION ipsc_audit_attach() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     t        record;
@@ -112,7 +121,7 @@ DECLARE
 BEGIN
     FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
               WHERE ns.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-                AND c.relname NOT IN ('flyway_schema_history', 'ipsc_tenant') AND c.relname NOT LIKE 'ipsc\_audit%'
+                AND NOT ipsc_audit_excluded(c.relname)
                 AND NOT EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit')
     LOOP
         EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT OR UPDATE OR DELETE ON public.%I '
