@@ -13,7 +13,7 @@ import java.util.function.Function;
  * {@code /api/audit} is served by every module (each keeps its own tenant's trail), so its owner comes
  * from the query: {@code entity} names a table one module has ({@code invoice} → invoicing, {@code patient}
  * → dental, {@code bom} → manufacturing, {@code branding} → branding); without one, {@code service=}
- * says whose, {@code tenants} being the platform's own trail on tenant-service.
+ * says whose. (The platform database's trail, on tenant-service, has no endpoint yet.)
  */
 public final class AuditRoutes {
 
@@ -75,7 +75,6 @@ public final class AuditRoutes {
         services.put("dental", Module.DENTAL);
         services.put("manufacturing", Module.MANUFACTURING);
         services.put("branding", Module.BRANDING);
-        services.put("tenants", Module.TENANT_SERVICE);
         return services;
     }
 

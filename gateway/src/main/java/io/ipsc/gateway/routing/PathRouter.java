@@ -23,10 +23,6 @@ public final class PathRouter {
         }
         RoutingDecision audit = routed.get();
         Module owner = AuditRoutes.owner(query);
-        if (owner == Module.TENANT_SERVICE) {
-            // The platform's own trail: tenant-service checks its callers itself (platform admins).
-            return Optional.of(new RoutingDecision(owner, audit.upstreamPath(), audit.pathTenant(), null, false));
-        }
         return Optional.of(new RoutingDecision(owner, audit.upstreamPath(), audit.pathTenant(),
                 new RouteTable.Route(AuditRoutes.FAMILY, owner), audit.tenantChecked()));
     }

@@ -47,8 +47,8 @@ public class AuditResource {
     @Operation(operationId = "listAuditTrail", summary = "List the tenant's audit trail, newest first (tenant admins)",
             description = "Every insert, update and delete of the tenant's records in one service, with who made it (user id and "
                     + "e-mail, or the system with the Kafka record that caused it), when (UTC) and each changed field's old and new "
-                    + "value. Through the gateway, entity (or, without one, service=invoicing|dental|manufacturing|branding|tenants) "
-                    + "picks the service; service=tenants is the platform's own trail, for platform admins.")
+                    + "value. Through the gateway, entity (or, without one, service=invoicing|dental|manufacturing|branding) "
+                    + "picks the service.")
     public Uni<ApiResponse<Page<AuditEntry>>> list(
             @Parameter(description = "a table (invoice_lines) or a friendly name (invoice, credit-note, customer)") @QueryParam("entity") String entity,
             @Parameter(description = "the record's id; needs entity") @QueryParam("id") String id,
