@@ -17,6 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -72,6 +76,8 @@ public class AuditResource {
     @Operation(operationId = "exportAuditTrail", summary = "Export the tenant's audit trail for a period as CSV (tenant admins)",
             description = "One line per changed field, oldest first; at most 400 days per request. Cells starting with = + - @ are "
                     + "prefixed with an apostrophe so a spreadsheet never runs them.")
+    @APIResponse(responseCode = "200", description = "The CSV, as an attachment", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @Parameter(description = "at the gateway, the service whose trail to export") @QueryParam("service") String serviceName) {
         tenant.requireRole(Role.ADMIN, "export the audit trail");
