@@ -38,6 +38,16 @@ class PlatformAuditTrailTest {
 
         List<String> tenantRows = actions("tenants", tenantId);
         assertEquals("insert", tenantRows.get(0), tenantRows.toString());
+        // Created by the platform admin, as their token says.
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT actor, actor_email FROM ipsc_audit WHERE table_name = 'tenants' AND record_id = ? AND action = 'insert'")) {
+            ps.setString(1, Integer.toString(tenantId));
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("user", rs.getString(1));
+                assertEquals(Api.ADMIN_EMAIL, rs.getString(2));
+            }
+        }
         assertEquals(List.of("insert"), actions("users", userId).subList(0, 1));
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT changes -> 'password_hash' ->> 'new' FROM ipsc_audit WHERE table_name = 'users' "
