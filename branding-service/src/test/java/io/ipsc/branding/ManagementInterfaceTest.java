@@ -34,6 +34,6 @@ class ManagementInterfaceTest {
      */
     @Test
     void answersAreDescribedAsTheWireHasThem() {
-        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getThemeCss"));
+        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getThemeCss", "exportAuditTrail"));
     }
 }

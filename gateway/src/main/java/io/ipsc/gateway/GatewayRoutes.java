@@ -155,7 +155,13 @@ public class GatewayRoutes {
         HttpServerResponse response = ctx.response();
         response.headers().set("X-Request-ID", requestId);
         String path = request.path();
-        Optional<RoutingDecision> routed = PathRouter.route(path);
+        Optional<RoutingDecision> routed;
+        try {
+            routed = PathRouter.route(path, request::getParam);
+        } catch (ApiException refused) {
+            envelopes.fail(response, refused);
+            return;
+        }
         if (routed.isEmpty()) {
             envelopes.fail(response, new ApiException(404, "NOT_FOUND", "No such endpoint: " + path));
             return;

@@ -167,6 +167,21 @@ class GatewayTest {
     }
 
     @Test
+    void theAuditTrailReachesTheModuleItsEntityNamesAndAnUnroutableOneIsA400() {
+        RequestSpecification bob = given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of()));
+        bob.get("/api/tenants/" + FULL + "/audit?entity=patient&id=4").then().statusCode(200)
+                .body("module", is("dental")).body("path", is("/api/audit")).body("query", is("entity=patient&id=4")).body("tenant", is(FULL));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of())).header("X-Tenant-ID", FULL)
+                .get("/api/audit/export?service=manufacturing&from=2026-04-01&to=2026-04-30").then().statusCode(200)
+                .body("module", is("manufacturing")).body("path", is("/api/audit/export"));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(BOB, Map.of())).get("/api/tenants/" + FULL + "/audit")
+                .then().statusCode(400).body("success", is(false)).body("data", nullValue())
+                .body("error.code", is("AUDIT_SERVICE_REQUIRED")).body("message", containsString("invoicing"));
+        // Another tenant's member is refused as on every other route.
+        alice().get("/api/tenants/" + FULL + "/audit?entity=invoice").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+    }
+
+    @Test
     void viewersReadAndDoNotChange() {
         RequestSpecification vic = given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of()))
                 .header("X-Tenant-ID", FULL);

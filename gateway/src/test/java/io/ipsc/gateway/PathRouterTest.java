@@ -60,4 +60,54 @@ class PathRouterTest {
     void refusesWhatNoModuleOwns(String path) {
         assertTrue(PathRouter.route(path).isEmpty(), path);
     }
+
+    /** {@code /api/audit} is every module's: the entity, or else service=, names whose trail is meant. */
+    @ParameterizedTest
+    @CsvSource({
+            "/api/tenants/smile-dental/audit, entity=invoice, INVOICING, /api/audit, smile-dental, true",
+            "/api/tenants/smile-dental/audit, entity=invoice_lines, INVOICING, /api/audit, smile-dental, true",
+            "/api/tenants/smile-dental/audit, entity=customer, INVOICING, /api/audit, smile-dental, true",
+            "/api/tenants/smile-dental/audit, entity=credit-note, INVOICING, /api/audit, smile-dental, true",
+            "/api/tenants/smile-dental/audit, entity=patient, DENTAL, /api/audit, smile-dental, true",
+            "/api/tenants/smile-dental/audit, entity=treatments, DENTAL, /api/audit, smile-dental, true",
+            "/api/tenants/precision-mfg/audit, entity=bom, MANUFACTURING, /api/audit, precision-mfg, true",
+            "/api/tenants/precision-mfg/audit, entity=production-order, MANUFACTURING, /api/audit, precision-mfg, true",
+            "/api/tenants/smile-dental/audit, entity=branding, BRANDING, /api/audit, smile-dental, true",
+            "/api/audit, entity=patient, DENTAL, /api/audit, , true",
+            "/api/audit/export, service=manufacturing, MANUFACTURING, /api/audit/export, , true",
+            "/api/tenants/smile-dental/audit/export, service=dental, DENTAL, /api/audit/export, smile-dental, true",
+            "/api/tenants/smile-dental/audit, entity=settings&service=branding, BRANDING, /api/audit, smile-dental, true"
+    })
+    void routesTheAuditTrailByItsEntityOrService(String path, String query, Module module, String upstream, String tenant, boolean checked) {
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        RoutingDecision d = PathRouter.route(path, params::get).orElseThrow();
+        assertEquals(module, d.module());
+        assertEquals(upstream, d.upstreamPath());
+        assertEquals(tenant, d.pathTenant());
+        assertEquals(checked, d.tenantChecked());
+        assertEquals("audit", d.route().family());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "'', AUDIT_SERVICE_REQUIRED",
+            "service=payroll, AUDIT_SERVICE_REQUIRED",
+            "service=tenants, AUDIT_SERVICE_REQUIRED",
+            "entity=settings, AUDIT_SERVICE_REQUIRED",
+            "entity=unicorn, UNKNOWN_ENTITY"
+    })
+    void refusesAnAuditRequestThatNamesNoOwner(String query, String code) {
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        if (!query.isEmpty()) {
+            params.put(query.substring(0, query.indexOf('=')), query.substring(query.indexOf('=') + 1));
+        }
+        io.ipsc.tenancy.error.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(io.ipsc.tenancy.error.ApiException.class,
+                () -> PathRouter.route("/api/tenants/smile-dental/audit", params::get));
+        assertEquals(400, refused.status());
+        assertEquals(code, refused.code());
+        assertTrue(refused.getMessage().contains(code.equals("UNKNOWN_ENTITY") ? "invoices" : "manufacturing"), refused.getMessage());
+    }
 }

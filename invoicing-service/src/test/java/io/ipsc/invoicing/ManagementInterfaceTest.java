@@ -36,6 +36,6 @@ class ManagementInterfaceTest {
     void answersAreDescribedAsTheWireHasThem() {
         // The tax invoice is a PDF, GSTR-1's export the GST portal's own file and the invoice logo an image: none is
         // the envelope.
-        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf", "exportGstr1", "getInvoiceLogo"));
+        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf", "exportGstr1", "getInvoiceLogo", "exportAuditTrail"));
     }
 }

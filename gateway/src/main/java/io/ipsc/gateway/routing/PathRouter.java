@@ -12,6 +12,25 @@ public final class PathRouter {
     private PathRouter() {
     }
 
+    /**
+     * As {@link #route(String)}, with {@code /api/audit} (which every module serves) sent to the module
+     * {@link AuditRoutes#owner} reads from the query; it may throw that method's 400s.
+     */
+    public static Optional<RoutingDecision> route(String path, java.util.function.Function<String, String> query) {
+        Optional<RoutingDecision> routed = route(path);
+        if (routed.isEmpty() || routed.get().route() == null || !AuditRoutes.FAMILY.equals(routed.get().route().family())) {
+            return routed;
+        }
+        RoutingDecision audit = routed.get();
+        Module owner = AuditRoutes.owner(query);
+        return Optional.of(new RoutingDecision(owner, audit.upstreamPath(), audit.pathTenant(),
+                new RouteTable.Route(AuditRoutes.FAMILY, owner), audit.tenantChecked()));
+    }
+
+    /**
+     * The owner by the path alone. {@code /api/audit} answers invoicing here, the module whose OpenAPI
+     * document describes it for the suite; requests are routed by {@link #route(String, java.util.function.Function)}.
+     */
     public static Optional<RoutingDecision> route(String path) {
         if (path.equals("/.well-known/jwks.json")) {
             return Optional.of(new RoutingDecision(Module.TENANT_SERVICE, path, null, null, false));

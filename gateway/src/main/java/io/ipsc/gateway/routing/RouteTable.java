@@ -40,7 +40,9 @@ public final class RouteTable {
             route("production-orders", Module.MANUFACTURING),
             route("work-centers", Module.MANUFACTURING),
             route("inspections", Module.MANUFACTURING),
-            route("branding", Module.BRANDING));
+            route("branding", Module.BRANDING),
+            // Served by every module; PathRouter#route(path, query) picks the owner (AuditRoutes).
+            route(AuditRoutes.FAMILY, Module.INVOICING));
 
     // "performance" under a tenant is answered by the gateway itself (GatewayRoutes#tenantPerformance).
     /** tenant-service's own paths under {@code /api/tenants/{slug}/}: it checks its callers itself. */

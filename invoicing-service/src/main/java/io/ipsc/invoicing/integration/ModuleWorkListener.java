@@ -3,6 +3,7 @@ package io.ipsc.invoicing.integration;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.invoicing.invoice.InvoiceTotals;
+import io.ipsc.tenancy.db.audit.AuditActor;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
@@ -84,9 +85,11 @@ public class ModuleWorkListener extends TenantWorkListener {
             return Outcome.NOT_YET;
         }
         try {
+            // The audit trail names the record each change came from.
+            AuditActor actor = AuditActor.kafka(record.topic(), record.partition(), record.offset());
             Uni<Void> work = Topics.BILLING.equals(record.topic())
-                    ? bill(tenant.get(), json.readValue(record.value(), BillableItem.class))
-                    : move(tenant.get(), json.readValue(record.value(), StockMovement.class));
+                    ? bill(tenant.get(), json.readValue(record.value(), BillableItem.class), actor)
+                    : move(tenant.get(), json.readValue(record.value(), StockMovement.class), actor);
             work.await().atMost(APPLY_TIMEOUT);
             return Outcome.DONE;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -100,10 +103,10 @@ public class ModuleWorkListener extends TenantWorkListener {
     }
 
     /** Adds the item to the party's open draft (creating party and draft as needed), once per key. */
-    Uni<Void> bill(TenantEntry tenant, BillableItem item) {
+    Uni<Void> bill(TenantEntry tenant, BillableItem item, AuditActor actor) {
         String externalRef = item.source() + ":" + item.party().externalId();
         String supplierState = InvoiceTotals.supplierStateCode(tenant.snapshot());
-        return pools.withPool(tenant.snapshot().slug(), tenant.database(), pool -> pool.withTransaction(conn ->
+        return pools.withPool(tenant.snapshot().slug(), tenant.database(), actor, pool -> pool.withTransaction(conn ->
                 conn.preparedQuery("SELECT 1 FROM billed_items WHERE idempotency_key = $1").execute(Tuple.of(item.idempotencyKey()))
                         .flatMap(seen -> {
                             if (seen.iterator().hasNext()) {
@@ -139,8 +142,8 @@ public class ModuleWorkListener extends TenantWorkListener {
     }
 
     /** Changes the product's stock, once per movement id; a movement for an unknown product is logged and dropped. */
-    Uni<Void> move(TenantEntry tenant, StockMovement movement) {
-        return pools.withPool(tenant.snapshot().slug(), tenant.database(), pool -> pool.withTransaction(conn ->
+    Uni<Void> move(TenantEntry tenant, StockMovement movement, AuditActor actor) {
+        return pools.withPool(tenant.snapshot().slug(), tenant.database(), actor, pool -> pool.withTransaction(conn ->
                 conn.preparedQuery("SELECT 1 FROM products WHERE id = $1").execute(Tuple.of(movement.productId())).flatMap(product -> {
                     if (!product.iterator().hasNext()) {
                         LOG.errorf("Stock movement %s of %s names unknown product %d; dropped", movement.movementId(), tenant.snapshot().slug(),

@@ -24,6 +24,11 @@ public class TenantDirectory {
         entries.put(entry.snapshot().slug(), entry);
     }
 
+    /** Every tenant known here, in no particular order. */
+    public java.util.Collection<TenantEntry> all() {
+        return java.util.List.copyOf(entries.values());
+    }
+
     public int size() {
         return entries.size();
     }

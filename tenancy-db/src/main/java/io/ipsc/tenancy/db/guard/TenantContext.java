@@ -1,5 +1,6 @@
 package io.ipsc.tenancy.db.guard;
 
+import io.ipsc.tenancy.db.audit.AuditActor;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.tenancy.error.ApiException;
@@ -22,12 +23,14 @@ public class TenantContext {
     private TenantEntry tenant;
     private Caller caller;
     private Role role;
+    private String requestId;
 
     public TenantContext(TenantPoolRegistry pools) {
         this.pools = pools;
     }
 
-    void set(TenantEntry tenant, Caller caller, Role role) {
+    void set(TenantEntry tenant, Caller caller, Role role, String requestId) {
+        this.requestId = requestId;
         this.tenant = tenant;
         this.caller = caller;
         this.role = role;
@@ -64,9 +67,13 @@ public class TenantContext {
         }
     }
 
+    /**
+     * Runs {@code work} on this tenant's database, every change it makes recorded in the tenant's audit
+     * trail as the caller's (user id, e-mail, request id): the database is told on each connection.
+     */
     public <T> Uni<T> withDatabase(Function<Pool, Uni<T>> work) {
         TenantEntry t = require();
-        return pools.withPool(t.snapshot().slug(), t.database(), work);
+        return pools.withPool(t.snapshot().slug(), t.database(), AuditActor.user(caller, requestId), work);
     }
 
     private TenantEntry require() {

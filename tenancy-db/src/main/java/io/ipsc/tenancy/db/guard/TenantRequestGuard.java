@@ -35,6 +35,7 @@ import java.util.Optional;
 public class TenantRequestGuard {
 
     public static final String TENANT_HEADER = "X-Tenant-ID";
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Inject
     TenantDirectory directory;
@@ -95,7 +96,7 @@ public class TenantRequestGuard {
         }
         switch (tenant.state()) {
             case READY -> {
-                context.set(tenant, who, role);
+                context.set(tenant, who, role, requestId(request));
                 return Optional.empty();
             }
             case FAILED -> {
@@ -107,6 +108,12 @@ public class TenantRequestGuard {
                         "Tenant '" + slug + "' is still being provisioned; try again shortly", List.of()).header("Retry-After", "2").build());
             }
         }
+    }
+
+    /** The gateway's request id, for the audit trail; an absent or odd one (a direct call) is left out. */
+    private static String requestId(ContainerRequestContext request) {
+        String id = request.getHeaderString("X-Request-ID");
+        return id != null && REQUEST_ID.matcher(id).matches() ? id : null;
     }
 
     private static Optional<Response> refuse(int status, String code, String message) {

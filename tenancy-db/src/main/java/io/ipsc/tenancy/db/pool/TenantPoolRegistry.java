@@ -1,5 +1,7 @@
 package io.ipsc.tenancy.db.pool;
 
+import io.ipsc.tenancy.db.audit.AuditActor;
+import io.ipsc.tenancy.db.audit.AuditedPool;
 import io.ipsc.tenancy.error.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -85,13 +87,22 @@ public class TenantPoolRegistry implements AutoCloseable {
      * {@code Retry-After: 1}.
      */
     public <T> Uni<T> withPool(String tenantSlug, String databaseName, Function<Pool, Uni<T>> work) {
+        return withPool(tenantSlug, databaseName, AuditActor.SYSTEM, work);
+    }
+
+    /**
+     * As {@link #withPool(String, String, Function)}, with every change {@code work} makes recorded in
+     * the tenant's audit trail as {@code actor}'s (a request's user, or the Kafka record being handled).
+     */
+    public <T> Uni<T> withPool(String tenantSlug, String databaseName, AuditActor actor, Function<Pool, Uni<T>> work) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(tenantSlug, "tenantSlug");
         Objects.requireNonNull(databaseName, "databaseName");
         Objects.requireNonNull(work, "work");
         return Uni.createFrom().deferred(() -> {
             TenantPool entered = enter(tenantSlug, databaseName);
             return Uni.createFrom().completionStage(entered.ready())
-                    .chain(() -> work.apply(entered.pool()))
+                    .chain(() -> work.apply(AuditedPool.wrap(entered.pool(), actor)))
                     .onTermination().invoke(entered::exit);
         });
     }

@@ -1,5 +1,6 @@
 package io.ipsc.tenancy.db.provisioning;
 
+import io.ipsc.tenancy.db.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -24,7 +25,8 @@ import java.util.jar.JarFile;
 
 /**
  * Applies the service's tenant migrations ({@code src/main/resources/db/tenant/V*.sql}) to one
- * tenant database with Flyway, over JDBC, on the calling (worker) thread.
+ * tenant database with Flyway, over JDBC, on the calling (worker) thread, then the audit trail
+ * ({@link AuditTrail}) over whatever tables they made.
  *
  * <p>Flyway finds scripts by listing a classpath folder, which Quarkus' packaged class loader does
  * not offer; so the folder is located once, through a file beside it, and read from the file
@@ -58,6 +60,12 @@ public class TenantMigrations {
                 .connectRetries(2)
                 .load();
         MigrateResult result = flyway.migrate();
+        // After every migrate, so that a table the scripts add is audited without them saying so.
+        try (Connection c = admin.connect(database)) {
+            AuditTrail.install(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot install the audit trail in " + database + ": " + e.getMessage(), e);
+        }
         if (result.migrationsExecuted > 0) {
             LOG.infof("Migrated %s to version %s (%d migration(s))", database, result.targetSchemaVersion, result.migrationsExecuted);
         }

@@ -5,6 +5,7 @@ import io.ipsc.tenancy.event.ProvisioningReport.Status;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.event.TenantSnapshotFollower;
 import io.ipsc.tenancy.db.ServiceIdentity;
+import io.ipsc.tenancy.db.audit.AuditTrail;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
@@ -232,7 +233,8 @@ public class TenantProvisioner {
                 unsentAtStart.add(database);
             }
             String recorded = TenantMigrations.recordedVersion(c);
-            if (recorded != null && recorded.equals(templateVersion)) {
+            // A database from before the audit trail (or an older version of it) is migrated once more to get it.
+            if (recorded != null && recorded.equals(templateVersion) && AuditTrail.current(c)) {
                 return recorded;
             }
         }

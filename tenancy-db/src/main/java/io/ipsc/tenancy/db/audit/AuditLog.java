@@ -1,0 +1,171 @@
+package io.ipsc.tenancy.db.audit;
+
+import io.ipsc.tenancy.api.Page;
+import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.audit.AuditEntities;
+import io.ipsc.tenancy.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a database's audit trail ({@code ipsc_audit}, see {@link AuditTrail}), newest first. The filters
+ * are checked here so every service answers the same 400s.
+ */
+public final class AuditLog {
+
+    /** Dates in a filter are Indian days (the tenants' books are kept in IST). */
+    static final ZoneId DAYS = ZoneId.of("Asia/Kolkata");
+    /** An auditor's export covers at most this many days per request; ask month by month beyond it. */
+    static final int MAX_EXPORT_DAYS = 400;
+
+    private static final String COLUMNS = "id, at, table_name, record_id, action, changes, actor, actor_user_id, actor_email, "
+            + "request_id, kafka_topic, kafka_partition, kafka_offset";
+    private static final String WHERE = " WHERE ($1::text IS NULL OR table_name = $1) AND ($2::text IS NULL OR record_id = $2)"
+            + " AND ($3::bigint IS NULL OR actor_user_id = $3) AND ($4::text IS NULL OR lower(actor_email) = lower($4))"
+            + " AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)";
+
+    private AuditLog() {
+    }
+
+    /** What a request asks for, checked. */
+    public record Filter(String table, String recordId, Long userId, String email, OffsetDateTime from, OffsetDateTime to) {
+
+        Tuple tuple() {
+            return Tuple.tuple(java.util.Arrays.asList(table, recordId, userId, email, from, to));
+        }
+    }
+
+    /** The tables of the database the trail covers (those carrying its trigger). */
+    public static Uni<Set<String>> auditedTables(Pool pool) {
+        return pool.query("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'ipsc_audit'")
+                .execute().map(rows -> {
+                    Set<String> tables = new TreeSet<>();
+                    rows.forEach(r -> tables.add(r.getString(0)));
+                    return tables;
+                });
+    }
+
+    /**
+     * Checks the query parameters: {@code entity} against {@code tables} (a 400 {@code UNKNOWN_ENTITY}
+     * listing them), {@code user} as an id or an e-mail, {@code from}/{@code to} as dates (IST, both
+     * inclusive) or date-times with an offset.
+     */
+    public static Filter filter(String entity, String id, String user, String from, String to, Set<String> tables) {
+        String table = null;
+        if (entity != null && !entity.isBlank()) {
+            table = AuditEntities.resolve(entity, tables);
+            if (table == null) {
+                throw ApiException.badRequest("UNKNOWN_ENTITY", "entity",
+                        "No audited entity '" + entity + "' here; valid: " + String.join(", ", tables));
+            }
+        }
+        if (id != null && !id.isBlank() && table == null) {
+            throw ApiException.badRequest("ENTITY_REQUIRED", "entity", "Name the entity whose record id " + id + " is");
+        }
+        Long userId = null;
+        String email = null;
+        if (user != null && !user.isBlank()) {
+            if (user.contains("@")) {
+                email = user.trim();
+            } else {
+                try {
+                    userId = Long.parseLong(user.trim());
+                } catch (NumberFormatException e) {
+                    throw ApiException.badRequest("INVALID_FIELD", "user", "user is a user id or an e-mail address");
+                }
+            }
+        }
+        OffsetDateTime start = instant(from, "from", false);
+        OffsetDateTime end = instant(to, "to", true);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ApiException.badRequest("INVALID_RANGE", "to", "to must come after from");
+        }
+        return new Filter(table, id == null || id.isBlank() ? null : id.trim(), userId, email, start, end);
+    }
+
+    /** The range of an export: both ends required, at most {@link #MAX_EXPORT_DAYS} days. */
+    public static Filter range(String from, String to) {
+        if (from == null || from.isBlank() || to == null || to.isBlank()) {
+            throw ApiException.badRequest("INVALID_RANGE", from == null || from.isBlank() ? "from" : "to",
+                    "An export needs both from and to (dates, e.g. from=2026-04-01&to=2027-03-31)");
+        }
+        Filter range = filter(null, null, null, from, to, Set.of());
+        if (range.from().plusDays(MAX_EXPORT_DAYS).isBefore(range.to())) {
+            throw ApiException.badRequest("INVALID_RANGE", "to", "An export covers at most " + MAX_EXPORT_DAYS + " days; ask for one year at a time");
+        }
+        return range;
+    }
+
+    public static Uni<Page<AuditEntry>> page(Pool pool, Filter filter, PageRequest page) {
+        Tuple tuple = filter.tuple();
+        return pool.preparedQuery("SELECT count(*) FROM ipsc_audit" + WHERE).execute(tuple)
+                .flatMap(count -> pool.preparedQuery("SELECT " + COLUMNS + " FROM ipsc_audit" + WHERE
+                                + " ORDER BY at DESC, id DESC LIMIT " + page.size() + " OFFSET " + page.offset())
+                        .execute(tuple)
+                        .map(rows -> Page.of(entries(rows), page, count.iterator().next().getLong(0))));
+    }
+
+    /** Every row of the range, oldest first (as an auditor reads a ledger). */
+    public static Uni<List<AuditEntry>> all(Pool pool, Filter range) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM ipsc_audit" + WHERE + " ORDER BY at, id")
+                .execute(range.tuple()).map(AuditLog::entries);
+    }
+
+    private static OffsetDateTime instant(String text, String field, boolean endOfDay) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(DAYS).toOffsetDateTime();
+            }
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_FIELD", field, field + " is a date (2026-04-01) or a date-time with an offset");
+        }
+    }
+
+    private static List<AuditEntry> entries(RowSet<Row> rows) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Row r : rows) {
+            JsonObject changes = r.getJsonObject("changes");
+            List<AuditEntry.FieldChange> fields = new ArrayList<>();
+            for (String field : new TreeSet<>(changes.fieldNames())) {
+                JsonObject change = changes.getJsonObject(field);
+                fields.add(new AuditEntry.FieldChange(field, plain(change.getValue("old")), plain(change.getValue("new"))));
+            }
+            String topic = r.getString("kafka_topic");
+            entries.add(new AuditEntry(r.getLong("id"), r.getOffsetDateTime("at"), r.getString("table_name"), r.getString("record_id"),
+                    r.getString("action"), fields, r.getString("actor"), r.getLong("actor_user_id"), r.getString("actor_email"),
+                    r.getString("request_id"), topic == null ? null
+                    : new AuditEntry.KafkaRecord(topic, r.getInteger("kafka_partition"), r.getLong("kafka_offset"))));
+        }
+        return entries;
+    }
+
+    /** Vert.x JSON as plain maps and lists, which every JSON writer knows. */
+    private static Object plain(Object value) {
+        if (value instanceof JsonObject object) {
+            return object.getMap();
+        }
+        if (value instanceof JsonArray array) {
+            return array.getList();
+        }
+        return value;
+    }
+}

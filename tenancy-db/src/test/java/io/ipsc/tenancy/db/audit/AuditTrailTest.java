@@ -1,0 +1,194 @@
+package io.ipsc.tenancy.db.audit;
+
+import io.ipsc.tenancy.db.pool.PoolSettings;
+import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
+import io.ipsc.tenancy.db.provisioning.DatabaseAdmin;
+import io.ipsc.tenancy.db.provisioning.TenantMigrations;
+import io.ipsc.tenancy.security.Caller;
+import io.ipsc.testsupport.EmbeddedServers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The trail on a real tenant database, written through the same pool registry every handler uses: each
+ * change leaves its row with the actor, in the change's own transaction, and no one can edit the rows.
+ */
+class AuditTrailTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Caller ASHA = new Caller(41, "asha@example.in", false, Map.of());
+    private static Vertx vertx;
+    private static DatabaseAdmin admin;
+    private static TenantPoolRegistry pools;
+    private static String database;
+
+    @BeforeAll
+    static void start() throws Exception {
+        EmbeddedServers servers = EmbeddedServers.get();
+        vertx = Vertx.vertx();
+        admin = new DatabaseAdmin("127.0.0.1", servers.postgresPort(), "postgres", "postgres");
+        database = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        admin.createEmpty(database);
+        new TenantMigrations(admin, "classpath:db/tenant-v1").migrate(database);
+        pools = new TenantPoolRegistry(vertx, new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres",
+                2, 5, Duration.ofSeconds(30)), new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void stop() {
+        pools.close();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void aRecordCreatedChangedTwiceAndDeletedLeavesFourRowsWithOldAndNewValuesAndTheUser() throws Exception {
+        AuditActor asha = AuditActor.user(ASHA, "req-7");
+        long id = pools.withPool("t", database, asha, pool -> pool.preparedQuery("INSERT INTO notes (body) VALUES ($1) RETURNING id")
+                .execute(Tuple.of("first")).map(rows -> rows.iterator().next().getLong("id"))).await().atMost(WAIT);
+        pools.withPool("t", database, asha, pool -> pool.withTransaction(conn -> conn.preparedQuery("UPDATE notes SET body = $1 WHERE id = $2")
+                .execute(Tuple.of("second", id)))).await().atMost(WAIT);
+        // Nothing changes: no row.
+        pools.withPool("t", database, asha, pool -> pool.preparedQuery("UPDATE notes SET body = body WHERE id = $1")
+                .execute(Tuple.of(id))).await().atMost(WAIT);
+        pools.withPool("t", database, asha, pool -> pool.query("UPDATE notes SET body = 'third' WHERE id = " + id).execute())
+                .await().atMost(WAIT);
+        pools.withPool("t", database, asha, pool -> pool.withConnection(conn -> conn.preparedQuery("DELETE FROM notes WHERE id = $1")
+                .execute(Tuple.of(id)))).await().atMost(WAIT);
+
+        List<JsonObject> trail = trail("notes", id);
+        assertEquals(List.of("insert", "update", "update", "delete"), trail.stream().map(r -> r.getString("action")).toList());
+        for (JsonObject row : trail) {
+            assertEquals("user", row.getString("actor"));
+            assertEquals(41L, row.getLong("actor_user_id"));
+            assertEquals("asha@example.in", row.getString("actor_email"));
+            assertEquals("req-7", row.getString("request_id"));
+        }
+        assertEquals(change(null, "first"), trail.get(0).getJsonObject("changes").getJsonObject("body"));
+        assertEquals(change("first", "second"), trail.get(1).getJsonObject("changes").getJsonObject("body"));
+        // An update names only what it changed.
+        assertEquals(List.of("body"), List.copyOf(trail.get(1).getJsonObject("changes").fieldNames()));
+        assertEquals(change("second", "third"), trail.get(2).getJsonObject("changes").getJsonObject("body"));
+        assertEquals(change("third", null), trail.get(3).getJsonObject("changes").getJsonObject("body"));
+        // Into this month's partition, made ahead, not the default one.
+        try (Connection c = admin.connect(database); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM ipsc_audit_default")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
+        }
+    }
+
+    @Test
+    void workWithoutAUserIsTheSystemsEvenOnAConnectionAUserHadJustUsed() throws Exception {
+        pools.withPool("t", database, AuditActor.user(ASHA, "req-8"), pool -> pool.query("SELECT 1").execute()).await().atMost(WAIT);
+        long id = pools.withPool("t", database, pool -> pool.preparedQuery("INSERT INTO notes (body) VALUES ('by a timer') RETURNING id")
+                .execute().map(rows -> rows.iterator().next().getLong("id"))).await().atMost(WAIT);
+        long other = pools.withPool("t", database, AuditActor.kafka("ipsc.module-work", 3, 1207),
+                pool -> pool.preparedQuery("INSERT INTO notes (body) VALUES ('by a record') RETURNING id")
+                        .execute().map(rows -> rows.iterator().next().getLong("id"))).await().atMost(WAIT);
+
+        JsonObject timer = trail("notes", id).get(0);
+        assertEquals("system", timer.getString("actor"));
+        assertNull(timer.getLong("actor_user_id"));
+        assertNull(timer.getString("request_id"));
+        JsonObject record = trail("notes", other).get(0);
+        assertEquals("system", record.getString("actor"));
+        assertEquals("ipsc.module-work", record.getString("kafka_topic"));
+        assertEquals(3, record.getInteger("kafka_partition"));
+        assertEquals(1207L, record.getLong("kafka_offset"));
+    }
+
+    @Test
+    void aTransactionThatFailsLeavesNeitherTheChangeNorItsAuditRow() throws Exception {
+        long before = count("SELECT count(*) FROM ipsc_audit");
+        long notes = count("SELECT count(*) FROM notes");
+        assertThrows(Exception.class, () -> pools.withPool("t", database, AuditActor.user(ASHA, "req-9"),
+                pool -> pool.withTransaction(conn -> conn.query("INSERT INTO notes (body) VALUES ('doomed')").execute()
+                        .chain(() -> conn.query("INSERT INTO notes (body) VALUES (NULL)").execute()))).await().atMost(WAIT));
+        assertEquals(before, count("SELECT count(*) FROM ipsc_audit"));
+        assertEquals(notes, count("SELECT count(*) FROM notes"));
+    }
+
+    @Test
+    void theTrailRefusesUpdateDeleteAndTruncateEvenFromTheOwner() throws Exception {
+        pools.withPool("t", database, pool -> pool.query("INSERT INTO notes (body) VALUES ('kept')").execute()).await().atMost(WAIT);
+        for (String sql : List.of("UPDATE ipsc_audit SET actor = 'someone else'", "DELETE FROM ipsc_audit",
+                "TRUNCATE ipsc_audit", "TRUNCATE ipsc_audit_default",
+                "UPDATE ipsc_audit_" + java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString().replace('-', '_') + " SET actor = 'x'")) {
+            SQLException refused = assertThrows(SQLException.class, () -> execute(sql), sql);
+            assertEquals("42501", refused.getSQLState(), sql);
+            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+        }
+        assertTrue(count("SELECT count(*) FROM ipsc_audit") > 0);
+    }
+
+    @Test
+    void aTableALaterMigrationAddsIsAuditedWithoutItsSecretsAndInstallingAgainChangesNothing() throws Exception {
+        execute("CREATE TABLE IF NOT EXISTS later_things (id bigint PRIMARY KEY, name text, password_hash text)");
+        try (Connection c = admin.connect(database)) {
+            assertTrue(!AuditTrail.current(c), "a table without the trigger makes the database out of date");
+        }
+        new TenantMigrations(admin, "classpath:db/tenant-v1").migrate(database);
+        new TenantMigrations(admin, "classpath:db/tenant-v1").migrate(database);
+        try (Connection c = admin.connect(database)) {
+            assertTrue(AuditTrail.current(c));
+        }
+        execute("INSERT INTO later_things VALUES (5, 'bolt', '$argon2id$secret')");
+        assertEquals("insert", trail("later_things", 5).get(0).getString("action"));
+        // A secret is noted, never copied.
+        assertEquals(change(null, "[redacted]"), trail("later_things", 5).get(0).getJsonObject("changes").getJsonObject("password_hash"));
+        assertEquals(change(null, "bolt"), trail("later_things", 5).get(0).getJsonObject("changes").getJsonObject("name"));
+        assertEquals(1, trail("later_things", 5).size());
+    }
+
+    private static JsonObject change(String from, String to) {
+        return new JsonObject().put("old", from).put("new", to);
+    }
+
+    private static List<JsonObject> trail(String table, long id) throws SQLException {
+        List<JsonObject> rows = new ArrayList<>();
+        try (Connection c = admin.connect(database);
+             var ps = c.prepareStatement("SELECT to_jsonb(a) FROM ipsc_audit a WHERE table_name = ? AND record_id = ? ORDER BY id")) {
+            ps.setString(1, table);
+            ps.setString(2, Long.toString(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new JsonObject(rs.getString(1)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = admin.connect(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = admin.connect(database); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+}

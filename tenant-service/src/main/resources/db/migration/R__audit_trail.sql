@@ -1,0 +1,1 @@
+../../../../../../tenancy-db/src/main/resources/io/ipsc/tenancy/db/audit/audit-trail.sql
