@@ -105,10 +105,12 @@ END $$;
 
 -- The tables that are bookkeeping, not records: Flyway's, the tenant's identity, the trail itself, and
 -- on the platform database (tenant-service runs this script too) sessions, keys, the event outbox,
--- security events and provisioning reports, which change at every sign-in or event and hold secrets.
+-- security events and provisioning reports, which change at every sign-in or event and hold secrets;
+-- and the domain services' delivery queues (billing_outbox, stock_outbox): each row is written in the
+-- transaction of a change that is itself audited, and its "sent" mark is delivery, not a change to the books.
 CREATE OR REPLACE FUNCTION ipsc_audit_excluded(table_name name) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
     SELECT table_name IN ('flyway_schema_history', 'ipsc_tenant', 'refresh_tokens', 'refresh_token_families', 'signing_keys',
-                          'outbox', 'security_events', 'tenant_provisioning')
+                          'outbox', 'security_events', 'tenant_provisioning', 'billing_outbox', 'stock_outbox')
         OR table_name LIKE 'ipsc\_audit%'
 $$;
 
