@@ -2,6 +2,7 @@ package io.ipsc.web.gateway;
 
 import io.ipsc.client.ApiClient;
 import io.ipsc.client.api.AppointmentsApi;
+import io.ipsc.client.api.AuditTrailApi;
 import io.ipsc.client.api.AuthApi;
 import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
@@ -62,6 +63,7 @@ public class Gateway {
     private final MembershipsApi memberships;
     private final InvitationsApi invitations;
     private final SignUpApi signUp;
+    private final AuditTrailApi audit;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -92,6 +94,11 @@ public class Gateway {
         this.memberships = new MembershipsApi(client);
         this.invitations = new InvitationsApi(client);
         this.signUp = new SignUpApi(client);
+        this.audit = new AuditTrailApi(client);
+    }
+
+    public AuditTrailApi audit() {
+        return audit;
     }
 
     public AuthApi auth() {

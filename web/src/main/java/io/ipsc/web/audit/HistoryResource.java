@@ -1,0 +1,111 @@
+package io.ipsc.web.audit;
+
+import io.ipsc.client.ApiException;
+import io.ipsc.client.model.AuditEntry;
+import io.ipsc.client.model.PageAuditEntry;
+import io.ipsc.web.format.IndianFormats;
+import io.ipsc.web.gateway.Gateway;
+import io.ipsc.web.page.PageErrors;
+import io.ipsc.web.session.SessionCookie;
+import io.ipsc.web.workspace.Visits;
+import io.ipsc.web.workspace.Visits.Visit;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A record's history as its page shows it ({@code tags/history.html}: a closed "History" section that asks for this
+ * fragment when opened, so a page view costs no call to the audit trail): who changed what, when, newest first, from
+ * the trail every domain service keeps ({@code GET /api/audit?entity=&id=}). The trail is the tenant admins'; others
+ * are told so rather than shown a refusal.
+ */
+@Path("/t/{slug}/history")
+@Blocking
+public class HistoryResource {
+
+    /** The newest changes shown; the rest are counted (the CSV export has them all). */
+    static final int SHOWN = 20;
+    /** The records whose pages offer their history, by the name the audit endpoint takes. */
+    private static final Map<String, String> ENTITIES = Map.of("invoice", "invoice", "product", "product", "customer", "customer",
+            "vendor", "vendor", "purchase", "purchase");
+
+    /** One change as a row: when, who, what happened, and each field's old and new value. */
+    public record Row(String when, String who, String action, List<Change> changes) {
+    }
+
+    public record Change(String field, String before, String after) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance history(boolean allowed, List<Row> rows, long more);
+    }
+
+    private final Gateway gateway;
+    private final Visits visits;
+
+    HistoryResource(Gateway gateway, Visits visits) {
+        this.gateway = gateway;
+        this.visits = visits;
+    }
+
+    @GET
+    @Path("/{entity}/{id}")
+    public RestResponse<TemplateInstance> history(@PathParam("slug") String slug, @PathParam("entity") String entity,
+                                                  @PathParam("id") long id, @CookieParam(SessionCookie.NAME) String sessionId,
+                                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
+        Visit visit = visits.of(slug, sessionId, host);
+        String asked = ENTITIES.get(entity);
+        if (asked == null) {
+            return PageErrors.page(404, visit.session().user(), "Not found", "There is no history of such records here.");
+        }
+        if (!visit.workspace().role().admin()) {
+            return RestResponse.ok(Templates.history(false, List.of(), 0));
+        }
+        PageAuditEntry page = gateway.audit().listAuditTrail(slug, asked, null, String.valueOf(id), 1, null, SHOWN, null, null,
+                visit.bearer()).getData();
+        List<Row> rows = page.getItems() == null ? List.of() : page.getItems().stream().map(HistoryResource::row).toList();
+        long total = page.getTotalItems() == null ? rows.size() : page.getTotalItems();
+        return RestResponse.ok(Templates.history(true, rows, Math.max(0, total - rows.size())));
+    }
+
+    static Row row(AuditEntry e) {
+        String who = e.getEmail() != null ? e.getEmail()
+                : e.getSource() != null ? "System (" + e.getSource().getTopic() + ")" : "System";
+        String action = switch (Objects.toString(e.getAction(), "")) {
+            case "insert" -> "Created";
+            case "delete" -> "Deleted";
+            default -> "Changed";
+        };
+        List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
+                .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
+        return new Row(IndianFormats.dateTime(e.getAt()), who, action, changes);
+    }
+
+    /** {@code amount_paid} as "amount paid": the trail names columns, a person reads words. */
+    private static String label(String field) {
+        return field == null ? "" : field.replace('_', ' ');
+    }
+
+    /** A value as the trail holds it; numbers without the float noise JSON parsing adds (1500.0 is 1500). */
+    private static String shown(Object value) {
+        if (value == null) {
+            return "—";
+        }
+        if (value instanceof Number n) {
+            return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package io.ipsc.web;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in gateway for a record's history: acme-traders (invoicing), whose invoice 42 was created by the system from
+ * dental's billing and then issued and paid by its admin. Every call is noted with its query.
+ */
+public class HistoryStubGateway extends StandInGateway {
+
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+
+    private static final String TRADER = """
+            {"id":8,"slug":"acme-traders","name":"Acme Traders","organization_type":"retail","status":"active",
+             "features":{"invoicing":true},"created_at":"2024-01-15T20:00:00Z"}""";
+    private static final String TRAIL = """
+            {"items":[
+              {"id":9,"at":"2024-06-20T06:15:00Z","entity":"invoices","record_id":"42","action":"update","actor":"user","user_id":1,
+               "email":"admin@ipsc.local","request_id":"req-7","changes":[
+                 {"field":"status","old_value":"issued","new_value":"paid"},
+                 {"field":"amount_paid","old_value":0.00,"new_value":1500.00}]},
+              {"id":3,"at":"2024-06-19T04:30:00Z","entity":"invoices","record_id":"42","action":"insert","actor":"system",
+               "source":{"topic":"ipsc.billing","partition":0,"offset":17},"changes":[
+                 {"field":"status","old_value":null,"new_value":"draft"}]}],
+             "page":1,"size":20,"total_items":23,"total_pages":2}""";
+
+    public HistoryStubGateway() {
+        super(HistoryStubGateway::route);
+    }
+
+    private static void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        CALLS.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
+        switch (exchange.getRequestMethod() + " " + path) {
+            case "GET /api/tenants/acme-traders" -> ok(exchange, TRADER);
+            case "GET /api/tenants/acme-traders/branding" -> ok(exchange, "{\"company_name\":\"Acme Traders\",\"primary_color\":\"#1565c0\"}");
+            case "GET /api/tenants/acme-traders/audit" -> ok(exchange, TRAIL);
+            default -> StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);
+        }
+    }
+
+    private static void ok(HttpExchange exchange, String data) throws IOException {
+        StubGateway.answer(exchange, 200, "{\"success\":true,\"message\":\"ok\",\"data\":" + data + "}", null);
+    }
+}
