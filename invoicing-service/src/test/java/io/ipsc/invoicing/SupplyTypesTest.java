@@ -257,6 +257,22 @@ class SupplyTypesTest {
     }
 
     @Test
+    void aNoteOnAZeroRatedInvoiceIsTaxedAsItsInvoiceWas() {
+        // An export under LUT: 2 × ₹1,000 at 18 %, nil IGST, ₹2,000. One piece comes back: ₹1,000 taxable, nil IGST,
+        // ₹1,000 (not ₹1,180: the note follows its invoice, CGST Rule 53).
+        int lut = issue(Map.of("customer_id", overseas, "invoice_date", "2024-09-10", "lines", List.of(line("1000.00", 2, 18))));
+        as(ADMIN, slug).body(CreditAndDebitNotesTest.note(lut, "2024-09-25", Map.of("invoice_line", 1, "quantity", 1)))
+                .post("/api/credit-notes").then().statusCode(201)
+                .body("data.taxable_amount", is(1000.0f)).body("data.igst", is(0.0f)).body("data.total", is(1000.0f));
+        // With payment of IGST: 1 × ₹1,000 + 18 % = ₹1,180; half a piece's value back by amount: ₹500 + ₹90 = ₹590.
+        int paid = issue(Map.of("customer_id", overseas, "invoice_date", "2024-09-10", "with_payment_of_tax", true,
+                "lines", List.of(line("1000.00", 1, 18))));
+        as(ADMIN, slug).body(CreditAndDebitNotesTest.note(paid, "2024-09-25", Map.of("invoice_line", 1, "amount", "500.00")))
+                .post("/api/credit-notes").then().statusCode(201)
+                .body("data.igst", is(90.0f)).body("data.total", is(590.0f));
+    }
+
+    @Test
     void thePdfSaysTheSupplyTypeTheLutAndTheReverseCharge() throws Exception {
         int sez = issue(Map.of("customer_id", sezTamilNadu, "lines", List.of(line("1000.00", 1, 18))));
         String text = pdfText(sez);

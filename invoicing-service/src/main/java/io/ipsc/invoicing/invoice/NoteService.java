@@ -63,7 +63,7 @@ public class NoteService {
         String gstin = tenant.tenant().snapshot().gstin();
         long invoiceId = r.invoiceId();
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery("SELECT status, invoice_date, inter_state, total, "
-                                + "credited, debited, irn FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(invoiceId))
+                                + "credited, debited, irn, with_payment_of_tax, " + InvoiceTotals.CUSTOMER_CATEGORY + " FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(invoiceId))
                 .flatMap(rows -> {
                     Row invoice = lockedInvoice(rows, invoiceId);
                     if (noteDate.isBefore(invoice.getLocalDate("invoice_date"))) {
@@ -192,7 +192,9 @@ public class NoteService {
                     : new GstCalculator.LineInput(BigDecimal.ONE, l.amount(), BigDecimal.ZERO, line.getBigDecimal("gst_rate"));
             planned.add(new Planned(line, l.quantity(), input));
         }
-        GstCalculator.InvoiceTax tax = GstCalculator.compute(planned.stream().map(Planned::input).toList(), invoice.getBoolean("inter_state"));
+        // Taxed as the invoice was: its split, and nil on a zero-rated supply under LUT/bond (the note follows its invoice).
+        GstCalculator.InvoiceTax tax = GstCalculator.compute(planned.stream().map(Planned::input).toList(), invoice.getBoolean("inter_state"),
+                InvoiceService.supplyType(invoice).withoutTax());
         BigDecimal owed = invoice.getBigDecimal("total").add(invoice.getBigDecimal("debited"));
         if (kind == NoteKind.CREDIT) {
             refuseOverCredit(planned, tax, earlier);
