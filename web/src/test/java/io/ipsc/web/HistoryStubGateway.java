@@ -22,10 +22,11 @@ public class HistoryStubGateway extends StandInGateway {
               {"id":9,"at":"2024-06-20T06:15:00Z","entity":"invoices","record_id":"42","action":"update","actor":"user","user_id":1,
                "email":"admin@ipsc.local","request_id":"req-7","changes":[
                  {"field":"status","old_value":"issued","new_value":"paid"},
-                 {"field":"amount_paid","old_value":0.00,"new_value":1500.00}]},
+                 {"field":"amount_paid","old_value":0.00,"new_value":1500.00},
+                 {"field":"updated_at","old_value":"2024-06-19T04:30:00Z","new_value":"2024-06-20T06:15:00Z"}]},
               {"id":3,"at":"2024-06-19T04:30:00Z","entity":"invoices","record_id":"42","action":"insert","actor":"system",
                "source":{"topic":"ipsc.billing","partition":0,"offset":17},"changes":[
-                 {"field":"status","old_value":null,"new_value":"draft"}]}],
+                 {"field":"status","old_value":null,"new_value":"draft"},{"field":"notes","old_value":null,"new_value":null}]}],
              "page":1,"size":20,"total_items":23,"total_pages":2}""";
 
     public HistoryStubGateway() {

@@ -40,6 +40,9 @@ public class HistoryResource {
     private static final Map<String, String> ENTITIES = Map.of("invoice", "invoice", "product", "product", "customer", "customer",
             "vendor", "vendor", "purchase", "purchase");
 
+    /** Columns every row has that say nothing about the record's business: left out of its history (the CSV export keeps them). */
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("id", "created_at", "updated_at");
+
     /** One change as a row: when, who, what happened, and each field's old and new value. */
     public record Row(String when, String who, String action, List<Change> changes) {
     }
@@ -88,7 +91,9 @@ public class HistoryResource {
             case "delete" -> "Deleted";
             default -> "Changed";
         };
+        // What a person reads: not the row's bookkeeping (its id and timestamps), nor a field created empty.
         List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
+                .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))
                 .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
         return new Row(IndianFormats.dateTime(e.getAt()), who, action, changes);
     }
