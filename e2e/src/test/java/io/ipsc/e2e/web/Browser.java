@@ -5,8 +5,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -86,9 +88,28 @@ final class Browser implements AutoCloseable {
     void clickThrough(By button) {
         WebElement element = driver.findElement(button);
         element.click();
-        new WebDriverWait(driver, PAGE_WAIT).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, PAGE_WAIT).until(d -> gone(element));
         new WebDriverWait(driver, PAGE_WAIT).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether {@code element} has left the document. Chromedriver tells it two ways: a stale reference, or, when the page
+     * is replaced while it looks, "Node with given id does not belong to the document" as an unknown error (which
+     * ExpectedConditions.stalenessOf does not recognise, and which once failed a test whose click had worked).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void awaitText(By what, String text, Duration timeout) {
