@@ -93,6 +93,13 @@ final class Browser implements AutoCloseable {
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** A wait on a page whose parts htmx swaps: an element found just before its fragment is replaced is looked for again. */
+    WebDriverWait swapping() {
+        WebDriverWait wait = new WebDriverWait(driver, PAGE_WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     /**
      * Whether {@code element} has left the document. Chromedriver tells it two ways: a stale reference, or, when the page
      * is replaced while it looks, "Node with given id does not belong to the document" as an unknown error (which

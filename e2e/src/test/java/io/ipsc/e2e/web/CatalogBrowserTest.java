@@ -15,9 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.util.List;
 import java.util.Map;
@@ -223,7 +221,7 @@ class CatalogBrowserTest {
     /** Waits until the answer under a field checked as typed is of this kind, and returns what it says. */
     private String awaitCheck(String field, String kind) {
         // htmx replaces the answer's element as it arrives: an element found just before is then stale, and looked for again.
-        return swapping().until(d -> {
+        return browser.swapping().until(d -> {
             var check = d.findElement(By.id(field + "-check"));
             return check.getAttribute("class").contains(kind) ? check.getText() : null;
         });
@@ -231,13 +229,7 @@ class CatalogBrowserTest {
 
     /** Waits until the field with this id holds {@code value} (the state field is replaced out of band). */
     private void awaitValue(String id, String value) {
-        swapping().until(d -> value.equals(d.findElement(By.id(id)).getAttribute("value")));
-    }
-
-    private WebDriverWait swapping() {
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Browser.PAGE_WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        browser.swapping().until(d -> value.equals(d.findElement(By.id(id)).getAttribute("value")));
     }
 
     private void fill(Map<String, String> fields) {

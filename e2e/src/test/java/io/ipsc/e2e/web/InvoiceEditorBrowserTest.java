@@ -189,8 +189,8 @@ class InvoiceEditorBrowserTest {
 
     /** Waits until the field error with this id says something, and returns it. */
     private String awaitError(String id) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.PAGE_WAIT)
-                .until(d -> !d.findElement(By.id(id)).getText().isBlank());
+        // The preview swaps the line's fragment while this looks: a swapped element is looked for again.
+        browser.swapping().until(d -> !d.findElement(By.id(id)).getText().isBlank());
         return browser.text(By.id(id));
     }
 

@@ -3,9 +3,7 @@ package io.ipsc.e2e.web;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +91,7 @@ final class WebApp {
         // can be replaced while it is read. Choose only once no search is under way (htmx marks the field with
         // htmx-request) and the typed search has had its delay; a list replaced even so is read again.
         sleepPastTheSearchDelay();
-        String value = new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+        String value = browser.swapping().until(d -> {
             if (search.getAttribute("class").contains("htmx-request") || d.findElements(wanted).isEmpty()
                     || !d.findElement(wanted).isDisplayed()) {
                 return null;
@@ -110,7 +108,7 @@ final class WebApp {
             search.sendKeys(Keys.ENTER);
             return chosen;
         });
-        new WebDriverWait(browser.driver(), Browser.PAGE_WAIT).until(d -> value.equals(d.findElement(By.id(field)).getAttribute("value")));
+        browser.swapping().until(d -> value.equals(d.findElement(By.id(field)).getAttribute("value")));
         return value;
     }
 
