@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import static io.ipsc.tenancy.api.Csv.line;
 
 /**
  * One section of the month's GSTR-1 as the CSV template of the GST portal's returns offline tool names it (the
@@ -27,9 +28,6 @@ final class Gstr1Csv {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
     private static final String HSN_HEADINGS = "HSN,Description,UQC,Total Quantity,Total Value,Rate,Taxable Value,Integrated Tax Amount,"
             + "Central Tax Amount,State/UT Tax Amount,Cess Amount";
-
-    /** A number, negative ones included, stays a number; only text is guarded against formula injection. */
-    private static final Pattern NUMBER = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
 
     private Gstr1Csv() {
     }
@@ -146,30 +144,5 @@ final class Gstr1Csv {
 
     private static String rate(BigDecimal rate) {
         return Gstr1PortalJson.rate(rate).toPlainString();
-    }
-
-    /**
-     * A CSV line: a field holding a comma, a quote or a line break is quoted, its quotes doubled (RFC 4180); a text
-     * field a spreadsheet would take for a formula is neutralised first ({@link #cell}).
-     */
-    static String line(String... fields) {
-        List<String> out = new ArrayList<>();
-        for (String f : fields) {
-            String v = cell(f == null ? "" : f);
-            out.add(v.matches("(?s).*[\",\\r\\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-        }
-        return String.join(",", out);
-    }
-
-    /**
-     * A text cell starting with = + - @, a tab or a carriage return would run as a formula when the file is opened in a
-     * spreadsheet (a customer named {@code =HYPERLINK(...)}): OWASP's CSV injection advice is to prefix it with a single
-     * quote, which the spreadsheet shows as text.
-     */
-    static String cell(String value) {
-        if (value.isEmpty() || NUMBER.matcher(value).matches() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
-            return value;
-        }
-        return "'" + value;
     }
 }
