@@ -37,8 +37,25 @@ public class SettableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same settable instant seen in {@code zone} (the clinic's rules take their zone from its settings, not from here). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The clinic's rules take the zone from the clinic's settings");
+        SettableClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
     }
 }
