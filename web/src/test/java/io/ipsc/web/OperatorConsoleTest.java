@@ -50,8 +50,9 @@ class OperatorConsoleTest {
             member.get(page).then().statusCode(403).body(containsString("Only for platform administrators"))
                     .body(containsString(StubGateway.MEMBER));
         }
-        // A forged post (with a valid CSRF token from a page the member may open) changes nothing.
-        member.submit("/", "/admin/tenants/smile-dental/suspend", Map.of()).then().statusCode(403);
+        // A forged post (with a valid CSRF token from a page the member is shown: the console's refusal, whose sign-out
+        // form carries it; the start page would ask the API for the member's organisations' names) changes nothing.
+        member.submit("/admin", "/admin/tenants/smile-dental/suspend", Map.of()).then().statusCode(403);
         assertTrue(OperatorStubGateway.CALLS.isEmpty(), "nothing asked of the API: " + OperatorStubGateway.CALLS);
         member.get("/").then().statusCode(200).body(not(containsString("Operator console")));
     }
