@@ -11,13 +11,13 @@ import java.util.Set;
  * and the figures (earlier sections stay). A part that fails is recorded as failed; the others still
  * run. Prints figures; asserts nothing.
  *
- * <p>Arguments, each passed to its part: {@code connections}, {@code seconds}, {@code warmup} (gateway),
- * {@code burst} (provisioning), {@code tenants}, {@code rounds} (scale). {@code IPSC_BENCH_NOTE}, when
+ * <p>Arguments, each passed to its part: {@code connections}, {@code seconds}, {@code warmup}, {@code repeats} (gateway),
+ * {@code singles}, {@code burst} (provisioning), {@code tenants}, {@code rounds} (scale). {@code IPSC_BENCH_NOTE}, when
  * set, is added to the section as a note (e.g. what else ran on the machine).
  */
 public final class AllBenchmarks {
 
-    private static final Set<String> ARGUMENTS = Set.of("connections", "seconds", "warmup", "burst", "tenants", "rounds");
+    private static final Set<String> ARGUMENTS = Set.of("connections", "seconds", "warmup", "repeats", "singles", "burst", "tenants", "rounds");
 
     private AllBenchmarks() {
     }

@@ -3,6 +3,7 @@ package io.ipsc.local.bench;
 import io.ipsc.local.ServiceSpec;
 import io.ipsc.local.Services;
 import io.ipsc.local.StateDir;
+import io.ipsc.local.backup.LocalBackups;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -48,20 +49,24 @@ final class ServiceResources implements AutoCloseable {
 
     /** Connects to the suite's PostgreSQL as {@code ./ipsc psql} does (the address from {@code .ipsc/run/endpoints}). */
     static ServiceResources open(StateDir state) throws IOException, SQLException {
-        Map<String, String> endpoints = new HashMap<>();
-        if (Files.exists(state.endpointsFile())) {
-            for (String line : Files.readAllLines(state.endpointsFile())) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    endpoints.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        String url = "jdbc:postgresql://" + endpoints.getOrDefault("IPSC_PG_HOST", "127.0.0.1") + ":"
-                + endpoints.getOrDefault("IPSC_PG_PORT", System.getenv().getOrDefault("IPSC_PG_PORT", "15432")) + "/postgres";
-        Connection c = DriverManager.getConnection(url, endpoints.getOrDefault("IPSC_PG_USER", "postgres"),
-                System.getenv().getOrDefault("IPSC_PG_PASSWORD", "postgres"));
+        Map<String, String> endpoints = endpoints(state);
+        String url = "jdbc:postgresql://" + endpoints.get("IPSC_PG_HOST") + ":" + endpoints.get("IPSC_PG_PORT") + "/postgres";
+        Connection c = DriverManager.getConnection(url, endpoints.get("IPSC_PG_USER"), endpoints.get("IPSC_PG_PASSWORD"));
         return new ServiceResources(state, c);
+    }
+
+    /**
+     * Where the suite's PostgreSQL listens and as whom to connect: {@code .ipsc/run/endpoints} as the
+     * launcher wrote it, with the launcher's defaults for what it leaves out.
+     */
+    static Map<String, String> endpoints(StateDir state) throws IOException {
+        Map<String, String> endpoints = new HashMap<>(Files.isRegularFile(state.endpointsFile())
+                ? LocalBackups.parseEndpoints(Files.readString(state.endpointsFile())) : Map.of());
+        endpoints.putIfAbsent("IPSC_PG_HOST", "127.0.0.1");
+        endpoints.putIfAbsent("IPSC_PG_PORT", System.getenv().getOrDefault("IPSC_PG_PORT", "15432"));
+        endpoints.putIfAbsent("IPSC_PG_USER", "postgres");
+        endpoints.putIfAbsent("IPSC_PG_PASSWORD", System.getenv().getOrDefault("IPSC_PG_PASSWORD", "postgres"));
+        return endpoints;
     }
 
     static Optional<Long> pid(StateDir state, String service) {

@@ -95,15 +95,9 @@ final class SuiteClient {
         Map<String, Long> postedAt = new LinkedHashMap<>();
         List<CompletableFuture<Creation>> posts = new ArrayList<>();
         for (String slug : slugs) {
-            Map<String, Object> tenant = new LinkedHashMap<>();
-            tenant.put("name", "Bench " + slug);
-            tenant.put("slug", slug);
-            tenant.put("organization_type", organizationType);
-            tenant.put("contact_email", "bench@example.com");
-            tenant.put("state", "Maharashtra");
-            tenant.put("subscription_plan", plan);
             postedAt.put(slug, System.nanoTime());
-            posts.add(http.sendAsync(request(TENANT_SERVICE + "/api/tenants", null).POST(body(tenant)).build(),
+            posts.add(http.sendAsync(request(TENANT_SERVICE + "/api/tenants", null)
+                            .POST(HttpRequest.BodyPublishers.ofString(tenantJson(slug, organizationType, plan))).build(),
                     HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Creation(slug, r.statusCode(), r.body())));
         }
         List<String> created = new ArrayList<>();
@@ -133,6 +127,22 @@ final class SuiteClient {
         return activeAfter;
     }
 
+    /** The body of {@code POST /api/tenants} for a benchmark's tenant. */
+    static String tenantJson(String slug, String organizationType, String plan) {
+        Map<String, Object> tenant = new LinkedHashMap<>();
+        tenant.put("name", "Bench " + slug);
+        tenant.put("slug", slug);
+        tenant.put("organization_type", organizationType);
+        tenant.put("contact_email", "bench@example.com");
+        tenant.put("state", "Maharashtra");
+        tenant.put("subscription_plan", plan);
+        try {
+            return JSON.writeValueAsString(tenant);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The tenant's status ({@code active}, {@code provisioning}, ...), or {@code null} when it does not exist. */
     String status(String slug) throws Exception {
         HttpResponse<String> r = http.send(request(TENANT_SERVICE + "/api/tenants/" + slug, null).GET().build(),
@@ -153,6 +163,13 @@ final class SuiteClient {
     long createProduct(String tenant) throws Exception {
         return create(INVOICING + "/api/products", tenant, Map.of("sku", "BENCH-" + System.nanoTime(), "name", "Bench widget",
                 "hsn_sac", "8471", "unit", "nos", "price", 1000, "gst_rate", 18, "stock_quantity", 1_000_000));
+    }
+
+    /** The ids of the tenant's products (the first hundred, the ones that are not archived). */
+    List<Long> productIds(String tenant) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        call("GET", INVOICING + "/api/products?size=100", tenant, null).path("data").path("items").forEach(p -> ids.add(p.path("id").asLong()));
+        return ids;
     }
 
     /** The body of a draft invoice of one line: what the benchmarks post, and the same JSON as the API's README. */

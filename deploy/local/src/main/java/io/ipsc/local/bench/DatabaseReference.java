@@ -1,0 +1,85 @@
+package io.ipsc.local.bench;
+
+import io.ipsc.local.StateDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the database alone can do for a request: {@code pgbench} running the two statements that
+ * {@code GET /api/products} runs (the page and its count, as prepared statements) with the same number
+ * of clients against the same tenant database, in the same run. A service cannot beat it; how close it
+ * comes is the share of a request's cost that is its database work (issue 19 asks for ≥ 40 %).
+ *
+ * <p>The statements are copied from invoicing-service's product list on purpose: if that query
+ * changes, this reference must change with it, or it measures something the endpoint does not do.
+ */
+final class DatabaseReference {
+
+    /** The first page (20 rows: the API's default size) of the products that are not archived, and their count. */
+    static final String PRODUCT_LIST = """
+            SELECT id, sku, name, description, hsn_sac, unit, price, gst_rate, cost, stock_quantity, reorder_level, archived, created_at, updated_at
+              FROM products WHERE (false OR NOT archived) AND (NULL::text IS NULL OR lower(name) LIKE NULL OR lower(sku) LIKE NULL)
+              ORDER BY id LIMIT 20 OFFSET 0;
+            SELECT count(*) FROM products WHERE (false OR NOT archived) AND (NULL::text IS NULL OR lower(name) LIKE NULL OR lower(sku) LIKE NULL);
+            """;
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    /** Transactions (both statements) per second, or why there is no figure. */
+    record Result(Optional<Double> perSecond, String note) {
+    }
+
+    private DatabaseReference() {
+    }
+
+    /** Runs pgbench for {@code seconds} with {@code clients} clients on {@code tenant}'s invoicing database. */
+    static Result productList(StateDir state, String tenant, int clients, int seconds) throws IOException, InterruptedException {
+        Optional<Path> pgbench = pgbench();
+        if (pgbench.isEmpty()) {
+            return new Result(Optional.empty(), "pgbench is not installed (Debian: postgresql-client); no database reference");
+        }
+        Map<String, String> endpoints = ServiceResources.endpoints(state);
+        String database = System.getenv().getOrDefault("TENANT_DATABASE_PREFIX", "tenant_") + tenant.replace('-', '_') + "_invoicing";
+        Path script = Files.createTempFile("ipsc-product-list", ".sql");
+        try {
+            Files.writeString(script, PRODUCT_LIST, StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(List.of(pgbench.get().toString(),
+                    "--no-vacuum", "--protocol=prepared",
+                    "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
+                    "--time=" + seconds, "--file=" + script,
+                    "--host=" + endpoints.get("IPSC_PG_HOST"), "--port=" + endpoints.get("IPSC_PG_PORT"),
+                    "--username=" + endpoints.get("IPSC_PG_USER"), database));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", endpoints.get("IPSC_PG_PASSWORD"));
+            Process run = builder.start();
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = run.waitFor();
+            Matcher tps = TPS.matcher(output);
+            if (exit != 0 || !tps.find()) {
+                return new Result(Optional.empty(), "pgbench failed (exit " + exit + "): " + output.strip().lines().reduce((a, b) -> b).orElse(""));
+            }
+            return new Result(Optional.of(Double.parseDouble(tps.group(1))),
+                    String.format("pgbench, %d clients, %d s, prepared statements, database `%s`", clients, seconds, database));
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    private static Optional<Path> pgbench() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "pgbench");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}
