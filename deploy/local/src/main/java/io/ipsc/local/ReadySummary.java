@@ -16,7 +16,8 @@ public record ReadySummary(
         boolean kafkaEmbedded,
         AdminCredentials admin,
         Map<String, String> postgresDurability,
-        Map<String, String> kafkaDurability) {
+        Map<String, String> kafkaDurability,
+        StartupSteps startup) {
 
     /** The gateway when it runs, as clients would call it; tenant-service until the gateway is built. */
     public Optional<ServiceSpec> entryPoint() {
@@ -53,6 +54,7 @@ public record ReadySummary(
         line(out, "Admin", admin.email() + ", password in " + state.adminPasswordFile());
         line(out, "Token", "curl -H \"Authorization: Bearer $(./ipsc token)\" "
                 + entryPoint().orElse(Services.TENANT_SERVICE).url() + "/api/tenants");
+        line(out, "Started in", startup.text());
         out.append("\nStop with ./ipsc down; ./ipsc status shows what runs.\n");
         return out.toString();
     }
@@ -66,7 +68,8 @@ public record ReadySummary(
                 + "IPSC_PG_EMBEDDED=" + postgresEmbedded + "\n"
                 + "KAFKA_BOOTSTRAP_SERVERS=" + kafka + "\n"
                 + "IPSC_PG_DURABILITY=" + postgresDurabilityText() + "\n"
-                + "IPSC_KAFKA_DURABILITY=" + kafkaDurabilityText() + "\n";
+                + "IPSC_KAFKA_DURABILITY=" + kafkaDurabilityText() + "\n"
+                + "IPSC_STARTUP=" + startup.text() + "\n";
     }
 
     private String postgresDurabilityText() {

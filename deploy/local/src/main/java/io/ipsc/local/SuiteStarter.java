@@ -61,6 +61,7 @@ public final class SuiteStarter {
     public ReadySummary start() throws Exception {
         StateDir state = config.state();
         state.create();
+        StartupSteps steps = new StartupSteps();
         Path repo = config.repoRoot();
         List<ServiceSpec> built = table.stream().filter(s -> Files.isRegularFile(s.quarkusRunJar(repo))).toList();
         List<ServiceSpec> notBuilt = table.stream().filter(s -> !built.contains(s)).toList();
@@ -72,7 +73,7 @@ public final class SuiteStarter {
         PostgresAddress postgres;
         if (postgresEmbedded) {
             Console.info("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
-            postgres = suite.startPostgres(config.postgresPort());
+            postgres = steps.time("PostgreSQL", () -> suite.startPostgres(config.postgresPort()));
         } else {
             postgres = config.externalPostgres().get();
             Console.info("using PostgreSQL at " + postgres.display());
@@ -86,9 +87,9 @@ public final class SuiteStarter {
         String kafka;
         if (kafkaEmbedded) {
             Console.info("starting Kafka on port " + config.kafkaPort() + " (data in " + state.kafkaData() + ")");
-            kafka = kafkaInChildJvm
+            kafka = steps.time("Kafka", () -> kafkaInChildJvm
                     ? suite.startKafkaProcess(config.kafkaPort(), config.kafkaControllerPort())
-                    : suite.startKafka(config.kafkaPort(), config.kafkaControllerPort());
+                    : suite.startKafka(config.kafkaPort(), config.kafkaControllerPort()));
         } else {
             kafka = config.externalKafka().get();
             Console.info("using Kafka at " + kafka);
@@ -99,12 +100,16 @@ public final class SuiteStarter {
         List<ServiceSpec> first = built.stream().filter(s -> s.name().equals(Services.TENANT_SERVICE.name())).toList();
         List<ServiceSpec> last = built.stream().filter(s -> s.name().equals(Services.WEB.name())).toList();
         List<ServiceSpec> rest = built.stream().filter(s -> !first.contains(s) && !last.contains(s)).toList();
-        startAndAwait(first, environment);
-        startAndAwait(rest, environment);
-        startAndAwait(last, environment);
+        steps.time(names(first), () -> startAndAwait(first, environment));
+        steps.time(names(rest), () -> startAndAwait(rest, environment));
+        steps.time(names(last), () -> startAndAwait(last, environment));
         return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
                 kafka, kafkaEmbedded, admin, postgresDurability,
-                kafkaEmbedded ? config.durability().kafkaSettings() : Map.of());
+                kafkaEmbedded ? config.durability().kafkaSettings() : Map.of(), steps.finish());
+    }
+
+    private static String names(List<ServiceSpec> specs) {
+        return specs.size() == 1 ? specs.get(0).name() : specs.size() + " services side by side";
     }
 
     /** Checks every port before starting anything, so that a clash costs no half-started suite. */
@@ -179,7 +184,7 @@ public final class SuiteStarter {
         return env;
     }
 
-    private void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws Exception {
+    private Void startAndAwait(List<ServiceSpec> specs, Map<String, String> environment) throws Exception {
         List<ServiceProcess> started = new ArrayList<>();
         for (ServiceSpec spec : specs) {
             Console.info("starting " + spec.name() + " on port " + spec.port() + ", management port " + spec.managementPort()
@@ -191,5 +196,6 @@ public final class SuiteStarter {
             probe.awaitReady(service, readyTimeout);
             Console.info(service.spec().name() + " is ready on " + service.spec().url());
         }
+        return null;
     }
 }
