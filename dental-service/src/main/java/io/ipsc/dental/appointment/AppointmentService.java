@@ -7,6 +7,7 @@ import io.ipsc.dental.patient.PatientRepository;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -160,11 +161,10 @@ public class AppointmentService {
             pageArgs.add(page.size());
             pageArgs.add(page.offset());
             String limit = " ORDER BY starts_at, id LIMIT $" + (args.size() + 1) + " OFFSET $" + (args.size() + 2);
-            return pool.preparedQuery("SELECT count(*) AS total FROM appointments" + where).execute(filter)
-                    .chain(count -> pool.preparedQuery("SELECT " + COLUMNS + " FROM appointments" + where + limit)
-                            .execute(Sql.args(pageArgs.toArray()))
-                            .map(rows -> Page.of(Sql.list(rows, row -> Appointment.from(row, settings.zone())), page,
-                                    count.iterator().next().getLong("total"))));
+            return PagedQuery.fetch(page,
+                    () -> pool.preparedQuery("SELECT " + COLUMNS + " FROM appointments" + where + limit).execute(Sql.args(pageArgs.toArray())),
+                    row -> Appointment.from(row, settings.zone()),
+                    () -> pool.preparedQuery("SELECT count(*) FROM appointments" + where).execute(filter));
         });
     }
 

@@ -4,6 +4,7 @@ import io.ipsc.dental.clinic.Sql;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -72,12 +73,12 @@ public class PatientRepository {
 
     public Uni<Page<Patient>> search(Pool pool, String term, boolean includeArchived, PageRequest page) {
         String pattern = term == null || term.isBlank() ? null : Sql.containsPattern(term);
-        return pool.preparedQuery("SELECT count(*) AS total FROM patients" + FILTER)
-                .execute(Sql.args(includeArchived, pattern))
-                .chain(count -> pool.preparedQuery("SELECT " + COLUMNS + " FROM patients" + FILTER
+        return PagedQuery.fetch(page,
+                () -> pool.preparedQuery("SELECT " + COLUMNS + " FROM patients" + FILTER
                                 + " ORDER BY lower(last_name), lower(first_name), id LIMIT $3 OFFSET $4")
-                        .execute(Sql.args(includeArchived, pattern, page.size(), page.offset()))
-                        .map(rows -> Page.of(Sql.list(rows, Patient::from), page, count.iterator().next().getLong("total"))));
+                        .execute(Sql.args(includeArchived, pattern, page.size(), page.offset())),
+                Patient::from,
+                () -> pool.preparedQuery("SELECT count(*) FROM patients" + FILTER).execute(Sql.args(includeArchived, pattern)));
     }
 
     /**

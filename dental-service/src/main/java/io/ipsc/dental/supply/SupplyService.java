@@ -4,6 +4,7 @@ import io.ipsc.dental.clinic.Sql;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,12 +64,12 @@ public class SupplyService {
     public Uni<Page<Supply>> list(Pool pool, String search, boolean lowOnly, PageRequest page) {
         String pattern = search == null || search.isBlank() ? null : Sql.containsPattern(search);
         String where = " WHERE archived_at IS NULL AND ($1::text IS NULL OR lower(name) LIKE $1)" + (lowOnly ? LOW : "");
-        return pool.preparedQuery("SELECT count(*) AS total FROM dental_supplies" + where)
-                .execute(Sql.args(pattern))
-                .chain(count -> pool.preparedQuery("SELECT " + Supply.COLUMNS + " FROM dental_supplies" + where
+        return PagedQuery.fetch(page,
+                () -> pool.preparedQuery("SELECT " + Supply.COLUMNS + " FROM dental_supplies" + where
                                 + " ORDER BY lower(name), id LIMIT $2 OFFSET $3")
-                        .execute(Sql.args(pattern, page.size(), page.offset()))
-                        .map(rows -> Page.of(Sql.list(rows, Supply::from), page, count.iterator().next().getLong("total"))));
+                        .execute(Sql.args(pattern, page.size(), page.offset())),
+                Supply::from,
+                () -> pool.preparedQuery("SELECT count(*) FROM dental_supplies" + where).execute(Sql.args(pattern)));
     }
 
     public Uni<SupplyMovement> receive(Pool pool, long id, MovementRequest r) {
@@ -104,12 +105,12 @@ public class SupplyService {
     }
 
     public Uni<Page<SupplyMovement>> movements(Pool pool, long id, PageRequest page) {
-        return get(pool, id).chain(() -> pool.preparedQuery("SELECT count(*) AS total FROM supply_movements WHERE supply_id = $1")
-                .execute(Sql.args(id))
-                .chain(count -> pool.preparedQuery("SELECT " + SupplyMovement.COLUMNS
+        return get(pool, id).chain(() -> PagedQuery.fetch(page,
+                () -> pool.preparedQuery("SELECT " + SupplyMovement.COLUMNS
                                 + " FROM supply_movements WHERE supply_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3")
-                        .execute(Sql.args(id, page.size(), page.offset()))
-                        .map(rows -> Page.of(Sql.list(rows, SupplyMovement::from), page, count.iterator().next().getLong("total")))));
+                        .execute(Sql.args(id, page.size(), page.offset())),
+                SupplyMovement::from,
+                () -> pool.preparedQuery("SELECT count(*) FROM supply_movements WHERE supply_id = $1").execute(Sql.args(id))));
     }
 
     private static Uni<Void> checkTreatment(SqlConnection conn, Long treatmentId) {

@@ -9,6 +9,7 @@ import io.ipsc.dental.patient.PatientRepository;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -94,13 +95,12 @@ public class TreatmentService {
             throw ApiException.badRequest("INVALID_FIELD", "status", "status must be planned or completed");
         }
         String where = " WHERE ($1::bigint IS NULL OR patient_id = $1) AND ($2::text IS NULL OR status = $2)";
-        return ClinicSettings.load(pool).chain(settings -> pool.preparedQuery("SELECT count(*) AS total FROM treatments" + where)
-                .execute(Sql.args(patientId, status))
-                .chain(count -> pool.preparedQuery("SELECT " + Treatment.COLUMNS + " FROM treatments" + where
+        return ClinicSettings.load(pool).chain(settings -> PagedQuery.fetch(page,
+                () -> pool.preparedQuery("SELECT " + Treatment.COLUMNS + " FROM treatments" + where
                                 + " ORDER BY treatment_date DESC, id DESC LIMIT $3 OFFSET $4")
-                        .execute(Sql.args(patientId, status, page.size(), page.offset()))
-                        .map(rows -> Page.of(Sql.list(rows, row -> Treatment.from(row, settings.zone())), page,
-                                count.iterator().next().getLong("total")))));
+                        .execute(Sql.args(patientId, status, page.size(), page.offset())),
+                row -> Treatment.from(row, settings.zone()),
+                () -> pool.preparedQuery("SELECT count(*) FROM treatments" + where).execute(Sql.args(patientId, status))));
     }
 
     /** The patient's planned treatments, oldest first, with their total estimate. */

@@ -2,6 +2,7 @@ package io.ipsc.manufacturing.bom;
 
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -46,17 +47,17 @@ public class BomRepository {
     }
 
     public Uni<Page<Bom>> list(SqlClient db, Long productId, PageRequest page) {
-        return db.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM boms WHERE ($1::bigint IS NULL OR product_id = $1) "
-                        + "ORDER BY id LIMIT $2 OFFSET $3")
-                .execute(Tuple.from(Arrays.asList(productId, page.size(), page.offset())))
-                .chain(rows -> {
-                    List<Row> heads = new ArrayList<>();
-                    rows.forEach(heads::add);
-                    long total = heads.isEmpty() ? 0 : heads.get(0).getLong("total");
-                    List<Long> ids = heads.stream().map(row -> row.getLong("id")).toList();
+        String where = " WHERE ($1::bigint IS NULL OR product_id = $1)";
+        return PagedQuery.fetch(page,
+                        () -> db.preparedQuery("SELECT " + COLUMNS + " FROM boms" + where + " ORDER BY id LIMIT $2 OFFSET $3")
+                                .execute(Tuple.from(Arrays.asList(productId, page.size(), page.offset()))),
+                        row -> row,
+                        () -> db.preparedQuery("SELECT count(*) FROM boms" + where).execute(Tuple.from(Arrays.asList(productId))))
+                .chain(heads -> {
+                    List<Long> ids = heads.items().stream().map(row -> row.getLong("id")).toList();
                     return components(db, ids).chain(components -> operations(db, ids).map(operations -> Page.of(
-                            heads.stream().map(h -> bom(h, components.getOrDefault(h.getLong("id"), List.of()),
-                                    operations.getOrDefault(h.getLong("id"), List.of()))).toList(), page, total)));
+                            heads.items().stream().map(h -> bom(h, components.getOrDefault(h.getLong("id"), List.of()),
+                                    operations.getOrDefault(h.getLong("id"), List.of()))).toList(), page, heads.totalItems())));
                 });
     }
 

@@ -2,6 +2,7 @@ package io.ipsc.manufacturing.order;
 
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -137,18 +138,12 @@ public class ProductionOrderRepository {
 
     /** Orders without their materials and operations (those are on the single order). */
     public Uni<Page<ProductionOrder>> list(SqlClient db, String status, PageRequest page) {
-        return db.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM production_orders "
-                        + "WHERE ($1::text IS NULL OR status = $1) ORDER BY id LIMIT $2 OFFSET $3")
-                .execute(Tuple.from(Arrays.asList(status, page.size(), page.offset())))
-                .map(rows -> {
-                    long total = 0;
-                    List<ProductionOrder> items = new ArrayList<>();
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(order(row, List.of(), List.of()));
-                    }
-                    return Page.of(items, page, total);
-                });
+        String where = " WHERE ($1::text IS NULL OR status = $1)";
+        return PagedQuery.fetch(page,
+                () -> db.preparedQuery("SELECT " + COLUMNS + " FROM production_orders" + where + " ORDER BY id LIMIT $2 OFFSET $3")
+                        .execute(Tuple.from(Arrays.asList(status, page.size(), page.offset()))),
+                row -> order(row, List.of(), List.of()),
+                () -> db.preparedQuery("SELECT count(*) FROM production_orders" + where).execute(Tuple.from(Arrays.asList(status))));
     }
 
     private Uni<List<ProductionOrder.ScheduledOperation>> operations(SqlClient db, long orderId) {

@@ -2,6 +2,7 @@ package io.ipsc.manufacturing.workcenter;
 
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,17 +45,11 @@ public class WorkCenterRepository {
     }
 
     public Uni<Page<WorkCenter>> list(Pool db, PageRequest page) {
-        return db.preparedQuery("SELECT " + COLUMNS + ", count(*) OVER () AS total FROM work_centers ORDER BY id LIMIT $1 OFFSET $2")
-                .execute(Tuple.of(page.size(), page.offset()))
-                .map(rows -> {
-                    long total = 0;
-                    List<WorkCenter> items = new java.util.ArrayList<>();
-                    for (Row row : rows) {
-                        total = row.getLong("total");
-                        items.add(WorkCenter.from(row));
-                    }
-                    return Page.of(items, page, total);
-                });
+        return PagedQuery.fetch(page,
+                () -> db.preparedQuery("SELECT " + COLUMNS + " FROM work_centers ORDER BY id LIMIT $1 OFFSET $2")
+                        .execute(Tuple.of(page.size(), page.offset())),
+                WorkCenter::from,
+                () -> db.query("SELECT count(*) FROM work_centers").execute());
     }
 
     public Uni<Boolean> delete(SqlClient db, long id) {
