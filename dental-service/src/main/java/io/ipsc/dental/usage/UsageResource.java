@@ -3,12 +3,11 @@ package io.ipsc.dental.usage;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.db.usage.ModuleUsage;
 import io.ipsc.tenancy.metrics.UsageMonth;
 import io.ipsc.tenancy.openapi.BearerAuth;
-import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,6 +36,12 @@ public class UsageResource {
     public record DentalUsage(long patients, long appointmentsThisMonth, long treatmentsThisMonth, long transactionsThisMonth, String month) {
     }
 
+    /** This month's counts: {@code $1} and {@code $2} are the month's bounds. */
+    private static final String COUNTS = "SELECT "
+            + "(SELECT count(*) FROM patients WHERE archived_at IS NULL) AS patients, "
+            + "(SELECT count(*) FROM appointments WHERE created_at >= $1 AND created_at < $2) AS appointments, "
+            + "(SELECT count(*) FROM treatments WHERE completed_at >= $1 AND completed_at < $2) AS treatments";
+
     private final TenantContext tenant;
 
     public UsageResource(TenantContext tenant) {
@@ -46,19 +51,12 @@ public class UsageResource {
     @GET
     @Operation(operationId = "getDentalUsage", summary = "Get the tenant's dental usage this month")
     public Uni<ApiResponse<DentalUsage>> usage() {
-        tenant.requireRole(Role.ADMIN, "read the usage figures");
-        UsageMonth month = UsageMonth.current();
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT "
-                                + "(SELECT count(*) FROM patients WHERE archived_at IS NULL) AS patients, "
-                                + "(SELECT count(*) FROM appointments WHERE created_at >= $1 AND created_at < $2) AS appointments, "
-                                + "(SELECT count(*) FROM treatments WHERE completed_at >= $1 AND completed_at < $2) AS treatments")
-                        .execute(Tuple.of(month.start(), month.end())))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    long appointments = r.getLong("appointments");
-                    long treatments = r.getLong("treatments");
-                    DentalUsage usage = new DentalUsage(r.getLong("patients"), appointments, treatments, appointments + treatments, month.label());
-                    return ApiResponse.ok(usage, "Usage of tenant '" + tenant.slug() + "' in dental, " + month.label());
-                });
+        return ModuleUsage.thisMonth(tenant, "dental", COUNTS, UsageResource::figures);
+    }
+
+    private static DentalUsage figures(Row r, UsageMonth month) {
+        long appointments = r.getLong("appointments");
+        long treatments = r.getLong("treatments");
+        return new DentalUsage(r.getLong("patients"), appointments, treatments, appointments + treatments, month.label());
     }
 }

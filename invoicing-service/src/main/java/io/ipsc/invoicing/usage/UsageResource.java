@@ -3,12 +3,11 @@ package io.ipsc.invoicing.usage;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.db.usage.ModuleUsage;
 import io.ipsc.tenancy.metrics.UsageMonth;
 import io.ipsc.tenancy.openapi.BearerAuth;
-import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,6 +40,16 @@ public class UsageResource {
                                  long paymentsThisMonth, long transactionsThisMonth, String month) {
     }
 
+    /** This month's counts: {@code $1} and {@code $2} are the month's bounds. */
+    private static final String COUNTS = "SELECT "
+            + "(SELECT count(*) FROM products WHERE NOT archived) AS products, "
+            + "(SELECT count(*) FROM parties WHERE kind = 'customer' AND NOT archived) AS customers, "
+            + "(SELECT count(*) FROM parties WHERE kind = 'vendor' AND NOT archived) AS vendors, "
+            + "(SELECT count(*) FROM invoices WHERE created_at >= $1 AND created_at < $2) AS invoices, "
+            + "(SELECT count(*) FROM purchases WHERE created_at >= $1 AND created_at < $2) AS purchases, "
+            + "(SELECT count(*) FROM payments WHERE created_at >= $1 AND created_at < $2) "
+            + "+ (SELECT count(*) FROM purchase_payments WHERE created_at >= $1 AND created_at < $2) AS payments";
+
     private final TenantContext tenant;
 
     public UsageResource(TenantContext tenant) {
@@ -50,25 +59,14 @@ public class UsageResource {
     @GET
     @Operation(operationId = "getInvoicingUsage", summary = "Get the tenant's invoicing usage this month")
     public Uni<ApiResponse<InvoicingUsage>> usage() {
-        tenant.requireRole(Role.ADMIN, "read the usage figures");
-        UsageMonth month = UsageMonth.current();
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT "
-                                + "(SELECT count(*) FROM products WHERE NOT archived) AS products, "
-                                + "(SELECT count(*) FROM parties WHERE kind = 'customer' AND NOT archived) AS customers, "
-                                + "(SELECT count(*) FROM parties WHERE kind = 'vendor' AND NOT archived) AS vendors, "
-                                + "(SELECT count(*) FROM invoices WHERE created_at >= $1 AND created_at < $2) AS invoices, "
-                                + "(SELECT count(*) FROM purchases WHERE created_at >= $1 AND created_at < $2) AS purchases, "
-                                + "(SELECT count(*) FROM payments WHERE created_at >= $1 AND created_at < $2) "
-                                + "+ (SELECT count(*) FROM purchase_payments WHERE created_at >= $1 AND created_at < $2) AS payments")
-                        .execute(Tuple.of(month.start(), month.end())))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    long invoices = r.getLong("invoices");
-                    long purchases = r.getLong("purchases");
-                    long payments = r.getLong("payments");
-                    InvoicingUsage usage = new InvoicingUsage(r.getLong("products"), r.getLong("customers"), r.getLong("vendors"),
-                            invoices, purchases, payments, invoices + purchases + payments, month.label());
-                    return ApiResponse.ok(usage, "Usage of tenant '" + tenant.slug() + "' in invoicing, " + month.label());
-                });
+        return ModuleUsage.thisMonth(tenant, "invoicing", COUNTS, UsageResource::figures);
+    }
+
+    private static InvoicingUsage figures(Row r, UsageMonth month) {
+        long invoices = r.getLong("invoices");
+        long purchases = r.getLong("purchases");
+        long payments = r.getLong("payments");
+        return new InvoicingUsage(r.getLong("products"), r.getLong("customers"), r.getLong("vendors"),
+                invoices, purchases, payments, invoices + purchases + payments, month.label());
     }
 }

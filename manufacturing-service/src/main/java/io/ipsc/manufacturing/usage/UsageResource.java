@@ -3,12 +3,11 @@ package io.ipsc.manufacturing.usage;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
+import io.ipsc.tenancy.db.usage.ModuleUsage;
 import io.ipsc.tenancy.metrics.UsageMonth;
 import io.ipsc.tenancy.openapi.BearerAuth;
-import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,6 +36,12 @@ public class UsageResource {
     public record ManufacturingUsage(long boms, long workCenters, long productionOrdersThisMonth, long transactionsThisMonth, String month) {
     }
 
+    /** This month's counts: {@code $1} and {@code $2} are the month's bounds. */
+    private static final String COUNTS = "SELECT "
+            + "(SELECT count(*) FROM boms WHERE is_active) AS boms, "
+            + "(SELECT count(*) FROM work_centers) AS work_centers, "
+            + "(SELECT count(*) FROM production_orders WHERE created_at >= $1 AND created_at < $2) AS orders";
+
     private final TenantContext tenant;
 
     public UsageResource(TenantContext tenant) {
@@ -46,18 +51,11 @@ public class UsageResource {
     @GET
     @Operation(operationId = "getManufacturingUsage", summary = "Get the tenant's manufacturing usage this month")
     public Uni<ApiResponse<ManufacturingUsage>> usage() {
-        tenant.requireRole(Role.ADMIN, "read the usage figures");
-        UsageMonth month = UsageMonth.current();
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT "
-                                + "(SELECT count(*) FROM boms WHERE is_active) AS boms, "
-                                + "(SELECT count(*) FROM work_centers) AS work_centers, "
-                                + "(SELECT count(*) FROM production_orders WHERE created_at >= $1 AND created_at < $2) AS orders")
-                        .execute(Tuple.of(month.start(), month.end())))
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    long orders = r.getLong("orders");
-                    ManufacturingUsage usage = new ManufacturingUsage(r.getLong("boms"), r.getLong("work_centers"), orders, orders, month.label());
-                    return ApiResponse.ok(usage, "Usage of tenant '" + tenant.slug() + "' in manufacturing, " + month.label());
-                });
+        return ModuleUsage.thisMonth(tenant, "manufacturing", COUNTS, UsageResource::figures);
+    }
+
+    private static ManufacturingUsage figures(Row r, UsageMonth month) {
+        long orders = r.getLong("orders");
+        return new ManufacturingUsage(r.getLong("boms"), r.getLong("work_centers"), orders, orders, month.label());
     }
 }
