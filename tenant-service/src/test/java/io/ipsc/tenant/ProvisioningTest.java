@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -95,6 +97,31 @@ class ProvisioningTest {
         report(slug, "branding", "FAILED", version, "marker");
         eventually(() -> as(admin).get("/api/tenants/" + slug).then().body("data.provisioning.branding.detail", is("marker")));
         as(admin).get("/api/tenants/" + slug).then().body("data.provisioning.dental.status", is("provisioned"));
+    }
+
+    @Test
+    void aBurstOfTenantsIsAppliedSideBySideEachTenantInItsOrder() {
+        String admin = Api.adminToken();
+        List<String> slugs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String slug = Api.slug("burst" + i);
+            Api.createTenant(admin, slug);
+            slugs.add(slug);
+        }
+        // Everything at once, so that the batches the listener polls hold many tenants' reports. Each
+        // tenant's dental report fails first and then succeeds: applied out of order, the tenant would
+        // stay "failed" and never become active.
+        for (String slug : slugs) {
+            report(slug, "dental", "FAILED", 0, "first try");
+            report(slug, "invoicing", "PROVISIONED", 0);
+            report(slug, "branding", "PROVISIONED", 0);
+            report(slug, "dental", "PROVISIONED", 0);
+        }
+        for (String slug : slugs) {
+            eventually(() -> as(admin).get("/api/tenants/" + slug).then()
+                    .body("data.status", is("active"))
+                    .body("data.provisioning.dental.status", is("provisioned")));
+        }
     }
 
     @Test
