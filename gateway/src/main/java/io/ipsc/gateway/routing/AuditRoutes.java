@@ -65,6 +65,12 @@ public final class AuditRoutes {
         throw ApiException.badRequest("UNKNOWN_ENTITY", "entity", "No audited entity '" + entity + "'; valid: " + String.join(", ", known));
     }
 
+    /** The query of an audit request that names {@code module}'s trail by {@code service=} (the API document's view of it). */
+    public static Function<String, String> askingFor(Module module) {
+        String service = SERVICES.entrySet().stream().filter(e -> e.getValue() == module).map(Map.Entry::getKey).findFirst().orElse(null);
+        return name -> "service".equals(name) ? service : null;
+    }
+
     private static ApiException required(String why) {
         return ApiException.badRequest("AUDIT_SERVICE_REQUIRED", "service",
                 why + ": service is one of " + String.join(", ", SERVICES.keySet()));
