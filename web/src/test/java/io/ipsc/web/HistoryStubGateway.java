@@ -32,7 +32,7 @@ public class HistoryStubGateway extends StandInGateway {
               {"id":3,"at":"2024-06-19T04:30:00Z","entity":"invoices","record_id":"42","action":"insert","actor":"system",
                "source":{"topic":"ipsc.billing","partition":0,"offset":17},"changes":[
                  {"field":"status","old_value":null,"new_value":"draft"},{"field":"notes","old_value":null,"new_value":null}]}],
-             "page":1,"size":20,"total_items":23,"total_pages":2}""";
+             "page":1,"size":20,"total_items":25,"total_pages":2}""";
 
     public HistoryStubGateway() {
         super(HistoryStubGateway::route);
