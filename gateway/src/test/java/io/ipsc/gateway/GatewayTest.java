@@ -182,6 +182,16 @@ class GatewayTest {
     }
 
     @Test
+    void thePlatformTrailGoesToTenantServiceWithNoTenantNeeded() {
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).get("/api/audit?service=tenants&entity=tenants")
+                .then().statusCode(200).body("module", is("tenant-service")).body("path", is("/api/audit"))
+                .body("query", is("service=tenants&entity=tenants"));
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin())
+                .get("/api/audit/export?service=tenants&from=2026-04-01&to=2026-04-30").then().statusCode(200)
+                .body("module", is("tenant-service")).body("path", is("/api/audit/export"));
+    }
+
+    @Test
     void viewersReadAndDoNotChange() {
         RequestSpecification vic = given().header("Authorization", "Bearer " + TestTokens.get().member(VIC, Map.of()))
                 .header("X-Tenant-ID", FULL);

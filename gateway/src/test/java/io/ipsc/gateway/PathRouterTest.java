@@ -91,11 +91,21 @@ class PathRouterTest {
         assertEquals("audit", d.route().family());
     }
 
+    /** The platform's trail (service=tenants) is tenant-service's, for no tenant, whichever path form asked. */
+    @ParameterizedTest
+    @CsvSource({"/api/audit, /api/audit", "/api/audit/export, /api/audit/export", "/api/tenants/smile-dental/audit, /api/audit"})
+    void sendsThePlatformTrailToTenantServiceForNoTenant(String path, String upstream) {
+        RoutingDecision d = PathRouter.route(path, name -> name.equals("service") ? "tenants" : null).orElseThrow();
+        assertEquals(Module.TENANT_SERVICE, d.module());
+        assertEquals(upstream, d.upstreamPath());
+        assertEquals(null, d.pathTenant());
+        assertEquals(false, d.tenantChecked());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "'', AUDIT_SERVICE_REQUIRED",
             "service=payroll, AUDIT_SERVICE_REQUIRED",
-            "service=tenants, AUDIT_SERVICE_REQUIRED",
             "entity=settings, AUDIT_SERVICE_REQUIRED",
             "entity=unicorn, UNKNOWN_ENTITY"
     })

@@ -18,6 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.ipsc.tenant.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,6 +77,40 @@ class PlatformAuditTrailTest {
             }
         }
         assertEquals("insert", actions("tenants", tenantId).get(0));
+    }
+
+    @Test
+    void platformAdminsReadTheTrailThroughTheSharedEndpointAndOthersAreRefused() {
+        String admin = Api.adminToken();
+        String slug = Api.slug("trail");
+        int tenantId = as(admin).body(Api.dentalClinic(slug)).post("/api/tenants").then().statusCode(201).extract().path("data.id");
+        String tenantAdmin = Api.tenantAdmin(admin, slug);
+
+        as(admin).get("/api/audit?entity=tenant&id=" + tenantId).then().statusCode(200)
+                .body("success", is(true))
+                .body("data.items.action", hasItem("insert"))
+                .body("data.items.entity", everyItem(is("tenants")))
+                .body("data.items.find { it.action == 'insert' }.email", is(Api.ADMIN_EMAIL));
+        // The tenant's memberships are its children (memberships.tenant_id): with=memberships lists them with its own rows.
+        as(admin).get("/api/audit?entity=tenant&id=" + tenantId + "&with=memberships").then().statusCode(200)
+                .body("data.items.entity", hasItems("tenants", "memberships"));
+        // The trail spans every tenant: a tenant's own admin is refused, as is anyone without a token.
+        as(tenantAdmin).get("/api/audit").then().statusCode(403).body("success", is(false)).body("data", nullValue());
+        as(tenantAdmin).get("/api/audit/export?from=2026-04-01&to=2026-04-30").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/audit").then().statusCode(401);
+        // The shared checks answer as in every service.
+        as(admin).get("/api/audit?entity=unicorn").then().statusCode(400).body("error.code", is("UNKNOWN_ENTITY"))
+                .body("message", containsString("memberships"));
+        as(admin).get("/api/audit?entity=users&id=1&with=tenants").then().statusCode(400).body("error.code", is("NOT_A_CHILD"));
+        as(admin).get("/api/audit/export?from=2026-04-01").then().statusCode(400).body("error.code", is("INVALID_RANGE"));
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).toString();
+        String csv = as(admin).get("/api/audit/export?from=" + today + "&to=" + today).then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("audit-platform-" + today))
+                .extract().asString();
+        assertTrue(csv.startsWith("audit_id,at_utc,entity,record_id,action,field"), csv.substring(0, Math.min(80, csv.length())));
+        assertTrue(csv.contains(",tenants," + tenantId + ",insert,slug,," + slug + ","), "the tenant's insert is exported");
     }
 
     private static List<String> actions(String table, int id) throws SQLException {

@@ -29,7 +29,10 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static io.ipsc.tenant.Api.as;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** tenant-service follows the services' reports: provisioning until every needed service is ready, then active. */
 @QuarkusTest
@@ -72,6 +75,16 @@ class ProvisioningTest {
                 .body("data.status", is("active"))
                 .body("data.activated_at", notNullValue())
                 .body("data.provisioning.dental.schema_version", is("1")));
+
+        // Issue 21: the insert is the platform admin's, the activation the system's with the report that caused it.
+        int id = as(admin).get("/api/tenants/" + slug).then().extract().path("data.id");
+        var trail = as(admin).get("/api/audit?entity=tenant&id=" + id + "&size=100").then().statusCode(200).extract().jsonPath();
+        assertEquals(Api.ADMIN_EMAIL, trail.getString("data.items.find { it.action == 'insert' }.email"));
+        String activation = "data.items.find { it.action == 'update' && it.changes.any { c -> c.field == 'status' && c.new_value == 'active' } }";
+        assertEquals("system", trail.getString(activation + ".actor"), trail.prettify());
+        assertNull(trail.get(activation + ".email"));
+        assertEquals(Topics.PROVISIONING, trail.getString(activation + ".source.topic"));
+        assertNotNull(trail.get(activation + ".source.offset"));
     }
 
     @Test

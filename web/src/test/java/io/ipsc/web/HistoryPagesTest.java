@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +47,32 @@ class HistoryPagesTest {
         String asked = HistoryStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/acme-traders/audit")).findFirst()
                 .orElseThrow();
         assertTrue(asked.contains("entity=invoice") && asked.contains("id=42") && asked.contains("size=20"), asked);
+    }
+
+    @Test
+    void anInvoicesHistoryHasItsLinesChangesInTheSameTimeOrder() {
+        Browserless admin = new Browserless();
+        admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
+        String page = admin.get(INVOICE_42).then().statusCode(200)
+                .body(containsString("<strong>Line changed</strong>"))
+                .body(containsString("<span class=\"history-field\">quantity</span>: <span class=\"history-before\">2</span> → <span class=\"history-after\">3</span>"))
+                .body(containsString("<strong>Line removed</strong>"))
+                .body(containsString("<span class=\"history-before\">Mouth guard</span>"))
+                // The line's parent key is the page's own record: not repeated.
+                .body(not(containsString("invoice id")))
+                .extract().asString();
+        assertTrue(page.indexOf("<strong>Changed") < page.indexOf("Line removed") && page.indexOf("Line removed") < page.indexOf("Line changed")
+                && page.indexOf("Line changed") < page.indexOf("<strong>Created"), "one list, newest first: " + page);
+        String asked = HistoryStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/acme-traders/audit")).findFirst()
+                .orElseThrow();
+        assertTrue(asked.contains("with=lines"), asked);
+
+        HistoryStubGateway.CALLS.clear();
+        admin.get("/t/acme-traders/history/purchase/42").then().statusCode(200);
+        admin.get("/t/acme-traders/history/product/42").then().statusCode(200);
+        List<String> trail = HistoryStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/acme-traders/audit")).toList();
+        assertTrue(trail.get(0).contains("entity=purchase") && trail.get(0).contains("with=lines"), trail.toString());
+        assertTrue(trail.get(1).contains("entity=product") && !trail.get(1).contains("with="), "a product has no lines: " + trail);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in gateway for a record's history: acme-traders (invoicing), whose invoice 42 was created by the system from
- * dental's billing and then issued and paid by its admin. Every call is noted with its query.
+ * dental's billing, its lines then changed (a quantity, a line removed), then issued and paid by its admin. Every call is noted with its query.
  */
 public class HistoryStubGateway extends StandInGateway {
 
@@ -24,10 +24,15 @@ public class HistoryStubGateway extends StandInGateway {
                  {"field":"status","old_value":"issued","new_value":"paid"},
                  {"field":"amount_paid","old_value":0.00,"new_value":1500.00},
                  {"field":"updated_at","old_value":"2024-06-19T04:30:00Z","new_value":"2024-06-20T06:15:00Z"}]},
+              {"id":6,"at":"2024-06-19T05:10:00Z","entity":"invoice_lines","record_id":"78","action":"delete","actor":"user","user_id":1,
+               "email":"admin@ipsc.local","changes":[{"field":"invoice_id","old_value":42,"new_value":null},
+                 {"field":"description","old_value":"Mouth guard","new_value":null}]},
+              {"id":5,"at":"2024-06-19T05:00:00Z","entity":"invoice_lines","record_id":"77","action":"update","actor":"user","user_id":1,
+               "email":"admin@ipsc.local","changes":[{"field":"quantity","old_value":2.000,"new_value":3.000}]},
               {"id":3,"at":"2024-06-19T04:30:00Z","entity":"invoices","record_id":"42","action":"insert","actor":"system",
                "source":{"topic":"ipsc.billing","partition":0,"offset":17},"changes":[
                  {"field":"status","old_value":null,"new_value":"draft"},{"field":"notes","old_value":null,"new_value":null}]}],
-             "page":1,"size":20,"total_items":23,"total_pages":2}""";
+             "page":1,"size":20,"total_items":25,"total_pages":2}""";
 
     public HistoryStubGateway() {
         super(HistoryStubGateway::route);

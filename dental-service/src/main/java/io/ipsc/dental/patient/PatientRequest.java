@@ -1,5 +1,6 @@
 package io.ipsc.dental.patient;
 
+import io.ipsc.tenancy.india.constraint.ValidIndianPhone;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
@@ -13,7 +14,7 @@ import java.util.List;
 public record PatientRequest(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,
-        @Size(max = 20) @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{5,18}$", message = "must be a phone number such as +91-9876543210") String phone,
+        @Size(max = 20) @ValidIndianPhone String phone,
         @Email @Size(max = 200) String email,
         @Past LocalDate dateOfBirth,
         @Pattern(regexp = "^(male|female|other)$", message = "must be male, female or other") String gender,

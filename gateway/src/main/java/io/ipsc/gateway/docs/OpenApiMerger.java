@@ -1,6 +1,7 @@
 package io.ipsc.gateway.docs;
 
 import io.ipsc.gateway.routing.Module;
+import io.ipsc.gateway.routing.AuditRoutes;
 import io.ipsc.gateway.routing.PathRouter;
 import io.ipsc.gateway.routing.RoutingDecision;
 import io.ipsc.tenancy.openapi.BearerAuth;
@@ -152,7 +153,9 @@ public final class OpenApiMerger {
      * resource under {@code /api/tenants/{slug}/}, the rest as it is.
      */
     static Optional<String> gatewayPath(Module module, String path) {
-        Optional<RoutingDecision> decision = PathRouter.route(path).filter(d -> d.module() == module);
+        // /api/audit is every module's, routed by its query: asked as service=<this module> it is tenant-service's
+        // platform trail (no tenant) for tenant-service, and the tenant-scoped trail, described once, for the others.
+        Optional<RoutingDecision> decision = PathRouter.route(path, AuditRoutes.askingFor(module)).filter(d -> d.module() == module);
         if (decision.isEmpty()) {
             return Optional.empty();
         }

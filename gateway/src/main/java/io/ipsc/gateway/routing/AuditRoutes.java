@@ -13,7 +13,8 @@ import java.util.function.Function;
  * {@code /api/audit} is served by every module (each keeps its own tenant's trail), so its owner comes
  * from the query: {@code entity} names a table one module has ({@code invoice} → invoicing, {@code patient}
  * → dental, {@code bom} → manufacturing, {@code branding} → branding); without one, {@code service=}
- * says whose. (The platform database's trail, on tenant-service, has no endpoint yet.)
+ * says whose. {@code service=tenants} is the platform database's trail (tenants, memberships, users …),
+ * which tenant-service serves to platform admins, for no one tenant.
  */
 public final class AuditRoutes {
 
@@ -64,6 +65,12 @@ public final class AuditRoutes {
         throw ApiException.badRequest("UNKNOWN_ENTITY", "entity", "No audited entity '" + entity + "'; valid: " + String.join(", ", known));
     }
 
+    /** The query of an audit request that names {@code module}'s trail by {@code service=} (the API document's view of it). */
+    public static Function<String, String> askingFor(Module module) {
+        String service = SERVICES.entrySet().stream().filter(e -> e.getValue() == module).map(Map.Entry::getKey).findFirst().orElse(null);
+        return name -> "service".equals(name) ? service : null;
+    }
+
     private static ApiException required(String why) {
         return ApiException.badRequest("AUDIT_SERVICE_REQUIRED", "service",
                 why + ": service is one of " + String.join(", ", SERVICES.keySet()));
@@ -75,6 +82,7 @@ public final class AuditRoutes {
         services.put("dental", Module.DENTAL);
         services.put("manufacturing", Module.MANUFACTURING);
         services.put("branding", Module.BRANDING);
+        services.put("tenants", Module.TENANT_SERVICE);
         return services;
     }
 

@@ -23,6 +23,10 @@ public final class PathRouter {
         }
         RoutingDecision audit = routed.get();
         Module owner = AuditRoutes.owner(query);
+        if (owner == Module.TENANT_SERVICE) {
+            // The platform's trail belongs to no tenant: tenant-service checks its caller is a platform admin.
+            return Optional.of(new RoutingDecision(owner, audit.upstreamPath(), null, null, false));
+        }
         return Optional.of(new RoutingDecision(owner, audit.upstreamPath(), audit.pathTenant(),
                 new RouteTable.Route(AuditRoutes.FAMILY, owner), audit.tenantChecked()));
     }

@@ -64,6 +64,16 @@ class OpenApiMergerTest {
         assertNull(merged.getValue("x-ipsc-missing-modules"));
     }
 
+    /** Every module serves /api/audit: tenant-service's (the platform's trail) as it is, invoicing's as the tenant's, no other twice. */
+    @Test
+    void theAuditTrailIsDescribedOnceForTenantsAndOnceForThePlatform() {
+        assertEquals(java.util.Optional.of("/api/audit"), OpenApiMerger.gatewayPath(Module.TENANT_SERVICE, "/api/audit"));
+        assertEquals(java.util.Optional.of("/api/audit/export"), OpenApiMerger.gatewayPath(Module.TENANT_SERVICE, "/api/audit/export"));
+        assertEquals(java.util.Optional.of("/api/tenants/{slug}/audit"), OpenApiMerger.gatewayPath(Module.INVOICING, "/api/audit"));
+        assertEquals(java.util.Optional.empty(), OpenApiMerger.gatewayPath(Module.DENTAL, "/api/audit"));
+        assertEquals(java.util.Optional.of("/api/tenants/{slug}/products"), OpenApiMerger.gatewayPath(Module.INVOICING, "/api/products"));
+    }
+
     @Test
     void theMergedDocumentDeclaresTheDialectItsModulesWrote() {
         // The modules write 3.1 schemas (`examples` arrays); declared as 3.0 they fail a validator.

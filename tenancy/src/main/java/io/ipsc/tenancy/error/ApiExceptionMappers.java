@@ -11,7 +11,6 @@ import io.ipsc.tenancy.event.SecurityEvent;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.ipsc.tenancy.security.SecurityEventRecorder;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -60,10 +58,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        List<ErrorDetail> details = e.getConstraintViolations().stream()
-                .map(v -> new ErrorDetail(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(ErrorDetail::field, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
+        List<ErrorDetail> details = Violations.details(e.getConstraintViolations());
         ApiException validation = ApiException.validation(details);
         return envelope(400, validation.code(), validation.getMessage(), details).build();
     }
@@ -199,13 +194,6 @@ public class ApiExceptionMappers {
             }
         }
         return null;
-    }
-
-    private static String fieldName(ConstraintViolation<?> violation) {
-        // "create.request.contactEmail" → "contact_email": the JSON name the caller sent.
-        String path = violation.getPropertyPath().toString();
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return Names.snakeCase(last);
     }
 
     private static String path(JsonMappingException e) {

@@ -31,6 +31,7 @@ public enum ErrorCode {
     INVALID_RANGE(Applies.NAMED, "A from/to range is reversed or too long", 400),
     UNKNOWN_ENTITY(Applies.NAMED, "The audit trail's entity names no audited table of the service; the message lists them", 400),
     ENTITY_REQUIRED(Applies.NAMED, "An audit record id was given without the entity it belongs to", 400),
+    NOT_A_CHILD(Applies.NAMED, "The audit trail's with= names a table whose records do not belong to the entity's", 400),
     AUDIT_SERVICE_REQUIRED(Applies.NAMED, "GET /api/audit without an entity needs service= to say whose trail (gateway)", 400),
     INVALID_MONTH(Applies.NAMED, "A month is not yyyy-MM", 400),
     INVALID_LIMIT(Applies.NAMED, "limit is outside its allowed range", 400),

@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * Names the acting user to the platform database's audit trigger: inside every {@code @WithTransaction}
  * (this interceptor runs after Panache's, so within its transaction) the request's caller is set as the
- * transaction-local {@code ipsc.actor} before the method's work. Outside a request (the scheduler, the
- * provisioning-report consumer) the rows say {@code system}.
+ * transaction-local {@code ipsc.actor} before the method's work. Outside a request the rows say {@code system}:
+ * with the Kafka record that caused the work when there is one ({@link AuditCause}, the provisioning-report
+ * consumer), without one for the scheduler.
  */
 @WithTransaction
 @Interceptor
@@ -32,13 +33,15 @@ public class AuditActorInterceptor {
     @AroundInvoke
     Object nameTheActor(InvocationContext context) throws Exception {
         Optional<Caller> caller = caller();
-        if (caller.isEmpty()) {
+        Optional<String> actor = caller.isPresent()
+                ? Optional.of(new JsonObject().put("user_id", caller.get().userId()).put("email", caller.get().email()).encode())
+                : AuditCause.current();
+        if (actor.isEmpty()) {
             return context.proceed();
         }
-        String actor = new JsonObject().put("user_id", caller.get().userId()).put("email", caller.get().email()).encode();
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("SELECT set_config('ipsc.actor', ?1, true)")
-                        .setParameter(1, actor).getSingleResult())
+                        .setParameter(1, actor.get()).getSingleResult())
                 .chain(() -> proceed(context));
     }
 

@@ -3,6 +3,7 @@ package io.ipsc.tenant.provisioning;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.ProvisioningReport;
+import io.ipsc.tenant.audit.AuditCause;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.tenancy.event.CommittingTopicListener;
@@ -111,7 +112,7 @@ public class ProvisioningListener extends CommittingTopicListener {
         }
         try {
             // The report is applied by reactive Hibernate code; this thread waits for it, off the event loop.
-            return Boolean.TRUE.equals(VertxContextSupport.subscribeAndAwait(() -> service.record(report)));
+            return Boolean.TRUE.equals(VertxContextSupport.subscribeAndAwait(() -> AuditCause.kafka(record, () -> service.record(report))));
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot record the provisioning report of " + report.tenant(), e);
         }

@@ -20,6 +20,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,12 +47,13 @@ public class TenantService {
     private final TenantServiceConfig config;
     private final TenantValidator validator;
 
-    public TenantService(TenantRepository tenants, TenantEvents events, OutboxRelay relay, TenantServiceConfig config) {
+    public TenantService(TenantRepository tenants, TenantEvents events, OutboxRelay relay, TenantServiceConfig config,
+                         Validator constraints) {
         this.tenants = tenants;
         this.events = events;
         this.relay = relay;
         this.config = config;
-        this.validator = new TenantValidator(config.gstinStrict(), config.tenantDatabasePrefix());
+        this.validator = new TenantValidator(constraints, config.gstinStrict(), config.tenantDatabasePrefix());
     }
 
     public Uni<Outcome<Tenant>> create(TenantRequest request) {

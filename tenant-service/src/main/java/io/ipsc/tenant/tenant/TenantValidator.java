@@ -2,36 +2,35 @@ package io.ipsc.tenant.tenant;
 
 import io.ipsc.tenancy.TenantSlug;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
+import io.ipsc.tenancy.error.Violations;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.OrganizationType;
 import io.ipsc.tenancy.india.Gstin;
 import io.ipsc.tenancy.india.GstinCheck;
 import io.ipsc.tenancy.india.GstinIssue;
-import io.ipsc.tenancy.india.IndianPhone;
 import io.ipsc.tenancy.india.IndianState;
-import io.ipsc.tenancy.india.PinCode;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Checks a tenant request field by field and collects every problem, so that the caller learns all
- * of them from one 400. Also decides the GSTIN's standing: a wrong check character or a state that
+ * Checks a tenant request and collects every problem, so that the caller learns all of them from one
+ * 400: each field's own constraints (on {@link TenantRequest}), then the rules that need more than one
+ * field or the tenant as it is. Also decides the GSTIN's standing: a wrong check character or a state that
  * differs from the address is a warning (the seed's own GSTINs are such), or an error in strict mode.
  */
 public final class TenantValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
-    public static final Set<String> SIZES = Set.of("micro", "small", "medium", "large", "enterprise");
-
+    private final Validator constraints;
     private final boolean gstinStrict;
     private final String databasePrefix;
 
-    public TenantValidator(boolean gstinStrict, String databasePrefix) {
+    public TenantValidator(Validator constraints, boolean gstinStrict, String databasePrefix) {
+        this.constraints = constraints;
         this.gstinStrict = gstinStrict;
         this.databasePrefix = databasePrefix;
     }
@@ -46,11 +45,7 @@ public final class TenantValidator {
     }
 
     public Result validateCreate(TenantRequest r) {
-        List<ErrorDetail> errors = new ArrayList<>();
-        require(errors, "name", r.name());
-        require(errors, "slug", r.slug());
-        require(errors, "organization_type", r.organizationType());
-        require(errors, "contact_email", r.contactEmail());
+        List<ErrorDetail> errors = new ArrayList<>(Violations.details(constraints.validate(r, Default.class, TenantRequest.OnCreate.class)));
         checkSlug(errors, r.slug());
         return validateCommon(r, errors, Optional.empty());
     }
@@ -60,7 +55,7 @@ public final class TenantValidator {
      * required yet, so that each field can be judged as it is typed.
      */
     public Result validateDraft(TenantRequest r) {
-        List<ErrorDetail> errors = new ArrayList<>();
+        List<ErrorDetail> errors = new ArrayList<>(Violations.details(constraints.validate(r)));
         checkSlug(errors, r.slug());
         return validateCommon(r, errors, Optional.empty());
     }
@@ -80,7 +75,7 @@ public final class TenantValidator {
 
     /** For a partial update of {@code current}: only the fields present are checked. */
     public Result validateUpdate(TenantRequest r, Tenant current) {
-        List<ErrorDetail> errors = new ArrayList<>();
+        List<ErrorDetail> errors = new ArrayList<>(Violations.details(constraints.validate(r)));
         if (r.slug() != null && !r.slug().equals(current.slug)) {
             errors.add(new ErrorDetail("slug", "slug cannot be changed: it names the tenant's databases and URLs"));
         }
@@ -92,27 +87,8 @@ public final class TenantValidator {
 
     private Result validateCommon(TenantRequest r, List<ErrorDetail> errors, Optional<Tenant> current) {
         List<ErrorDetail> warnings = new ArrayList<>();
-        length(errors, "name", r.name(), 2, 200);
-        length(errors, "contact_person", r.contactPerson(), 1, 200);
-        length(errors, "industry", r.industry(), 1, 100);
-        length(errors, "address_line1", r.addressLine1(), 1, 200);
-        length(errors, "address_line2", r.addressLine2(), 1, 200);
-        length(errors, "city", r.city(), 1, 100);
         if (r.organizationType() != null && OrganizationType.parse(r.organizationType()).isEmpty()) {
             errors.add(new ErrorDetail("organization_type", "organization_type must be one of dental_clinic, manufacturing, business"));
-        }
-        if (r.contactEmail() != null && !r.contactEmail().isBlank()
-                && (r.contactEmail().length() > 254 || !EMAIL.matcher(r.contactEmail().trim()).matches())) {
-            errors.add(new ErrorDetail("contact_email", "contact_email is not a valid e-mail address"));
-        }
-        if (r.contactPhone() != null && !IndianPhone.isValid(r.contactPhone())) {
-            errors.add(new ErrorDetail("contact_phone", "contact_phone must be an Indian phone number, e.g. +91-9876543210"));
-        }
-        if (r.pincode() != null && !PinCode.isValid(r.pincode())) {
-            errors.add(new ErrorDetail("pincode", "pincode must be a 6-digit Indian PIN code, e.g. 400001"));
-        }
-        if (r.size() != null && !SIZES.contains(r.size().trim().toLowerCase())) {
-            errors.add(new ErrorDetail("size", "size must be one of micro, small, medium, large, enterprise"));
         }
         Optional<IndianState> state = Optional.empty();
         if (r.state() != null) {
@@ -126,9 +102,6 @@ public final class TenantValidator {
         if (r.subscriptionPlan() != null && SubscriptionPlan.parse(r.subscriptionPlan()).isEmpty()) {
             errors.add(new ErrorDetail("subscription_plan", "subscription_plan must be one of free, basic, premium, enterprise"));
         }
-        limit(errors, "max_users", r.maxUsers());
-        limit(errors, "max_products", r.maxProducts());
-        limit(errors, "max_transactions_per_month", r.maxTransactionsPerMonth());
         if (r.features() != null) {
             validateFeatures(errors, r.features());
         }
@@ -167,21 +140,4 @@ public final class TenantValidator {
         }
     }
 
-    private static void require(List<ErrorDetail> errors, String field, String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new ErrorDetail(field, field + " is required"));
-        }
-    }
-
-    private static void length(List<ErrorDetail> errors, String field, String value, int min, int max) {
-        if (value != null && !value.isBlank() && (value.trim().length() < min || value.trim().length() > max)) {
-            errors.add(new ErrorDetail(field, field + " must be " + min + " to " + max + " characters long"));
-        }
-    }
-
-    private static void limit(List<ErrorDetail> errors, String field, Integer value) {
-        if (value != null && (value < 1 || value > 10_000_000)) {
-            errors.add(new ErrorDetail(field, field + " must be between 1 and 10000000"));
-        }
-    }
 }

@@ -41,9 +41,12 @@ public class HistoryResource {
             "vendor", "vendor", "purchase", "purchase");
 
     /** Columns every row has that say nothing about the record's business: left out of its history (the CSV export keeps them). */
-    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("id", "created_at", "updated_at");
+    /** Records whose history includes their children's: an invoice's lines added, changed and removed, in one time order. */
+    private static final Map<String, String> CHILDREN = Map.of("invoice", "lines", "purchase", "lines");
 
-    /** One change as a row: when, who, what happened, and each field's old and new value. */
+    private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("id", "created_at", "updated_at", "invoice_id", "purchase_id");
+
+    /** One change as a row: when, who, what happened (to the record or one of its lines), and each field's old and new value. */
     public record Row(String when, String who, String action, List<Change> changes) {
     }
 
@@ -77,7 +80,7 @@ public class HistoryResource {
             return RestResponse.ok(Templates.history(false, List.of(), 0));
         }
         PageAuditEntry page = gateway.audit().listAuditTrail(slug, asked, null, String.valueOf(id), 1, null, SHOWN, null, null,
-                visit.bearer()).getData();
+                CHILDREN.get(entity), visit.bearer()).getData();
         List<Row> rows = page.getItems() == null ? List.of() : page.getItems().stream().map(HistoryResource::row).toList();
         long total = page.getTotalItems() == null ? rows.size() : page.getTotalItems();
         return RestResponse.ok(Templates.history(true, rows, Math.max(0, total - rows.size())));
@@ -91,6 +94,13 @@ public class HistoryResource {
             case "delete" -> "Deleted";
             default -> "Changed";
         };
+        if (e.getEntity() != null && e.getEntity().endsWith("_lines")) {
+            action = switch (action) {
+                case "Created" -> "Line added";
+                case "Deleted" -> "Line removed";
+                default -> "Line changed";
+            };
+        }
         // What a person reads: not the row's bookkeeping (its id and timestamps), nor a field created empty.
         List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
                 .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))

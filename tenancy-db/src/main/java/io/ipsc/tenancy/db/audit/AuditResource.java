@@ -3,6 +3,9 @@ package io.ipsc.tenancy.db.audit;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.audit.AuditCsv;
+import io.ipsc.tenancy.audit.AuditEntry;
+import io.ipsc.tenancy.audit.AuditLog;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
@@ -47,7 +50,7 @@ public class AuditResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_ENTITY,ENTITY_REQUIRED,INVALID_RANGE,AUDIT_SERVICE_REQUIRED")
+    @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_ENTITY,ENTITY_REQUIRED,NOT_A_CHILD,INVALID_RANGE,AUDIT_SERVICE_REQUIRED")
     @Operation(operationId = "listAuditTrail", summary = "List the tenant's audit trail, newest first (tenant admins)",
             description = "Every insert, update and delete of the tenant's records in one service, with who made it (user id and "
                     + "e-mail, or the system with the Kafka record that caused it), when (UTC) and each changed field's old and new "
@@ -60,12 +63,12 @@ public class AuditResource {
             @Parameter(description = "a date (IST day, inclusive) or a date-time with an offset") @QueryParam("from") String from,
             @Parameter(description = "a date (IST day, inclusive) or a date-time with an offset") @QueryParam("to") String to,
             @Parameter(description = "at the gateway, the service whose trail to read when no entity says it") @QueryParam("service") String serviceName,
+            @Parameter(description = "with entity and id, a child table (invoice_lines) or its short name (lines) whose rows for the record's "
+                    + "children are listed with the record's own, in time order") @QueryParam("with") String with,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         tenant.requireRole(Role.ADMIN, "read the audit trail");
         PageRequest request = PageRequest.of(page, size);
-        return tenant.withDatabase(pool -> AuditLog.auditedTables(pool)
-                        .map(tables -> AuditLog.filter(entity, id, user, from, to, tables))
-                        .flatMap(filter -> AuditLog.page(pool, filter, request)))
+        return tenant.withDatabase(pool -> AuditLog.list(pool, new AuditLog.Query(entity, id, user, from, to, with), request))
                 .map(found -> ApiResponse.ok(found, found.totalItems() + " audit entries of tenant '" + tenant.slug() + "' in " + service.name()));
     }
 
@@ -81,11 +84,7 @@ public class AuditResource {
     public Uni<Response> export(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @Parameter(description = "at the gateway, the service whose trail to export") @QueryParam("service") String serviceName) {
         tenant.requireRole(Role.ADMIN, "export the audit trail");
-        AuditLog.Filter range = AuditLog.range(from, to);
-        return tenant.withDatabase(pool -> AuditLog.all(pool, range))
-                .map(entries -> Response.ok(AuditCsv.of(entries), "text/csv; charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"audit-" + tenant.slug() + "-" + service.name() + "-"
-                                + from + "-" + to + ".csv\"")
-                        .build());
+        return tenant.withDatabase(pool -> AuditLog.export(pool, from, to))
+                .map(entries -> AuditCsv.attachment(entries, tenant.slug() + "-" + service.name(), from, to));
     }
 }

@@ -160,6 +160,57 @@ class AuditTrailTest {
         assertEquals(1, trail("later_things", 5).size());
     }
 
+    /** A record's history with its children's (an invoice and its lines): one time-ordered page, no other record's. */
+    @Test
+    void aRecordsHistoryWithItsChildrenInterleavesTheirRowsInTimeOrderAndNoOneElses() throws Exception {
+        execute("CREATE TABLE IF NOT EXISTS note_lines (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                + "note_id bigint NOT NULL REFERENCES notes (id), text text)");
+        new TenantMigrations(admin, "classpath:db/tenant-v1").migrate(database);
+        AuditActor asha = AuditActor.user(ASHA, "req-10");
+        long note = insert(asha, "INSERT INTO notes (body) VALUES ('order') RETURNING id");
+        long other = insert(asha, "INSERT INTO notes (body) VALUES ('another order') RETURNING id");
+        long kept = insert(asha, "INSERT INTO note_lines (note_id, text) VALUES (" + note + ", 'two bolts') RETURNING id");
+        long removed = insert(asha, "INSERT INTO note_lines (note_id, text) VALUES (" + note + ", 'a nut') RETURNING id");
+        long elsewhere = insert(asha, "INSERT INTO note_lines (note_id, text) VALUES (" + other + ", 'a washer') RETURNING id");
+        insert(asha, "UPDATE note_lines SET text = 'three bolts' WHERE id = " + kept + " RETURNING id");
+        insert(asha, "DELETE FROM note_lines WHERE id = " + removed + " RETURNING id");
+        insert(asha, "UPDATE notes SET body = 'order, revised' WHERE id = " + note + " RETURNING id");
+
+        var page = pools.withPool("t", database, asha, pool -> io.ipsc.tenancy.audit.AuditLog.list(pool,
+                new io.ipsc.tenancy.audit.AuditLog.Query("note", Long.toString(note), null, null, null, "lines"),
+                io.ipsc.tenancy.api.PageRequest.of(1, 50))).await().atMost(WAIT);
+        List<String> seen = page.items().stream().map(e -> e.entity() + ":" + e.recordId() + ":" + e.action()).toList();
+        assertEquals(List.of("notes:" + note + ":update", "note_lines:" + removed + ":delete", "note_lines:" + kept + ":update",
+                "note_lines:" + removed + ":insert", "note_lines:" + kept + ":insert", "notes:" + note + ":insert"), seen);
+        assertEquals(6, page.totalItems());
+        assertTrue(seen.stream().noneMatch(s -> s.contains(":" + elsewhere + ":") || s.startsWith("notes:" + other)), seen.toString());
+
+        // Without with=, the record's own rows only; the table's own name works as well as the short one.
+        assertEquals(2, pools.withPool("t", database, pool -> io.ipsc.tenancy.audit.AuditLog.list(pool,
+                new io.ipsc.tenancy.audit.AuditLog.Query("notes", Long.toString(note), null, null, null, null),
+                io.ipsc.tenancy.api.PageRequest.of(1, 50))).await().atMost(WAIT).totalItems());
+        assertEquals(6, pools.withPool("t", database, pool -> io.ipsc.tenancy.audit.AuditLog.list(pool,
+                new io.ipsc.tenancy.audit.AuditLog.Query("notes", Long.toString(note), null, null, null, "note_lines"),
+                io.ipsc.tenancy.api.PageRequest.of(1, 50))).await().atMost(WAIT).totalItems());
+        // A table that does not belong to the record's, a with= without the record, an unknown child: 400s.
+        assertRefused("NOT_A_CHILD", new io.ipsc.tenancy.audit.AuditLog.Query("note_lines", "1", null, null, null, "notes"));
+        assertRefused("ENTITY_REQUIRED", new io.ipsc.tenancy.audit.AuditLog.Query("notes", null, null, null, null, "lines"));
+        assertRefused("UNKNOWN_ENTITY", new io.ipsc.tenancy.audit.AuditLog.Query("notes", "1", null, null, null, "wheels"));
+    }
+
+    private static long insert(AuditActor actor, String sql) {
+        return pools.withPool("t", database, actor, pool -> pool.query(sql).execute()
+                .map(rows -> rows.iterator().next().getLong("id"))).await().atMost(WAIT);
+    }
+
+    private static void assertRefused(String code, io.ipsc.tenancy.audit.AuditLog.Query query) {
+        io.ipsc.tenancy.error.ApiException refused = assertThrows(io.ipsc.tenancy.error.ApiException.class,
+                () -> pools.withPool("t", database, pool -> io.ipsc.tenancy.audit.AuditLog.list(pool, query,
+                        io.ipsc.tenancy.api.PageRequest.of(1, 50))).await().atMost(WAIT));
+        assertEquals(400, refused.status());
+        assertEquals(code, refused.code());
+    }
+
     private static JsonObject change(String from, String to) {
         return new JsonObject().put("old", from).put("new", to);
     }

@@ -1,8 +1,7 @@
-package io.ipsc.tenancy.db.audit;
+package io.ipsc.tenancy.audit;
 
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
-import io.ipsc.tenancy.audit.AuditEntities;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -22,8 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a database's audit trail ({@code ipsc_audit}, see {@link AuditTrail}), newest first. The filters
- * are checked here so every service answers the same 400s.
+ * Reads a database's audit trail ({@code ipsc_audit}, installed by tenancy-db's {@code AuditTrail} in every
+ * tenant database and by tenant-service's migration in the platform one), newest first. The filters are
+ * checked here so every service, and the platform's trail, answer the same 400s.
  */
 public final class AuditLog {
 
@@ -34,19 +34,92 @@ public final class AuditLog {
 
     private static final String COLUMNS = "id, at, table_name, record_id, action, changes, actor, actor_user_id, actor_email, "
             + "request_id, kafka_topic, kafka_partition, kafka_offset";
-    private static final String WHERE = " WHERE ($1::text IS NULL OR table_name = $1) AND ($2::text IS NULL OR record_id = $2)"
+    /**
+     * A record's own rows, or (with a child table, $7, and its column naming the parent, $8) also the rows of every
+     * child that ever belonged to it: a child's insert and delete carry all its columns, an update only the changed
+     * ones, so a line is matched by its id once any of its rows names the parent (a child without an id column, as
+     * memberships, only by the rows that name the parent themselves).
+     */
+    private static final String WHERE = " WHERE ((($1::text IS NULL OR table_name = $1) AND ($2::text IS NULL OR record_id = $2))"
+            + " OR (table_name = $7 AND (changes -> $8 ->> 'old' = $2 OR changes -> $8 ->> 'new' = $2"
+            + " OR record_id IN (SELECT c.record_id FROM ipsc_audit c WHERE c.table_name = $7"
+            + " AND (c.changes -> $8 ->> 'old' = $2 OR c.changes -> $8 ->> 'new' = $2)))))"
             + " AND ($3::bigint IS NULL OR actor_user_id = $3) AND ($4::text IS NULL OR lower(actor_email) = lower($4))"
             + " AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)";
 
     private AuditLog() {
     }
 
-    /** What a request asks for, checked. */
-    public record Filter(String table, String recordId, Long userId, String email, OffsetDateTime from, OffsetDateTime to) {
+    /** The query parameters of {@code GET /api/audit}, as the request gave them. */
+    public record Query(String entity, String id, String user, String from, String to, String with) {
+    }
+
+    /** What a request asks for, checked; {@code childTable} and {@code parentColumn} are both set or both null. */
+    public record Filter(String table, String recordId, Long userId, String email, OffsetDateTime from, OffsetDateTime to,
+                         String childTable, String parentColumn) {
+
+        Filter withChild(String table, String column) {
+            return new Filter(this.table, recordId, userId, email, from, to, table, column);
+        }
 
         Tuple tuple() {
-            return Tuple.tuple(java.util.Arrays.asList(table, recordId, userId, email, from, to));
+            return Tuple.tuple(java.util.Arrays.asList(table, recordId, userId, email, from, to, childTable, parentColumn));
         }
+    }
+
+    /**
+     * A page of the trail as {@code query} asks, checked against the database's audited tables; with {@code with}
+     * (a child table, {@code invoice_lines}, or its short name, {@code lines}) the record's children's rows are
+     * interleaved with its own in time order. The child's column naming the parent is its foreign key to the
+     * parent's table, read from the catalog, so any parent and child pair works without configuration.
+     */
+    public static Uni<Page<AuditEntry>> list(Pool pool, Query query, PageRequest page) {
+        return auditedTables(pool)
+                .flatMap(tables -> {
+                    Filter filter = filter(query.entity(), query.id(), query.user(), query.from(), query.to(), tables);
+                    if (query.with() == null || query.with().isBlank()) {
+                        return Uni.createFrom().item(filter);
+                    }
+                    if (filter.recordId() == null) {
+                        throw ApiException.badRequest("ENTITY_REQUIRED", "id", "with= shows a record's children: name the record (entity and id)");
+                    }
+                    String child = child(query.with(), filter.table(), tables);
+                    return parentColumn(pool, child, filter.table()).map(column -> filter.withChild(child, column));
+                })
+                .flatMap(filter -> page(pool, filter, page));
+    }
+
+    /** Every row of an export's range, oldest first (as an auditor reads a ledger). */
+    public static Uni<List<AuditEntry>> export(Pool pool, String from, String to) {
+        Filter range = range(from, to);
+        return all(pool, range);
+    }
+
+    private static String child(String with, String parent, Set<String> tables) {
+        String table = AuditEntities.resolve(with, tables);
+        if (table == null) {
+            // "lines" of invoices: invoice_lines.
+            String singular = parent.endsWith("s") ? parent.substring(0, parent.length() - 1) : parent;
+            table = AuditEntities.resolve(singular + "_" + with.trim(), tables);
+        }
+        if (table == null) {
+            throw ApiException.badRequest("UNKNOWN_ENTITY", "with", "No audited entity '" + with + "' here; valid: " + String.join(", ", tables));
+        }
+        return table;
+    }
+
+    /** The child's single-column foreign key to the parent's table; a 400 when the child does not belong to it. */
+    private static Uni<String> parentColumn(Pool pool, String child, String parent) {
+        return pool.preparedQuery("SELECT a.attname FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]"
+                        + " WHERE k.contype = 'f' AND cardinality(k.conkey) = 1 AND k.conrelid = to_regclass($1) AND k.confrelid = to_regclass($2)"
+                        + " ORDER BY k.conname LIMIT 1")
+                .execute(Tuple.of(child, parent))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.badRequest("NOT_A_CHILD", "with", child + " records do not belong to " + parent + " records");
+                    }
+                    return rows.iterator().next().getString(0);
+                });
     }
 
     /** The tables of the database the trail covers (those carrying its trigger). */
@@ -64,7 +137,7 @@ public final class AuditLog {
      * listing them), {@code user} as an id or an e-mail, {@code from}/{@code to} as dates (IST, both
      * inclusive) or date-times with an offset.
      */
-    public static Filter filter(String entity, String id, String user, String from, String to, Set<String> tables) {
+    static Filter filter(String entity, String id, String user, String from, String to, Set<String> tables) {
         String table = null;
         if (entity != null && !entity.isBlank()) {
             table = AuditEntities.resolve(entity, tables);
@@ -94,11 +167,11 @@ public final class AuditLog {
         if (start != null && end != null && !start.isBefore(end)) {
             throw ApiException.badRequest("INVALID_RANGE", "to", "to must come after from");
         }
-        return new Filter(table, id == null || id.isBlank() ? null : id.trim(), userId, email, start, end);
+        return new Filter(table, id == null || id.isBlank() ? null : id.trim(), userId, email, start, end, null, null);
     }
 
     /** The range of an export: both ends required, at most {@link #MAX_EXPORT_DAYS} days. */
-    public static Filter range(String from, String to) {
+    static Filter range(String from, String to) {
         if (from == null || from.isBlank() || to == null || to.isBlank()) {
             throw ApiException.badRequest("INVALID_RANGE", from == null || from.isBlank() ? "from" : "to",
                     "An export needs both from and to (dates, e.g. from=2026-04-01&to=2027-03-31)");
@@ -110,7 +183,7 @@ public final class AuditLog {
         return range;
     }
 
-    public static Uni<Page<AuditEntry>> page(Pool pool, Filter filter, PageRequest page) {
+    static Uni<Page<AuditEntry>> page(Pool pool, Filter filter, PageRequest page) {
         Tuple tuple = filter.tuple();
         return pool.preparedQuery("SELECT count(*) FROM ipsc_audit" + WHERE).execute(tuple)
                 .flatMap(count -> pool.preparedQuery("SELECT " + COLUMNS + " FROM ipsc_audit" + WHERE
@@ -119,8 +192,7 @@ public final class AuditLog {
                         .map(rows -> Page.of(entries(rows), page, count.iterator().next().getLong(0))));
     }
 
-    /** Every row of the range, oldest first (as an auditor reads a ledger). */
-    public static Uni<List<AuditEntry>> all(Pool pool, Filter range) {
+    private static Uni<List<AuditEntry>> all(Pool pool, Filter range) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM ipsc_audit" + WHERE + " ORDER BY at, id")
                 .execute(range.tuple()).map(AuditLog::entries);
     }

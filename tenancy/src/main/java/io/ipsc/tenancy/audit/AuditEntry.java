@@ -1,4 +1,4 @@
-package io.ipsc.tenancy.db.audit;
+package io.ipsc.tenancy.audit;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,7 +1,8 @@
-package io.ipsc.tenancy.db.audit;
+package io.ipsc.tenancy.audit;
 
 import io.ipsc.tenancy.api.Csv;
 import io.vertx.core.json.Json;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -10,12 +11,19 @@ import java.util.List;
  * written by the suite's one CSV writer ({@link Csv}: quoting, and the guard that keeps a value a user typed
  * from running as a formula when the file is opened).
  */
-final class AuditCsv {
+public final class AuditCsv {
 
     static final String HEADER = "audit_id,at_utc,entity,record_id,action,field,old_value,new_value,actor,user_id,email,request_id,"
             + "kafka_topic,kafka_partition,kafka_offset";
 
     private AuditCsv() {
+    }
+
+    /** The export's answer: the CSV as an attachment named {@code audit-<whose>-<from>-<to>.csv}. */
+    public static Response attachment(List<AuditEntry> entries, String whose, String from, String to) {
+        return Response.ok(of(entries), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"audit-" + whose + "-" + from + "-" + to + ".csv\"")
+                .build();
     }
 
     static String of(List<AuditEntry> entries) {
