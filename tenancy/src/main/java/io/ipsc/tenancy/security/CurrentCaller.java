@@ -1,30 +1,31 @@
 package io.ipsc.tenancy.security;
 
 import io.ipsc.tenancy.error.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Optional;
 
-/** The verified caller of the current request, set by {@link BearerTokenFilter}. */
+/**
+ * The verified caller of the current request: the {@link Caller} that {@link CallerAugmentor} attached to
+ * the request's SecurityIdentity (smallrye-jwt proves it before the request reaches a resource).
+ */
 @RequestScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    private final SecurityIdentity identity;
 
-    void set(Caller caller) {
-        this.caller = caller;
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public Optional<Caller> get() {
-        return Optional.ofNullable(caller);
+        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(CallerAugmentor.CALLER));
     }
 
     /** The caller, or 401 when the request carried no valid token. */
     public Caller require() {
-        if (caller == null) {
-            throw ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'");
-        }
-        return caller;
+        return get().orElseThrow(() -> ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'"));
     }
 
     /** 403 unless the caller is a platform admin. */
