@@ -1,26 +1,34 @@
 package io.ipsc.tenancy.security;
 
 import io.ipsc.tenancy.error.ApiException;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Optional;
 
 /**
  * The verified caller of the current request: the {@link Caller} that {@link CallerAugmentor} attached to
- * the request's SecurityIdentity (smallrye-jwt proves it before the request reaches a resource).
+ * the request's SecurityIdentity (smallrye-jwt proves it before the request reaches a resource). Read
+ * from the HTTP request's user rather than through an injected SecurityIdentity, which outside an HTTP
+ * request (a consumer, the scheduler) would wait for an anonymous identity on the event loop.
  */
 @RequestScoped
 public class CurrentCaller {
 
-    private final SecurityIdentity identity;
+    private final CurrentVertxRequest request;
 
-    public CurrentCaller(SecurityIdentity identity) {
-        this.identity = identity;
+    public CurrentCaller(CurrentVertxRequest request) {
+        this.request = request;
     }
 
     public Optional<Caller> get() {
-        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(CallerAugmentor.CALLER));
+        RoutingContext context = request.getCurrent();
+        if (context == null || !(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(user.getSecurityIdentity().getAttribute(CallerAugmentor.CALLER));
     }
 
     /** The caller, or 401 when the request carried no valid token. */
