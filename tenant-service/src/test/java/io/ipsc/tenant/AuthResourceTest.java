@@ -253,6 +253,8 @@ class AuthResourceTest {
         claims.setSubject("1");
         claims.setClaim("upn", Api.ADMIN_EMAIL);
         claims.setStringListClaim("groups", List.of("platform_admin"));
+        // MicroProfile JWT requires "iat" (TokenIssuer always writes it): issued 15 minutes before it expires.
+        claims.setIssuedAt(expiry == null ? NumericDate.now() : NumericDate.fromSeconds(expiry.getValue() - 900));
         if (expiry == null) {
             claims.setExpirationTimeMinutesInTheFuture(5);
         } else {

@@ -61,6 +61,16 @@ public final class TestTokens {
     }
 
     public String token(long userId, String email, boolean platformAdmin, Map<String, String> memberships) {
+        return token(userId, email, platformAdmin, memberships, claims -> { });
+    }
+
+    /** A platform admin's token with {@code change} applied to its claims (an expiry in the past, another issuer...), signed as usual. */
+    public String adminTokenWith(java.util.function.Consumer<JwtClaims> change) {
+        return token(1, "admin@ipsc.test", true, Map.of(), change);
+    }
+
+    private String token(long userId, String email, boolean platformAdmin, Map<String, String> memberships,
+                         java.util.function.Consumer<JwtClaims> change) {
         try {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer("ipsc");
@@ -71,6 +81,7 @@ public final class TestTokens {
             claims.setClaim("upn", email);
             claims.setStringListClaim("groups", platformAdmin ? List.of("platform_admin") : List.of());
             claims.setClaim("tenants", memberships);
+            change.accept(claims);
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());
             jws.setKey(key.getPrivateKey());

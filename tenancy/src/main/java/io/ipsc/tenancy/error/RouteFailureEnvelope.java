@@ -50,6 +50,11 @@ public class RouteFailureEnvelope {
             message = "Something went wrong on our side; it has been logged";
             LOG.error("Unexpected failure in " + context.request().method() + " " + context.request().path(), context.failure());
         }
+        send(context, status, code, message);
+    }
+
+    /** Ends the request with the envelope: for router-level answers that never reach a resource. */
+    public void send(RoutingContext context, int status, String code, String message) {
         String body;
         try {
             body = json.writeValueAsString(ApiResponse.failure(code, message, List.of()));

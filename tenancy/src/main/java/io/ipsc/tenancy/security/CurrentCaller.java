@@ -1,30 +1,39 @@
 package io.ipsc.tenancy.security;
 
 import io.ipsc.tenancy.error.ApiException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Optional;
 
-/** The verified caller of the current request, set by {@link BearerTokenFilter}. */
+/**
+ * The verified caller of the current request: the {@link Caller} that {@link CallerAugmentor} attached to
+ * the request's SecurityIdentity (smallrye-jwt proves it before the request reaches a resource). Read
+ * from the HTTP request's user rather than through an injected SecurityIdentity, which outside an HTTP
+ * request (a consumer, the scheduler) would wait for an anonymous identity on the event loop.
+ */
 @RequestScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    private final CurrentVertxRequest request;
 
-    void set(Caller caller) {
-        this.caller = caller;
+    public CurrentCaller(CurrentVertxRequest request) {
+        this.request = request;
     }
 
     public Optional<Caller> get() {
-        return Optional.ofNullable(caller);
+        RoutingContext context = request.getCurrent();
+        if (context == null || !(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(user.getSecurityIdentity().getAttribute(CallerAugmentor.CALLER));
     }
 
     /** The caller, or 401 when the request carried no valid token. */
     public Caller require() {
-        if (caller == null) {
-            throw ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'");
-        }
-        return caller;
+        return get().orElseThrow(() -> ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'"));
     }
 
     /** 403 unless the caller is a platform admin. */
