@@ -12,8 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +43,7 @@ class GstNotesBrowserTest {
     final TestWatcher failureShots = Browser.failureShots(() -> browser);
 
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
+    void setUp(LocalSuite suite) {
         Browser.requireInstalled();
         tenants = new WebTenants(suite);
         api().body(Map.of("name", "GST Notes Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gstnotes.example",
@@ -62,11 +60,7 @@ class GstNotesBrowserTest {
         note(reverse, Map.of("invoice_line", 1, "quantity", 1));
         tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Meera Kulkarni", "admin");
         // The feature reaches invoicing-service as an event: wait until its reports answer.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (api().get(tenantApi("reports/gstr1?month=2024-10")).statusCode() != 200) {
-            assertTrue(Instant.now().isBefore(deadline), "advanced_reporting did not reach invoicing");
-            Thread.sleep(500);
-        }
+        tenants.awaitAnswer(SHOP, "reports/gstr1?month=2024-10");
         browser = Browser.open();
         web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
