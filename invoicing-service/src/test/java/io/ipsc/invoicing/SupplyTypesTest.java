@@ -378,7 +378,7 @@ class SupplyTypesTest {
     }
 
     /** Each named amount equals its figure by value (2.5 and 2.500 are one quantity). */
-    private static void amounts(JsonPath json, String prefix, String... pairs) {
+    static void amounts(JsonPath json, String prefix, String... pairs) {
         for (int i = 0; i < pairs.length; i += 2) {
             Object value = json.get(prefix + pairs[i]);
             assertEquals(0, new BigDecimal(pairs[i + 1]).compareTo(new BigDecimal(String.valueOf(value))), prefix + pairs[i] + " was " + value);

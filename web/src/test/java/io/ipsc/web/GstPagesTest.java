@@ -6,6 +6,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +55,32 @@ class GstPagesTest {
         assertTrue(html.contains("<tr class=\"gst-totals\"><th scope=\"row\">Total</th><td></td><td></td><td class=\"figure-cell\">₹85,746.00</td>"), html);
         assertTrue(html.contains("href=\"/t/smile-dental/gst\">GST returns</a>"), html);
         assertTrue(GstStubGateway.CALLS.contains("GET /api/tenants/smile-dental/reports/gstr1?month=2024-08"), GstStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void sezSuppliesDeemedExportsExportsAndNotesHaveTheirOwnTitledTables() {
+        String html = admin.get(BASE + "gst?month=2024-10").then().statusCode(200).extract().asString();
+        // In the portal's order: B2B, SEZ, deemed exports, B2CL, exports, B2CS, CDNR, CDNUR.
+        List<String> order = List.of("gst-b2b-heading", "gst-sezwp-heading", "gst-sezwop-heading", "gst-de-heading", "gst-b2c_large-heading",
+                "gst-exp-heading", "gst-b2c_small-heading", "gst-cdnr-heading", "gst-cdnur-heading");
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(html.indexOf(order.get(i - 1)) < html.indexOf(order.get(i)), order.get(i - 1) + " before " + order.get(i));
+        }
+        assertTrue(html.contains(">SEZ without payment</h2>") && html.contains(">Deemed exports</h2>") && html.contains(">Exports</h2>"), html);
+        assertTrue(html.contains("<td>33AAACR5055K1Z3</td><td>Chennai SEZ Unit</td>"), html);
+        // An export row with its shipping bill, the date in Indian form.
+        assertTrue(html.contains("<td>WOPAY</td><td>INV/2425/00009</td><td>10-10-2024</td><td class=\"figure-cell\">₹5,000.00</td><td>INBOM1</td>"
+                + "<td>1234567</td><td>11-10-2024</td>"), html);
+        // Notes: the type in words, reverse charge as Yes/No, the note's value in rupees.
+        assertTrue(html.contains("<th scope=\"col\">Note number</th>"), html);
+        assertTrue(html.contains("<td>Credit</td><td>CN/2425/00004</td><td>25-10-2024</td><td>INV/2425/00002</td><td>20-09-2024</td>"
+                + "<td>29-Karnataka</td><td>B2B</td><td>Yes</td><td class=\"figure-cell\">₹1,180.00</td>"), html);
+        assertTrue(html.contains("<td>EXPWOP</td><td>Debit</td><td>DN/2425/00001</td>"), html);
+        // 9B and exports each download as the portal's CSV; SEZ and deemed exports are in the B2B file.
+        for (String csv : List.of("cdnr", "cdnur", "exp")) {
+            assertTrue(html.contains("id=\"download-csv-" + csv + "\""), csv);
+        }
+        assertTrue(!html.contains("id=\"download-csv-sezwp\""), html);
     }
 
     @Test

@@ -35,6 +35,23 @@ public class GstStubGateway extends StandInGateway {
             {"month":"2025-05","supplier_gstin":"27AAPFU0939F1ZV","b2b":[],"b2c_large":[],"b2c_small":[],
              "hsn_b2b":[{"hsn_sac":"6403","uqc":"PCS","gst_rate":12.00,"quantity":1.000,"taxable":1000.00,"cgst":0,"sgst":0,"igst":120.00,"total":1120.00}],
              "hsn_b2c":[],"document_summary":[],"totals":{}}""";
+    /** October 2024: SEZ supplies, a deemed export, exports and notes in both parts of 9B. */
+    private static final String OCTOBER = """
+            {"month":"2024-10","supplier_gstin":"27AAPFU0939F1ZV","b2b":[],
+             "sezwp":[{"gstin":"27AABCF1234K1Z5","name":"Pune SEZ Unit","invoices":1,"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00,"total":1180.00}],
+             "sezwop":[{"gstin":"33AAACR5055K1Z3","name":"Chennai SEZ Unit","invoices":1,"taxable":2000.00,"cgst":0,"sgst":0,"igst":0,"total":2000.00}],
+             "de":[{"gstin":"24AABAT9876C3Z1","name":"Surat EOU","invoices":1,"taxable":1000.00,"cgst":0,"sgst":0,"igst":120.00,"total":1120.00}],
+             "exp":[{"export_type":"WOPAY","number":"INV/2425/00009","invoice_date":"2024-10-10","invoice_value":5000.00,"port_code":"INBOM1",
+                     "shipping_bill_number":"1234567","shipping_bill_date":"2024-10-11","gst_rate":18.00,"taxable":5000.00,"igst":0}],
+             "b2c_large":[],"b2c_small":[],
+             "cdnr":[{"gstin":"29AAGCB7383J1Z4","name":"Bengaluru Co","note_type":"C","note_number":"CN/2425/00004","note_date":"2024-10-25",
+                      "invoice_number":"INV/2425/00002","invoice_date":"2024-09-20","place_of_supply":"29-Karnataka","supply_type":"B2B",
+                      "reverse_charge":true,"note_value":1180.00,"gst_rate":18.00,"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00}],
+             "cdnur":[{"ur_type":"EXPWOP","note_type":"D","note_number":"DN/2425/00001","note_date":"2024-10-25","invoice_number":"INV/2425/00009",
+                       "invoice_date":"2024-10-10","place_of_supply":"96-Other Countries","supply_type":"EXPWOP","reverse_charge":false,
+                       "note_value":1000.00,"gst_rate":18.00,"taxable":1000.00,"cgst":0,"sgst":0,"igst":0}],
+             "hsn_summary":[],"document_summary":[],
+             "totals":{"cdnr":{"taxable":1000.00,"cgst":0,"sgst":0,"igst":180.00}}}""";
     static final String PORTAL_JSON = "{\"gstin\":\"27AAPFU0939F1ZV\",\"fp\":\"082024\",\"b2b\":[{\"ctin\":\"29AAGCB7383J1Z4\",\"inv\":[]}]}";
     static final String B2CL_CSV = "Invoice Number,Invoice date,Invoice Value,Place Of Supply,Applicable % of Tax Rate,Rate,Taxable Value,"
             + "Cess Amount,E-Commerce GSTIN\r\nINV/2425/00003,10-Aug-2024,113180.00,07-Delhi,,12,100000.00,0.00,\r\n";
@@ -64,7 +81,8 @@ public class GstStubGateway extends StandInGateway {
             case plain -> tenant("plain-shop", "Plain Shop", false);
             case smile + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
             case plain + "/branding" -> "{\"company_name\":\"Plain Shop\"}";
-            case smile + "/reports/gstr1" -> query.contains("month=2024-08") ? AUGUST : query.contains("month=2025-05") ? MAY : null;
+            case smile + "/reports/gstr1" -> query.contains("month=2024-08") ? AUGUST : query.contains("month=2025-05") ? MAY
+                    : query.contains("month=2024-10") ? OCTOBER : null;
             default -> "missing";
         };
         if (data == null) {

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
@@ -62,6 +63,57 @@ class InvoicePagesTest {
         assertTrue(html.contains("id=\"line-1-quantity-error\" hx-swap-oob=\"true\">quantity must be more than zero<"), html);
         assertTrue(html.contains("id=\"line-0-quantity-error\" hx-swap-oob=\"true\"><"), html);
         assertTrue(html.contains("Check the fields marked below."), html);
+    }
+
+    @Test
+    void anOverseasCustomerIsOfferedExportTermsOnceAndTheApisRefusalIsAtItsField() {
+        String page = admin.get(BASE + "/new").asString();
+        // Choosing the overseas customer: the preview brings the export's terms (no reverse charge: an overseas buyer has none).
+        String chosen = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
+                .formParam("customer_id", "4").formParam("terms_for", "").formParam("product", "12").formParam("quantity", "1")
+                .formParam("discount", "").post(BASE + "/new/preview").then().statusCode(200).extract().asString();
+        assertTrue(chosen.contains("id=\"invoice-terms\" hx-swap-oob=\"true\""), chosen);
+        assertTrue(chosen.contains("name=\"terms_for\" value=\"overseas\""), chosen);
+        assertTrue(chosen.contains("<label for=\"with_payment_of_tax\">With payment of IGST</label>"), chosen);
+        for (String field : List.of("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date")) {
+            assertTrue(chosen.contains("<label for=\"" + field + "\">"), field + " in " + chosen);
+        }
+        assertTrue(chosen.contains("id=\"shipping_bill_date\" name=\"shipping_bill_date\" type=\"date\""), chosen);
+        assertTrue(!chosen.contains("id=\"reverse_charge\""), chosen);
+        // Typing in them (the terms shown are the customer's already): the fields are not swapped away, the API's refusal
+        // of the port code is put at its field, and the terms went to the API.
+        String typed = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
+                .formParam("customer_id", "4").formParam("terms_for", "overseas").formParam("product", "12").formParam("quantity", "1")
+                .formParam("discount", "").formParam("port_code", "BOMBAY").formParam("export_currency", "USD")
+                .formParam("shipping_bill_date", "2026-11-30").formParam("with_payment_of_tax", "true")
+                .post(BASE + "/new/preview").then().statusCode(200).extract().asString();
+        assertTrue(!typed.contains("id=\"invoice-terms\""), typed);
+        assertTrue(typed.contains("id=\"port_code-error\" hx-swap-oob=\"true\">port_code is the 6-character Indian port code, as INBOM1<"), typed);
+        assertTrue(typed.contains("Check the fields marked below."), typed);
+        String sent = InvoiceStubGateway.CALLS.stream().filter(c -> c.startsWith("POST /api/tenants/smile-dental/invoices/preview")
+                && c.contains("BOMBAY")).findFirst().orElseThrow(() -> new AssertionError(InvoiceStubGateway.CALLS)).replace(" ", "");
+        assertTrue(sent.contains("\"port_code\":\"BOMBAY\"") && sent.contains("\"export_currency\":\"USD\"")
+                && sent.contains("\"shipping_bill_date\":\"2026-11-30\"") && sent.contains("\"with_payment_of_tax\":true"), sent);
+    }
+
+    @Test
+    void aRegisteredCustomerIsOfferedReverseChargeAndAWalkInNothing() {
+        String page = admin.get(BASE + "/new").asString();
+        String registered = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
+                .formParam("customer_id", "8").formParam("product", "12").formParam("quantity", "1").formParam("discount", "")
+                .formParam("reverse_charge", "true").post(BASE + "/new/preview").then().statusCode(200).extract().asString();
+        assertTrue(registered.contains("<label for=\"reverse_charge\">Reverse charge: the customer pays the tax</label>"), registered);
+        assertTrue(registered.contains("name=\"reverse_charge\" value=\"true\" checked"), registered);
+        assertTrue(!registered.contains("id=\"port_code\"") && !registered.contains("id=\"with_payment_of_tax\""), registered);
+        String sent = InvoiceStubGateway.CALLS.stream().filter(c -> c.startsWith("POST /api/tenants/smile-dental/invoices/preview")
+                && c.contains("\"customer_id\":8")).findFirst().orElseThrow(() -> new AssertionError(InvoiceStubGateway.CALLS)).replace(" ", "");
+        assertTrue(sent.contains("\"reverse_charge\":true"), sent);
+        // A walk-in (unregistered): no terms at all; the page the editor opens with offers none before a customer is chosen.
+        String walkIn = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
+                .formParam("customer_id", "3").formParam("terms_for", "registered").formParam("product", "12").formParam("quantity", "1")
+                .formParam("discount", "").post(BASE + "/new/preview").then().statusCode(200).extract().asString();
+        assertTrue(walkIn.contains("id=\"invoice-terms\" hx-swap-oob=\"true\"") && !walkIn.contains("Supply terms"), walkIn);
+        assertTrue(page.contains("id=\"invoice-terms\"") && !page.contains("Supply terms"), page);
     }
 
     @Test

@@ -24,7 +24,12 @@ public class InvoiceStubGateway extends StandInGateway {
             {"id":7,"slug":"smile-dental","name":"Smile Dental Clinic","organization_type":"dental_clinic","status":"active",
              "features":{"invoicing":true},"created_at":"2024-01-15T20:00:00Z"}""";
     private static final String CUSTOMER = """
-            {"id":3,"kind":"customer","name":"Kaveri Traders","state":"Karnataka","state_code":"29"}""";
+            {"id":3,"kind":"customer","name":"Kaveri Traders","state":"Karnataka","state_code":"29","gst_category":"unregistered"}""";
+    /** An overseas buyer (exports) and a registered one (reverse charge): the editor offers each its supply terms. */
+    private static final String OVERSEAS = """
+            {"id":4,"kind":"customer","name":"Acme Inc","state_code":"96","gst_category":"overseas"}""";
+    private static final String REGISTERED = """
+            {"id":8,"kind":"customer","name":"Bengaluru Co","gstin":"29AAGCB7383J1Z4","state":"Karnataka","state_code":"29","gst_category":"registered"}""";
     private static final String LINE = """
             {"position":1,"product_id":12,"description":"Brass valve","hsn_sac":"8481","unit":"nos","quantity":4,"unit_price":12500,
              "discount_percent":10,"gst_rate":18,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"total":53100}""";
@@ -52,6 +57,8 @@ public class InvoiceStubGateway extends StandInGateway {
             case "GET " + tenant + "/branding" -> "{\"company_name\":\"Smile Dental Clinic\",\"primary_color\":\"#1565c0\"}";
             case "GET " + tenant + "/customers" -> "{\"items\":[" + CUSTOMER + "],\"page\":1,\"size\":100,\"total_items\":1,\"total_pages\":1}";
             case "GET " + tenant + "/customers/3" -> CUSTOMER;
+            case "GET " + tenant + "/customers/4" -> OVERSEAS;
+            case "GET " + tenant + "/customers/8" -> REGISTERED;
             case "GET " + tenant + "/products/12" -> PRODUCT;
             case "GET " + tenant + "/invoices/6" -> DRAFT;
             case "PUT " + tenant + "/invoices/5" -> "not-draft";
@@ -61,7 +68,8 @@ public class InvoiceStubGateway extends StandInGateway {
             case "GET " + tenant + "/products" -> """
                     {"items":[{"id":12,"sku":"BRASS-VALVE","name":"Brass valve","unit":"nos","price":12500,"gst_rate":18,"stock_quantity":10}],
                      "page":1,"size":100,"total_items":1,"total_pages":1}""";
-            case "POST " + tenant + "/invoices/preview" -> body.replace(" ", "").contains("\"quantity\":0") ? null : """
+            case "POST " + tenant + "/invoices/preview" -> body.contains("\"port_code\":\"BOMBAY\"") ? "bad-port"
+                    : body.replace(" ", "").contains("\"quantity\":0") ? null : """
                     {"customer_id":3,"place_of_supply":"29","place_of_supply_name":"Karnataka","inter_state":false,"taxable_amount":45000.00,
                      "cgst":4050.00,"sgst":4050.00,"igst":0,"round_off":0,"total":53100.00,
                      "amount_in_words":"Rupees Fifty Three Thousand One Hundred Only","lines":[%s]}""".formatted(LINE);
@@ -85,6 +93,10 @@ public class InvoiceStubGateway extends StandInGateway {
             StubGateway.answer(exchange, 400, """
                     {"success":false,"data":null,"message":"Validation failed","error":{"code":"VALIDATION_ERROR",
                      "details":[{"field":"lines[0].quantity","message":"quantity must be more than zero"}]}}""", null);
+        } else if (data.equals("bad-port")) {
+            StubGateway.answer(exchange, 400, """
+                    {"success":false,"data":null,"message":"Validation failed","error":{"code":"VALIDATION_ERROR",
+                     "details":[{"field":"port_code","message":"port_code is the 6-character Indian port code, as INBOM1"}]}}""", null);
         } else if (data.equals("overpayment")) {
             StubGateway.answer(exchange, 409, StubGateway.error("OVERPAYMENT", "The balance due is 33100.00; 999999 is more"), null);
         } else if (data.equals("not-draft")) {

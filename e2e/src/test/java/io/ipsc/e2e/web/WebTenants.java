@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,14 +40,26 @@ final class WebTenants {
 
     /** Waits until the tenant {@code slug} is active. */
     void awaitActive(String slug) {
+        await(() -> "active".equals(api().get("/api/tenants/" + slug).path("data.status")), slug + " did not become active");
+    }
+
+    /**
+     * Waits until a feature switched on for {@code slug} has reached the service answering {@code path} (as an event):
+     * until the API answers it 200.
+     */
+    void awaitAnswer(String slug, String path) {
+        await(() -> api().get("/api/tenants/" + slug + "/" + path).statusCode() == 200, path + " did not answer for " + slug);
+    }
+
+    private static void await(BooleanSupplier done, String failure) {
         Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!"active".equals(api().get("/api/tenants/" + slug).path("data.status"))) {
-            assertTrue(Instant.now().isBefore(deadline), slug + " did not become active");
+        while (!done.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), failure);
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + slug, e);
+                throw new IllegalStateException("interrupted while waiting: " + failure, e);
             }
         }
     }

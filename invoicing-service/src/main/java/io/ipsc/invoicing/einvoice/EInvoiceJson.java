@@ -5,6 +5,7 @@ import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.gst.Uqc;
 import io.ipsc.invoicing.invoice.InvoiceView;
+import io.ipsc.invoicing.invoice.NoteView;
 import io.ipsc.invoicing.party.PartyView;
 
 import java.math.BigDecimal;
@@ -18,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An issued invoice as the e-invoice schema (INV-01, version 1.1, notified under Rule 48(4) CGST Rules) writes it for
+ * An issued invoice, or a credit or debit note on one, as the e-invoice schema (INV-01, version 1.1, notified under Rule 48(4) CGST Rules) writes it for
  * an Invoice Registration Portal: {@code TranDtls} (tax scheme GST, supply type, reverse charge), {@code DocDtls},
  * the seller and buyer, one {@code ItemList} entry per line and {@code ValDtls}, with {@code ExpDtls} for an export.
  * Pure: the figures are the invoice's as stored, nothing is computed again but a line's gross value (quantity ×
@@ -42,32 +43,64 @@ public final class EInvoiceJson {
     }
 
     public static Map<String, Object> of(InvoiceView inv, Seller seller, PartyView buyer) {
+        return document(inv, map("Typ", "INV", "No", inv.number(), "Dt", DATE.format(inv.invoiceDate())), seller, buyer, items(inv),
+                values(inv.taxableAmount(), inv.cgst(), inv.sgst(), inv.igst(), inv.roundOff(), inv.total()));
+    }
+
+    /**
+     * A credit ({@code CRN}) or debit ({@code DBN}) note on an e-invoiced supply: its supply type, reverse charge, buyer and
+     * export details are its invoice's; {@code RefDtls.PrecDocDtls} names that invoice (CGST Rule 53(1A)). A line by
+     * quantity carries it, priced at its taxable value per unit; a line by value (a price change) has no quantity and its
+     * value as its price, as india-compliance writes both (no discount: the note's value is net). The credit note that
+     * cancelled a whole invoice has no lines of its own: its items are the invoice's.
+     */
+    public static Map<String, Object> ofNote(NoteView note, String documentType, InvoiceView inv, Seller seller, PartyView buyer) {
+        Map<String, Object> json = document(inv, map("Typ", documentType, "No", note.number(), "Dt", DATE.format(note.noteDate())), seller, buyer,
+                note.cancelsInvoice() ? items(inv) : items(note),
+                values(note.taxableAmount(), note.cgst(), note.sgst(), note.igst(), note.roundOff(), note.total()));
+        json.put("RefDtls", map("PrecDocDtls", List.of(map("InvNo", inv.number(), "InvDt", DATE.format(inv.invoiceDate())))));
+        return json;
+    }
+
+    /** An invoice's lines as sold: gross is quantity × price, as the tax invoice prints it, the discount gross less taxable. */
+    private static List<Map<String, Object>> items(InvoiceView inv) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (InvoiceView.LineView l : inv.lines()) {
+            items.add(item(l.position(), l.description(), l.hsnSac(), l.unit(), l.quantity(), l.unitPrice(),
+                    GstCalculator.value(l.quantity(), l.unitPrice()), l.taxableAmount(), l.gstRate(), l.igst(), l.cgst(), l.sgst(), l.total()));
+        }
+        return items;
+    }
+
+    private static List<Map<String, Object>> items(NoteView note) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (NoteView.Line l : note.lines()) {
+            BigDecimal quantity = l.quantity() == null ? BigDecimal.ZERO : l.quantity();
+            BigDecimal price = l.quantity() == null ? l.taxableAmount() : l.taxableAmount().divide(l.quantity(), 3, RoundingMode.HALF_UP);
+            items.add(item(l.position(), l.description(), l.hsnSac(), l.unit(), quantity, price, l.taxableAmount(), l.taxableAmount(),
+                    l.gstRate(), l.igst(), l.cgst(), l.sgst(), l.total()));
+        }
+        return items;
+    }
+
+    private static Map<String, Object> values(BigDecimal taxable, BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff,
+                                              BigDecimal total) {
+        return map("AssVal", taxable, "CgstVal", cgst, "SgstVal", sgst, "IgstVal", igst, "CesVal", BigDecimal.ZERO, "RndOffAmt", roundOff,
+                "TotInvVal", total);
+    }
+
+    /** The parts every document has, in the schema's order; the supply's terms are the invoice's. */
+    private static Map<String, Object> document(InvoiceView inv, Map<String, Object> docDtls, Seller seller, PartyView buyer,
+                                                List<Map<String, Object>> items, Map<String, Object> values) {
         SupplyType type = SupplyType.valueOf(inv.supplyType());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("Version", VERSION);
         json.put("TranDtls", map("TaxSch", "GST", "SupTyp", type.name(), "RegRev", inv.reverseCharge() ? "Y" : "N", "IgstOnIntra", "N"));
-        json.put("DocDtls", map("Typ", "INV", "No", inv.number(), "Dt", DATE.format(inv.invoiceDate())));
+        json.put("DocDtls", docDtls);
         json.put("SellerDtls", seller(seller));
         json.put("BuyerDtls", buyer(inv, buyer, type));
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (InvoiceView.LineView l : inv.lines()) {
-            BigDecimal gross = GstCalculator.value(l.quantity(), l.unitPrice());
-            boolean service = l.hsnSac() != null && l.hsnSac().startsWith("99");
-            Map<String, Object> item = map("SlNo", Integer.toString(l.position()), "PrdDesc", l.description(), "IsServc", service ? "Y" : "N",
-                    "HsnCd", l.hsnSac(), "Qty", l.quantity().setScale(3, RoundingMode.UNNECESSARY));
-            // A service's quantity has no unit in the GSTN's list: the schema leaves Unit out for it.
-            if (!service) {
-                item.put("Unit", Uqc.reported(l.unit(), l.hsnSac()));
-            }
-            item.putAll(map("UnitPrice", l.unitPrice().setScale(3, RoundingMode.UNNECESSARY), "TotAmt", gross,
-                    "Discount", gross.subtract(l.taxableAmount()), "AssAmt", l.taxableAmount(), "GstRt", rate(l.gstRate()),
-                    "IgstAmt", l.igst(), "CgstAmt", l.cgst(), "SgstAmt", l.sgst(), "CesRt", BigDecimal.ZERO, "CesAmt", BigDecimal.ZERO,
-                    "TotItemVal", l.total()));
-            items.add(item);
-        }
         json.put("ItemList", items);
-        json.put("ValDtls", map("AssVal", inv.taxableAmount(), "CgstVal", inv.cgst(), "SgstVal", inv.sgst(), "IgstVal", inv.igst(),
-                "CesVal", BigDecimal.ZERO, "RndOffAmt", inv.roundOff(), "TotInvVal", inv.total()));
+        json.put("ValDtls", values);
         if (type.export()) {
             Map<String, Object> exp = map("ShipBNo", inv.shippingBillNumber(),
                     "ShipBDt", inv.shippingBillDate() == null ? null : DATE.format(inv.shippingBillDate()), "Port", inv.portCode(),
@@ -76,6 +109,23 @@ public final class EInvoiceJson {
             json.put("ExpDtls", exp);
         }
         return json;
+    }
+
+    private static Map<String, Object> item(int position, String description, String hsnSac, String unit, BigDecimal quantity,
+                                            BigDecimal unitPrice, BigDecimal gross, BigDecimal taxable, BigDecimal gstRate, BigDecimal igst,
+                                            BigDecimal cgst, BigDecimal sgst, BigDecimal total) {
+        boolean service = hsnSac != null && hsnSac.startsWith("99");
+        Map<String, Object> item = map("SlNo", Integer.toString(position), "PrdDesc", description, "IsServc", service ? "Y" : "N",
+                "HsnCd", hsnSac, "Qty", quantity.setScale(3, RoundingMode.UNNECESSARY));
+        // A service's quantity has no unit in the GSTN's list: the schema leaves Unit out for it.
+        if (!service) {
+            item.put("Unit", Uqc.reported(unit, hsnSac));
+        }
+        item.putAll(map("UnitPrice", unitPrice.setScale(3, RoundingMode.UNNECESSARY), "TotAmt", gross,
+                "Discount", gross.subtract(taxable), "AssAmt", taxable, "GstRt", rate(gstRate),
+                "IgstAmt", igst, "CgstAmt", cgst, "SgstAmt", sgst, "CesRt", BigDecimal.ZERO, "CesAmt", BigDecimal.ZERO,
+                "TotItemVal", total));
+        return item;
     }
 
     private static Map<String, Object> seller(Seller s) {

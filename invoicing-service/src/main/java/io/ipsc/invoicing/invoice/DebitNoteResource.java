@@ -1,5 +1,6 @@
 package io.ipsc.invoicing.invoice;
 
+import io.ipsc.invoicing.einvoice.EInvoiceService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -18,9 +19,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.Map;
 
 /** Debit notes against issued invoices ({@link NoteService}). */
 @Tag(name = "Debit notes")
@@ -32,9 +38,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class DebitNoteResource {
 
     private final NoteService notes;
+    private final EInvoiceService eInvoices;
 
-    public DebitNoteResource(NoteService notes) {
+    public DebitNoteResource(NoteService notes, EInvoiceService eInvoices) {
         this.notes = notes;
+        this.eInvoices = eInvoices;
     }
 
     @POST
@@ -59,5 +67,17 @@ public class DebitNoteResource {
     @Operation(operationId = "getDebitNote", summary = "Get a debit note")
     public Uni<ApiResponse<NoteView>> get(@PathParam("id") long id) {
         return notes.get(NoteKind.DEBIT, id).map(n -> ApiResponse.ok(n, "Debit note " + n.number()));
+    }
+
+    @GET
+    @Path("/{id}/einvoice")
+    @Extension(name = ErrorAnswers.CODES, value = "EINVOICE_NOT_APPLICABLE")
+    @Operation(operationId = "getDebitNoteEinvoice", summary = "The debit note as e-invoice JSON (INV-01 v1.1, DocDtls.Typ DBN) for an IRP",
+            description = "As the invoice's e-invoice, with RefDtls.PrecDocDtls naming the invoice it is on. A note on a B2C invoice is "
+                    + "refused (EINVOICE_NOT_APPLICABLE).")
+    @APIResponse(responseCode = "200", description = "The e-invoice JSON in the envelope", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseMapStringObject"))})
+    public Uni<ApiResponse<Map<String, Object>>> einvoice(@PathParam("id") long id) {
+        return eInvoices.ofNote(NoteKind.DEBIT, id).map(json -> ApiResponse.ok(json, "E-invoice JSON of debit note " + id));
     }
 }

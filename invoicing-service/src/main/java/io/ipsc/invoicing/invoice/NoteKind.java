@@ -32,7 +32,7 @@ public enum NoteKind {
         return prefix;
     }
 
-    String documentType() {
+    public String documentType() {
         return documentType;
     }
 

@@ -32,7 +32,7 @@ public final class Gstr1 {
     /** Table 13's natures of document for notes, as the portal's {@code doc_issue} names them (doc_num 4 and 5). */
     public static final String DEBIT_NOTES = "Debit Note";
     public static final String CREDIT_NOTES = "Credit Note";
-    /** CDNUR's type for a note on a B2C-large invoice (exports are EXPWP/EXPWOP). */
+    /** CDNUR's type for a note on a B2C-large invoice; a note on an export takes its supply type, EXPWP or EXPWOP. */
     public static final String UR_B2CL = "B2CL";
 
     private Gstr1() {
@@ -73,11 +73,13 @@ public final class Gstr1 {
     }
 
     /**
-     * A credit ({@code C}) or debit ({@code D}) note in Table 9B: CDNR (registered recipient: {@code customerGstin}) or
-     * CDNUR ({@code urType} B2CL). Its value is its rounded total; amounts are positive, the type says which way.
+     * A credit ({@code C}) or debit ({@code D}) note in Table 9B: CDNR (registered recipient: {@code customerGstin}; a
+     * SEZ unit's or deemed exporter's with its invoice's supply type) or CDNUR ({@code urType} B2CL, EXPWP or EXPWOP).
+     * Its value is its rounded total; amounts are positive, the type says which way; its terms are its invoice's.
      */
     public record Note(String noteType, String number, LocalDate date, BigDecimal value, String placeOfSupply, String customerGstin,
-                       String customerName, boolean interState, String urType, String invoiceNumber, LocalDate invoiceDate, List<RateLine> rates) {
+                       String customerName, boolean interState, String urType, String invoiceNumber, LocalDate invoiceDate, List<RateLine> rates,
+                       SupplyLine.Terms terms) {
     }
 
     /** The month's notes and the note numbers given in it (cancelling credit notes' too: Table 13 counts every document). */
@@ -170,7 +172,8 @@ public final class Gstr1 {
     }
 
     /**
-     * Table 9B and what notes change elsewhere: a registered buyer's note is in CDNR; an unregistered buyer's is in CDNUR
+     * Table 9B and what notes change elsewhere: a note on an export is in CDNUR as EXPWP/EXPWOP (Table 9B's "exports");
+     * a registered buyer's note (SEZ and deemed exports too) is in CDNR; an unregistered buyer's is in CDNUR
      * when its invoice was B2C-large (by the threshold in force on the invoice's date), else it adjusts B2CS for its
      * place of supply and rate (a credit note takes off, a debit note adds), as the portal asks. Every note's lines
      * count in Table 12 the same way, net (a credit note's goods back as negative quantity), in the B2B or B2C part
@@ -184,7 +187,9 @@ public final class Gstr1 {
             NoteLine first = noteLines.get(0);
             String pos = first.placeOfSupply() != null ? first.placeOfSupply() : supplierState;
             boolean registered = first.customerGstin() != null;
-            if (registered) {
+            if (first.terms().supplyType().export()) {
+                cdnur.add(note(first, pos, first.terms().supplyType().name(), noteLines));
+            } else if (registered) {
                 cdnr.add(note(first, pos, null, noteLines));
             } else if (first.interState() && thresholds.large(first.invoiceDate(), first.invoiceValue())) {
                 cdnur.add(note(first, pos, UR_B2CL, noteLines));
@@ -213,7 +218,7 @@ public final class Gstr1 {
             rates.merge(l.gstRate().stripTrailingZeros(), new RateLine(l.gstRate(), l.taxable(), l.cgst(), l.sgst(), l.igst()), Gstr1::sum);
         }
         return new Note(first.noteType(), first.number(), first.noteDate(), first.noteValue(), pos, first.customerGstin(), first.customerName(),
-                first.interState(), urType, first.invoiceNumber(), first.invoiceDate(), new ArrayList<>(rates.values()));
+                first.interState(), urType, first.invoiceNumber(), first.invoiceDate(), new ArrayList<>(rates.values()), first.terms());
     }
 
     private static RateLine sum(RateLine a, RateLine b) {

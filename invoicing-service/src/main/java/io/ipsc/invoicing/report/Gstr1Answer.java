@@ -113,7 +113,8 @@ final class Gstr1Answer {
                         : row("ur_type", n.urType());
                 row.putAll(row("note_type", n.noteType(), "note_number", n.number(), "note_date", n.date().toString(),
                         "invoice_number", n.invoiceNumber(), "invoice_date", n.invoiceDate().toString(),
-                        "place_of_supply", PlaceOfSupply.label(n.placeOfSupply()), "note_value", n.value(), "gst_rate", rate.rate(),
+                        "place_of_supply", PlaceOfSupply.label(n.placeOfSupply()), "supply_type", n.terms().supplyType().name(),
+                        "reverse_charge", n.terms().reverseCharge(), "note_value", n.value(), "gst_rate", rate.rate(),
                         "taxable", rate.taxable(), "cgst", rate.cgst(), "sgst", rate.sgst(), "igst", rate.igst()));
                 rows.add(row);
             }

@@ -91,7 +91,8 @@ final class Gstr1Csv {
         for (Note n : notes) {
             for (RateLine rate : n.rates()) {
                 lines.add(line(n.customerGstin(), n.customerName(), n.number(), n.date().format(DATE), n.noteType(),
-                        PlaceOfSupply.label(n.placeOfSupply()), "N", "Regular B2B", money(n.value()), "", rate(rate.rate()),
+                        PlaceOfSupply.label(n.placeOfSupply()), n.terms().reverseCharge() ? "Y" : "N", invoiceType(n.terms().supplyType()),
+                        money(n.value()), "", rate(rate.rate()),
                         money(rate.taxable()), "0.00"));
             }
         }

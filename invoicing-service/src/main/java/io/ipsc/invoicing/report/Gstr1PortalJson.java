@@ -20,8 +20,8 @@ import static io.ipsc.invoicing.report.Gstr1Answer.row;
  * The month's GSTR-1 in the layout the GST portal's returns offline tool imports (and india-compliance writes):
  * {@code gstin}, {@code fp} (MMYYYY), {@code b2b} by {@code ctin} with each invoice's {@code itms} per rate,
  * {@code b2cl} by place of supply, {@code b2cs} rows, {@code hsn} ({@code data}, or {@code hsn_b2b}/{@code hsn_b2c}
- * from May 2025), {@code cdnr} by {@code ctin} with each note's {@code nt} entry ({@code ntty} C/D), {@code cdnur}
- * ({@code typ} B2CL), {@code exp} by export type and {@code doc_issue} (invoices, debit notes and credit notes: doc_num
+ * from May 2025), {@code cdnr} by {@code ctin} with each note's {@code nt} entry ({@code ntty} C/D; {@code inv_typ} and
+ * {@code rchrg} its invoice's), {@code cdnur} ({@code typ} B2CL, EXPWP or EXPWOP), {@code exp} by export type and {@code doc_issue} (invoices, debit notes and credit notes: doc_num
  * 1, 4 and 5). SEZ supplies and deemed exports are in {@code b2b} with their {@code inv_typ} (SEWP, SEWOP, DE), as the
  * portal takes them. Dates are dd-MM-yyyy, places of supply two-digit state codes, amounts in
  * rupees with paise, rates in percent.
@@ -68,7 +68,8 @@ final class Gstr1PortalJson {
         Map<String, List<Map<String, Object>>> byCtin = new LinkedHashMap<>();
         for (Note n : r.cdnr()) {
             byCtin.computeIfAbsent(n.customerGstin(), g -> new ArrayList<>()).add(row("ntty", n.noteType(), "nt_num", n.number(),
-                    "nt_dt", n.date().format(DATE), "val", n.value(), "pos", n.placeOfSupply(), "rchrg", "N", "inv_typ", "R",
+                    "nt_dt", n.date().format(DATE), "val", n.value(), "pos", n.placeOfSupply(), "rchrg", n.terms().reverseCharge() ? "Y" : "N",
+                    "inv_typ", invoiceType(n.terms().supplyType()),
                     "itms", items(n.interState(), n.rates())));
         }
         List<Map<String, Object>> out = new ArrayList<>();

@@ -20,14 +20,22 @@ import java.util.Map;
 @Singleton
 public class Gstr1Repository {
 
-    /** Issued invoices only: drafts are no supplies yet, and a cancelled invoice (by its credit note) is reported in none. */
-    static final String ISSUED_IN_MONTH = "i.status IN ('issued', 'partially_paid', 'paid') AND i.invoice_date BETWEEN $1 AND $2";
+    /**
+     * The credit note that cancelled a whole invoice, dated up to the month's end ($2). An invoice cancelled within its
+     * own month is reported in no section (Table 13 counts it cancelled); one cancelled in a later month was filed in its
+     * month's return, which stays as filed, and its cancelling note is reported in 9B of the cancel's month
+     * ({@link #notes}). The portal takes no change to a filed invoice but by a note or an amendment.
+     */
+    private static final String CANCELLED_BY_MONTH_END = "EXISTS (SELECT 1 FROM credit_notes c WHERE c.invoice_id = i.id AND c.cancels_invoice "
+            + "AND c.note_date <= $2)";
+    /** Issued invoices dated in the month, and those cancelled only after it: drafts are no supplies yet. */
+    static final String ISSUED_IN_MONTH = "i.invoice_date BETWEEN $1 AND $2 AND (i.status IN ('issued', 'partially_paid', 'paid') "
+            + "OR (i.status = 'cancelled' AND NOT " + CANCELLED_BY_MONTH_END + "))";
 
     public Uni<List<SupplyLine>> supplies(SqlClient db, YearMonth month) {
         String sql = "SELECT i.id, i.number, i.invoice_date, i.total AS invoice_value, p.gstin, p.name, i.place_of_supply, i.inter_state, "
-                + "l.description, l.hsn_sac, l.unit, l.gst_rate, l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst, "
-                + "p.gst_category, i.with_payment_of_tax, i.reverse_charge, i.port_code, i.shipping_bill_number, i.shipping_bill_date "
-                + "FROM invoices i JOIN parties p ON p.id = i.customer_id JOIN invoice_lines l ON l.invoice_id = i.id WHERE " + ISSUED_IN_MONTH
+                + "l.description, l.hsn_sac, l.unit, l.gst_rate, l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst, " + TERMS
+                + " FROM invoices i JOIN parties p ON p.id = i.customer_id JOIN invoice_lines l ON l.invoice_id = i.id WHERE " + ISSUED_IN_MONTH
                 + " ORDER BY i.invoice_date, i.number, l.position";
         return db.preparedQuery(sql).execute(range(month)).map(rows -> {
             List<SupplyLine> lines = new ArrayList<>();
@@ -42,14 +50,18 @@ public class Gstr1Repository {
         });
     }
 
+    /** What {@link #terms} reads: the customer's category and the invoice's supply terms. */
+    private static final String TERMS = "p.gst_category, i.with_payment_of_tax, i.reverse_charge, i.port_code, i.shipping_bill_number, "
+            + "i.shipping_bill_date";
+
     private static SupplyLine.Terms terms(Row r) {
         return new SupplyLine.Terms(SupplyType.of(GstCategory.byCode(r.getString("gst_category")).orElseThrow(), r.getBoolean("with_payment_of_tax")),
                 r.getBoolean("reverse_charge"), r.getString("port_code"), r.getString("shipping_bill_number"), r.getLocalDate("shipping_bill_date"));
     }
 
-    /** Every number given to an invoice dated in the month, cancelled ones included (Table 13 counts them). */
+    /** Every number given to an invoice dated in the month, cancelled ones included (Table 13 counts those cancelled in the month). */
     public Uni<List<IssuedNumber>> numbers(SqlClient db, YearMonth month) {
-        return db.preparedQuery("SELECT number, status = 'cancelled' AS cancelled FROM invoices WHERE number IS NOT NULL "
+        return db.preparedQuery("SELECT number, " + CANCELLED_BY_MONTH_END + " AS cancelled FROM invoices i WHERE number IS NOT NULL "
                         + "AND invoice_date BETWEEN $1 AND $2 ORDER BY number").execute(range(month))
                 .map(rows -> {
                     List<IssuedNumber> numbers = new ArrayList<>();
@@ -60,14 +72,21 @@ public class Gstr1Repository {
 
     /**
      * The month's credit and debit notes by note date, line by line with their invoice and buyer, and every note number
-     * given in the month (cancelling credit notes' too, which Table 9B leaves out: their invoice is in no section).
+     * given in the month. A credit note that cancelled a whole invoice is among them, with its invoice's lines, only
+     * where that invoice is dated in an earlier month (filed then); one within the invoice's month is left out of 9B,
+     * as its invoice is out of every section, but its number counts in Table 13.
      */
     public Uni<Gstr1.NoteSupplies> notes(SqlClient db, YearMonth month) {
-        String sql = "SELECT n.id, n.kind, n.number, n.note_date, n.total AS note_value, i.number AS invoice_number, i.invoice_date, "
+        String select = "SELECT n.id, n.kind, n.number, n.note_date, n.total AS note_value, i.number AS invoice_number, i.invoice_date, "
                 + "i.total AS invoice_value, p.gstin, p.name, i.place_of_supply, n.inter_state, l.description, l.hsn_sac, l.unit, l.gst_rate, "
-                + "l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst FROM credit_notes n JOIN invoices i ON i.id = n.invoice_id "
-                + "JOIN parties p ON p.id = i.customer_id JOIN note_lines l ON l.note_id = n.id "
-                + "WHERE NOT n.cancels_invoice AND n.note_date BETWEEN $1 AND $2 ORDER BY n.note_date, n.kind, n.number, l.position";
+                + "l.quantity, l.taxable_amount, l.cgst, l.sgst, l.igst, l.position, " + TERMS + " FROM credit_notes n "
+                + "JOIN invoices i ON i.id = n.invoice_id JOIN parties p ON p.id = i.customer_id ";
+        String sql = select + "JOIN note_lines l ON l.note_id = n.id "
+                + "WHERE NOT n.cancels_invoice AND n.note_date BETWEEN $1 AND $2 UNION ALL "
+                // The whole invoice back: every line as sold, goods in full.
+                + select + "JOIN invoice_lines l ON l.invoice_id = i.id "
+                + "WHERE n.cancels_invoice AND n.note_date BETWEEN $1 AND $2 AND i.invoice_date < $1 "
+                + "ORDER BY note_date, kind, number, position";
         return db.preparedQuery(sql).execute(range(month)).flatMap(rows -> {
             List<NoteLine> lines = new ArrayList<>();
             for (Row r : rows) {
@@ -76,7 +95,7 @@ public class Gstr1Repository {
                         r.getBigDecimal("invoice_value"), r.getString("gstin"), r.getString("name"), r.getString("place_of_supply"),
                         r.getBoolean("inter_state"), r.getString("description"), r.getString("hsn_sac"), r.getString("unit"),
                         r.getBigDecimal("gst_rate"), r.getBigDecimal("quantity"), r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"),
-                        r.getBigDecimal("sgst"), r.getBigDecimal("igst")));
+                        r.getBigDecimal("sgst"), r.getBigDecimal("igst"), terms(r)));
             }
             return db.preparedQuery("SELECT number, kind FROM credit_notes WHERE note_date BETWEEN $1 AND $2 ORDER BY number").execute(range(month))
                     .map(numbers -> {

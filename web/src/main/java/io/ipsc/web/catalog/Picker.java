@@ -59,7 +59,9 @@ public class Picker {
     public static Choice of(PartyView p) {
         String detail = p.getGstin() == null || p.getGstin().isBlank() ? Objects.toString(p.getState(), "") : "GSTIN " + p.getGstin()
                 + (p.getState() == null ? "" : " · " + p.getState());
-        return new Choice(String.valueOf(p.getId()), p.getName(), detail, Map.of());
+        // The category decides which supply terms the invoice editor offers (SupplyTerms).
+        return new Choice(String.valueOf(p.getId()), p.getName(), detail,
+                p.getGstCategory() == null ? Map.of() : Map.of("gst_category", p.getGstCategory()));
     }
 
     /**

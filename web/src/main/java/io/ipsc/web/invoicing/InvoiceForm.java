@@ -9,9 +9,13 @@ import io.ipsc.web.page.Forms;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +32,18 @@ public class InvoiceForm {
     @RestForm public List<String> product = new ArrayList<>();
     @RestForm public List<String> quantity = new ArrayList<>();
     @RestForm public List<String> discount = new ArrayList<>();
+    /** The supply's terms, where the customer's category takes them ({@link SupplyTerms}); a checkbox sends "true" when ticked. */
+    @RestForm("reverse_charge") public String reverseCharge = "";
+    @RestForm("with_payment_of_tax") public String withPaymentOfTax = "";
+    @RestForm("export_currency") public String exportCurrency = "";
+    @RestForm("port_code") public String portCode = "";
+    @RestForm("shipping_bill_number") public String shippingBillNumber = "";
+    @RestForm("shipping_bill_date") public String shippingBillDate = "";
+    /** The category the page's terms were shown for. */
+    @RestForm("terms_for") public String termsFor = "";
+
+    private static final Set<String> TERM_FIELDS = Set.of("reverse_charge", "with_payment_of_tax", "export_currency", "port_code",
+            "shipping_bill_number", "shipping_bill_date");
 
     /** A row of the editor as the page shows it: the product chosen as its picker names it, and the API's errors for it. */
     public record Row(int index, String product, Choice choice, String quantity, String discount, String productError,
@@ -71,8 +87,16 @@ public class InvoiceForm {
             form.quantity.add(plain(line.getQuantity()));
             form.discount.add(line.getDiscountPercent() == null || line.getDiscountPercent().signum() == 0 ? "" : plain(line.getDiscountPercent()));
         }
+        form.reverseCharge = Boolean.TRUE.equals(draft.getReverseCharge()) ? "true" : "";
+        form.withPaymentOfTax = "SEZWP".equals(draft.getSupplyType()) || "EXPWP".equals(draft.getSupplyType()) ? "true" : "";
+        form.exportCurrency = Objects.toString(draft.getExportCurrency(), "");
+        form.portCode = Objects.toString(draft.getPortCode(), "");
+        form.shippingBillNumber = Objects.toString(draft.getShippingBillNumber(), "");
+        form.shippingBillDate = Objects.toString(draft.getShippingBillDate(), "");
         if (form.product.isEmpty()) {
-            return blank();
+            form.product.add("");
+            form.quantity.add("1");
+            form.discount.add("");
         }
         return form;
     }
@@ -100,7 +124,28 @@ public class InvoiceForm {
             lines.add(new InvoiceLineRequest().productId(number(at(product, row)).longValue()).quantity(number(at(quantity, row)))
                     .discountPercent(number(at(discount, row))));
         }
+        request.reverseCharge("true".equals(reverseCharge) ? Boolean.TRUE : null)
+                .withPaymentOfTax("true".equals(withPaymentOfTax) ? Boolean.TRUE : null)
+                .exportCurrency(text(exportCurrency)).portCode(text(portCode)).shippingBillNumber(text(shippingBillNumber))
+                .shippingBillDate(date(shippingBillDate));
         return request.lines(lines);
+    }
+
+    /** A text field of an export's terms as the editor shows it. */
+    public record Field(String name, String label, String type, String value, String hint) {
+    }
+
+    /** The export's fields, in the order of the shipping documents. */
+    public List<Field> exportFields() {
+        return List.of(new Field("export_currency", "Currency", "text", exportCurrency, "USD"),
+                new Field("port_code", "Port code", "text", portCode, "INBOM1"),
+                new Field("shipping_bill_number", "Shipping bill number", "text", shippingBillNumber, null),
+                new Field("shipping_bill_date", "Shipping bill date", "date", shippingBillDate, null));
+    }
+
+    /** Whether a box is ticked, for the template. */
+    public boolean ticked(String box) {
+        return "true".equals(box);
     }
 
     List<Row> rows(Map<String, String> errors) {
@@ -153,7 +198,7 @@ public class InvoiceForm {
     /** Whether {@code field} (an API field name) is one this form shows at a field of its own. */
     static boolean shownAtField(String field) {
         Matcher m = LINE_FIELD.matcher(field);
-        return field.equals("customer_id") || field.equals("lines") || m.matches();
+        return field.equals("customer_id") || field.equals("lines") || TERM_FIELDS.contains(field) || m.matches();
     }
 
     private List<Integer> sentRows() {
@@ -183,6 +228,19 @@ public class InvoiceForm {
 
     private static String at(List<String> values, int i) {
         return values != null && i < values.size() && values.get(i) != null ? values.get(i).trim() : "";
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A date input's ISO date; anything else is not sent (the browser's date field sends nothing else). */
+    private static LocalDate date(String value) {
+        try {
+            return text(value) == null ? null : LocalDate.parse(value.trim());
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     private static String plain(BigDecimal value) {

@@ -65,13 +65,16 @@ public class InvoiceResource {
         /** The editor of a new invoice ({@code editing} null) or of draft {@code editing}. */
         static native TemplateInstance editor(Chrome chrome, String base, Long editing, InvoiceForm form, List<InvoiceForm.Row> rows,
                                               Choice customer, Map<String, String> errors, String problem, Totals totals, boolean mayWrite,
-                                              boolean oob);
+                                              boolean oob, SupplyTerms terms);
 
         static native TemplateInstance editor$line(InvoiceForm.Row row, String base);
 
-        /** The totals, and (out of band, {@code oob}) the API's errors at each field of the editor. */
+        /**
+         * The totals, and (out of band, {@code oob}) the API's errors at each field of the editor, and the supply terms
+         * when the customer's category changed which the page offers.
+         */
         static native TemplateInstance editor$preview(Totals totals, String problem, List<InvoiceForm.Row> rows, Map<String, String> errors,
-                                                      boolean oob);
+                                                      boolean oob, InvoiceForm form, SupplyTerms terms);
 
         static native TemplateInstance invoice(Chrome chrome, String base, InvoiceView invoice, String customer, Totals totals,
                                                String statusLabel, String date, String paid, String balance, Actions actions,
@@ -158,12 +161,13 @@ public class InvoiceResource {
                                     @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        SupplyTerms terms = SupplyTerms.of(picker.party(slug, "customers", form.customerId, visit).fill().get("gst_category"), form.termsFor);
         try {
             Totals totals = Totals.of(gateway.invoices().previewInvoice(slug, form.toRequest(), visit.bearer()).getData());
-            return Templates.editor$preview(totals, null, form.rows(Map.of()), Map.of(), true);
+            return Templates.editor$preview(totals, null, form.rows(Map.of()), Map.of(), true, form, terms);
         } catch (ApiException e) {
             GatewayError error = formRefusal(e);
-            return Templates.editor$preview(null, problem(error), form.rows(error.fieldErrors()), error.fieldErrors(), true);
+            return Templates.editor$preview(null, problem(error), form.rows(error.fieldErrors()), error.fieldErrors(), true, form, terms);
         }
     }
 
@@ -245,7 +249,8 @@ public class InvoiceResource {
         Map<String, Choice> products = picker.products(slug, form.chosenProducts(), visit);
         String title = editing == null ? "New invoice" : "Draft invoice #" + editing;
         return Templates.editor(visit.chrome(title + " · " + visit.workspace().companyName()), visit.workspace().base(), editing, form,
-                form.rows(errors, products), customer, errors, problem, totals, visit.workspace().mayWrite(), false);
+                form.rows(errors, products), customer, errors, problem, totals, visit.workspace().mayWrite(), false,
+                SupplyTerms.of(customer.fill().get("gst_category"), null));
     }
 
     // ---- an invoice ----
