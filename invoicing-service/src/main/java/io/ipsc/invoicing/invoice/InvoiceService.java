@@ -1,7 +1,6 @@
 package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.cashflow.Ageing;
-import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.gst.FinancialYear;
 import io.ipsc.invoicing.gst.GstCalculator;
@@ -72,7 +71,7 @@ public class InvoiceService {
     }
 
     public Uni<InvoiceView> createDraft(InvoiceRequest r) {
-        Access.require(tenant, Role.STAFF, "create invoices");
+        tenant.requireRole(Role.STAFF, "create invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
                 .flatMap(v -> customer(conn, r))
@@ -117,7 +116,7 @@ public class InvoiceService {
     }
 
     public Uni<InvoiceView> replaceDraft(long id, InvoiceRequest r) {
-        Access.require(tenant, Role.STAFF, "change invoices");
+        tenant.requireRole(Role.STAFF, "change invoices");
         validate(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
                 .flatMap(v -> customer(conn, r))
@@ -131,14 +130,14 @@ public class InvoiceService {
     }
 
     public Uni<Void> deleteDraft(long id) {
-        Access.require(tenant, Role.STAFF, "delete draft invoices");
+        tenant.requireRole(Role.STAFF, "delete draft invoices");
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id)
                 .flatMap(v -> conn.preparedQuery("DELETE FROM invoices WHERE id = $1").execute(Tuple.of(id))).replaceWithVoid()));
     }
 
     /** Numbers the draft, moves stock (with inventory management), computes the IRN: all or nothing. */
     public Uni<InvoiceView> issue(long id) {
-        Access.require(tenant, Role.STAFF, "issue invoices");
+        tenant.requireRole(Role.STAFF, "issue invoices");
         TenantSnapshot snapshot = tenant.tenant().snapshot();
         boolean inventory = snapshot.featureOn(Features.INVENTORY_MANAGEMENT);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockDraft(conn, id).flatMap(draft -> {
@@ -163,7 +162,7 @@ public class InvoiceService {
      * {@code CN/<year>/<n>}), putting back the stock its issue took out. All or nothing.
      */
     public Uni<CreditNote> cancel(long id, String reason) {
-        Access.require(tenant, Role.MANAGER, "cancel invoices");
+        tenant.requireRole(Role.MANAGER, "cancel invoices");
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ApiException.badRequest("VALIDATION_ERROR", "reason", "reason is required (up to 500 characters)");
         }
@@ -208,7 +207,7 @@ public class InvoiceService {
     }
 
     public Uni<InvoiceView> recordPayment(long id, PaymentRequest r) {
-        Access.require(tenant, Role.STAFF, "record payments");
+        tenant.requireRole(Role.STAFF, "record payments");
         List<ErrorDetail> errors = new ArrayList<>();
         if (r == null || r.amount() == null || r.amount().signum() <= 0 || r.amount().scale() > 2) {
             errors.add(new ErrorDetail("amount", "amount must be more than zero, in rupees with at most two decimals"));

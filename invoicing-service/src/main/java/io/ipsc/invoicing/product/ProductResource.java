@@ -1,6 +1,5 @@
 package io.ipsc.invoicing.product;
 
-import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.gst.GstSlabs;
 import io.ipsc.invoicing.gst.Uqc;
 import io.ipsc.tenancy.api.ApiResponse;
@@ -63,7 +62,7 @@ public class ProductResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createProduct", summary = "Create a product")
     public Uni<RestResponse<ApiResponse<ProductView>>> create(ProductRequest r) {
-        Access.require(tenant, Role.STAFF, "add products");
+        tenant.requireRole(Role.STAFF, "add products");
         List<ErrorDetail> errors = validate(r, true);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
@@ -120,7 +119,7 @@ public class ProductResource {
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SKU")
     @Operation(operationId = "updateProduct", summary = "Update a product")
     public Uni<ApiResponse<ProductView>> update(@PathParam("id") long id, ProductRequest r) {
-        Access.require(tenant, Role.STAFF, "change products");
+        tenant.requireRole(Role.STAFF, "change products");
         if (r == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send the fields to change as JSON");
         }
@@ -143,7 +142,7 @@ public class ProductResource {
     @Path("/{id}")
     @Operation(operationId = "archiveProduct", summary = "Archive a product")
     public Uni<ApiResponse<ProductView>> archive(@PathParam("id") long id) {
-        Access.require(tenant, Role.MANAGER, "archive products");
+        tenant.requireRole(Role.MANAGER, "archive products");
         return tenant.withDatabase(pool -> pool.preparedQuery("UPDATE products SET archived = TRUE, updated_at = now() WHERE id = $1 RETURNING "
                         + ProductView.COLUMNS).execute(Tuple.of(id)))
                 .map(rows -> ApiResponse.ok(ProductView.of(single(rows, id)), "Product " + id + " archived"));

@@ -1,6 +1,5 @@
 package io.ipsc.invoicing.purchase;
 
-import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.Quotas;
 import io.ipsc.invoicing.cashflow.Ageing;
 import io.ipsc.invoicing.gst.GstCalculator;
@@ -78,7 +77,7 @@ public class PurchaseResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordPurchase", summary = "Record a purchase")
     public Uni<RestResponse<ApiResponse<PurchaseView>>> record(PurchaseRequest r) {
-        Access.require(tenant, Role.STAFF, "record purchases");
+        tenant.requireRole(Role.STAFF, "record purchases");
         validate(r);
         boolean inventory = tenant.tenant().snapshot().featureOn(Features.INVENTORY_MANAGEMENT);
         String ourState = InvoiceTotals.supplierStateCode(tenant.tenant().snapshot());
@@ -146,7 +145,7 @@ public class PurchaseResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "recordPurchasePayment", summary = "Record a payment against a purchase")
     public Uni<RestResponse<ApiResponse<PurchaseView>>> pay(@PathParam("id") long id, PaymentRequest r) {
-        Access.require(tenant, Role.STAFF, "record payments");
+        tenant.requireRole(Role.STAFF, "record payments");
         if (r == null || r.amount() == null || r.amount().signum() <= 0 || r.mode() == null || !PaymentRequest.MODES.contains(r.mode())) {
             throw ApiException.validation(List.of(new ErrorDetail("amount", "amount must be more than zero"),
                     new ErrorDetail("mode", "mode must be one of " + String.join(", ", PaymentRequest.MODES))));

@@ -3,7 +3,6 @@ package io.ipsc.manufacturing.quality;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ipsc.manufacturing.support.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.db.guard.TenantContext;
@@ -68,7 +67,7 @@ public class InspectionResource {
     @Operation(operationId = "recordInspection", summary = "Record a quality inspection of a production order")
     public Uni<RestResponse<ApiResponse<Inspection>>> record(@PathParam("orderId") long orderId,
                                                              @NotNull(message = "a JSON body is required") @Valid InspectionRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         if (request.passed() + request.failed() > request.sampleSize()) {
             throw ApiException.validation(List.of(new ErrorDetail("sample_size", "passed and failed add up to more than sample_size")));
         }
