@@ -67,8 +67,8 @@ public class PurchaseService {
                             return purchases.insert(conn, r, billDate, tax, inventory);
                         })
                         .chain(id -> purchases.load(conn, id))))
-                .onFailure().transform(ConstraintErrors
-                        .duplicate("DUPLICATE_BILL", "Bill '" + r.billNumber() + "' of vendor " + r.vendorId() + " is already recorded")
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE_BILL",
+                                "Bill '" + r.billNumber() + "' of vendor " + r.vendorId() + " is already recorded")
                         .orReference(() -> ApiException.unprocessable("UNKNOWN_PRODUCT", "A line names a product that does not exist")))
                 .invoke(p -> metrics.increment(PURCHASES_RECORDED, slug));
     }
