@@ -1,6 +1,5 @@
 package io.ipsc.dental.appointment;
 
-import io.ipsc.dental.clinic.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -11,6 +10,7 @@ import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +62,7 @@ public class AppointmentResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "bookAppointment", summary = "Book an appointment")
     public Uni<RestResponse<ApiResponse<Appointment>>> create(@Valid @NotNull AppointmentRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         var members = tenant.tenant().snapshot().members();
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> appointments.create(pool, members, request))
@@ -139,7 +139,7 @@ public class AppointmentResource {
     @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_PATIENT,PATIENT_ARCHIVED,UNKNOWN_DENTIST,APPOINTMENT_CONFLICT")
     @Operation(operationId = "updateAppointment", summary = "Update an appointment")
     public Uni<ApiResponse<Appointment>> update(@PathParam("id") long id, @Valid @NotNull AppointmentRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         var members = tenant.tenant().snapshot().members();
         return tenant.withDatabase(pool -> appointments.update(pool, members, id, request))
                 .map(a -> ApiResponse.ok(a, "Appointment " + id + " updated"));
@@ -149,7 +149,7 @@ public class AppointmentResource {
     @Path("/{id}")
     @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment")
     public Uni<ApiResponse<Appointment>> cancel(@PathParam("id") long id) {
-        Access.requireManager(tenant);
+        tenant.requireRole(Role.MANAGER, "remove or archive clinic records");
         return tenant.withDatabase(pool -> appointments.cancel(pool, id)).map(a -> ApiResponse.ok(a, "Appointment " + id + " cancelled"));
     }
 
@@ -160,7 +160,7 @@ public class AppointmentResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_STATE")
     @Operation(operationId = "checkInAppointment", summary = "Check a patient in for their appointment")
     public Uni<ApiResponse<Appointment>> checkIn(@PathParam("id") long id) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> appointments.checkIn(pool, id))
                 .map(a -> ApiResponse.ok(a, "Appointment " + id + " checked in at " + a.checkedInAt()));
     }

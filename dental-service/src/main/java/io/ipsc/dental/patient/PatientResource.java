@@ -1,6 +1,5 @@
 package io.ipsc.dental.patient;
 
-import io.ipsc.dental.clinic.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -8,6 +7,7 @@ import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,7 +49,7 @@ public class PatientResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createPatient", summary = "Register a patient")
     public Uni<RestResponse<ApiResponse<Patient>>> create(@Valid @NotNull PatientRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> patients.insert(pool, request))
                 .map(p -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(p, "Patient " + p.id() + " registered")));
     }
@@ -75,7 +75,7 @@ public class PatientResource {
     @Path("/{id}")
     @Operation(operationId = "updatePatient", summary = "Update a patient")
     public Uni<ApiResponse<Patient>> update(@PathParam("id") long id, @Valid @NotNull PatientRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> patients.update(pool, id, request)).map(p -> ApiResponse.ok(p, "Patient " + id + " updated"));
     }
 
@@ -83,7 +83,7 @@ public class PatientResource {
     @Path("/{id}")
     @Operation(operationId = "deletePatient", summary = "Delete a patient")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
-        Access.requireManager(tenant);
+        tenant.requireRole(Role.MANAGER, "remove or archive clinic records");
         return tenant.withDatabase(pool -> patients.deleteOrArchive(pool, id))
                 .map(archived -> ApiResponse.ok(null, archived
                         ? "Patient " + id + " has appointments or treatments, so was archived rather than deleted"

@@ -1,6 +1,5 @@
 package io.ipsc.dental.supply;
 
-import io.ipsc.dental.clinic.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -9,6 +8,7 @@ import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,7 +50,7 @@ public class SupplyResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createSupply", summary = "Create a dental supply")
     public Uni<RestResponse<ApiResponse<Supply>>> create(@Valid @NotNull SupplyRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> supplies.create(pool, request))
                 .map(s -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(s, "Supply " + s.id() + " added")));
     }
@@ -85,7 +85,7 @@ public class SupplyResource {
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SUPPLY")
     @Operation(operationId = "updateSupply", summary = "Update a dental supply")
     public Uni<ApiResponse<Supply>> update(@PathParam("id") long id, @Valid @NotNull SupplyUpdate request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> supplies.update(pool, id, request)).map(s -> ApiResponse.ok(s, "Supply " + id + " updated"));
     }
 
@@ -93,7 +93,7 @@ public class SupplyResource {
     @Path("/{id}")
     @Operation(operationId = "archiveSupply", summary = "Archive a dental supply")
     public Uni<ApiResponse<Supply>> archive(@PathParam("id") long id) {
-        Access.requireManager(tenant);
+        tenant.requireRole(Role.MANAGER, "remove or archive clinic records");
         return tenant.withDatabase(pool -> supplies.archive(pool, id)).map(s -> ApiResponse.ok(s, "Supply " + id + " archived"));
     }
 
@@ -102,7 +102,7 @@ public class SupplyResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "receiveSupply", summary = "Record a receipt of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> receive(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> supplies.receive(pool, id, request))
                 .map(m -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(m, "Received; stock is now " + m.stockAfter().toPlainString())));
     }
@@ -113,7 +113,7 @@ public class SupplyResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "consumeSupply", summary = "Record a consumption of a dental supply")
     public Uni<RestResponse<ApiResponse<SupplyMovement>>> consume(@PathParam("id") long id, @Valid @NotNull MovementRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         return tenant.withDatabase(pool -> supplies.consume(pool, id, request))
                 .map(m -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(m, "Used; stock is now " + m.stockAfter().toPlainString())));
     }

@@ -6,10 +6,10 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -24,7 +24,6 @@ import java.util.Map;
 @ApplicationScoped
 public class SupplyService {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String LOW = " AND stock <= reorder_level";
 
     public Uni<Supply> create(Pool pool, SupplyRequest r) {
@@ -36,7 +35,7 @@ public class SupplyService {
                         .call(supply -> opening.signum() > 0
                                 ? record(conn, supply.id(), "receipt", opening, null, "opening stock", opening)
                                 : Uni.createFrom().voidItem()))
-                .onFailure(SupplyService::isDuplicate).transform(e -> duplicate(r.name()));
+                .onFailure().transform(ConstraintErrors.duplicate(() -> duplicate(r.name())));
     }
 
     public Uni<Supply> update(Pool pool, long id, SupplyUpdate r) {
@@ -44,7 +43,7 @@ public class SupplyService {
                         + "WHERE id = $1 AND archived_at IS NULL RETURNING " + Supply.COLUMNS)
                 .execute(Sql.args(id, r.name().trim(), r.unit().trim(), r.reorderLevel(), r.notes()))
                 .map(rows -> Sql.single(rows, Supply::from, "Supply " + id))
-                .onFailure(SupplyService::isDuplicate).transform(e -> duplicate(r.name()));
+                .onFailure().transform(ConstraintErrors.duplicate(() -> duplicate(r.name())));
     }
 
     public Uni<Supply> get(Pool pool, long id) {
@@ -133,10 +132,6 @@ public class SupplyService {
                         + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + SupplyMovement.COLUMNS)
                 .execute(Sql.args(supplyId, kind, quantity, treatmentId, note, stockAfter))
                 .map(rows -> Sql.single(rows, SupplyMovement::from, "Movement"));
-    }
-
-    private static boolean isDuplicate(Throwable failure) {
-        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
     }
 
     private static ApiException duplicate(String name) {

@@ -1,7 +1,6 @@
 package io.ipsc.dental.treatment;
 
 import io.ipsc.dental.billing.BillingRelay;
-import io.ipsc.dental.clinic.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -11,6 +10,7 @@ import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -59,7 +59,7 @@ public class TreatmentResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createTreatment", summary = "Create a treatment")
     public Uni<RestResponse<ApiResponse<Treatment>>> create(@Valid @NotNull TreatmentRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> treatments.create(pool, slug, request))
                 .invoke(outcome -> sendIfBilled(slug, outcome))
@@ -89,7 +89,7 @@ public class TreatmentResource {
     @Extension(name = ErrorAnswers.CODES, value = "UNKNOWN_APPOINTMENT,TREATMENT_COMPLETED")
     @Operation(operationId = "updateTreatment", summary = "Update a treatment")
     public Uni<ApiResponse<Treatment>> update(@PathParam("id") long id, @Valid @NotNull TreatmentRequest request) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> treatments.update(pool, slug, id, request))
                 .invoke(outcome -> sendIfBilled(slug, outcome))
@@ -102,7 +102,7 @@ public class TreatmentResource {
     @Extension(name = ErrorAnswers.CODES, value = "TREATMENT_COMPLETED")
     @Operation(operationId = "completeTreatment", summary = "Complete a treatment")
     public Uni<ApiResponse<Treatment>> complete(@PathParam("id") long id) {
-        Access.requireStaff(tenant);
+        tenant.requireRole(Role.STAFF, "change clinic records");
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> treatments.complete(pool, slug, id))
                 .invoke(outcome -> sendIfBilled(slug, outcome))
@@ -116,7 +116,7 @@ public class TreatmentResource {
     @Extension(name = ErrorAnswers.CODES, value = "TREATMENT_COMPLETED")
     @Operation(operationId = "deleteTreatment", summary = "Delete a treatment")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
-        Access.requireManager(tenant);
+        tenant.requireRole(Role.MANAGER, "remove or archive clinic records");
         return tenant.withDatabase(pool -> treatments.delete(pool, id)).map(done -> ApiResponse.ok(null, "Treatment " + id + " deleted"));
     }
 

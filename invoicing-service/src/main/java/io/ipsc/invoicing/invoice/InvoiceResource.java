@@ -44,7 +44,7 @@ import java.util.Set;
 @TenantScoped
 public class InvoiceResource {
 
-    private static final Set<String> STATUSES = Set.of("draft", "issued", "partially_paid", "paid", "cancelled");
+    private static final Set<String> STATUSES = InvoiceStatus.CODES;
 
     private static final String PDF = "application/pdf";
 

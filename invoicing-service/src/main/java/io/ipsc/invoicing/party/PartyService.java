@@ -1,6 +1,5 @@
 package io.ipsc.invoicing.party;
 
-import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.gst.GstCategory;
 import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
@@ -45,7 +44,7 @@ public class PartyService {
     }
 
     public Uni<Saved> create(String kind, PartyRequest r) {
-        Access.require(tenant, Role.STAFF, "add " + kind + "s");
+        tenant.requireRole(Role.STAFF, "add " + kind + "s");
         Checked checked = check(r, null);
         return tenant.withDatabase(pool -> pool.preparedQuery("INSERT INTO parties (kind, name, gstin, state_code, state, email, phone, "
                                 + "address_line1, address_line2, city, pincode, gst_category) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING "
@@ -58,7 +57,7 @@ public class PartyService {
 
     /** The category is judged with what is stored: a GSTIN given before still counts when only the category changes. */
     public Uni<Saved> update(String kind, long id, PartyRequest r) {
-        Access.require(tenant, Role.STAFF, "change " + kind + "s");
+        tenant.requireRole(Role.STAFF, "change " + kind + "s");
         if (r == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send the fields to change as JSON");
         }
@@ -85,7 +84,7 @@ public class PartyService {
     }
 
     public Uni<PartyView> archive(String kind, long id) {
-        Access.require(tenant, Role.MANAGER, "archive " + kind + "s");
+        tenant.requireRole(Role.MANAGER, "archive " + kind + "s");
         return tenant.withDatabase(pool -> pool.preparedQuery("UPDATE parties SET archived = TRUE, updated_at = now() WHERE id = $1 AND kind = $2 RETURNING "
                 + PartyView.COLUMNS).execute(Tuple.of(id, kind))).map(rows -> PartyView.of(single(rows, kind, id)));
     }

@@ -1,6 +1,5 @@
 package io.ipsc.invoicing.settings;
 
-import io.ipsc.invoicing.Access;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Role;
@@ -37,7 +36,7 @@ public class InvoiceLogoService {
 
     /** Judges the upload on a worker thread (decoding is CPU work), then stores it in place of the one before. */
     public Uni<InvoiceLogo> replace(InvoiceLogo.Upload upload) {
-        Access.require(tenant, Role.ADMIN, "change the invoice logo");
+        tenant.requireRole(Role.ADMIN, "change the invoice logo");
         if (upload == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send the logo as JSON: {\"content_type\": \"image/png\", \"data\": \"<base64>\"}");
         }
@@ -72,7 +71,7 @@ public class InvoiceLogoService {
     }
 
     public Uni<Void> remove() {
-        Access.require(tenant, Role.ADMIN, "remove the invoice logo");
+        tenant.requireRole(Role.ADMIN, "remove the invoice logo");
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> pool.query("DELETE FROM invoice_logo").execute().map(rows -> {
             cache.forget(slug);

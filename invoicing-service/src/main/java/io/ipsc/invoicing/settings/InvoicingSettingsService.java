@@ -1,6 +1,5 @@
 package io.ipsc.invoicing.settings;
 
-import io.ipsc.invoicing.Access;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.db.guard.TenantContext;
 import io.ipsc.tenancy.error.ApiException;
@@ -47,7 +46,7 @@ public class InvoicingSettingsService {
     }
 
     public Uni<InvoicingSettings> change(InvoicingSettings.Change change) {
-        Access.require(tenant, Role.ADMIN, "change the invoicing settings");
+        tenant.requireRole(Role.ADMIN, "change the invoicing settings");
         Map<String, String> values = validated(change);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> {
             List<Tuple> set = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.ipsc.manufacturing.bom;
 
-import io.ipsc.manufacturing.support.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -10,6 +9,7 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,7 +57,7 @@ public class BomResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createBom", summary = "Create a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> create(@NotNull(message = "a JSON body is required") @Valid BomRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.create(pool, request))
                 .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "BOM " + bom.bomId() + " created")));
     }
@@ -85,7 +85,7 @@ public class BomResource {
     @Operation(operationId = "addBomComponent", summary = "Add a component to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addComponent(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.addComponent(pool, id, request))
                 .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Component added to BOM " + bom.bomId())));
     }
@@ -96,7 +96,7 @@ public class BomResource {
     @Operation(operationId = "updateBomComponent", summary = "Change a component of a bill of materials")
     public Uni<ApiResponse<Bom>> updateComponent(@PathParam("id") long id, @PathParam("componentId") long componentId,
                                                  @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.updateComponent(pool, id, componentId, request))
                 .map(bom -> ApiResponse.ok(bom, "Component changed in BOM " + bom.bomId()));
     }
@@ -105,7 +105,7 @@ public class BomResource {
     @Path("/{id}/components/{componentId}")
     @Operation(operationId = "removeBomComponent", summary = "Remove a component from a bill of materials")
     public Uni<ApiResponse<Void>> removeComponent(@PathParam("id") long id, @PathParam("componentId") long componentId) {
-        Access.requireDelete(tenant);
+        tenant.requireRole(Role.MANAGER, "delete manufacturing data");
         return tenant.withDatabase(pool -> boms.deleteComponent(pool, id, componentId)).map(deleted -> {
             if (!deleted) {
                 throw ApiException.notFound("Component " + componentId + " of BOM " + id);
@@ -121,7 +121,7 @@ public class BomResource {
     @Operation(operationId = "addBomOperation", summary = "Add an operation to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addOperation(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.addOperation(pool, id, request))
                 .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Operation added to BOM " + bom.bomId())));
     }
@@ -132,7 +132,7 @@ public class BomResource {
     @Operation(operationId = "updateBomOperation", summary = "Change an operation of a bill of materials")
     public Uni<ApiResponse<Bom>> updateOperation(@PathParam("id") long id, @PathParam("operationId") long operationId,
                                                  @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.updateOperation(pool, id, operationId, request))
                 .map(bom -> ApiResponse.ok(bom, "Operation changed in BOM " + bom.bomId()));
     }
@@ -141,7 +141,7 @@ public class BomResource {
     @Path("/{id}/operations/{operationId}")
     @Operation(operationId = "removeBomOperation", summary = "Remove an operation from a bill of materials")
     public Uni<ApiResponse<Void>> removeOperation(@PathParam("id") long id, @PathParam("operationId") long operationId) {
-        Access.requireDelete(tenant);
+        tenant.requireRole(Role.MANAGER, "delete manufacturing data");
         return tenant.withDatabase(pool -> boms.deleteOperation(pool, id, operationId)).map(deleted -> {
             if (!deleted) {
                 throw ApiException.notFound("Operation " + operationId + " of BOM " + id);

@@ -1,6 +1,6 @@
 package io.ipsc.manufacturing.bom;
 
-import io.ipsc.manufacturing.support.SqlErrors;
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +26,7 @@ public class BomService {
 
     public Uni<Bom> create(Pool pool, BomRequest request) {
         return pool.withTransaction(tx -> boms.insert(tx, request).chain(id -> boms.find(tx, id)))
-                .onFailure().transform(SqlErrors.duplicates("BOM " + request.bomId() + " version " + request.version() + " exists already"))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", "BOM " + request.bomId() + " version " + request.version() + " exists already"))
                 .map(found -> found.orElseThrow());
     }
 
@@ -66,7 +66,7 @@ public class BomService {
                             return write.apply(tx);
                         })
                         .chain(() -> boms.find(tx, bomId)))
-                .onFailure().transform(SqlErrors.duplicates("Product " + request.productId() + " is already a component of BOM " + bomId))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", "Product " + request.productId() + " is already a component of BOM " + bomId))
                 .map(found -> found.orElseThrow());
     }
 
@@ -95,7 +95,7 @@ public class BomService {
                     }
                     return write.apply(tx);
                 }).chain(() -> boms.find(tx, bomId)))
-                .onFailure().transform(SqlErrors.duplicates("BOM " + bomId + " already has an operation with sequence " + request.sequence()))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", "BOM " + bomId + " already has an operation with sequence " + request.sequence()))
                 .map(found -> found.orElseThrow());
     }
 

@@ -1,6 +1,5 @@
 package io.ipsc.manufacturing.order;
 
-import io.ipsc.manufacturing.support.Access;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -11,6 +10,7 @@ import io.ipsc.tenancy.metrics.TenantMetrics;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -60,7 +60,7 @@ public class ProductionOrderResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createProductionOrder", summary = "Create a production order")
     public Uni<RestResponse<ApiResponse<ProductionOrder>>> create(@NotNull(message = "a JSON body is required") @Valid ProductionOrderRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.create(pool, request))
                 .map(order -> RestResponse.status(RestResponse.Status.CREATED,
                         ApiResponse.ok(order, "Production order " + order.orderNumber() + " created")));
@@ -92,7 +92,7 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "releaseProductionOrder", summary = "Release a production order")
     public Uni<ApiResponse<ProductionOrder>> release(@PathParam("id") long id) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.release(pool, id)).map(order -> ApiResponse.ok(order, "Production order released"));
     }
 
@@ -101,7 +101,7 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "startProductionOrder", summary = "Start a production order")
     public Uni<ApiResponse<ProductionOrder>> start(@PathParam("id") long id) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.start(pool, id)).map(order -> ApiResponse.ok(order, "Production order started"));
     }
 
@@ -110,7 +110,7 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION,QUALITY_HOLD")
     @Operation(operationId = "completeProductionOrder", summary = "Complete a production order")
     public Uni<ApiResponse<ProductionOrder>> complete(@PathParam("id") long id, @Valid CompletionRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         String slug = tenant.slug();
         return tenant.withDatabase(pool -> service.complete(pool, id, slug, request))
                 .invoke(order -> metrics.increment(ORDERS_COMPLETED, slug))
@@ -122,7 +122,7 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "cancelProductionOrder", summary = "Cancel a production order")
     public Uni<ApiResponse<ProductionOrder>> cancel(@PathParam("id") long id) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> service.cancel(pool, id)).map(order -> ApiResponse.ok(order, "Production order cancelled"));
     }
 }

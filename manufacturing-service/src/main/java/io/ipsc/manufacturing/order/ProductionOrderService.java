@@ -7,7 +7,7 @@ import io.ipsc.manufacturing.bom.BomService;
 import io.ipsc.manufacturing.bom.OperationTime;
 import io.ipsc.manufacturing.stock.StockRelay;
 import io.ipsc.manufacturing.stock.StockOutbox;
-import io.ipsc.manufacturing.support.SqlErrors;
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.StockMovement;
@@ -56,7 +56,7 @@ public class ProductionOrderService {
                             "There is no active BOM " + request.bomId(), List.of(new ErrorDetail("bom_id", "no such active BOM")), Map.of()));
                     return orders.insert(tx, request, productId);
                 }).chain(id -> orders.find(tx, id)))
-                .onFailure().transform(SqlErrors.duplicates("A production order numbered " + request.orderNumber() + " exists already"))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", "A production order numbered " + request.orderNumber() + " exists already"))
                 .map(found -> found.orElseThrow());
     }
 

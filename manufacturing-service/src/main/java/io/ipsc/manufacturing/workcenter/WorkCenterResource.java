@@ -1,7 +1,6 @@
 package io.ipsc.manufacturing.workcenter;
 
-import io.ipsc.manufacturing.support.Access;
-import io.ipsc.manufacturing.support.SqlErrors;
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
@@ -11,6 +10,7 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
+import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -66,9 +66,9 @@ public class WorkCenterResource {
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createWorkCenter", summary = "Create a work center")
     public Uni<RestResponse<ApiResponse<WorkCenter>>> create(@NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> workCenters.insert(pool, request))
-                .onFailure().transform(SqlErrors.duplicates(DUPLICATE))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", DUPLICATE))
                 .map(created -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(created, "Work center created")));
     }
 
@@ -93,9 +93,9 @@ public class WorkCenterResource {
     @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE")
     @Operation(operationId = "updateWorkCenter", summary = "Update a work center")
     public Uni<ApiResponse<WorkCenter>> update(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid WorkCenterRequest request) {
-        Access.requireWrite(tenant);
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
         return tenant.withDatabase(pool -> workCenters.update(pool, id, request))
-                .onFailure().transform(SqlErrors.duplicates(DUPLICATE))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", DUPLICATE))
                 .map(found -> ApiResponse.ok(found.orElseThrow(() -> ApiException.notFound("Work center " + id)), "Work center updated"));
     }
 
@@ -104,10 +104,11 @@ public class WorkCenterResource {
     @Extension(name = ErrorAnswers.CODES, value = "IN_USE")
     @Operation(operationId = "deleteWorkCenter", summary = "Delete a work center")
     public Uni<ApiResponse<Void>> delete(@PathParam("id") long id) {
-        Access.requireDelete(tenant);
+        tenant.requireRole(Role.MANAGER, "delete manufacturing data");
         return tenant.withDatabase(pool -> workCenters.delete(pool, id))
-                .onFailure().transform(SqlErrors.conflicts(DUPLICATE,
-                        "Work center " + id + " is used by BOM operations or production orders; it cannot be deleted"))
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE", DUPLICATE)
+                        .orReference(() -> ApiException.conflict("IN_USE",
+                                "Work center " + id + " is used by BOM operations or production orders; it cannot be deleted")))
                 .map(deleted -> {
                     if (!deleted) {
                         throw ApiException.notFound("Work center " + id);

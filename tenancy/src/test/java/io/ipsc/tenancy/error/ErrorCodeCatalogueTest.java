@@ -29,15 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ErrorCodeCatalogueTest {
 
-    /** The ways the code base raises an error with a literal code (ApiException's factories, the envelope helpers). */
+    /** The ways the code base raises an error with a literal code (ApiException's factories, ConstraintErrors' 409, the envelope helpers). */
     private static final Pattern RAISED = Pattern.compile(
-            "(?:ApiException\\.(badRequest|forbidden|conflict|unprocessable|tooManyRequests)"
+            "(?:(?:ApiException|ConstraintErrors)\\.(badRequest|forbidden|conflict|unprocessable|tooManyRequests|duplicate)"
                     + "|new ApiException|envelope|refuse|new Failure|ApiResponse\\.failure)"
                     + "\\(\\s*(?:([0-9]{3}|[a-z]\\w*)\\s*,\\s*)?\"([A-Z][A-Z0-9_]+)\"");
     /** Codes held in a constant, e.g. FeatureGates.REFUSAL_CODE. */
     private static final Pattern CONSTANT = Pattern.compile("String [A-Z_]*_CODE = \"([A-Z][A-Z0-9_]+)\"");
     private static final Map<String, Integer> FACTORY_STATUS = Map.of(
-            "badRequest", 400, "forbidden", 403, "conflict", 409, "unprocessable", 422, "tooManyRequests", 429);
+            "badRequest", 400, "forbidden", 403, "conflict", 409, "unprocessable", 422, "tooManyRequests", 429, "duplicate", 409);
     /** Codes built from a status rather than written out: ApiExceptionMappers' answer to an unreadable body. */
     private static final Set<String> COMPUTED = Set.of("BAD_REQUEST");
 

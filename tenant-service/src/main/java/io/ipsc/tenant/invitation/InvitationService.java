@@ -1,5 +1,6 @@
 package io.ipsc.tenant.invitation;
 
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
@@ -12,7 +13,6 @@ import io.ipsc.tenant.auth.Passwords;
 import io.ipsc.tenant.membership.AddMemberAnswer;
 import io.ipsc.tenant.membership.Membership;
 import io.ipsc.tenant.membership.MembershipService;
-import io.ipsc.tenant.support.Failures;
 import io.ipsc.tenant.support.SecretTokens;
 import io.ipsc.tenant.tenant.Tenant;
 import io.ipsc.tenant.tenant.TenantAccess;
@@ -114,7 +114,7 @@ public class InvitationService {
                     return invitation.<Invitation>persist().map(saved -> (AddMemberAnswer) new InvitationIssued(saved.id, email,
                             saved.role, saved.expiresAt, token, "/api/invitations/" + token + "/accept"));
                 })
-                .onFailure(Failures::isUniqueViolation).transform(e -> ApiException.conflict("ALREADY_INVITED",
+                .onFailure().transform(ConstraintErrors.duplicate("ALREADY_INVITED",
                         "An invitation for " + email + " to '" + tenant.slug + "' was created at the same moment; see the tenant's invitations"));
     }
 
@@ -166,7 +166,7 @@ public class InvitationService {
                 .flatMap(invitation -> passwords.hash(request.password()))
                 .flatMap(passwordHash -> Panache.withTransaction(() -> claim(SecretTokens.sha256(token), request.name().trim(), passwordHash)))
                 // Only an account created for the same e-mail at this very moment, by a platform admin, gets here.
-                .onFailure(Failures::isUniqueViolation).transform(e -> ApiException.conflict("DUPLICATE_EMAIL",
+                .onFailure().transform(ConstraintErrors.duplicate("DUPLICATE_EMAIL",
                         "An account with this e-mail was created meanwhile; sign in with it and ask the tenant's admin to add you"))
                 .flatMap(accepted -> auth.login(accepted.email(), request.password()).map(accepted::withTokens)
                         .onFailure().recoverWithItem(e -> {

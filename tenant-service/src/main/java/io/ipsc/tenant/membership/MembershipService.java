@@ -1,5 +1,6 @@
 package io.ipsc.tenant.membership;
 
+import io.ipsc.tenancy.error.ConstraintErrors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.api.Page;
@@ -8,7 +9,6 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.event.TenantEventType;
 import io.ipsc.tenancy.security.Role;
 import io.ipsc.tenant.outbox.TenantEvents;
-import io.ipsc.tenant.support.Failures;
 import io.ipsc.tenant.tenant.Tenant;
 import io.ipsc.tenant.user.User;
 import io.ipsc.tenant.user.UserRepository;
@@ -90,7 +90,7 @@ public class MembershipService {
                     });
                 })
                 // The lock makes this unreachable between two adds; kept for a member added by any other path.
-                .onFailure(Failures::isUniqueViolation).transform(e -> alreadyAMember(tenant, userId));
+                .onFailure().transform(ConstraintErrors.duplicate(() -> alreadyAMember(tenant, userId)));
     }
 
     public Uni<Page<MembershipView>> list(Tenant tenant, PageRequest page) {

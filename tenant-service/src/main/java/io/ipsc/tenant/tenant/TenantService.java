@@ -1,5 +1,6 @@
 package io.ipsc.tenant.tenant;
 
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.TenantSlug;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
@@ -70,7 +71,7 @@ public class TenantService {
             return Uni.createFrom().failure(ApiException.validation(checked.errors()));
         }
         return createChecked(request, checked, alsoInTransaction)
-                .onFailure(Failures::isUniqueViolation).transform(e -> duplicateSlug(request.slug()))
+                .onFailure().transform(ConstraintErrors.duplicate(() -> duplicateSlug(request.slug())))
                 .invoke(relay::wakeUp)
                 .map(t -> new Outcome<>(t, checked.warnings()));
     }

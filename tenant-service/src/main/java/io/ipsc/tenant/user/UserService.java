@@ -1,5 +1,6 @@
 package io.ipsc.tenant.user;
 
+import io.ipsc.tenancy.error.ConstraintErrors;
 import io.ipsc.tenancy.Timestamps;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
@@ -8,7 +9,6 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenant.auth.AuthService;
 import io.ipsc.tenant.auth.Passwords;
 import io.ipsc.tenant.auth.RefreshTokens;
-import io.ipsc.tenant.support.Failures;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -61,7 +61,7 @@ public class UserService {
         }
         return passwords.hash(r.password())
                 .flatMap(hash -> insert(r, hash))
-                .onFailure(Failures::isUniqueViolation).transform(e -> duplicate(r.email()));
+                .onFailure().transform(ConstraintErrors.duplicate(() -> duplicate(r.email())));
     }
 
     /** What is wrong with a new account's e-mail, password and name, by field (self-service sign-up checks the same). */
