@@ -1,6 +1,5 @@
 package io.ipsc.invoicing.invoice;
 
-import io.ipsc.invoicing.Access;
 import io.ipsc.invoicing.gst.FinancialYear;
 import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
@@ -52,7 +51,7 @@ public class NoteService {
     }
 
     public Uni<NoteView> create(NoteKind kind, NoteRequest r) {
-        Access.require(tenant, Role.MANAGER, "write " + kind.title().toLowerCase() + "s");
+        tenant.requireRole(Role.MANAGER, "write " + kind.title().toLowerCase() + "s");
         validate(r);
         LocalDate today = LocalDate.now(InvoiceService.INDIA);
         LocalDate noteDate = r.noteDate() != null ? r.noteDate() : today;
