@@ -35,6 +35,6 @@ class ManagementInterfaceTest {
      */
     @Test
     void answersAreDescribedAsTheWireHasThem() {
-        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getJwks", "exportTenant"));
+        OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getJwks", "exportTenant", "exportPlatformAuditTrail"));
     }
 }
