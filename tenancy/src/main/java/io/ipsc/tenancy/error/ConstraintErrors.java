@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * and a foreign-key violation (23503, a row named that does not exist, or a row still referenced).
  * Each caller gives its own error code and message; when its answer names no field, the violated
  * key's columns (from PostgreSQL's detail, e.g. {@code Key (sku)=(A-1) already exists.}) are added
- * as the error's details. Use it as {@code uni.onFailure().transform(ConstraintErrors.duplicate(...))};
+ * as the error's details, except for a row still referenced, whose key is the deleted row's own id. Use it as {@code uni.onFailure().transform(ConstraintErrors.duplicate(...))};
  * any other failure passes through unchanged.
  */
 public final class ConstraintErrors implements Function<Throwable, Throwable> {
@@ -60,8 +60,10 @@ public final class ConstraintErrors implements Function<Throwable, Throwable> {
             return namingTheKey(duplicate.get(), pg.get(), "is taken");
         }
         if (missingReference != null && FOREIGN_KEY_VIOLATION.equals(state)) {
-            return namingTheKey(missingReference.get(), pg.get(), pg.get().getDetail() != null && pg.get().getDetail().contains("still referenced")
-                    ? "is still referenced" : "does not exist");
+            // A row still referenced (a delete) names no field the caller sent: its key is the deleted row's
+            // own id, and a form would look for a field of that name. Only a missing reference names one.
+            boolean stillReferenced = pg.get().getDetail() != null && pg.get().getDetail().contains("still referenced");
+            return stillReferenced ? missingReference.get() : namingTheKey(missingReference.get(), pg.get(), "does not exist");
         }
         return failure;
     }
