@@ -30,6 +30,14 @@ public final class GatewayBenchmark {
     private GatewayBenchmark() {
     }
 
+    /**
+     * The name of one measured phase's requests: {@code "read direct #2"}. Here, not in the simulation:
+     * calling the simulation's code would load Gatling's classes, which this JVM does not have.
+     */
+    static String measuredName(String kind, String path, int round) {
+        return kind + " " + path + " #" + round;
+    }
+
     public static void main(String[] args) throws Exception {
         BenchArgs parsed = BenchArgs.parse(args, ARGUMENTS);
         System.out.println(run(SuiteClient.connect(), parsed, BenchmarkReport.newResultsFolder()));
@@ -101,8 +109,8 @@ public final class GatewayBenchmark {
         List<Double> direct = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            GatlingRun.RequestStats d = report.get(ThroughputSimulation.measuredName(kind, ThroughputSimulation.DIRECT, round));
-            GatlingRun.RequestStats g = report.get(ThroughputSimulation.measuredName(kind, ThroughputSimulation.GATEWAY, round));
+            GatlingRun.RequestStats d = report.get(measuredName(kind, ThroughputSimulation.DIRECT, round));
+            GatlingRun.RequestStats g = report.get(measuredName(kind, ThroughputSimulation.GATEWAY, round));
             double directRate = d.ok() / (double) seconds;
             double gatewayRate = g.ok() / (double) seconds;
             double ratio = directRate == 0 ? 0 : gatewayRate / directRate;
@@ -121,7 +129,8 @@ public final class GatewayBenchmark {
 
         String summary(String what) {
             List<Double> sorted = ratios.stream().sorted().toList();
-            double median = sorted.get(sorted.size() / 2);
+            int middle = sorted.size() / 2;
+            double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
             String text = String.format("- %s: the gateway kept %.0f %% of direct throughput (median of %d rounds; spread %.0f–%.0f %%).",
                     what, 100 * median, sorted.size(), 100 * sorted.get(0), 100 * sorted.get(sorted.size() - 1));
             // A proxy cannot be faster than its upstream: a ratio above 100 % is noise or a fault of the measurement.

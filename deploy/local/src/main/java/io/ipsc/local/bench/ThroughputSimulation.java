@@ -38,11 +38,6 @@ public class ThroughputSimulation extends Simulation {
     static final String DIRECT = "direct";
     static final String GATEWAY = "through the gateway";
 
-    /** The name of one measured phase's requests: {@code "read direct #2"}. */
-    static String measuredName(String kind, String path, int round) {
-        return kind + " " + path + " #" + round;
-    }
-
     public ThroughputSimulation() {
         SimulationSettings s = SimulationSettings.current();
         int connections = s.integer("connections");
@@ -76,7 +71,7 @@ public class ThroughputSimulation extends Simulation {
                 List<String> order = round % 2 == 1 ? List.of(DIRECT, GATEWAY) : List.of(GATEWAY, DIRECT);
                 for (String path : order) {
                     String base = DIRECT.equals(path) ? SuiteClient.INVOICING : SuiteClient.GATEWAY;
-                    phases.add(phase(measuredName(kind, path, round), base, request, connections, settle, measured));
+                    phases.add(phase(GatewayBenchmark.measuredName(kind, path, round), base, request, connections, settle, measured));
                 }
             }
         }
