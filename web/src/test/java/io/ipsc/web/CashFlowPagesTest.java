@@ -50,7 +50,10 @@ class CashFlowPagesTest {
         admin.get(BASE + "cashflow/invoices?ageing=31-60").then().statusCode(200)
                 .body(containsString("Owed to you, 31–60 days"))
                 .body(containsString("<a href=\"/t/smile-dental/invoices/9\">INV/2026-27/00009</a>"))
-                .body(containsString("₹1,360.00")).body(containsString("Partially paid")).body(containsString("15-10-2026"));
+                .body(containsString("₹1,360.00")).body(containsString("Partially paid")).body(containsString("15-10-2026"))
+                // Money reads as a ledger does: its columns right-aligned, the words left.
+                .body(containsString("<th scope=\"col\" class=\"num\">Balance due</th>"))
+                .body(containsString("<td class=\"num\">₹1,360.00</td>")).body(containsString("<td>Partially paid</td>"));
         assertEquals("GET /api/tenants/smile-dental/invoices?ageing=31-60&outstanding=true&page=1&size=20", listCall("/invoices"));
         // As the page links it (a '+' encoded), and as typed in an address bar (a '+' arriving as a space).
         io.restassured.RestAssured.given().urlEncodingEnabled(false).cookies(admin.cookies).get(BASE + "cashflow/invoices?ageing=90%2B")

@@ -93,7 +93,8 @@ public class CashFlowResource {
         String base = visit.workspace().base();
         String heading = customerId == null ? "Owed to you, " + bucket.get().label()
                 : "Owed by " + gateway.customers().getCustomer(slug, customerId, visit.bearer()).getData().getName();
-        SectionTable table = new SectionTable(heading, List.of("Number", "Date", "Due", "Status", "Total", "Balance due"), items.stream()
+        SectionTable table = new SectionTable(heading, List.of("Number", "Date", "Due", "Status", "Total", "Balance due"),
+                List.of("Total", "Balance due"), items.stream()
                 .map(i -> List.of(i.getNumber() == null ? "Draft #" + i.getId() : i.getNumber(), IndianFormats.date(i.getInvoiceDate()),
                         IndianFormats.date(i.getDueDate()), InvoiceResource.status(i.getStatus()), IndianFormats.rupees(i.getTotal()),
                         IndianFormats.rupees(i.getBalanceDue())))
@@ -121,7 +122,8 @@ public class CashFlowResource {
         List<PurchaseView> items = data.getItems() == null ? List.of() : data.getItems();
         String base = visit.workspace().base();
         String heading = "You owe, " + bucket.get().label();
-        SectionTable table = new SectionTable(heading, List.of("Bill", "Bill date", "Due", "Status", "Total", "Balance due"), items.stream()
+        SectionTable table = new SectionTable(heading, List.of("Bill", "Bill date", "Due", "Status", "Total", "Balance due"),
+                List.of("Total", "Balance due"), items.stream()
                 .map(b -> List.of(b.getBillNumber(), IndianFormats.date(b.getBillDate()), IndianFormats.date(b.getDueDate()),
                         InvoiceResource.status(b.getStatus()), IndianFormats.rupees(b.getTotal()), IndianFormats.rupees(b.getBalanceDue())))
                 .toList(), p, pages(data.getTotalPages()), data.getTotalItems() == null ? 0 : data.getTotalItems());
@@ -155,7 +157,7 @@ public class CashFlowResource {
         String base = visit.workspace().base();
         String heading = (in ? "Money in, " : "Money out, ") + m.format(MONTH);
         SectionTable table = new SectionTable(heading, List.of(in ? "Invoice" : "Bill", "Paid on", in ? "Customer" : "Vendor", "Amount",
-                "Paid by", "Reference"), items.stream()
+                "Paid by", "Reference"), List.of("Amount"), items.stream()
                 .map(x -> List.of(x.getDocumentNumber(), IndianFormats.date(x.getPaidOn()), x.getPartyName(), IndianFormats.rupees(x.getAmount()),
                         InvoiceResource.PAYMENT_MODES.getOrDefault(x.getMode(), String.valueOf(x.getMode())),
                         x.getReference() == null ? "—" : x.getReference()))

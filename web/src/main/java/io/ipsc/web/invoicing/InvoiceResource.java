@@ -122,7 +122,8 @@ public class InvoiceResource {
         var data = gateway.invoices().listInvoices(slug, null, null, null, p, LIST_PAGE_SIZE, null, visit.bearer()).getData();
         List<InvoiceView> items = data.getItems() == null ? List.of() : data.getItems();
         String base = visit.workspace().base();
-        SectionTable table = new SectionTable("Invoices", List.of("Number", "Date", "Status", "Total", "Balance due"), items.stream()
+        SectionTable table = new SectionTable("Invoices", List.of("Number", "Date", "Status", "Total", "Balance due"),
+                List.of("Total", "Balance due"), items.stream()
                 .map(i -> List.of(i.getNumber() == null ? "Draft #" + i.getId() : i.getNumber(), IndianFormats.date(i.getInvoiceDate()),
                         status(i.getStatus()), IndianFormats.rupees(i.getTotal()), IndianFormats.rupees(i.getBalanceDue())))
                 .toList(), p, data.getTotalPages() == null ? 1 : Math.max(1, data.getTotalPages()),
