@@ -3,8 +3,10 @@ package io.ipsc.dental.clinic;
 import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -43,6 +45,14 @@ public record ClinicSettings(ZoneId zone, LocalTime opens, LocalTime closes, Set
 
     public static Uni<ClinicSettings> load(SqlClient client) {
         return client.query("SELECT key, value FROM " + ROWS).execute().map(ClinicSettings::from);
+    }
+
+    /** Stores these settings, every row replaced, and answers them as read back in the same transaction. */
+    public Uni<ClinicSettings> save(Pool pool) {
+        List<Tuple> values = rows().entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
+        return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO module_settings (key, value) VALUES ($1, $2) "
+                        + "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()").executeBatch(values)
+                .chain(() -> load(conn)));
     }
 
     /** The settings among {@code rows} (those with a {@code key}; other rows are left alone). */

@@ -6,7 +6,6 @@ import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 /**
  * The clinic's hours under {@code /api/appointments/settings}: the gateway already routes the {@code appointments}
@@ -50,10 +47,6 @@ public class ClinicSettingsResource {
     public Uni<ApiResponse<ClinicHours>> update(ClinicHours hours) {
         tenant.requireRole(Role.ADMIN, "change the clinic's hours");
         ClinicSettings settings = ClinicSettings.validated(hours);
-        List<Tuple> rows = settings.rows().entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList();
-        return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO module_settings (key, value) "
-                        + "VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()").executeBatch(rows)
-                        .chain(() -> ClinicSettings.load(conn))))
-                .map(s -> ApiResponse.ok(ClinicHours.of(s), "Clinic settings saved"));
+        return tenant.withDatabase(settings::save).map(s -> ApiResponse.ok(ClinicHours.of(s), "Clinic settings saved"));
     }
 }
