@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -27,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,15 +169,12 @@ class CashFlowBrowserTest {
 
     @Test
     @Order(4)
-    void withAdvancedReportingTheMonthsGstr1IsShownAsTables() throws InterruptedException {
+    void withAdvancedReportingTheMonthsGstr1IsShownAsTables() {
         api().body(Map.of("advanced_reporting", true)).put("/api/tenants/" + SHOP + "/features").then().statusCode(200);
         // The feature reaches invoicing-service as an event: wait until its reports answer.
         String month = YearMonth.from(TODAY.minusDays(10)).toString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (api().get(tenantApi("reports/gstr1?month=" + month)).statusCode() != 200) {
-            assertTrue(Instant.now().isBefore(deadline), "advanced_reporting did not reach invoicing");
-            Thread.sleep(500);
-        }
+        await("advanced_reporting reaching invoicing").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api().get(tenantApi("reports/gstr1?month=" + month)).statusCode() == 200);
         browser.go(workspace, "gst-in-menu");
         browser.clickThrough(By.linkText("GST returns"));
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('month').value = arguments[0]", month);

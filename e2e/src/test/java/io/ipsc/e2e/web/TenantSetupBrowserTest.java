@@ -19,10 +19,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,18 +164,8 @@ class TenantSetupBrowserTest {
     }
 
     private void awaitActive(String slug, Duration timeout) {
-        Instant until = Instant.now().plus(timeout);
-        while (!"active".equals(api().get("/api/tenants/" + slug).then().statusCode(200).extract().path("data.status"))) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError(slug + " not active after " + timeout);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(slug + " active").atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> "active".equals(api().get("/api/tenants/" + slug).then().statusCode(200).extract().path("data.status")));
     }
 
     private RequestSpecification api() {

@@ -2,14 +2,13 @@ package io.ipsc.e2e.web;
 
 import io.ipsc.e2e.LocalSuite;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The set-up every browser test makes through the API before it opens a browser: requests as the platform admin, a
@@ -51,17 +50,8 @@ final class WebTenants {
         await(() -> api().get("/api/tenants/" + slug + "/" + path).statusCode() == 200, path + " did not answer for " + slug);
     }
 
-    private static void await(BooleanSupplier done, String failure) {
-        Instant deadline = Instant.now().plus(PROVISIONING);
-        while (!done.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), failure);
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting: " + failure, e);
-            }
-        }
+    private static void await(Callable<Boolean> done, String failure) {
+        Awaitility.await(failure).atMost(PROVISIONING).pollInterval(Duration.ofMillis(500)).until(done);
     }
 
     /** A new user, made a member of {@code slug} with {@code role}; their id. */
