@@ -11,7 +11,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,12 +43,18 @@ import java.util.function.LongSupplier;
 public class TenantPoolRegistry implements AutoCloseable {
 
     private static final long MIN_EVICTION_PERIOD_MILLIS = 1000;
+    /** How long a caller finding every pool busy waits for one before a 503: the time a pool's work usually takes, many times over. */
+    static final String BUSY_WAIT = "ipsc.pool.busy-wait";
+    static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(1);
+    private static final long FIRST_BUSY_RETRY_MILLIS = 5;
+    private static final long LAST_BUSY_RETRY_MILLIS = 100;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
 
     private final Vertx vertx;
     private final PoolSettings settings;
     private final PoolMetrics metrics;
     private final LongSupplier nanoTime;
+    private final Duration busyWait;
     private final Map<String, TenantPool> pools = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final long evictionTimer;
@@ -56,17 +64,20 @@ public class TenantPoolRegistry implements AutoCloseable {
     private boolean shutDown;
 
     public TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry) {
-        this(vertx, settings, meterRegistry, System::nanoTime);
+        this(vertx, settings, meterRegistry, System::nanoTime, DEFAULT_BUSY_WAIT);
     }
 
     /**
      * {@code nanoTime} is the clock idle time is measured by: {@link System#nanoTime()}, which never
      * jumps as a wall clock ({@link java.time.Clock}) may, or a test's own, which moves only when told.
+     * {@code busyWait} is how long a caller that finds every pool busy waits for one to free up before
+     * it is refused (zero: refused at once).
      */
-    TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry, LongSupplier nanoTime) {
+    TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry, LongSupplier nanoTime, Duration busyWait) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.busyWait = Objects.requireNonNull(busyWait, "busyWait");
         this.metrics = new PoolMetrics(meterRegistry, settings.maxOpenPools(), this::openPools, this::inFlight);
         long period = Math.max(MIN_EVICTION_PERIOD_MILLIS, settings.idleTimeout().toMillis() / 2);
         this.evictionTimer = vertx.setPeriodic(period, timerId -> evictIdle());
@@ -75,7 +86,8 @@ public class TenantPoolRegistry implements AutoCloseable {
     /** For CDI: the settings come from the {@code ipsc.pg.*} and {@code ipsc.pool.*} keys. */
     @Inject
     TenantPoolRegistry(Vertx vertx, MeterRegistry meterRegistry) {
-        this(vertx, PoolSettings.fromConfig(), meterRegistry);
+        this(vertx, PoolSettings.fromConfig(), meterRegistry, System::nanoTime, ConfigProvider.getConfig()
+                .getOptionalValue(BUSY_WAIT, String.class).map(PoolSettings::parseDuration).orElse(DEFAULT_BUSY_WAIT));
     }
 
     /**
@@ -83,8 +95,8 @@ public class TenantPoolRegistry implements AutoCloseable {
      * the pool if needed. The pool counts as in use, and cannot be evicted, until the Uni returned
      * by {@code work} terminates (item, failure or cancellation). Opening a pool beyond the cap
      * first evicts the least recently used pool with no work in flight; if every open pool is
-     * busy, the result fails with a 503 {@code TOO_BUSY} {@link ApiException} carrying
-     * {@code Retry-After: 1}.
+     * busy, the call waits for one to free up, at most {@code ipsc.pool.busy-wait} (1 s by default),
+     * and then fails with a 503 {@code TOO_BUSY} {@link ApiException} carrying {@code Retry-After: 1}.
      */
     public <T> Uni<T> withPool(String tenantSlug, String databaseName, Function<Pool, Uni<T>> work) {
         return withPool(tenantSlug, databaseName, AuditActor.SYSTEM, work);
@@ -99,12 +111,35 @@ public class TenantPoolRegistry implements AutoCloseable {
         Objects.requireNonNull(tenantSlug, "tenantSlug");
         Objects.requireNonNull(databaseName, "databaseName");
         Objects.requireNonNull(work, "work");
-        return Uni.createFrom().deferred(() -> {
-            TenantPool entered = enter(tenantSlug, databaseName);
+        return Uni.createFrom().deferred(() -> attempt(tenantSlug, databaseName, actor, work,
+                System.nanoTime() + busyWait.toNanos(), FIRST_BUSY_RETRY_MILLIS));
+    }
+
+    /**
+     * Enters the tenant's pool and runs {@code work}; when every pool is busy, tries again after {@code delayMillis}
+     * (doubling, on a Vert.x timer: the caller's context is kept and no thread waits) until {@code deadlineNanos}, then
+     * refuses. A moment at capacity (an outbox sweep touching every open pool at once, a burst of new tenants) is waited
+     * out instead of failing the request.
+     */
+    private <T> Uni<T> attempt(String slug, String database, AuditActor actor, Function<Pool, Uni<T>> work, long deadlineNanos,
+                               long delayMillis) {
+        TenantPool entered = enter(slug, database);
+        if (entered != null) {
             return Uni.createFrom().completionStage(entered.ready())
                     .chain(() -> work.apply(AuditedPool.wrap(entered.pool(), actor)))
                     .onTermination().invoke(entered::exit);
-        });
+        }
+        long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+        if (left <= 0) {
+            metrics.rejected();
+            return Uni.createFrom().failure(tooBusy());
+        }
+        long delay = Math.min(delayMillis, left);
+        return Uni.createFrom().<Void>emitter(waited -> {
+            long timer = vertx.setTimer(delay, id -> waited.complete(null));
+            waited.onTermination(() -> vertx.cancelTimer(timer));
+        }).chain(() -> Uni.createFrom().deferred(() -> attempt(slug, database, actor, work, deadlineNanos,
+                Math.min(delayMillis * 2, LAST_BUSY_RETRY_MILLIS))));
     }
 
     /**
@@ -194,7 +229,10 @@ public class TenantPoolRegistry implements AutoCloseable {
         }
     }
 
-    /** Returns the tenant's pool with one more unit of work counted on it, opening it if needed. */
+    /**
+     * Returns the tenant's pool with one more unit of work counted on it, opening it if needed; null when the cap is
+     * reached and every open pool has work in flight.
+     */
     private TenantPool enter(String slug, String database) {
         TenantPool open = pools.get(slug);
         if (open != null && open.tryEnter()) {
@@ -217,8 +255,7 @@ public class TenantPoolRegistry implements AutoCloseable {
             } else {
                 TenantPool victim = retireLeastRecentlyUsedIdle();
                 if (victim == null) {
-                    metrics.rejected();
-                    throw tooBusy();
+                    return null;
                 }
                 pools.remove(victim.slug(), victim);
                 metrics.evictedForCapacity();

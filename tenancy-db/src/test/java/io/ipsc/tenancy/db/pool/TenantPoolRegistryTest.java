@@ -268,15 +268,65 @@ class TenantPoolRegistryTest {
         assertNull(meters.find(PoolMetrics.OPEN).gauge(), "a closed registry leaves no stale gauges behind");
     }
 
+    @Test
+    void aCallerFindingEveryPoolBusyWaitsForOneToFreeUpAndIsRefusedOnlyAfterTheBusyWait() throws Exception {
+        String prefix = uniquePrefix();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TenantPoolRegistry registry = registry(2, 2, LONG_IDLE, meters, System::nanoTime, Duration.ofSeconds(5));
+        for (String slug : List.of("a", "b", "c")) {
+            servers.createDatabase(prefix + slug);
+        }
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Object> holdA = hold(registry, prefix, "a", release);
+        CompletableFuture<Object> holdB = hold(registry, prefix, "b", release);
+        assertEquals(2.0, meters.get(PoolMetrics.IN_FLIGHT).gauge().value());
+
+        // c finds both pools busy and waits; once their work ends, c gets a pool (one of theirs, evicted) and runs:
+        // after the release, never before (a busy pool is never taken from under its work).
+        AtomicLong cRanAt = new AtomicLong();
+        CompletableFuture<String> c = registry.withPool("c", prefix + "c", pool -> {
+            cRanAt.set(System.nanoTime());
+            return pool.query("SELECT current_database() AS db").execute().map(rows -> rows.iterator().next().getString("db"));
+        }).subscribeAsCompletionStage();
+        Thread.sleep(300); // gives c time to find the pools busy; the assertion below holds however long this takes
+        long releasedAt = System.nanoTime();
+        release.complete(null);
+        assertEquals(prefix + "c", c.get(AWAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(cRanAt.get() > releasedAt, "c ran only once a pool was free");
+        holdA.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        holdB.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(0.0, meters.get(PoolMetrics.REJECTED).counter().count(), "nobody was refused");
+
+        // Pools that stay busy past the wait: refused with the 503, counted once.
+        SimpleMeterRegistry impatientMeters = new SimpleMeterRegistry();
+        TenantPoolRegistry impatient = registry(2, 2, LONG_IDLE, impatientMeters, System::nanoTime, Duration.ofMillis(200));
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        hold(impatient, prefix, "a", never);
+        hold(impatient, prefix, "b", never);
+        long started = System.nanoTime();
+        ApiException busy = assertThrows(ApiException.class, () -> query(impatient, prefix, "c"));
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals("TOO_BUSY", busy.code());
+        assertTrue(waitedMillis >= 200, "refused only after the busy wait: " + waitedMillis + " ms");
+        assertEquals(1.0, impatientMeters.get(PoolMetrics.REJECTED).counter().count());
+        never.complete(null);
+    }
+
     private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters) {
         return registry(maxSizePerTenant, maxOpenPools, idleTimeout, meters, System::nanoTime);
     }
 
+    /** A registry that refuses at once when every pool is busy, unless a test asks for a busy wait. */
     private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters,
                                         LongSupplier nanoTime) {
+        return registry(maxSizePerTenant, maxOpenPools, idleTimeout, meters, nanoTime, Duration.ZERO);
+    }
+
+    private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters,
+                                        LongSupplier nanoTime, Duration busyWait) {
         PoolSettings settings = new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres",
                 maxSizePerTenant, maxOpenPools, idleTimeout);
-        TenantPoolRegistry registry = new TenantPoolRegistry(vertx, settings, meters, nanoTime);
+        TenantPoolRegistry registry = new TenantPoolRegistry(vertx, settings, meters, nanoTime, busyWait);
         registries.add(registry);
         return registry;
     }
