@@ -2,15 +2,16 @@ package io.ipsc.tenant.audit;
 
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
-import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.audit.AuditCsv;
 import io.ipsc.tenancy.audit.AuditEntry;
+import io.ipsc.tenancy.audit.AuditFilter;
 import io.ipsc.tenancy.audit.AuditLog;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,19 +54,9 @@ public class PlatformAuditResource {
             description = "Every insert, update and delete of tenants, memberships, roles, features, plans and users, with who made it "
                     + "(the user, or the system with the Kafka record that caused it), when (UTC) and each changed field's old and new "
                     + "value. Through the gateway: service=tenants.")
-    public Uni<ApiResponse<Page<AuditEntry>>> list(
-            @Parameter(description = "a table (memberships) or a friendly name (tenant, user)") @QueryParam("entity") String entity,
-            @Parameter(description = "the record's id; needs entity") @QueryParam("id") String id,
-            @Parameter(description = "a user id or e-mail") @QueryParam("user") String user,
-            @Parameter(description = "a date (IST day, inclusive) or a date-time with an offset") @QueryParam("from") String from,
-            @Parameter(description = "a date (IST day, inclusive) or a date-time with an offset") @QueryParam("to") String to,
-            @Parameter(description = "at the gateway, tenants") @QueryParam("service") String serviceName,
-            @Parameter(description = "with entity and id, a child table (memberships) whose rows for the record's children are listed "
-                    + "with the record's own") @QueryParam("with") String with,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Uni<ApiResponse<Page<AuditEntry>>> list(@BeanParam AuditFilter filter) {
         caller.requirePlatformAdmin();
-        PageRequest request = PageRequest.of(page, size);
-        return AuditLog.list(pool, new AuditLog.Query(entity, id, user, from, to, with), request)
+        return AuditLog.list(pool, filter.query(), filter.pageRequest())
                 .map(found -> ApiResponse.ok(found, found.totalItems() + " audit entries of the platform"));
     }
 

@@ -5,6 +5,7 @@ import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.audit.AuditCsv;
 import io.ipsc.tenancy.audit.AuditEntry;
+import io.ipsc.tenancy.audit.AuditFilter;
 import io.ipsc.tenancy.audit.AuditLog;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.guard.TenantContext;
@@ -13,6 +14,7 @@ import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,19 +58,10 @@ public class AuditResource {
                     + "e-mail, or the system with the Kafka record that caused it), when (UTC) and each changed field's old and new "
                     + "value. Through the gateway, entity (or, without one, service=invoicing|dental|manufacturing|branding) "
                     + "picks the service.")
-    public Uni<ApiResponse<Page<AuditEntry>>> list(
-            @Parameter(description = "a table (invoice_lines) or a friendly name (invoice, credit-note, customer)") @QueryParam("entity") String entity,
-            @Parameter(description = "the record's id; needs entity") @QueryParam("id") String id,
-            @Parameter(description = "a user id or e-mail") @QueryParam("user") String user,
-            @Parameter(description = "a date (IST day, inclusive) or a date-time with an offset") @QueryParam("from") String from,
-            @Parameter(description = "a date (IST day, inclusive) or a date-time with an offset") @QueryParam("to") String to,
-            @Parameter(description = "at the gateway, the service whose trail to read when no entity says it") @QueryParam("service") String serviceName,
-            @Parameter(description = "with entity and id, a child table (invoice_lines) or its short name (lines) whose rows for the record's "
-                    + "children are listed with the record's own, in time order") @QueryParam("with") String with,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Uni<ApiResponse<Page<AuditEntry>>> list(@BeanParam AuditFilter filter) {
         tenant.requireRole(Role.ADMIN, "read the audit trail");
-        PageRequest request = PageRequest.of(page, size);
-        return tenant.withDatabase(pool -> AuditLog.list(pool, new AuditLog.Query(entity, id, user, from, to, with), request))
+        PageRequest request = filter.pageRequest();
+        return tenant.withDatabase(pool -> AuditLog.list(pool, filter.query(), request))
                 .map(found -> ApiResponse.ok(found, found.totalItems() + " audit entries of tenant '" + tenant.slug() + "' in " + service.name()));
     }
 
