@@ -21,6 +21,8 @@ import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.SecurityEventRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
 
 /**
  * The gateway's one request path: route by URL, resolve the tenant, pass the door, forward. Runs on
- * the event loop from start to end; nothing in it blocks.
+ * the event loop from start to end; nothing in it blocks (a token not seen before is verified on a
+ * worker, and the request goes on when the door has its answer).
  */
 @Singleton
 public class GatewayRoutes {
@@ -121,30 +124,34 @@ public class GatewayRoutes {
     void tenantPerformance(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String slug = ctx.pathParam("slug");
-        Caller caller = null;
-        try {
-            caller = door.authenticate(request.getHeader("Authorization"));
-            TenantSnapshot tenant = door.tenant(slug).filter(t -> !t.isDeleted())
-                    .orElseThrow(() -> new ApiException(404, "TENANT_NOT_FOUND", "No tenant '" + slug + "'"));
-            if (!caller.platformAdmin()) {
-                String role = tenant.members() == null ? null : tenant.members().get(Long.toString(caller.userId()));
-                if (role == null) {
-                    throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
+        door.authenticate(request.getHeader("Authorization")).onComplete(proved -> {
+            Caller caller = proved.result();
+            try {
+                if (proved.failed()) {
+                    throw (ApiException) proved.cause();
                 }
-                if (!"admin".equals(role)) {
-                    throw ApiException.forbidden("INSUFFICIENT_ROLE", "Only the tenant's admins may read its performance figures");
+                TenantSnapshot tenant = door.tenant(slug).filter(t -> !t.isDeleted())
+                        .orElseThrow(() -> new ApiException(404, "TENANT_NOT_FOUND", "No tenant '" + slug + "'"));
+                if (!caller.platformAdmin()) {
+                    String role = tenant.members() == null ? null : tenant.members().get(Long.toString(caller.userId()));
+                    if (role == null) {
+                        throw ApiException.forbidden("NOT_A_MEMBER", "You are not a member of tenant '" + slug + "'");
+                    }
+                    if (!"admin".equals(role)) {
+                        throw ApiException.forbidden("INSUFFICIENT_ROLE", "Only the tenant's admins may read its performance figures");
+                    }
                 }
+            } catch (ApiException refused) {
+                noteRefusal(refused, caller, request, slug);
+                envelopes.fail(ctx.response(), refused);
+                return;
             }
-        } catch (ApiException refused) {
-            noteRefusal(refused, caller, request, slug);
-            envelopes.fail(ctx.response(), refused);
-            return;
-        }
-        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("tenant", slug);
-        data.put("measured_by", "gateway");
-        data.put("windows", performance.figures(slug));
-        envelopes.send(ctx.response(), ApiResponse.ok(data, "Requests of tenant '" + slug + "' as the gateway answered them"));
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("tenant", slug);
+            data.put("measured_by", "gateway");
+            data.put("windows", performance.figures(slug));
+            envelopes.send(ctx.response(), ApiResponse.ok(data, "Requests of tenant '" + slug + "' as the gateway answered them"));
+        });
     }
 
     void proxy(RoutingContext ctx) {
@@ -178,16 +185,30 @@ public class GatewayRoutes {
         TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.headers().getAll("X-Tenant-ID"), request.getHeader("Host"));
         if (resolution.isConflict()) {
             ApiException refused = ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict());
-            // Naming one tenant in the path and another in the header or host is how a forged header looks.
-            Caller who = quietlyAuthenticated(request);
-            noteRefusal(refused, who, request, decision.pathTenant(), request.getHeader("X-Tenant-ID"));
-            envelopes.fail(response, refused);
+            // Naming one tenant in the path and another in the header or host is how a forged header looks:
+            // recorded against the tenants named when the token is good.
+            door.authenticate(request.getHeader("Authorization")).onComplete(proved -> {
+                noteRefusal(refused, proved.result(), request, decision.pathTenant(), request.getHeader("X-Tenant-ID"));
+                envelopes.fail(response, refused);
+            });
             return;
         }
         String tenant = resolution.slug();
-        Caller caller = null;
+        Future<Caller> proved = Door.isPublic(path) ? Future.succeededFuture() : door.authenticate(request.getHeader("Authorization"));
+        // A token not seen before is verified on a worker: hold the body until the door has answered.
+        request.pause();
+        proved.onComplete(done -> admitAndForward(ctx, decision, tenant, requestId, arrived, done));
+    }
+
+    private void admitAndForward(RoutingContext ctx, RoutingDecision decision, String tenant, String requestId, long arrived,
+                                 AsyncResult<Caller> proved) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        Caller caller = proved.result();
         try {
-            caller = Door.isPublic(path) ? null : door.authenticate(request.getHeader("Authorization"));
+            if (proved.failed()) {
+                throw (ApiException) proved.cause();
+            }
             if (decision.tenantChecked()) {
                 Door.Admission admission = door.admit(caller, tenant, decision, request.method().name());
                 response.headers().set("X-RateLimit-Limit", Integer.toString(admission.rate().limit()));
@@ -196,10 +217,10 @@ public class GatewayRoutes {
         } catch (ApiException refused) {
             measure(tenant, decision.module(), refused.status(), arrived);
             noteRefusal(refused, caller, request, tenant);
+            request.resume();
             envelopes.fail(response, refused);
             return;
         }
-        request.pause();
         Timer.Sample sample = Timer.start(metrics);
         Module module = decision.module();
         String uri = request.query() == null ? decision.upstreamPath() : decision.upstreamPath() + "?" + request.query();
@@ -229,15 +250,6 @@ public class GatewayRoutes {
                 "module", module.id(), "status", (status / 100) + "xx");
         if (known) {
             performance.record(tenant, module, status, System.nanoTime() - arrivedNanos);
-        }
-    }
-
-    /** The caller if the token is good, for the record of a refusal that comes before authentication. */
-    private Caller quietlyAuthenticated(HttpServerRequest request) {
-        try {
-            return door.authenticate(request.getHeader("Authorization"));
-        } catch (ApiException e) {
-            return null;
         }
     }
 

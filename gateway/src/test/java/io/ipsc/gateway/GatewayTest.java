@@ -101,6 +101,16 @@ class GatewayTest {
     }
 
     @Test
+    void aTokenNotSeenBeforeIsVerifiedAndTheBodyStillForwarded() {
+        // A token of its own (a fresh jti), so that the gateway verifies it now instead of answering from memory.
+        String fresh = TestTokens.get().adminTokenWith(c -> c.setGeneratedJwtId());
+        String body = "{\"sku\":\"FRESH-1\",\"note\":\"" + "x".repeat(20_000) + "\"}";
+        given().header("Authorization", "Bearer " + fresh).header("X-Tenant-ID", ALPHA).contentType("application/json")
+                .body(body).post("/api/products").then().statusCode(200)
+                .body("method", is("POST")).body("body", is(body));
+    }
+
+    @Test
     void forwardsBodiesAndRequestIds() {
         alice().header("X-Tenant-ID", ALPHA).header("X-Request-ID", "trace-123").contentType("application/json")
                 .body("{\"sku\":\"A-1\",\"price\":\"10.50\"}")
@@ -138,7 +148,14 @@ class GatewayTest {
     @Test
     void tokensAreRequiredAndChecked() {
         given().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401).body("error.code", is("UNAUTHORIZED"));
-        given().header("Authorization", "Bearer forged.token.here").header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401);
+        given().header("Authorization", "Bearer forged.token.here").header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401)
+                .body("success", is(false)).body("error.code", is("UNAUTHORIZED")).body("message", is("The access token is not valid"));
+        given().header("Authorization", "Bearer " + TestTokens.get().adminTokenWith(c -> c.setExpirationTime(
+                        org.jose4j.jwt.NumericDate.fromSeconds(org.jose4j.jwt.NumericDate.now().getValue() - 120))))
+                .header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401)
+                .body("error.code", is("UNAUTHORIZED")).body("message", is("The access token has expired; sign in again or refresh it"));
+        given().header("Authorization", "Bearer " + TestTokens.get().adminTokenWith(c -> c.setIssuer("someone-else")))
+                .header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(401).body("message", is("The access token is not valid"));
         given().get("/api/tenants").then().statusCode(401);
         // Sign-in and keys are public, and go to tenant-service untouched.
         given().contentType("application/json").body("{\"email\":\"a@b.c\",\"password\":\"x\"}").post("/api/auth/login").then()

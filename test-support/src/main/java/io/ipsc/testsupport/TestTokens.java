@@ -71,6 +71,16 @@ public final class TestTokens {
 
     private String token(long userId, String email, boolean platformAdmin, Map<String, String> memberships,
                          java.util.function.Consumer<JwtClaims> change) {
+        return signedBy(key, userId, email, platformAdmin, memberships, change);
+    }
+
+    /** A platform admin's token signed by another key (a rotated or a stranger's one), {@code change} applied to its claims. */
+    public static String adminTokenSignedBy(RsaJsonWebKey signer, java.util.function.Consumer<JwtClaims> change) {
+        return signedBy(signer, 1, "admin@ipsc.test", true, Map.of(), change);
+    }
+
+    private static String signedBy(RsaJsonWebKey key, long userId, String email, boolean platformAdmin, Map<String, String> memberships,
+                                   java.util.function.Consumer<JwtClaims> change) {
         try {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer("ipsc");

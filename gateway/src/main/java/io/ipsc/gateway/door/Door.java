@@ -7,8 +7,8 @@ import io.ipsc.tenancy.event.FeatureGates;
 import io.ipsc.tenancy.event.Features;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.event.TenantStatus;
-import io.ipsc.tenancy.security.AccessTokenVerifier;
 import io.ipsc.tenancy.security.Caller;
+import io.vertx.core.Future;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The checks every request passes before it is forwarded, in an order that tells a stranger
  * nothing: token, tenant, membership, then the tenant's state, feature and rate. All answered
- * from memory (the directory and the cached keys): nothing here waits on I/O.
+ * from memory (the directory, the tokens already verified): only a token not seen before is handed
+ * to {@link AccessTokens}, which verifies it on a worker thread.
  */
 @Singleton
 public class Door {
@@ -44,12 +45,12 @@ public class Door {
     public record Admission(Caller caller, String tenant, RateLimiter.Decision rate) {
     }
 
-    private final AccessTokenVerifier verifier;
+    private final AccessTokens tokens;
     private final GatewayTenantDirectory directory;
     private final RateLimiter rateLimiter;
 
-    public Door(AccessTokenVerifier verifier, GatewayTenantDirectory directory, RateLimiter rateLimiter) {
-        this.verifier = verifier;
+    public Door(AccessTokens tokens, GatewayTenantDirectory directory, RateLimiter rateLimiter) {
+        this.tokens = tokens;
         this.directory = directory;
         this.rateLimiter = rateLimiter;
     }
@@ -58,15 +59,18 @@ public class Door {
         return PUBLIC_PATHS.contains(path) || (path.startsWith(INVITATIONS) && path.length() > INVITATIONS.length());
     }
 
-    /** The caller, or 401. */
-    public Caller authenticate(String authorization) {
+    /**
+     * The caller, or a failed future holding the 401 as an {@link ApiException}. Already complete when the
+     * token was verified before (the common case), so the caller goes on in the same call.
+     */
+    public Future<Caller> authenticate(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            throw ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'");
+            return Future.failedFuture(ApiException.unauthorized("Sign in first: send 'Authorization: Bearer <access token>'"));
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw ApiException.unauthorized("Use 'Authorization: Bearer <access token>'");
+            return Future.failedFuture(ApiException.unauthorized("Use 'Authorization: Bearer <access token>'"));
         }
-        return verifier.verify(authorization.substring(BEARER.length()).trim());
+        return tokens.verify(authorization.substring(BEARER.length()).trim());
     }
 
     /** Everything a domain module's request must satisfy; throws the refusal as an {@link ApiException}. */

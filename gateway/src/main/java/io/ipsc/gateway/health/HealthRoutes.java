@@ -8,8 +8,7 @@ import io.ipsc.gateway.proxy.Upstreams;
 import io.ipsc.gateway.routing.Module;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.error.ApiException;
-import io.ipsc.tenancy.security.Caller;
-import io.ipsc.tenancy.security.VerificationKeys;
+import io.ipsc.tenancy.security.TokenKeysProbe;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -36,7 +35,7 @@ import java.util.Map;
 public class HealthRoutes {
 
     private final GatewayTenantDirectory directory;
-    private final VerificationKeys keys;
+    private final TokenKeysProbe keys;
     private final TenantResolver resolver;
     private final Upstreams upstreams;
     private final Door door;
@@ -44,7 +43,7 @@ public class HealthRoutes {
     private final String version;
     private final int maxTenants;
 
-    public HealthRoutes(GatewayTenantDirectory directory, VerificationKeys keys, TenantResolver resolver, Upstreams upstreams, Door door, Envelopes envelopes,
+    public HealthRoutes(GatewayTenantDirectory directory, TokenKeysProbe keys, TenantResolver resolver, Upstreams upstreams, Door door, Envelopes envelopes,
                         @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
                         @ConfigProperty(name = "ipsc.max-tenants-per-instance", defaultValue = "100") int maxTenants) {
         this.directory = directory;
@@ -67,7 +66,7 @@ public class HealthRoutes {
     /** Healthy on the same terms as the readiness probe: the whole tenant directory and the token keys are held. */
     void health(RoutingContext ctx) {
         boolean directoryReady = directory.caughtUp();
-        boolean keysReady = keys.loaded();
+        boolean keysReady = keys.held();
         boolean ready = directoryReady && keysReady;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", ready ? "healthy" : "starting");
@@ -81,9 +80,10 @@ public class HealthRoutes {
     }
 
     void detailed(RoutingContext ctx) {
-        if (!platformAdmin(ctx)) {
-            return;
-        }
+        asPlatformAdmin(ctx, () -> detailedStatus(ctx));
+    }
+
+    private void detailedStatus(RoutingContext ctx) {
         List<Future<Map.Entry<String, Object>>> checks = new ArrayList<>();
         for (Module module : Module.values()) {
             // Readiness lives on each module's management interface, not on its API port.
@@ -102,7 +102,7 @@ public class HealthRoutes {
                 allUp &= "up".equals(((Map<?, ?>) result.getValue()).get("status"));
             }
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("status", allUp && directory.caughtUp() && keys.loaded() ? "healthy" : "degraded");
+            data.put("status", allUp && directory.caughtUp() && keys.held() ? "healthy" : "degraded");
             data.put("multi_tenant_enabled", resolver.multiTenant());
             data.put("services", services);
             data.put("kafka", Map.of("tenant_directory_ready", directory.caughtUp()));
@@ -112,9 +112,10 @@ public class HealthRoutes {
     }
 
     void systemStatus(RoutingContext ctx) {
-        if (!platformAdmin(ctx)) {
-            return;
-        }
+        asPlatformAdmin(ctx, () -> systemStatusOf(ctx));
+    }
+
+    private void systemStatusOf(RoutingContext ctx) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("version", version);
         data.put("uptime_seconds", Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).toSeconds());
@@ -126,17 +127,17 @@ public class HealthRoutes {
         send(ctx.response(), ApiResponse.ok(data, "IPSC system status"));
     }
 
-    private boolean platformAdmin(RoutingContext ctx) {
-        try {
-            Caller caller = door.authenticate(ctx.request().getHeader("Authorization"));
-            if (!caller.platformAdmin()) {
-                throw ApiException.forbidden("FORBIDDEN", "Only platform administrators may see the installation's status");
+    /** Runs {@code answer} for a platform admin's token; anyone else gets the refusal. */
+    private void asPlatformAdmin(RoutingContext ctx, Runnable answer) {
+        door.authenticate(ctx.request().getHeader("Authorization")).onComplete(proved -> {
+            if (proved.failed()) {
+                envelopes.fail(ctx.response(), (ApiException) proved.cause());
+            } else if (!proved.result().platformAdmin()) {
+                envelopes.fail(ctx.response(), ApiException.forbidden("FORBIDDEN", "Only platform administrators may see the installation's status"));
+            } else {
+                answer.run();
             }
-            return true;
-        } catch (ApiException e) {
-            envelopes.fail(ctx.response(), e);
-            return false;
-        }
+        });
     }
 
     private void send(HttpServerResponse response, Object body) {

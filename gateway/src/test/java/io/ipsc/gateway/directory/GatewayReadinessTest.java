@@ -2,11 +2,12 @@ package io.ipsc.gateway.directory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.gateway.health.TenantDirectoryReadiness;
-import io.ipsc.tenancy.security.RemoteJwks;
+import io.ipsc.tenancy.security.TokenKeysProbe;
 import io.ipsc.tenancy.security.TokenKeysReadiness;
 import io.ipsc.testsupport.EmbeddedServers;
 import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TestTokens;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class GatewayReadinessTest {
         }
         Path jwksFile = Files.createTempDirectory("gateway-jwks").resolve("jwks.json");
         GatewayTenantDirectory directory = new GatewayTenantDirectory(new ObjectMapper(), EmbeddedServers.get().kafkaBootstrapServers());
-        RemoteJwks keys = new RemoteJwks(jwksFile.toUri().toString());
+        TokenKeysProbe keys = new TokenKeysProbe(new JWTAuthContextInfo(jwksFile.toUri().toString(), "ipsc"),
+                Duration.ofMillis(50), Duration.ofMillis(200));
         HealthCheck directoryReady = new TenantDirectoryReadiness(directory);
         HealthCheck keysReady = new TokenKeysReadiness(keys);
         try {
@@ -53,6 +55,7 @@ class GatewayReadinessTest {
             assertEquals(Status.DOWN, keysReady.call().getStatus(), "no keys yet");
 
             directory.start(null);
+            keys.start();
             // Each time the check is asked, count the tenants it cannot answer for; the first UP must find none missing.
             AtomicInteger missingWhenFirstUp = new AtomicInteger(-1);
             AtomicInteger downAnswers = new AtomicInteger();
@@ -69,7 +72,6 @@ class GatewayReadinessTest {
             assertEquals(Status.DOWN, keysReady.call().getStatus(), "the directory alone does not make the gateway ready");
 
             Files.copy(Path.of(java.net.URI.create(TestTokens.get().jwksUrl())), jwksFile);
-            keys.refresh();
             await().atMost(Duration.ofSeconds(30)).until(() -> keysReady.call().getStatus() == Status.UP);
             for (String slug : slugs) {
                 assertEquals("active", directory.find(slug).orElseThrow().status(), slug);

@@ -58,7 +58,8 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(builder.build());
     }
 
-    static Caller caller(JsonWebToken token) {
+    /** The caller a verified token proves; throws if its subject is not a user id. */
+    public static Caller caller(JsonWebToken token) {
         long userId = Long.parseLong(token.getSubject());
         Map<String, Role> memberships = new HashMap<>();
         Object tenants = token.getClaim(TokenClaims.TENANTS);

@@ -13,14 +13,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TokenKeysReadiness implements HealthCheck {
 
-    private final VerificationKeys keys;
+    private final TokenKeysProbe keys;
 
-    public TokenKeysReadiness(VerificationKeys keys) {
+    public TokenKeysReadiness(TokenKeysProbe keys) {
         this.keys = keys;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("token-keys").status(keys.loaded()).build();
+        return HealthCheckResponse.named("token-keys").status(keys.held()).build();
     }
 }

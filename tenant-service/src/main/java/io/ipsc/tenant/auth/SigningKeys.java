@@ -1,6 +1,5 @@
 package io.ipsc.tenant.auth;
 
-import io.ipsc.tenancy.security.VerificationKeys;
 import io.ipsc.tenant.config.TenantServiceConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -35,7 +34,7 @@ import java.util.Optional;
  */
 @Startup
 @Singleton
-public class SigningKeys implements VerificationKeys {
+public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
@@ -66,11 +65,6 @@ public class SigningKeys implements VerificationKeys {
 
     public RsaJsonWebKey current() {
         return signingKey;
-    }
-
-    @Override
-    public Optional<PublicKey> find(String keyId) {
-        return keyId.equals(signingKey.getKeyId()) ? Optional.of(signingKey.getPublicKey()) : Optional.empty();
     }
 
     /** The public half as JWKS JSON, for {@code /.well-known/jwks.json}. */
