@@ -5,7 +5,7 @@
 # load average before each, and the server's CPU time per invoice (all its processes, from /proc: unlike
 # invoices/s it hardly moves with the load of other work on the machine). Run it against a server of your
 # own (started with pg_ctl; PGDATA names its data folder) so that no other client's work is counted.
-# CLIENTS (default 8) sets the connections pgbench runs. Usage: PGDATA=/tmp/pg split.sh PORT SECONDS ROUNDS variant...   (e.g. split.sh 5432 15 2 none v1 v2)
+# CLIENTS (default 8) sets the connections pgbench runs, SCRIPT the script (default invoice.pgbench). Usage: PGDATA=/tmp/pg split.sh PORT SECONDS ROUNDS variant...   (e.g. split.sh 5432 15 2 none v1 v2)
 set -euo pipefail
 port=$1; seconds=$2; rounds=$3; shift 3
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +28,7 @@ run() {
   local v=$1 db="split_${1//-/_}" load out cpu0 cpu1
   load=$(cut -d' ' -f1 /proc/loadavg)
   cpu0=$(server_cpu)
-  out=$(pgbench -n -M prepared -c "${CLIENTS:-8}" -j "${CLIENTS:-8}" -T "$seconds" -h 127.0.0.1 -p "$port" -U postgres -f "$here/invoice.pgbench" "$db" 2>&1)
+  out=$(pgbench -n -M prepared -c "${CLIENTS:-8}" -j "${CLIENTS:-8}" -T "$seconds" -h 127.0.0.1 -p "$port" -U postgres -f "$here/${SCRIPT:-invoice.pgbench}" "$db" 2>&1)
   sleep 0.5
   cpu1=$(server_cpu)
   awk -v r="$round" -v v="$v" -v load="$load" -v cpu="$(echo "$cpu1 - $cpu0" | bc)" '

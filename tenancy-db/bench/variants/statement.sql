@@ -26,50 +26,50 @@ CREATE INDEX IF NOT EXISTS ipsc_audit_record_idx ON ipsc_audit (table_name, reco
 CREATE INDEX IF NOT EXISTS ipsc_audit_at_idx ON ipsc_audit (at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS ipsc_audit_user_idx ON ipsc_audit (actor_user_id, at DESC);
 
--- One row per changed record, in the same transaction as the change. The actor is what the service
--- set on the connection (ipsc.actor, JSON); without it the change is the system's, never refused.
-CREATE OR REPLACE FUNCTION ipsc_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Experiment (not installed): statement-level triggers with transition tables, one INSERT ... SELECT per
+-- statement. Old and new rows of an UPDATE are paired by position (PostgreSQL appends both at once).
+CREATE OR REPLACE FUNCTION ipsc_audit_statement() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     who jsonb := nullif(current_setting('ipsc.actor', true), '')::jsonb;
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO ipsc_audit (table_name, record_id, action, changes, actor, actor_user_id, actor_email, request_id,
                                 kafka_topic, kafka_partition, kafka_offset)
-        SELECT TG_TABLE_NAME, n ->> 'id', 'insert',
-               (SELECT jsonb_object_agg(e.key, jsonb_build_object('old', NULL, 'new',
-                        CASE WHEN e.key ~ '(password|secret|token)' THEN to_jsonb('[redacted]'::text) ELSE e.value END))
-                  FROM jsonb_each(n) e),
-               CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
+        SELECT TG_TABLE_NAME, r.new_row ->> 'id', 'insert', d.diff, CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
                (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
                who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint
-          FROM to_jsonb(NEW) n;
+          FROM (SELECT to_jsonb(n) AS new_row FROM ipsc_new n) r
+         CROSS JOIN LATERAL ipsc_audit_diff(NULL, r.new_row) d;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO ipsc_audit (table_name, record_id, action, changes, actor, actor_user_id, actor_email, request_id,
                                 kafka_topic, kafka_partition, kafka_offset)
-        SELECT TG_TABLE_NAME, n ->> 'id', 'update', d.diff,
-               CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
+        SELECT TG_TABLE_NAME, n.new_row ->> 'id', 'update', d.diff, CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
                (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
                who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint
-          FROM to_jsonb(OLD) o, to_jsonb(NEW) n,
-               LATERAL (SELECT jsonb_object_agg(e.key, CASE WHEN e.key ~ '(password|secret|token)'
-                                THEN jsonb_build_object('old', to_jsonb('[redacted]'::text), 'new', to_jsonb('[redacted]'::text))
-                                ELSE jsonb_build_object('old', o -> e.key, 'new', e.value) END) AS diff
-                          FROM jsonb_each(n) e WHERE (o -> e.key) IS DISTINCT FROM e.value) d
-         WHERE d.diff IS NOT NULL;
+          FROM (SELECT row_number() OVER () AS pos, to_jsonb(o) AS old_row FROM ipsc_old o) o
+          JOIN (SELECT row_number() OVER () AS pos, to_jsonb(n) AS new_row FROM ipsc_new n) n USING (pos)
+         CROSS JOIN LATERAL ipsc_audit_diff(o.old_row, n.new_row) d
+         WHERE d.diff <> '{}'::jsonb;
     ELSE
         INSERT INTO ipsc_audit (table_name, record_id, action, changes, actor, actor_user_id, actor_email, request_id,
                                 kafka_topic, kafka_partition, kafka_offset)
-        SELECT TG_TABLE_NAME, o ->> 'id', 'delete',
-               (SELECT jsonb_object_agg(e.key, jsonb_build_object('old',
-                        CASE WHEN e.key ~ '(password|secret|token)' THEN to_jsonb('[redacted]'::text) ELSE e.value END, 'new', NULL))
-                  FROM jsonb_each(o) e),
-               CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
+        SELECT TG_TABLE_NAME, r.old_row ->> 'id', 'delete', d.diff, CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
                (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
                who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint
-          FROM to_jsonb(OLD) o;
+          FROM (SELECT to_jsonb(o) AS old_row FROM ipsc_old o) r
+         CROSS JOIN LATERAL ipsc_audit_diff(r.old_row, NULL) d;
     END IF;
     RETURN NULL;
 END $$;
+
+CREATE OR REPLACE FUNCTION ipsc_audit_diff(old_row jsonb, new_row jsonb) RETURNS TABLE (diff jsonb) LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(jsonb_object_agg(k, CASE WHEN k ~ '(password|secret|token)'
+                THEN jsonb_build_object('old', CASE WHEN old_row ? k THEN to_jsonb('[redacted]'::text) END,
+                                        'new', CASE WHEN new_row ? k THEN to_jsonb('[redacted]'::text) END)
+                ELSE jsonb_build_object('old', old_row -> k, 'new', new_row -> k) END), '{}'::jsonb)
+      FROM jsonb_object_keys(coalesce(new_row, old_row)) AS k
+     WHERE old_row IS NULL OR new_row IS NULL OR (old_row -> k) IS DISTINCT FROM (new_row -> k)
+$$;
 
 CREATE OR REPLACE FUNCTION ipsc_audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -140,8 +140,12 @@ BEGIN
                 AND NOT ipsc_audit_excluded(c.relname)
                 AND NOT EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit')
     LOOP
-        EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT OR UPDATE OR DELETE ON public.%I '
-                       'FOR EACH ROW EXECUTE FUNCTION ipsc_audit_row()', t.relname);
+        EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT ON public.%I REFERENCING NEW TABLE AS ipsc_new '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ipsc_audit_statement()', t.relname);
+        EXECUTE format('CREATE TRIGGER ipsc_audit_update AFTER UPDATE ON public.%I REFERENCING OLD TABLE AS ipsc_old NEW TABLE AS ipsc_new '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ipsc_audit_statement()', t.relname);
+        EXECUTE format('CREATE TRIGGER ipsc_audit_delete AFTER DELETE ON public.%I REFERENCING OLD TABLE AS ipsc_old '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION ipsc_audit_statement()', t.relname);
         attached := attached + 1;
     END LOOP;
     RETURN attached;
@@ -152,4 +156,3 @@ SELECT ipsc_audit_attach();
 
 -- What the installer compares to know whether a database carries this version of the trail.
 COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v1';
-ALTER FUNCTION ipsc_audit_row() SET plan_cache_mode = force_generic_plan;
