@@ -5,7 +5,14 @@
 # load average before each, and the server's CPU time per invoice (all its processes, from /proc: unlike
 # invoices/s it hardly moves with the load of other work on the machine). Run it against a server of your
 # own (started with pg_ctl; PGDATA names its data folder) so that no other client's work is counted.
-# CLIENTS (default 8) sets the connections pgbench runs, SCRIPT the script (default invoice.pgbench). Usage: PGDATA=/tmp/pg split.sh PORT SECONDS ROUNDS variant...   (e.g. split.sh 5432 15 2 none v1 v2)
+# CLIENTS (default 8) sets the connections pgbench runs, SCRIPT the script (default invoice.pgbench; invoice-once.pgbench
+# writes each line with its tax at once). Usage: PGDATA=/tmp/pg split.sh PORT SECONDS ROUNDS variant...
+# A server of one's own, from the embedded PostgreSQL the tests unpack (it refuses to run as root, hence runuser):
+#   B=$(dirname "$(ls /tmp/embedded-pg/*/bin/postgres | head -1)"); mkdir /tmp/pg && chown nobody /tmp/pg
+#   runuser -u nobody -- $B/initdb -D /tmp/pg -U postgres -A trust
+#   runuser -u nobody -- $B/pg_ctl -D /tmp/pg -l /tmp/pg/log -o "-p 5499 -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp/pg -F -c synchronous_commit=off -c full_page_writes=off" start
+#   CLIENTS=1 PGDATA=/tmp/pg ./split.sh 5499 3 6 none v1 v2
+# (-F and the two settings: what the tests' server runs with, Durability.FAST.)
 set -euo pipefail
 port=$1; seconds=$2; rounds=$3; shift 3
 here=$(cd "$(dirname "$0")" && pwd)
