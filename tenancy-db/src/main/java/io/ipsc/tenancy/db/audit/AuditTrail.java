@@ -11,14 +11,14 @@ import java.sql.Statement;
 
 /**
  * Installs the audit trail ({@code audit-trail.sql}: the append-only, month-partitioned
- * {@code ipsc_audit} table and the trigger on every other table) in a database, over JDBC on the
+ * {@code ipsc_audit} table and the triggers on every other table) in a database, over JDBC on the
  * calling worker thread. Run after every migrate of a tenant database, so a table a migration adds is
  * audited from then on; existing databases get it at their next catch-up.
  */
 public final class AuditTrail {
 
     /** Must match the comment the script puts on {@code ipsc_audit}: bump both when the script changes. */
-    static final String VERSION = "ipsc audit trail v1";
+    static final String VERSION = "ipsc audit trail v2";
     private static final String SCRIPT = load();
 
     private AuditTrail() {
@@ -44,9 +44,7 @@ public final class AuditTrail {
             }
         }
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_class t JOIN pg_namespace ns ON ns.oid = t.relnamespace "
-                     + "WHERE ns.nspname = 'public' AND t.relkind IN ('r', 'p') AND NOT t.relispartition AND NOT ipsc_audit_excluded(t.relname) "
-                     + "AND NOT EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = t.oid AND tg.tgname = 'ipsc_audit')")) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM ipsc_audit_unattached()")) {
             rs.next();
             if (rs.getLong(1) > 0) {
                 return false;

@@ -24,36 +24,38 @@ CREATE TABLE IF NOT EXISTS ipsc_audit_default PARTITION OF ipsc_audit DEFAULT;
 
 CREATE INDEX IF NOT EXISTS ipsc_audit_record_idx ON ipsc_audit (table_name, record_id, at DESC, id DESC);
 CREATE INDEX IF NOT EXISTS ipsc_audit_at_idx ON ipsc_audit (at DESC, id DESC);
-CREATE INDEX IF NOT EXISTS ipsc_audit_user_idx ON ipsc_audit (actor_user_id, at DESC);
+-- v1 had (actor_user_id, at) too: one more index to write per change for ?user=, an auditor's rare question
+-- that the at index answers (newest first, filtered by user) on a tenant's trail. Dropped on upgrade.
+DROP INDEX IF EXISTS ipsc_audit_user_idx;
 
 -- One row per changed record, in the same transaction as the change. The actor is what the service
 -- set on the connection (ipsc.actor, JSON); without it the change is the system's, never refused.
+-- Each change is one INSERT ... SELECT that computes its diff on the way (v1 ran a SELECT for the diff and
+-- then an INSERT: two statements per row); an update names only the fields it changed (the update trigger
+-- only fires when the row's image changed, and a change invisible in JSON writes nothing). A secret (a
+-- password hash, a token) is noted as changed, never copied into the trail.
 CREATE OR REPLACE FUNCTION ipsc_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+    -- Variables, not expressions in the query: the query would compute to_jsonb again at every use.
     old_row jsonb;
     new_row jsonb;
-    diff    jsonb;
     who     jsonb := nullif(current_setting('ipsc.actor', true), '')::jsonb;
 BEGIN
     IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
     IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
-    -- A secret (a password hash, a token) is noted as changed, never copied into the trail.
-    SELECT coalesce(jsonb_object_agg(k, CASE WHEN k ~ '(password|secret|token)'
-                THEN jsonb_build_object('old', CASE WHEN old_row ? k THEN to_jsonb('[redacted]'::text) END,
-                                        'new', CASE WHEN new_row ? k THEN to_jsonb('[redacted]'::text) END)
-                ELSE jsonb_build_object('old', old_row -> k, 'new', new_row -> k) END), '{}'::jsonb)
-      INTO diff
-      FROM jsonb_object_keys(coalesce(new_row, old_row)) AS k
-     WHERE TG_OP <> 'UPDATE' OR (old_row -> k) IS DISTINCT FROM (new_row -> k);
-    IF TG_OP = 'UPDATE' AND diff = '{}'::jsonb THEN
-        RETURN NULL;
-    END IF;
     INSERT INTO ipsc_audit (table_name, record_id, action, changes, actor, actor_user_id, actor_email, request_id,
                             kafka_topic, kafka_partition, kafka_offset)
-    VALUES (TG_TABLE_NAME, coalesce(new_row, old_row) ->> 'id', lower(TG_OP), diff,
-            CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
-            (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
-            who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint);
+    SELECT TG_TABLE_NAME, coalesce(new_row, old_row) ->> 'id', lower(TG_OP), d.diff,
+           CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
+           (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
+           who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint
+      FROM (SELECT coalesce(jsonb_object_agg(k, CASE WHEN k ~ '(password|secret|token)'
+                       THEN jsonb_build_object('old', CASE WHEN old_row IS NOT NULL THEN to_jsonb('[redacted]'::text) END,
+                                               'new', CASE WHEN new_row IS NOT NULL THEN to_jsonb('[redacted]'::text) END)
+                       ELSE jsonb_build_object('old', old_row -> k, 'new', new_row -> k) END), '{}'::jsonb) AS diff
+              FROM jsonb_object_keys(coalesce(new_row, old_row)) AS k
+             WHERE TG_OP <> 'UPDATE' OR (old_row -> k) IS DISTINCT FROM (new_row -> k)) d
+     WHERE TG_OP <> 'UPDATE' OR d.diff <> '{}'::jsonb;
     RETURN NULL;
 END $$;
 
@@ -114,20 +116,35 @@ CREATE OR REPLACE FUNCTION ipsc_audit_excluded(table_name name) RETURNS boolean 
         OR table_name LIKE 'ipsc\_audit%'
 $$;
 
--- Every other table of the database gets the trigger: so a table a later migration adds is audited
--- without anyone remembering to.
+-- Every other table of the database gets the triggers: so a table a later migration adds is audited
+-- without anyone remembering to. Two per table: inserts and deletes (ipsc_audit, the name AuditLog lists the
+-- audited tables by), and updates (ipsc_audit_update), which fire only when the row's image changed, so an
+-- UPDATE that changes nothing costs no trigger call. A v1 table (one trigger for all three) is moved over in
+-- the installer's transaction, so no change goes unrecorded meanwhile.
+-- The tables still to attach: without both triggers, or with v1's single one (which also fired on updates).
+-- AuditTrail.current asks this too, so both agree on what "attached" means.
+CREATE OR REPLACE FUNCTION ipsc_audit_unattached() RETURNS SETOF name LANGUAGE sql STABLE AS $$
+    SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+     WHERE ns.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+       AND NOT ipsc_audit_excluded(c.relname)
+       AND NOT (EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit'
+                           AND tg.tgtype & 16 = 0) -- 16: TRIGGER_TYPE_UPDATE
+                AND EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit_update'))
+$$;
+
 CREATE OR REPLACE FUNCTION ipsc_audit_attach() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     t        record;
     attached integer := 0;
 BEGIN
-    FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
-              WHERE ns.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-                AND NOT ipsc_audit_excluded(c.relname)
-                AND NOT EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit')
+    FOR t IN SELECT relname FROM ipsc_audit_unattached() AS relname
     LOOP
-        EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT OR UPDATE OR DELETE ON public.%I '
+        EXECUTE format('DROP TRIGGER IF EXISTS ipsc_audit ON public.%I', t.relname);
+        EXECUTE format('DROP TRIGGER IF EXISTS ipsc_audit_update ON public.%I', t.relname);
+        EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT OR DELETE ON public.%I '
                        'FOR EACH ROW EXECUTE FUNCTION ipsc_audit_row()', t.relname);
+        EXECUTE format('CREATE TRIGGER ipsc_audit_update AFTER UPDATE ON public.%I '
+                       'FOR EACH ROW WHEN (OLD *<> NEW) EXECUTE FUNCTION ipsc_audit_row()', t.relname);
         attached := attached + 1;
     END LOOP;
     RETURN attached;
@@ -137,4 +154,4 @@ SELECT ipsc_audit_ensure_partitions();
 SELECT ipsc_audit_attach();
 
 -- What the installer compares to know whether a database carries this version of the trail.
-COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v1';
+COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v2';

@@ -13,6 +13,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,67 +28,95 @@ import java.util.UUID;
 
 /**
  * The trail's cost on invoice creation: an invoice with three lines and its totals (the statements
- * InvoiceService runs, in one transaction), as many as possible in a fixed time with 8 in flight, on a
- * database without the trail and one with it (trigger plus the actor on every connection). Prints
- * figures for BENCHMARKS.md; asserts nothing, so a slow machine never fails it. Run with
+ * InvoiceService and InvoiceTotals run, in one transaction), as many as possible in a fixed time with 8
+ * in flight, on a database without the trail and one with it (trigger plus the actor on every
+ * connection). Each round starts on two fresh databases, warms both up, and runs them in ABBA order
+ * (without, with; then with, without), so that neither side gets the quieter minute or the smaller
+ * tables. Prints figures for BENCHMARKS.md, with the load average and the spread of the rounds; asserts
+ * nothing, so a slow machine never fails it. Run with
  * {@code mvn -B -ntp -o -pl tenancy-db -am verify -Dtest=AuditTrailBench -Dipsc.bench=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The same invoice as a pgbench script, for splitting the cost on a server of one's own: tenancy-db/bench/.
  */
 @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
 class AuditTrailBench {
 
-    private static final String SCHEMA = "CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, customer_id bigint NOT NULL, "
-            + "status text NOT NULL, invoice_date date NOT NULL DEFAULT current_date, notes text, subtotal numeric(14,2) NOT NULL DEFAULT 0, "
-            + "cgst numeric(14,2) NOT NULL DEFAULT 0, sgst numeric(14,2) NOT NULL DEFAULT 0, igst numeric(14,2) NOT NULL DEFAULT 0, "
-            + "total numeric(14,2) NOT NULL DEFAULT 0, place_of_supply text, inter_state boolean, created_at timestamptz NOT NULL DEFAULT now(), "
-            + "updated_at timestamptz NOT NULL DEFAULT now());"
-            + "CREATE TABLE invoice_lines (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, invoice_id bigint NOT NULL REFERENCES invoices, "
-            + "position int NOT NULL, description text NOT NULL, hsn_sac text, quantity numeric(12,3) NOT NULL, unit_price numeric(14,2) NOT NULL, "
-            + "gst_rate numeric(5,2) NOT NULL, taxable_amount numeric(14,2) NOT NULL DEFAULT 0, cgst numeric(14,2) NOT NULL DEFAULT 0, "
-            + "sgst numeric(14,2) NOT NULL DEFAULT 0, igst numeric(14,2) NOT NULL DEFAULT 0, total numeric(14,2) NOT NULL DEFAULT 0);";
-    private static final Duration RUN = Duration.ofSeconds(20);
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("ipsc.bench.seconds", 15));
     private static final int IN_FLIGHT = 8;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("ipsc.bench.rounds", 4);
 
     @Test
     void invoiceCreationWithAndWithoutTheTrail() throws Exception {
         EmbeddedServers servers = EmbeddedServers.get();
         DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", servers.postgresPort(), "postgres", "postgres");
+        String schema = Files.readString(Path.of("bench", "schema.sql"));
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        String plain = "bench_plain_" + suffix;
-        String audited = "bench_audited_" + suffix;
-        for (String db : List.of(plain, audited)) {
-            admin.createEmpty(db);
-            try (Connection c = admin.connect(db); Statement st = c.createStatement()) {
-                st.execute(SCHEMA);
-            }
-        }
-        try (Connection c = admin.connect(audited)) {
-            AuditTrail.install(c);
-        }
         Vertx vertx = Vertx.vertx();
         TenantPoolRegistry pools = new TenantPoolRegistry(vertx, new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres",
                 IN_FLIGHT, 4, Duration.ofMinutes(5)), new SimpleMeterRegistry());
         AuditActor user = AuditActor.user(new Caller(7, "bench@ipsc.test", false, Map.of()), "bench");
+        List<double[]> results = new ArrayList<>();
         try {
-            // Warm both (connections, plans), then alternate so that neither gets the quieter minute.
-            run(pools, "plain", plain, null, Duration.ofSeconds(5));
-            run(pools, "audited", audited, user, Duration.ofSeconds(5));
-            List<double[]> results = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                double without = run(pools, "plain", plain, null, RUN);
-                double with = run(pools, "audited", audited, user, RUN);
+            for (int round = 1; round <= ROUNDS; round++) {
+                String plain = "bench_plain_" + suffix + "_" + round;
+                String audited = "bench_audited_" + suffix + "_" + round;
+                create(admin, plain, schema, false);
+                create(admin, audited, schema, true);
+                run(pools, plain, plain, null, WARM_UP);
+                run(pools, audited, audited, user, WARM_UP);
+                double without;
+                double with;
+                String load = load();
+                if (round % 2 == 1) {
+                    without = run(pools, plain, plain, null, RUN);
+                    with = run(pools, audited, audited, user, RUN);
+                } else {
+                    with = run(pools, audited, audited, user, RUN);
+                    without = run(pools, plain, plain, null, RUN);
+                }
                 results.add(new double[]{without, with});
-                System.out.printf("BENCH round %d: without the trail %.1f invoices/s, with it %.1f invoices/s (%+.1f %%)%n",
-                        round + 1, without, with, (with - without) / without * 100);
+                System.out.printf("BENCH round %d (%s): without the trail %.1f invoices/s, with it %.1f invoices/s (%+.1f %%), load average %s%n",
+                        round, round % 2 == 1 ? "without first" : "with first", without, with, change(without, with), load);
+                pools.close(plain).await().indefinitely();
+                pools.close(audited).await().indefinitely();
+                drop(admin, plain);
+                drop(admin, audited);
             }
             double without = results.stream().mapToDouble(r -> r[0]).average().orElse(0);
             double with = results.stream().mapToDouble(r -> r[1]).average().orElse(0);
-            System.out.printf("BENCH mean of %d rounds of %ds, %d in flight: without %.1f/s, with %.1f/s (%+.1f %%)%n",
-                    ROUNDS, RUN.toSeconds(), IN_FLIGHT, without, with, (with - without) / without * 100);
+            double best = results.stream().mapToDouble(r -> change(r[0], r[1])).max().orElse(0);
+            double worst = results.stream().mapToDouble(r -> change(r[0], r[1])).min().orElse(0);
+            System.out.printf("BENCH mean of %d rounds of %ds, %d in flight: without %.1f/s, with %.1f/s (%+.1f %%); rounds from %+.1f %% to %+.1f %%; load average %s%n",
+                    ROUNDS, RUN.toSeconds(), IN_FLIGHT, without, with, change(without, with), worst, best, load());
         } finally {
             pools.close();
             vertx.closeAndAwait();
         }
+    }
+
+    private static double change(double without, double with) {
+        return (with - without) / without * 100;
+    }
+
+    private static void create(DatabaseAdmin admin, String database, String schema, boolean audited) throws Exception {
+        admin.createEmpty(database);
+        try (Connection c = admin.connect(database); Statement st = c.createStatement()) {
+            st.execute(schema);
+            if (audited) {
+                AuditTrail.install(c);
+            }
+            st.execute("VACUUM ANALYZE");
+        }
+    }
+
+    private static void drop(DatabaseAdmin admin, String database) throws Exception {
+        try (Connection c = admin.connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** Invoices per second; {@code actor} null means the raw pool, as before the trail. */
@@ -113,16 +146,27 @@ class AuditTrailBench {
         return Pool.newInstance(((AuditedPool) audited.getDelegate()).unwrapped());
     }
 
+    /** As InvoiceService and InvoiceTotals.recompute: the invoice, its lines, each line's tax, the totals. */
     private static Uni<Void> createInvoice(Pool pool) {
         return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO invoices (customer_id, status, notes) VALUES ($1, 'draft', $2) RETURNING id")
                 .execute(Tuple.of(42, "Bench"))
                 .map(rows -> rows.iterator().next().getLong(0))
                 .chain(id -> conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, description, hsn_sac, quantity, unit_price, gst_rate) "
-                                + "VALUES ($1, $2, $3, '8471', $4, $5, 18)")
+                                + "VALUES ($1, $2, $3, '8471', $4, $5, 18) RETURNING id")
                         .executeBatch(List.of(Tuple.of(id, 1, "Laptop", 1, 55000), Tuple.of(id, 2, "Mouse", 2, 650), Tuple.of(id, 3, "Bag", 1, 1800)))
-                        .chain(() -> conn.preparedQuery("UPDATE invoice_lines SET taxable_amount = quantity * unit_price, "
-                                + "cgst = round(quantity * unit_price * gst_rate / 200, 2), sgst = round(quantity * unit_price * gst_rate / 200, 2), "
-                                + "total = round(quantity * unit_price * (1 + gst_rate / 100), 2) WHERE invoice_id = $1").execute(Tuple.of(id)))
+                        .chain(() -> conn.preparedQuery("SELECT id, quantity, unit_price, gst_rate FROM invoice_lines WHERE invoice_id = $1 ORDER BY position")
+                                .execute(Tuple.of(id)))
+                        .chain(lines -> {
+                            List<Tuple> taxes = new ArrayList<>();
+                            lines.forEach(l -> {
+                                BigDecimal taxable = l.getBigDecimal("quantity").multiply(l.getBigDecimal("unit_price"));
+                                BigDecimal half = taxable.multiply(l.getBigDecimal("gst_rate")).movePointLeft(2)
+                                        .divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+                                taxes.add(Tuple.of(l.getLong("id"), taxable, half, half, taxable.add(half).add(half)));
+                            });
+                            return conn.preparedQuery("UPDATE invoice_lines SET taxable_amount = $2, cgst = $3, sgst = $4, total = $5 WHERE id = $1")
+                                    .executeBatch(taxes);
+                        })
                         .chain(() -> conn.preparedQuery("UPDATE invoices SET subtotal = s.taxable, cgst = s.cgst, sgst = s.sgst, total = s.total, "
                                 + "place_of_supply = '27', inter_state = false, updated_at = now() FROM (SELECT sum(taxable_amount) AS taxable, "
                                 + "sum(cgst) AS cgst, sum(sgst) AS sgst, sum(total) AS total FROM invoice_lines WHERE invoice_id = $1) s "

@@ -160,6 +160,77 @@ class AuditTrailTest {
         assertEquals(1, trail("later_things", 5).size());
     }
 
+    /** One statement changing several rows (a batch insert of lines, an UPDATE of all of them): a row each, each with its own values. */
+    @Test
+    void aStatementThatChangesThreeRowsLeavesThreeRowsEachWithItsOwnOldAndNewValues() throws Exception {
+        execute("CREATE TABLE IF NOT EXISTS batch_lines (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, position int NOT NULL, "
+                + "quantity numeric(12,3) NOT NULL, total numeric(14,2) NOT NULL DEFAULT 0)");
+        new TenantMigrations(admin, "classpath:db/tenant-v1").migrate(database);
+        AuditActor asha = AuditActor.user(ASHA, "req-11");
+        List<Long> ids = pools.withPool("t", database, asha, pool -> pool.withTransaction(conn -> conn.query(
+                "INSERT INTO batch_lines (position, quantity) VALUES (1, 2), (2, 3), (3, 5) RETURNING id").execute()
+                .map(rows -> { List<Long> out = new ArrayList<>(); rows.forEach(r -> out.add(r.getLong("id"))); return out; })
+                .call(inserted -> conn.query("UPDATE batch_lines SET total = quantity * 10 WHERE position <= 3").execute())))
+                .await().atMost(WAIT);
+        assertEquals(3, ids.size());
+        for (int i = 0; i < 3; i++) {
+            List<JsonObject> trail = trail("batch_lines", ids.get(i));
+            assertEquals(List.of("insert", "update"), trail.stream().map(r -> r.getString("action")).toList());
+            double quantity = List.of(2.0, 3.0, 5.0).get(i);
+            assertEquals(quantity, trail.get(0).getJsonObject("changes").getJsonObject("quantity").getDouble("new"));
+            assertEquals(i + 1, trail.get(0).getJsonObject("changes").getJsonObject("position").getInteger("new"));
+            JsonObject total = trail.get(1).getJsonObject("changes").getJsonObject("total");
+            assertEquals(0.0, total.getDouble("old"));
+            assertEquals(quantity * 10, total.getDouble("new"));
+            assertEquals(List.of("total"), List.copyOf(trail.get(1).getJsonObject("changes").fieldNames()));
+            assertEquals(41L, trail.get(1).getLong("actor_user_id"));
+        }
+        // An UPDATE that rewrites the same values is no change: the trigger does not even fire.
+        long before = count("SELECT count(*) FROM ipsc_audit");
+        execute("UPDATE batch_lines SET total = quantity * 10");
+        assertEquals(before, count("SELECT count(*) FROM ipsc_audit"));
+    }
+
+    /** A database with v1 of the trail (one trigger for all changes, the user index): installing v2 moves it over, keeping every row. */
+    @Test
+    void installingOverTheFirstVersionReplacesItsTriggersAndKeepsItsRows() throws Exception {
+        String old = "audit_v1_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        admin.createEmpty(old);
+        try (Connection c = admin.connect(old); Statement st = c.createStatement()) {
+            AuditTrail.install(c);
+            // What v1 left: its single trigger, its index, its version; and a row it wrote.
+            st.execute("CREATE TABLE parts (id bigint PRIMARY KEY, name text)");
+            st.execute("CREATE TRIGGER ipsc_audit AFTER INSERT OR UPDATE OR DELETE ON parts FOR EACH ROW EXECUTE FUNCTION ipsc_audit_row()");
+            st.execute("CREATE INDEX ipsc_audit_user_idx ON ipsc_audit (actor_user_id, at DESC)");
+            st.execute("COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v1'");
+            st.execute("INSERT INTO parts VALUES (1, 'bolt')");
+            assertTrue(!AuditTrail.current(c));
+
+            AuditTrail.install(c);
+            assertTrue(AuditTrail.current(c));
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(tgname || ':' || tgtype, ',' ORDER BY tgname) FROM pg_trigger "
+                    + "WHERE tgrelid = 'parts'::regclass")) {
+                rs.next();
+                // 13 = row, insert, delete; 17 = row, update.
+                assertEquals("ipsc_audit:13,ipsc_audit_update:17", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass('ipsc_audit_user_idx') IS NULL")) {
+                rs.next();
+                assertTrue(rs.getBoolean(1));
+            }
+            st.execute("UPDATE parts SET name = 'nut' WHERE id = 1");
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(action || ':' || (changes -> 'name' ->> 'new'), ',' ORDER BY id) "
+                    + "FROM ipsc_audit WHERE table_name = 'parts'")) {
+                rs.next();
+                assertEquals("insert:bolt,update:nut", rs.getString(1));
+            }
+        } finally {
+            try (Connection c = admin.connect("postgres"); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + old + " WITH (FORCE)");
+            }
+        }
+    }
+
     /** A record's history with its children's (an invoice and its lines): one time-ordered page, no other record's. */
     @Test
     void aRecordsHistoryWithItsChildrenInterleavesTheirRowsInTimeOrderAndNoOneElses() throws Exception {
