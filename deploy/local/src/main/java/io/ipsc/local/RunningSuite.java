@@ -16,7 +16,8 @@ import java.util.Optional;
  * (they hold connections to Kafka and PostgreSQL), then Kafka, then PostgreSQL.
  *
  * <p>Starting and stopping are synchronized because stopping runs in the shutdown hook while the
- * main thread may still be starting things; once stopped, nothing more starts.
+ * main thread may still be starting things; once stopped, nothing more starts. PostgreSQL and Kafka
+ * start outside the lock, side by side, and are kept only if no stop began meanwhile.
  */
 public final class RunningSuite {
 
@@ -35,29 +36,49 @@ public final class RunningSuite {
         this.durability = durability;
     }
 
-    public synchronized PostgresAddress startPostgres(int port) throws IOException {
-        requireNotStopping();
-        postgres = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability);
-        return postgres.address();
+    /** Safe to call while Kafka starts on another thread: the two start side by side. */
+    public PostgresAddress startPostgres(int port) throws Exception {
+        synchronized (this) {
+            requireNotStopping();
+        }
+        LocalPostgres started = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability);
+        synchronized (this) {
+            keepUnlessStopping(started::close);
+            postgres = started;
+        }
+        return started.address();
     }
 
-    public synchronized String startKafka(int port, int controllerPort) throws Exception {
-        requireNotStopping();
-        kafka = LocalKafka.start(state.kafkaData(), port, controllerPort, durability);
-        return kafka.bootstrapServers();
+    /** Safe to call while PostgreSQL starts on another thread: the two start side by side. */
+    public String startKafka(int port, int controllerPort) throws Exception {
+        synchronized (this) {
+            requireNotStopping();
+        }
+        LocalKafka started = LocalKafka.start(state.kafkaData(), port, controllerPort, durability);
+        synchronized (this) {
+            keepUnlessStopping(started::close);
+            kafka = started;
+        }
+        return started.bootstrapServers();
     }
 
     /**
      * Starts the broker as a child JVM instead of in this one, so that it can be stopped and started
      * again while the services run ({@link #kafkaProcess()}); the end-to-end tests do this.
      */
-    public synchronized String startKafkaProcess(int port, int controllerPort) throws Exception {
-        requireNotStopping();
+    public String startKafkaProcess(int port, int controllerPort) throws Exception {
+        synchronized (this) {
+            requireNotStopping();
+        }
         Ports.requireFree(port, "Kafka");
         Ports.requireFree(controllerPort, "Kafka controller");
-        kafkaProcess = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
-        kafkaProcess.start();
-        return kafkaProcess.bootstrapServers();
+        KafkaProcess started = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
+        started.start();
+        synchronized (this) {
+            keepUnlessStopping(started::close);
+            kafkaProcess = started;
+        }
+        return started.bootstrapServers();
     }
 
     /** The broker started by {@link #startKafkaProcess(int, int)}, if that is how Kafka runs. */
@@ -158,6 +179,17 @@ public final class RunningSuite {
         files.add(state.pidFile(Launcher.PID_NAME));
         for (Path file : files) {
             runQuietly(() -> Files.deleteIfExists(file));
+        }
+    }
+
+    /**
+     * A start that ran outside the lock finished after {@link #stop()} began: what it started is
+     * stopped at once instead of being left running.
+     */
+    private void keepUnlessStopping(Action close) {
+        if (stopping) {
+            runQuietly(close);
+            requireNotStopping();
         }
     }
 
