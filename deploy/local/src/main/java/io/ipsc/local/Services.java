@@ -16,8 +16,8 @@ public final class Services {
     public static final ServiceSpec WEB = new ServiceSpec("web", "web", 5173, 9173);
 
     /**
-     * In start order. Every service but the web app starts side by side: the launcher has created the
-     * topics already, and a service waits for tenant-service's signing keys in its own readiness. The
+     * In start order. tenant-service comes first and is awaited alone: it publishes the signing keys
+     * that every other service needs to be ready (the launcher creates the topics before it). The
      * web app comes last, after the gateway it calls.
      */
     public static final List<ServiceSpec> ALL = List.of(
