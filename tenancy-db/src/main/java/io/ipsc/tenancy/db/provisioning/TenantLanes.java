@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs work keyed by tenant on a bounded pool of workers: one tenant's tasks one at a time, in the
  * order given; different tenants on whichever worker is free. Lanes chosen by the slug's hash (the
- * earlier design) let a burst pile up on one lane while the others sat idle: with three lanes, 30 new
- * tenants landed 14/9/7 and the burst lasted as long as the longest lane.
+ * earlier design) let a burst pile up on one lane while the others sat idle, and put tenants behind
+ * one whose retries were backing off: for 30 random slugs on three lanes the fullest lane held a
+ * median of 13 (a third more than an even 10), so the burst lasted that much longer.
  *
  * <p>A tenant with a queue in {@link #queues} has exactly one worker draining it; the queue is removed,
  * under the same lock, when the worker finds it empty, so a task given meanwhile either joins the
