@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the launcher has started, and stopping it in reverse dependency order: services first
@@ -38,27 +41,14 @@ public final class RunningSuite {
 
     /** Safe to call while Kafka starts on another thread: the two start side by side. */
     public PostgresAddress startPostgres(int port) throws Exception {
-        synchronized (this) {
-            requireNotStopping();
-        }
-        LocalPostgres started = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability);
-        synchronized (this) {
-            keepUnlessStopping(started::close);
-            postgres = started;
-        }
+        LocalPostgres started = startOutsideLock(
+                () -> LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability), p -> p::close, p -> postgres = p);
         return started.address();
     }
 
     /** Safe to call while PostgreSQL starts on another thread: the two start side by side. */
     public String startKafka(int port, int controllerPort) throws Exception {
-        synchronized (this) {
-            requireNotStopping();
-        }
-        LocalKafka started = LocalKafka.start(state.kafkaData(), port, controllerPort, durability);
-        synchronized (this) {
-            keepUnlessStopping(started::close);
-            kafka = started;
-        }
+        LocalKafka started = startOutsideLock(() -> LocalKafka.start(state.kafkaData(), port, controllerPort, durability), k -> k::close, k -> kafka = k);
         return started.bootstrapServers();
     }
 
@@ -67,18 +57,34 @@ public final class RunningSuite {
      * again while the services run ({@link #kafkaProcess()}); the end-to-end tests do this.
      */
     public String startKafkaProcess(int port, int controllerPort) throws Exception {
+        KafkaProcess started = startOutsideLock(() -> {
+            Ports.requireFree(port, "Kafka");
+            Ports.requireFree(controllerPort, "Kafka controller");
+            KafkaProcess process = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
+            process.start();
+            return process;
+        }, k -> k::close, k -> kafkaProcess = k);
+        return started.bootstrapServers();
+    }
+
+    /**
+     * Runs {@code start} without holding the lock (so that another server can start meanwhile); what
+     * it started is stopped at once when a stop began in the meantime, and otherwise recorded under
+     * the lock, so that a stop from then on sees it.
+     */
+    private <T> T startOutsideLock(Callable<T> start, Function<T, Action> close, Consumer<T> record) throws Exception {
         synchronized (this) {
             requireNotStopping();
         }
-        Ports.requireFree(port, "Kafka");
-        Ports.requireFree(controllerPort, "Kafka controller");
-        KafkaProcess started = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
-        started.start();
+        T started = start.call();
         synchronized (this) {
-            keepUnlessStopping(started::close);
-            kafkaProcess = started;
+            if (stopping) {
+                runQuietly(close.apply(started));
+                requireNotStopping();
+            }
+            record.accept(started);
         }
-        return started.bootstrapServers();
+        return started;
     }
 
     /** The broker started by {@link #startKafkaProcess(int, int)}, if that is how Kafka runs. */
@@ -179,17 +185,6 @@ public final class RunningSuite {
         files.add(state.pidFile(Launcher.PID_NAME));
         for (Path file : files) {
             runQuietly(() -> Files.deleteIfExists(file));
-        }
-    }
-
-    /**
-     * A start that ran outside the lock finished after {@link #stop()} began: what it started is
-     * stopped at once instead of being left running.
-     */
-    private void keepUnlessStopping(Action close) {
-        if (stopping) {
-            runQuietly(close);
-            requireNotStopping();
         }
     }
 
