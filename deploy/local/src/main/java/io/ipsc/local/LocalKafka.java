@@ -61,7 +61,8 @@ public final class LocalKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", "1");
-        props.put("auto.create.topics.enable", "true");
+        // Topics are created on purpose (SuiteTopics, tenant-service), never by a misspelt name in a client.
+        props.put("auto.create.topics.enable", "false");
         props.put("log.cleaner.enable", "true");
         props.putAll(durability.kafkaSettings());
 

@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the launcher has started, and stopping it in reverse dependency order: services first
  * (they hold connections to Kafka and PostgreSQL), then Kafka, then PostgreSQL.
  *
  * <p>Starting and stopping are synchronized because stopping runs in the shutdown hook while the
- * main thread may still be starting things; once stopped, nothing more starts.
+ * main thread may still be starting things; once stopped, nothing more starts. PostgreSQL and Kafka
+ * start outside the lock, side by side, and are kept only if no stop began meanwhile.
  */
 public final class RunningSuite {
 
@@ -35,29 +39,52 @@ public final class RunningSuite {
         this.durability = durability;
     }
 
-    public synchronized PostgresAddress startPostgres(int port) throws IOException {
-        requireNotStopping();
-        postgres = LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability);
-        return postgres.address();
+    /** Safe to call while Kafka starts on another thread: the two start side by side. */
+    public PostgresAddress startPostgres(int port) throws Exception {
+        LocalPostgres started = startOutsideLock(
+                () -> LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability), p -> p::close, p -> postgres = p);
+        return started.address();
     }
 
-    public synchronized String startKafka(int port, int controllerPort) throws Exception {
-        requireNotStopping();
-        kafka = LocalKafka.start(state.kafkaData(), port, controllerPort, durability);
-        return kafka.bootstrapServers();
+    /** Safe to call while PostgreSQL starts on another thread: the two start side by side. */
+    public String startKafka(int port, int controllerPort) throws Exception {
+        LocalKafka started = startOutsideLock(() -> LocalKafka.start(state.kafkaData(), port, controllerPort, durability), k -> k::close, k -> kafka = k);
+        return started.bootstrapServers();
     }
 
     /**
      * Starts the broker as a child JVM instead of in this one, so that it can be stopped and started
      * again while the services run ({@link #kafkaProcess()}); the end-to-end tests do this.
      */
-    public synchronized String startKafkaProcess(int port, int controllerPort) throws Exception {
-        requireNotStopping();
-        Ports.requireFree(port, "Kafka");
-        Ports.requireFree(controllerPort, "Kafka controller");
-        kafkaProcess = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
-        kafkaProcess.start();
-        return kafkaProcess.bootstrapServers();
+    public String startKafkaProcess(int port, int controllerPort) throws Exception {
+        KafkaProcess started = startOutsideLock(() -> {
+            Ports.requireFree(port, "Kafka");
+            Ports.requireFree(controllerPort, "Kafka controller");
+            KafkaProcess process = new KafkaProcess(state.kafkaData(), port, controllerPort, state.log("kafka"), durability);
+            process.start();
+            return process;
+        }, k -> k::close, k -> kafkaProcess = k);
+        return started.bootstrapServers();
+    }
+
+    /**
+     * Runs {@code start} without holding the lock (so that another server can start meanwhile); what
+     * it started is stopped at once when a stop began in the meantime, and otherwise recorded under
+     * the lock, so that a stop from then on sees it.
+     */
+    private <T> T startOutsideLock(Callable<T> start, Function<T, Action> close, Consumer<T> record) throws Exception {
+        synchronized (this) {
+            requireNotStopping();
+        }
+        T started = start.call();
+        synchronized (this) {
+            if (stopping) {
+                runQuietly(close.apply(started));
+                requireNotStopping();
+            }
+            record.accept(started);
+        }
+        return started;
     }
 
     /** The broker started by {@link #startKafkaProcess(int, int)}, if that is how Kafka runs. */

@@ -16,9 +16,9 @@ public final class Services {
     public static final ServiceSpec WEB = new ServiceSpec("web", "web", 5173, 9173);
 
     /**
-     * In start order. tenant-service comes first and is awaited alone: it creates the compacted
-     * tenant topics and publishes the signing keys that every other service reads at start. The web
-     * app comes last, after the gateway it calls.
+     * In start order. tenant-service comes first and is awaited alone: it publishes the signing keys
+     * that every other service needs to be ready (the launcher creates the topics before it). The
+     * web app comes last, after the gateway it calls.
      */
     public static final List<ServiceSpec> ALL = List.of(
             TENANT_SERVICE,

@@ -8,11 +8,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * The start sequence of {@code ./ipsc up}: PostgreSQL and Kafka (embedded unless given), the platform
- * database, then tenant-service alone and the other built services side by side, each awaited until
- * ready. {@link Launcher} runs it with the standard ports; the end-to-end tests run it with free
+ * The start sequence of {@code ./ipsc up}: PostgreSQL and Kafka side by side (embedded unless given;
+ * the embedded broker gets the suite's topics), the platform database, then tenant-service alone and
+ * the other built services side by side, the web app last, each awaited until ready. {@link Launcher} runs it with the standard ports; the end-to-end tests run it with free
  * ports of their own and Kafka in a child JVM, so that they start the suite exactly as a person does.
  */
 public final class SuiteStarter {
@@ -70,6 +75,19 @@ public final class SuiteStarter {
         AdminCredentials admin = AdminCredentials.loadOrCreate(state, config.adminEmail(), config.adminPassword());
 
         boolean postgresEmbedded = config.externalPostgres().isEmpty();
+        boolean kafkaEmbedded = config.externalKafka().isEmpty();
+        // The broker and the database do not need each other: they start side by side.
+        ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kafka-start");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<String> kafkaStarted;
+        try {
+            kafkaStarted = kafkaStarter.submit(() -> startKafka(steps, kafkaEmbedded));
+        } finally {
+            kafkaStarter.shutdown();
+        }
         PostgresAddress postgres;
         if (postgresEmbedded) {
             Console.info("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
@@ -82,21 +100,18 @@ public final class SuiteStarter {
         // As the server reports them: an external server's own, the embedded one's as this run set them.
         Map<String, String> postgresDurability = PostgresDatabases.settings(postgres, Durability.DURABLE.postgresSettings().keySet());
         Console.info("PostgreSQL durability: " + ReadySummary.settingsText(postgresDurability));
-
-        boolean kafkaEmbedded = config.externalKafka().isEmpty();
         String kafka;
-        if (kafkaEmbedded) {
-            Console.info("starting Kafka on port " + config.kafkaPort() + " (data in " + state.kafkaData() + ")");
-            kafka = steps.time("Kafka", () -> kafkaInChildJvm
-                    ? suite.startKafkaProcess(config.kafkaPort(), config.kafkaControllerPort())
-                    : suite.startKafka(config.kafkaPort(), config.kafkaControllerPort()));
-        } else {
-            kafka = config.externalKafka().get();
-            Console.info("using Kafka at " + kafka);
+        try {
+            kafka = kafkaStarted.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
 
         Map<String, String> environment = serviceEnvironment(postgres, kafka, admin);
         // tenant-service alone first (see Services.ALL), then the others side by side, the web app last.
+        // Starting tenant-service with the others was tried (2026-11-30, BENCHMARKS.md): on two busy
+        // cores six JVMs starting at once left tenant-service unready after 120 s, and the work is the
+        // same CPU either way.
         List<ServiceSpec> first = built.stream().filter(s -> s.name().equals(Services.TENANT_SERVICE.name())).toList();
         List<ServiceSpec> last = built.stream().filter(s -> s.name().equals(Services.WEB.name())).toList();
         List<ServiceSpec> rest = built.stream().filter(s -> !first.contains(s) && !last.contains(s)).toList();
@@ -106,6 +121,26 @@ public final class SuiteStarter {
         return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
                 kafka, kafkaEmbedded, admin, postgresDurability,
                 kafkaEmbedded ? config.durability().kafkaSettings() : Map.of(), steps.finish());
+    }
+
+    /** The embedded broker with the suite's topics, or the address of the one given. */
+    private String startKafka(StartupSteps steps, boolean embedded) throws Exception {
+        if (!embedded) {
+            String kafka = config.externalKafka().get();
+            Console.info("using Kafka at " + kafka);
+            return kafka;
+        }
+        Console.info("starting Kafka on port " + config.kafkaPort() + " (data in " + config.state().kafkaData() + ")");
+        return steps.time("Kafka", () -> {
+            String kafka = kafkaInChildJvm
+                    ? suite.startKafkaProcess(config.kafkaPort(), config.kafkaControllerPort())
+                    : suite.startKafka(config.kafkaPort(), config.kafkaControllerPort());
+            Set<String> created = SuiteTopics.create(kafka);
+            if (!created.isEmpty()) {
+                Console.info("created topics " + String.join(", ", created));
+            }
+            return kafka;
+        });
     }
 
     private static String names(List<ServiceSpec> specs) {

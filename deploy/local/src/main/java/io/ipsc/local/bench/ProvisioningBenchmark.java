@@ -1,6 +1,7 @@
 package io.ipsc.local.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,8 +50,9 @@ public final class ProvisioningBenchmark {
                 long posted = System.currentTimeMillis();
                 suite.call("POST", SuiteClient.TENANT_SERVICE + "/api/tenants", null, SuiteClient.tenantJson(slug, "dental_clinic", "enterprise"));
                 long active = awaitActive(suite, slug);
+                long activated = activatedAt(suite, slug);
                 Thread.sleep(200);  // the reports' records reach the follower a moment after tenant-service applied them
-                hops.add(timeline.hops(slug, posted, active));
+                hops.add(timeline.hops(slug, posted, activated, active));
             }
         }
         lines.add(String.format("| 1 tenant: `POST` → `ACTIVE`, p50 of %d (min–max) | %s |", singles,
@@ -63,6 +65,10 @@ public final class ProvisioningBenchmark {
         }
         lines.add(String.format("| … from the last report to `active` seen (tenant-service applying the reports; polled every 20 ms) | %s |",
                 millis(hops.stream().map(ProvisioningTimeline.Hops::toActive).toList())));
+        lines.add(String.format("| … … of which to tenant-service's `activated_at` (its consumer, the report's transaction) | %s |",
+                millis(hops.stream().map(ProvisioningTimeline.Hops::toActivated).toList())));
+        lines.add(String.format("| … … and from `activated_at` to `active` seen (the commit, this benchmark's polling) | %s |",
+                millis(hops.stream().map(ProvisioningTimeline.Hops::activatedToSeen).toList())));
 
         if (burst > 0) {
             System.out.printf("provisioning: %d tenants at once...%n", burst);
@@ -98,6 +104,12 @@ public final class ProvisioningBenchmark {
             Thread.sleep(20);
         }
         return System.currentTimeMillis();
+    }
+
+    /** tenant-service's {@code activated_at} of the tenant in epoch milliseconds, -1 when it has none. */
+    private static long activatedAt(SuiteClient suite, String slug) throws Exception {
+        String at = suite.call("GET", SuiteClient.TENANT_SERVICE + "/api/tenants/" + slug, null, null).path("data").path("activated_at").asText("");
+        return at.isEmpty() ? -1 : Instant.parse(at).toEpochMilli();
     }
 
     /** p50 and the range of millisecond figures, -1 meaning "not seen". */

@@ -81,24 +81,32 @@ final class ProvisioningTimeline implements AutoCloseable {
         }
     }
 
-    /** One tenant's hops in milliseconds, from the POST sent at {@code postedAtMillis} to {@code active} seen at {@code activeAtMillis}. */
-    Hops hops(String slug, long postedAtMillis, long activeAtMillis) {
+    /**
+     * One tenant's hops in milliseconds, from the POST sent at {@code postedAtMillis} to {@code active}
+     * seen at {@code activeAtMillis}; {@code activatedAtMillis} is tenant-service's own record of the
+     * moment (its {@code activated_at}), -1 if unknown.
+     */
+    Hops hops(String slug, long postedAtMillis, long activatedAtMillis, long activeAtMillis) {
         Long snapshot = snapshotAt.get(slug);
         Map<String, Long> reports = new TreeMap<>(reportedAt.getOrDefault(slug, Map.of()));
         long lastReport = reports.values().stream().mapToLong(Long::longValue).max().orElse(activeAtMillis);
         Map<String, Long> perService = new TreeMap<>();
         reports.forEach((service, at) -> perService.put(service, snapshot == null ? -1 : at - snapshot));
-        return new Hops(snapshot == null ? -1 : snapshot - postedAtMillis, perService, activeAtMillis - lastReport,
-                activeAtMillis - postedAtMillis);
+        return new Hops(snapshot == null ? -1 : snapshot - postedAtMillis, perService,
+                activatedAtMillis < 0 ? -1 : activatedAtMillis - lastReport,
+                activatedAtMillis < 0 ? -1 : activeAtMillis - activatedAtMillis,
+                activeAtMillis - lastReport, activeAtMillis - postedAtMillis);
     }
 
     /**
      * {@code toSnapshot}: POST to the tenant's snapshot on Kafka (the request, the outbox, its relay);
      * {@code services}: from that snapshot to each service's report (consumer, database, migration);
-     * {@code toActive}: from the last report to {@code active} seen (tenant-service applying them, and
-     * this benchmark's polling). -1 where a record was not seen.
+     * {@code toActivated}: from the last report to tenant-service's {@code activated_at} (its consumer,
+     * the transaction that records the report); {@code activatedToSeen}: from there to {@code active}
+     * seen (the commit, the answer to this benchmark's polling); {@code toActive}: the two together.
+     * -1 where a record was not seen.
      */
-    record Hops(long toSnapshot, Map<String, Long> services, long toActive, long total) {
+    record Hops(long toSnapshot, Map<String, Long> services, long toActivated, long activatedToSeen, long toActive, long total) {
     }
 
     @Override

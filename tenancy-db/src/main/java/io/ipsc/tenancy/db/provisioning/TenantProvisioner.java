@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,9 +45,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dropped). A snapshot no newer than what is known changes nothing. Failures are retried with
  * backoff, then reported FAILED. Everything here runs on the provisioner's own threads, over JDBC.
  *
- * <p>Snapshots are converged on {@code ipsc.provisioning.parallelism} lanes, each tenant always on
- * the same lane: one tenant's snapshots stay in order, while a burst of new tenants (or one
- * tenant's retries) does not hold every other tenant back.
+ * <p>Snapshots are converged by {@code ipsc.provisioning.parallelism} workers ({@link TenantLanes}):
+ * one tenant's snapshots one at a time and in topic order, different tenants on whichever worker is
+ * free, so a burst of new tenants (or one tenant's retries) does not hold every other tenant back.
+ * Nothing is committed to Kafka here: the follower reads the compacted topic from its beginning at
+ * every start, and a snapshot already converged changes nothing.
  */
 @ApplicationScoped
 public class TenantProvisioner {
@@ -78,7 +79,7 @@ public class TenantProvisioner {
 
     /** Snapshots handed to a lane and not yet converged. */
     private final AtomicInteger pending = new AtomicInteger();
-    private volatile ExecutorService[] lanes;
+    private volatile TenantLanes lanes;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile TenantSnapshotFollower follower;
@@ -109,16 +110,7 @@ public class TenantProvisioner {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        ExecutorService[] created = new ExecutorService[parallelism];
-        for (int i = 0; i < parallelism; i++) {
-            String name = "tenant-provisioner-" + service.name() + "-" + i;
-            created[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        lanes = created;
+        lanes = new TenantLanes("tenant-provisioner-" + service.name(), parallelism);
         Thread thread = new Thread(this::run, "tenant-provisioner-" + service.name());
         thread.setDaemon(true);
         thread.start();
@@ -130,11 +122,9 @@ public class TenantProvisioner {
         if (f != null) {
             f.stop();
         }
-        ExecutorService[] l = lanes;
+        TenantLanes l = lanes;
         if (l != null) {
-            for (ExecutorService lane : l) {
-                lane.shutdownNow();
-            }
+            l.shutdownNow();
         }
     }
 
@@ -248,12 +238,11 @@ public class TenantProvisioner {
         }
     }
 
-    /** Hands the snapshot to its tenant's lane; called on the follower's thread, in topic order. */
+    /** Queues the snapshot after its tenant's earlier ones; called on the follower's thread, in topic order. */
     void handle(TenantSnapshot snapshot) {
-        ExecutorService[] l = lanes;
         pending.incrementAndGet();
         try {
-            l[Math.floorMod(snapshot.slug().hashCode(), l.length)].execute(() -> {
+            lanes.execute(snapshot.slug(), () -> {
                 try {
                     handleNow(snapshot);
                 } catch (RuntimeException e) {
