@@ -10,6 +10,7 @@ import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.event.SecurityEvent;
 import io.ipsc.tenancy.security.CurrentCaller;
 import io.ipsc.tenancy.security.SecurityEventRecorder;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -154,8 +155,28 @@ public class ApiExceptionMappers {
             LOG.warnf("PostgreSQL refused a value from the request, which no check caught first: %s", e.getMessage());
             return envelope(400, "INVALID_VALUE", refusedValue, List.of()).build();
         }
+        if (connectionWaitTimedOut(e)) {
+            // Every connection of the pool stayed taken for the pool's whole connection timeout: the instance is
+            // overloaded for a moment (a burst of sign-ups, a slow disk), which the caller can wait out.
+            LOG.warnf("No database connection came free in time: answered 503 TOO_BUSY");
+            return envelope(503, "TOO_BUSY", "The service is busy right now; retry shortly", List.of())
+                    .header("Retry-After", "1").build();
+        }
         LOG.error("Unexpected failure", e);
         return envelope(500, "INTERNAL_ERROR", "Something went wrong on our side; it has been logged", List.of()).build();
+    }
+
+    /**
+     * Whether the failure is the reactive SQL client's pool giving up on a connection: Vert.x fails the wait with a bare
+     * {@link NoStackTraceThrowable} saying "Timeout" (SqlConnectionPool), the only sign it gives.
+     */
+    static boolean connectionWaitTimedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof NoStackTraceThrowable && "Timeout".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response.ResponseBuilder envelope(int status, String code, String message, List<ErrorDetail> details) {
