@@ -159,13 +159,17 @@ class SupplyTypesTest {
     @Test
     void termsACustomerDoesNotTakeAreRefused() {
         as(ADMIN, slug).body(Map.of("customer_id", walkIn, "reverse_charge", true, "with_payment_of_tax", true, "port_code", "INBOM1",
-                        "lines", List.of(line("10.00", 1, 18)))).post("/api/invoices")
+                        "export_country", "US", "lines", List.of(line("10.00", 1, 18)))).post("/api/invoices")
                 .then().statusCode(400).body("success", is(false)).body("error.code", is("VALIDATION_ERROR"))
-                .body("error.details.field", hasItems("reverse_charge", "with_payment_of_tax", "port_code"));
+                .body("error.details.field", hasItems("reverse_charge", "with_payment_of_tax", "port_code", "export_country"));
         as(ADMIN, slug).body(Map.of("customer_id", overseas, "invoice_date", "2024-09-20", "export_currency", "usd", "port_code", "BOM",
-                        "shipping_bill_number", "12345678", "shipping_bill_date", "2024-09-01", "lines", List.of(line("10.00", 1, 18))))
+                        "shipping_bill_number", "12345678", "shipping_bill_date", "2024-09-01", "export_country", "XX", "lines", List.of(line("10.00", 1, 18))))
                 .post("/api/invoices").then().statusCode(400)
-                .body("error.details.field", hasItems("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date"));
+                .body("error.details.field", hasItems("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date", "export_country"));
+        // An export does not go to India: IN is a country code, but not a destination.
+        as(ADMIN, slug).body(Map.of("customer_id", overseas, "export_country", "IN", "lines", List.of(line("10.00", 1, 18))))
+                .post("/api/invoices").then().statusCode(400).body("error.code", is("VALIDATION_ERROR"))
+                .body("error.details.field", hasItem("export_country"));
         as(ADMIN, slug).body(Map.of("lut_reference", "line\none")).put("/api/invoices/settings").then().statusCode(400)
                 .body("error.details.field", hasItem("lut_reference"));
     }
@@ -244,14 +248,15 @@ class SupplyTypesTest {
     void anExportsEInvoiceCarriesItsShippingBillAndTheUnregisteredBuyer() {
         // 4 × ₹1,250 at 18 % under LUT: 5,000, nil IGST.
         int id = issue(Map.of("customer_id", overseas, "invoice_date", "2024-07-20", "export_currency", "USD", "port_code", "INBOM1",
-                "shipping_bill_number", "7654321", "shipping_bill_date", "2024-07-22", "lines", List.of(line("1250.00", 4, 18))));
+                "shipping_bill_number", "7654321", "shipping_bill_date", "2024-07-22", "export_country", "US", "lines", List.of(line("1250.00", 4, 18))));
         JsonPath e = einvoice(id);
         assertEquals("EXPWOP", e.getString("TranDtls.SupTyp"));
         assertEquals("URP", e.getString("BuyerDtls.Gstin"));
         assertEquals("96", e.getString("BuyerDtls.Pos"));
         assertEquals("96", e.getString("BuyerDtls.Stcd"));
         assertEquals(999999, e.getInt("BuyerDtls.Pin"));
-        assertEquals(Map.of("ShipBNo", "7654321", "ShipBDt", "22/07/2024", "Port", "INBOM1", "RefClm", "N", "ForCur", "USD"), e.getMap("ExpDtls"));
+        assertEquals(Map.of("ShipBNo", "7654321", "ShipBDt", "22/07/2024", "Port", "INBOM1", "RefClm", "N", "ForCur", "USD", "CntCode", "US"),
+                e.getMap("ExpDtls"));
         amounts(e, "ValDtls.", "AssVal", "5000.00", "IgstVal", "0", "RndOffAmt", "0", "TotInvVal", "5000.00");
         amounts(e, "ItemList[0].", "GstRt", "18", "IgstAmt", "0", "TotItemVal", "5000.00");
     }
