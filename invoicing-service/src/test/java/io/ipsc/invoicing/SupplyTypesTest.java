@@ -33,9 +33,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasLength;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -318,11 +320,15 @@ class SupplyTypesTest {
                 .body("data.sezwop[0].igst", is(0.0f)).body("data.sezwop[0].total", is(2000.0f))
                 .body("data.sezwp", hasSize(1)).body("data.sezwp[0].igst", is(180.0f)).body("data.sezwp[0].cgst", is(0.0f))
                 .body("data.de", hasSize(1)).body("data.de[0].gstin", is(GUJARAT)).body("data.de[0].igst", is(120.0f))
-                .body("data.exp", hasSize(2)).body("data.exp.export_type", contains("WOPAY", "WPAY"))
-                .body("data.exp[0].port_code", is("INBOM1")).body("data.exp[0].shipping_bill_date", is("2024-09-21"))
-                .body("data.exp.igst", contains(0.0f, 180.0f)).body("data.b2c_small", hasSize(0)).body("data.b2c_large", hasSize(0))
-                // The section totals add the new sections too: exports 5,000 + 1,000 taxable.
-                .body("data.totals.exp.taxable", is(6000.0f));
+                // Exports in two sections as india-compliance's summary has them: under LUT (5) and with payment (6).
+                .body("data.expwop", hasSize(1)).body("data.expwop[0].number", is(lutNumber))
+                .body("data.expwop[0].port_code", is("INBOM1")).body("data.expwop[0].shipping_bill_date", is("2024-09-21"))
+                .body("data.expwop[0].taxable", is(5000.0f)).body("data.expwop[0].igst", is(0.0f))
+                .body("data.expwp", hasSize(1)).body("data.expwp[0].igst", is(180.0f)).body("data.expwp[0].shipping_bill_number", nullValue())
+                .body("data", not(hasKey("exp"))).body("data.b2c_small", hasSize(0)).body("data.b2c_large", hasSize(0))
+                // The section totals add the new sections too: exports 5,000 under LUT, 1,000 + IGST 180 with payment.
+                .body("data.totals.expwop.taxable", is(5000.0f)).body("data.totals.expwp.taxable", is(1000.0f))
+                .body("data.totals.expwp.igst", is(180.0f));
 
         JsonPath portal = given().config(EXACT).header("Authorization", "Bearer " + TestTokens.get().member(ADMIN, Map.of()))
                 .header("X-Tenant-ID", slug).get("/api/reports/gstr1?month=2024-09&format=json").then().statusCode(200).extract().jsonPath();
