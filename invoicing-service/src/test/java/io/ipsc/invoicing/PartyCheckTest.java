@@ -91,6 +91,27 @@ class PartyCheckTest {
     }
 
     @Test
+    void oneRefusalNamesEveryProblemTheFieldsOwnAndTheCrossFieldOnes() {
+        // Field rules (PartyRequest's constraints) and the rules across fields (an overseas party with an Indian state)
+        // in the same 400, and the check answers the same fields; nothing is stored.
+        Map<String, Object> body = Map.of("name", "   ", "email", "no", "gst_category", "overseas", "state", "Karnataka",
+                "address_line1", "x".repeat(201), "city", "y".repeat(101), "pincode", "12");
+        as(ADMIN, T).body(body).post("/api/customers").then().statusCode(400).body("success", is(false))
+                .body("error.code", is("VALIDATION_ERROR"))
+                .body("error.details.field", hasItems("name", "email", "state", "address_line1", "city", "pincode"))
+                .body("error.details.find { it.field == 'name' }.message", is("name must be 1 to 200 characters"))
+                .body("error.details.find { it.field == 'address_line1' }.message", is("address_line1 must be at most 200 characters"));
+        as(ADMIN, T).body(body).post("/api/customers/check").then().statusCode(200).body("data.valid", is(false))
+                .body("data.problems.field", hasItems("name", "email", "state", "address_line1", "city", "pincode"));
+        // No name at all on creation: required; a registered party without a GSTIN: the cross-field rule, in the same answer.
+        as(ADMIN, T).body(Map.of("gst_category", "registered", "phone", "12")).post("/api/vendors").then().statusCode(400)
+                .body("error.details.find { it.field == 'name' }.message", is("name is required"))
+                .body("error.details.field", hasItems("name", "gstin", "phone"));
+        as(ADMIN, T).get("/api/customers").then().statusCode(200).body("data.total_items", is(0));
+        as(ADMIN, T).get("/api/vendors").then().statusCode(200).body("data.total_items", is(0));
+    }
+
+    @Test
     void badBodiesAndOtherTenantsAreRefusedInTheEnvelope() {
         as(ADMIN, T).post("/api/customers/check").then().statusCode(400).body("success", is(false)).body("data", nullValue());
         as(ADMIN, T).body("{\"gstin\": 5, \"nickname\": \"x\"}").post("/api/customers/check").then().statusCode(400)

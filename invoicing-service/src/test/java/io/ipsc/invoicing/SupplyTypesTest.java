@@ -33,9 +33,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasLength;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -159,13 +161,17 @@ class SupplyTypesTest {
     @Test
     void termsACustomerDoesNotTakeAreRefused() {
         as(ADMIN, slug).body(Map.of("customer_id", walkIn, "reverse_charge", true, "with_payment_of_tax", true, "port_code", "INBOM1",
-                        "lines", List.of(line("10.00", 1, 18)))).post("/api/invoices")
+                        "export_country", "US", "lines", List.of(line("10.00", 1, 18)))).post("/api/invoices")
                 .then().statusCode(400).body("success", is(false)).body("error.code", is("VALIDATION_ERROR"))
-                .body("error.details.field", hasItems("reverse_charge", "with_payment_of_tax", "port_code"));
+                .body("error.details.field", hasItems("reverse_charge", "with_payment_of_tax", "port_code", "export_country"));
         as(ADMIN, slug).body(Map.of("customer_id", overseas, "invoice_date", "2024-09-20", "export_currency", "usd", "port_code", "BOM",
-                        "shipping_bill_number", "12345678", "shipping_bill_date", "2024-09-01", "lines", List.of(line("10.00", 1, 18))))
+                        "shipping_bill_number", "12345678", "shipping_bill_date", "2024-09-01", "export_country", "XX", "lines", List.of(line("10.00", 1, 18))))
                 .post("/api/invoices").then().statusCode(400)
-                .body("error.details.field", hasItems("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date"));
+                .body("error.details.field", hasItems("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date", "export_country"));
+        // An export does not go to India: IN is a country code, but not a destination.
+        as(ADMIN, slug).body(Map.of("customer_id", overseas, "export_country", "IN", "lines", List.of(line("10.00", 1, 18))))
+                .post("/api/invoices").then().statusCode(400).body("error.code", is("VALIDATION_ERROR"))
+                .body("error.details.field", hasItem("export_country"));
         as(ADMIN, slug).body(Map.of("lut_reference", "line\none")).put("/api/invoices/settings").then().statusCode(400)
                 .body("error.details.field", hasItem("lut_reference"));
     }
@@ -244,14 +250,15 @@ class SupplyTypesTest {
     void anExportsEInvoiceCarriesItsShippingBillAndTheUnregisteredBuyer() {
         // 4 × ₹1,250 at 18 % under LUT: 5,000, nil IGST.
         int id = issue(Map.of("customer_id", overseas, "invoice_date", "2024-07-20", "export_currency", "USD", "port_code", "INBOM1",
-                "shipping_bill_number", "7654321", "shipping_bill_date", "2024-07-22", "lines", List.of(line("1250.00", 4, 18))));
+                "shipping_bill_number", "7654321", "shipping_bill_date", "2024-07-22", "export_country", "US", "lines", List.of(line("1250.00", 4, 18))));
         JsonPath e = einvoice(id);
         assertEquals("EXPWOP", e.getString("TranDtls.SupTyp"));
         assertEquals("URP", e.getString("BuyerDtls.Gstin"));
         assertEquals("96", e.getString("BuyerDtls.Pos"));
         assertEquals("96", e.getString("BuyerDtls.Stcd"));
         assertEquals(999999, e.getInt("BuyerDtls.Pin"));
-        assertEquals(Map.of("ShipBNo", "7654321", "ShipBDt", "22/07/2024", "Port", "INBOM1", "RefClm", "N", "ForCur", "USD"), e.getMap("ExpDtls"));
+        assertEquals(Map.of("ShipBNo", "7654321", "ShipBDt", "22/07/2024", "Port", "INBOM1", "RefClm", "N", "ForCur", "USD", "CntCode", "US"),
+                e.getMap("ExpDtls"));
         amounts(e, "ValDtls.", "AssVal", "5000.00", "IgstVal", "0", "RndOffAmt", "0", "TotInvVal", "5000.00");
         amounts(e, "ItemList[0].", "GstRt", "18", "IgstAmt", "0", "TotItemVal", "5000.00");
     }
@@ -313,11 +320,15 @@ class SupplyTypesTest {
                 .body("data.sezwop[0].igst", is(0.0f)).body("data.sezwop[0].total", is(2000.0f))
                 .body("data.sezwp", hasSize(1)).body("data.sezwp[0].igst", is(180.0f)).body("data.sezwp[0].cgst", is(0.0f))
                 .body("data.de", hasSize(1)).body("data.de[0].gstin", is(GUJARAT)).body("data.de[0].igst", is(120.0f))
-                .body("data.exp", hasSize(2)).body("data.exp.export_type", contains("WOPAY", "WPAY"))
-                .body("data.exp[0].port_code", is("INBOM1")).body("data.exp[0].shipping_bill_date", is("2024-09-21"))
-                .body("data.exp.igst", contains(0.0f, 180.0f)).body("data.b2c_small", hasSize(0)).body("data.b2c_large", hasSize(0))
-                // The section totals add the new sections too: exports 5,000 + 1,000 taxable.
-                .body("data.totals.exp.taxable", is(6000.0f));
+                // Exports in two sections as india-compliance's summary has them: under LUT (5) and with payment (6).
+                .body("data.expwop", hasSize(1)).body("data.expwop[0].number", is(lutNumber))
+                .body("data.expwop[0].port_code", is("INBOM1")).body("data.expwop[0].shipping_bill_date", is("2024-09-21"))
+                .body("data.expwop[0].taxable", is(5000.0f)).body("data.expwop[0].igst", is(0.0f))
+                .body("data.expwp", hasSize(1)).body("data.expwp[0].igst", is(180.0f)).body("data.expwp[0].shipping_bill_number", nullValue())
+                .body("data", not(hasKey("exp"))).body("data.b2c_small", hasSize(0)).body("data.b2c_large", hasSize(0))
+                // The section totals add the new sections too: exports 5,000 under LUT, 1,000 + IGST 180 with payment.
+                .body("data.totals.expwop.taxable", is(5000.0f)).body("data.totals.expwp.taxable", is(1000.0f))
+                .body("data.totals.expwp.igst", is(180.0f));
 
         JsonPath portal = given().config(EXACT).header("Authorization", "Bearer " + TestTokens.get().member(ADMIN, Map.of()))
                 .header("X-Tenant-ID", slug).get("/api/reports/gstr1?month=2024-09&format=json").then().statusCode(200).extract().jsonPath();

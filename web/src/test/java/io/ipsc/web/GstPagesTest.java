@@ -60,16 +60,17 @@ class GstPagesTest {
     @Test
     void sezSuppliesDeemedExportsExportsAndNotesHaveTheirOwnTitledTables() {
         String html = admin.get(BASE + "gst?month=2024-10").then().statusCode(200).extract().asString();
-        // In the portal's order: B2B, SEZ, deemed exports, B2CL, exports, B2CS, CDNR, CDNUR.
+        // In the portal's order: B2B, SEZ, deemed exports, B2CL, exports (with payment, then under LUT), B2CS, CDNR, CDNUR.
         List<String> order = List.of("gst-b2b-heading", "gst-sezwp-heading", "gst-sezwop-heading", "gst-de-heading", "gst-b2c_large-heading",
-                "gst-exp-heading", "gst-b2c_small-heading", "gst-cdnr-heading", "gst-cdnur-heading");
+                "gst-expwp-heading", "gst-expwop-heading", "gst-b2c_small-heading", "gst-cdnr-heading", "gst-cdnur-heading");
         for (int i = 1; i < order.size(); i++) {
             assertTrue(html.indexOf(order.get(i - 1)) < html.indexOf(order.get(i)), order.get(i - 1) + " before " + order.get(i));
         }
-        assertTrue(html.contains(">SEZ without payment</h2>") && html.contains(">Deemed exports</h2>") && html.contains(">Exports</h2>"), html);
+        assertTrue(html.contains(">SEZ without payment</h2>") && html.contains(">Deemed exports</h2>")
+                && html.contains(">Exports with payment</h2>") && html.contains(">Exports without payment</h2>"), html);
         assertTrue(html.contains("<td>33AAACR5055K1Z3</td><td>Chennai SEZ Unit</td>"), html);
         // An export row with its shipping bill, the date in Indian form.
-        assertTrue(html.contains("<td>WOPAY</td><td>INV/2425/00009</td><td>10-10-2024</td><td class=\"figure-cell\">₹5,000.00</td><td>INBOM1</td>"
+        assertTrue(html.contains("<td>INV/2425/00009</td><td>10-10-2024</td><td class=\"figure-cell\">₹5,000.00</td><td>INBOM1</td>"
                 + "<td>1234567</td><td>11-10-2024</td>"), html);
         // Notes: the type in words, reverse charge as Yes/No, the note's value in rupees.
         assertTrue(html.contains("<th scope=\"col\">Note number</th>"), html);
@@ -81,6 +82,10 @@ class GstPagesTest {
             assertTrue(html.contains("id=\"download-csv-" + csv + "\""), csv);
         }
         assertTrue(!html.contains("id=\"download-csv-sezwp\""), html);
+        // Both kinds of export are in the one exports file: one link, under the first.
+        assertEquals(html.indexOf("id=\"download-csv-exp\""), html.lastIndexOf("id=\"download-csv-exp\""), html);
+        assertTrue(html.indexOf("gst-expwp-heading") < html.indexOf("id=\"download-csv-exp\"")
+                && html.indexOf("id=\"download-csv-exp\"") < html.indexOf("gst-expwop-heading"), html);
     }
 
     @Test

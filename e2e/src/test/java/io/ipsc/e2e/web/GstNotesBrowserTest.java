@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * advanced_reporting and an LUT (made through the API) issues on 10 October 2024:
  *   an export under LUT to Acme Inc: 2 × ₹1,000 at 18 %, nil IGST, ₹2,000 — one piece comes back on the 25th (₹1,000);
  *   a reverse-charge supply to Bengaluru Co: 1 × ₹1,000 + IGST 180 = ₹1,180 — credited whole on the 25th.
- * October's GST page shows the export in Exports (WOPAY), its note in CDNUR as EXPWOP and the other in CDNR with reverse
+ * October's GST page shows the export in Exports without payment (WOPAY), its note in CDNUR as EXPWOP and the other in CDNR with reverse
  * charge Yes. In the invoice editor, choosing the overseas customer offers the export's terms, and the API's refusal of a
  * port code shows at that field.
  */
@@ -77,8 +77,10 @@ class GstNotesBrowserTest {
     @Test
     void octobersGstr1ShowsTheExportAndBothPartsOf9b() {
         browser.go(workspace + "gst?month=2024-10", "gst-notes-2024-10");
-        String exp = browser.text(By.id("gst-exp"));
-        assertTrue(exp.contains("WOPAY") && exp.contains("INBOM1") && exp.contains("₹2,000.00"), exp);
+        // Under LUT: the exports without payment (WOPAY); none with payment.
+        String exp = browser.text(By.id("gst-expwop"));
+        assertTrue(exp.contains("INBOM1") && exp.contains("₹2,000.00"), exp);
+        assertTrue(browser.text(By.id("gst-expwp-empty")).contains("None this month."));
         // CDNUR: the export's credit note, 1,000 back, nil IGST.
         String cdnur = browser.text(By.id("gst-cdnur"));
         assertTrue(cdnur.contains("EXPWOP Credit") && cdnur.contains("25-10-2024") && cdnur.contains("₹1,000.00"), cdnur);

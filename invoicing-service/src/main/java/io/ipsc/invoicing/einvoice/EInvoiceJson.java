@@ -105,7 +105,8 @@ public final class EInvoiceJson {
             Map<String, Object> exp = map("ShipBNo", inv.shippingBillNumber(),
                     "ShipBDt", inv.shippingBillDate() == null ? null : DATE.format(inv.shippingBillDate()), "Port", inv.portCode(),
                     // A refund of the IGST paid on an export is claimed through the shipping bill (Rule 96).
-                    "RefClm", type == SupplyType.EXPWP ? "Y" : "N", "ForCur", inv.exportCurrency());
+                    "RefClm", type == SupplyType.EXPWP ? "Y" : "N", "ForCur", inv.exportCurrency(),
+                    "CntCode", inv.exportCountry());
             json.put("ExpDtls", exp);
         }
         return json;

@@ -27,6 +27,7 @@ record InvoiceCustomer(String stateCode, GstCategory category) {
             exportOnly(errors, "port_code", r.portCode());
             exportOnly(errors, "shipping_bill_number", r.shippingBillNumber());
             exportOnly(errors, "shipping_bill_date", r.shippingBillDate());
+            exportOnly(errors, "export_country", r.exportCountry());
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);

@@ -7,6 +7,7 @@ import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.money.IndianAmounts;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,9 +31,9 @@ public class InvoiceRepository {
 
     static final String COLUMNS = "id, number, status, customer_id, invoice_date, due_date, place_of_supply, inter_state, "
             + "taxable_amount, cgst, sgst, igst, round_off, total, amount_paid, credited, debited, irn, notes, issued_at, reverse_charge, "
-            + "with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date, " + InvoiceTotals.CUSTOMER_CATEGORY;
+            + "with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date, export_country, " + InvoiceTotals.CUSTOMER_CATEGORY;
     /** The columns of an invoice's supply terms, in the order {@link #terms} appends them. */
-    private static final String TERMS = "reverse_charge, with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date";
+    private static final String TERMS = "reverse_charge, with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date, export_country";
 
     /** A product's stock against what an invoice takes of it. */
     record StockNeed(long productId, String sku, BigDecimal inStock, BigDecimal needed) {
@@ -40,7 +41,7 @@ public class InvoiceRepository {
 
     public Uni<Long> insertDraft(SqlClient tx, InvoiceRequest r, LocalDate invoiceDate) {
         return tx.preparedQuery("INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes, " + TERMS + ") "
-                        + "VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+                        + "VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
                 .execute(Tuple.from(terms(Arrays.asList(r.customerId(), invoiceDate, r.dueDate(), r.notes()), r)))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
@@ -48,7 +49,7 @@ public class InvoiceRepository {
     /** Replaces a draft's head and throws its lines away, for {@link #insertLines} to write the new ones. */
     public Uni<Void> replaceDraft(SqlClient tx, long id, InvoiceRequest r) {
         return tx.preparedQuery("UPDATE invoices SET customer_id = $2, invoice_date = coalesce($3, invoice_date), due_date = $4, notes = $5, "
-                        + "(" + TERMS + ") = ($6, $7, $8, $9, $10, $11), updated_at = now() WHERE id = $1")
+                        + "(" + TERMS + ") = ($6, $7, $8, $9, $10, $11, $12), updated_at = now() WHERE id = $1")
                 .execute(Tuple.from(terms(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes()), r)))
                 .chain(x -> tx.preparedQuery("DELETE FROM invoice_lines WHERE invoice_id = $1").execute(Tuple.of(id)))
                 .replaceWithVoid();
@@ -226,14 +227,10 @@ public class InvoiceRepository {
         params.addAll(Ageing.parameters(filter.ageing()));
         List<Object> paged = new ArrayList<>(params);
         paged.addAll(List.of(request.size(), request.offset()));
-        return db.preparedQuery("SELECT " + COLUMNS + " FROM invoices" + where + " ORDER BY id DESC LIMIT $7 OFFSET $8")
-                .execute(Tuple.from(paged))
-                .flatMap(rows -> db.preparedQuery("SELECT count(*) FROM invoices" + where).execute(Tuple.from(params))
-                        .map(count -> {
-                            List<InvoiceView> items = new ArrayList<>();
-                            rows.forEach(row -> items.add(view(row, List.of())));
-                            return Page.of(items, request, count.iterator().next().getLong(0));
-                        }));
+        return PagedQuery.fetch(request,
+                () -> db.preparedQuery("SELECT " + COLUMNS + " FROM invoices" + where + " ORDER BY id DESC LIMIT $7 OFFSET $8").execute(Tuple.from(paged)),
+                row -> view(row, List.of()),
+                () -> db.preparedQuery("SELECT count(*) FROM invoices" + where).execute(Tuple.from(params)));
     }
 
     /** The invoices, with their lines, newest first, of the customer another module billed under {@code externalRef}. */
@@ -262,7 +259,7 @@ public class InvoiceRepository {
                 r.getBigDecimal("round_off"), total, IndianAmounts.inWords(total), paid, credited, debited,
                 total.add(debited).subtract(credited).subtract(paid), r.getString("irn"), r.getString("notes"),
                 r.getOffsetDateTime("issued_at"), lines, supplyType(r).name(), r.getBoolean("reverse_charge"), r.getString("export_currency"),
-                r.getString("port_code"), r.getString("shipping_bill_number"), r.getLocalDate("shipping_bill_date"));
+                r.getString("port_code"), r.getString("shipping_bill_number"), r.getLocalDate("shipping_bill_date"), r.getString("export_country"));
     }
 
     /** The supply type of an invoice row read with {@link #COLUMNS}. */
@@ -280,7 +277,7 @@ public class InvoiceRepository {
     private static List<Object> terms(List<Object> head, InvoiceRequest r) {
         List<Object> values = new ArrayList<>(head);
         values.addAll(Arrays.asList(Boolean.TRUE.equals(r.reverseCharge()), Boolean.TRUE.equals(r.withPaymentOfTax()), trim(r.exportCurrency()),
-                trim(r.portCode()), trim(r.shippingBillNumber()), r.shippingBillDate()));
+                trim(r.portCode()), trim(r.shippingBillNumber()), r.shippingBillDate(), trim(r.exportCountry())));
         return values;
     }
 

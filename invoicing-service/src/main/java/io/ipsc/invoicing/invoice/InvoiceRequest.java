@@ -11,15 +11,15 @@ import java.util.List;
  * HSN/SAC, unit, price, rate) or is free text (unit {@code nos} unless given). The supply's terms, all optional:
  * {@code reverse_charge} (a B2B supply whose tax the recipient pays), {@code with_payment_of_tax} (an SEZ supply or
  * export paying IGST; without it one goes under the tenant's LUT/bond with nil tax), and an export's currency, port
- * code and shipping bill when known.
+ * code, shipping bill and destination country (ISO 3166 alpha-2, the e-invoice's {@code ExpDtls.CntCode}) when known.
  */
 public record InvoiceRequest(Long customerId, LocalDate invoiceDate, LocalDate dueDate, String notes, List<Line> lines,
                              Boolean reverseCharge, Boolean withPaymentOfTax, String exportCurrency, String portCode,
-                             String shippingBillNumber, LocalDate shippingBillDate) {
+                             String shippingBillNumber, LocalDate shippingBillDate, String exportCountry) {
 
     /** A draft of these lines with the regular terms: another module's billing, a test. */
     public InvoiceRequest(Long customerId, LocalDate invoiceDate, LocalDate dueDate, String notes, List<Line> lines) {
-        this(customerId, invoiceDate, dueDate, notes, lines, null, null, null, null, null, null);
+        this(customerId, invoiceDate, dueDate, notes, lines, null, null, null, null, null, null, null);
     }
 
     /** Named for the API document, which would otherwise call it Line or Line1. */

@@ -2,6 +2,7 @@ package io.ipsc.invoicing.invoice;
 
 import io.ipsc.tenancy.error.ApiException;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -45,7 +46,9 @@ public enum InvoiceStatus {
         ISSUE(EnumSet.of(DRAFT), ISSUED),
         CANCEL(EnumSet.of(ISSUED), CANCELLED),
         PAY_IN_PART(EnumSet.of(ISSUED, PARTIALLY_PAID), PARTIALLY_PAID),
-        PAY_IN_FULL(EnumSet.of(ISSUED, PARTIALLY_PAID), PAID);
+        PAY_IN_FULL(EnumSet.of(ISSUED, PARTIALLY_PAID), PAID),
+        /** A credit or debit note: against an issued invoice, paid or not; where it leaves the invoice is {@link #afterNote}'s. */
+        NOTE(EnumSet.of(ISSUED, PARTIALLY_PAID, PAID), null);
 
         private final Set<InvoiceStatus> from;
         private final InvoiceStatus to;
@@ -76,6 +79,22 @@ public enum InvoiceStatus {
                     + (this == DRAFT ? ": delete a draft instead" : ": only issued, unpaid invoices can be cancelled"));
             case PAY_IN_PART, PAY_IN_FULL -> ApiException.conflict("INVOICE_NOT_PAYABLE", "Invoice " + id + " is " + code
                     + "; only issued invoices take payments");
+            case NOTE -> ApiException.conflict("INVOICE_NOT_ISSUED", "Invoice " + id + " is " + code
+                    + ": credit and debit notes are written against issued invoices only");
         };
+    }
+
+    /**
+     * The status invoice {@code id} has after a credit or debit note leaves {@code balanceDue} to pay, {@code paid} having
+     * been paid: nothing left to pay is settled ({@code paid}), so a debit note can open a paid invoice again.
+     *
+     * @throws ApiException 409 {@code INVOICE_NOT_ISSUED} for a draft or a cancelled invoice
+     */
+    public InvoiceStatus afterNote(long id, BigDecimal balanceDue, BigDecimal paid) {
+        next(Step.NOTE, id);
+        if (balanceDue.signum() <= 0) {
+            return PAID;
+        }
+        return paid.signum() > 0 ? PARTIALLY_PAID : ISSUED;
     }
 }

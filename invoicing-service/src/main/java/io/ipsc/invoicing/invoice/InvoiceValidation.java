@@ -8,11 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What an invoice body must be before anything is looked up: its lines within what a line stores, its dates in order, its export terms well formed. */
 @ApplicationScoped
 public class InvoiceValidation {
 
+    /** ISO 3166 alpha-2 codes as the JDK knows them, India left out: the e-invoice's {@code ExpDtls.CntCode} names where goods go. */
+    private static final Set<String> EXPORT_COUNTRIES = Stream.of(Locale.getISOCountries()).filter(c -> !c.equals("IN"))
+            .collect(Collectors.toUnmodifiableSet());
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999999.999");
     private static final BigDecimal MAX_PRICE = new BigDecimal("999999999999.99");
 
@@ -100,6 +107,9 @@ public class InvoiceValidation {
         }
         if (r.shippingBillDate() != null && r.invoiceDate() != null && r.shippingBillDate().isBefore(r.invoiceDate())) {
             errors.add(new ErrorDetail("shipping_bill_date", "shipping_bill_date may not be before invoice_date"));
+        }
+        if (r.exportCountry() != null && !EXPORT_COUNTRIES.contains(r.exportCountry().trim())) {
+            errors.add(new ErrorDetail("export_country", "export_country must be an ISO 3166 two-letter country code other than IN, such as US"));
         }
     }
 }

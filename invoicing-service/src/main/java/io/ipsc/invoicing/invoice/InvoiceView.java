@@ -17,7 +17,7 @@ public record InvoiceView(long id, String number, String status, long customerId
                           BigDecimal igst, BigDecimal roundOff, BigDecimal total, String amountInWords, BigDecimal amountPaid,
                           BigDecimal creditedAmount, BigDecimal debitedAmount, BigDecimal balanceDue, String irn, String notes,
                           OffsetDateTime issuedAt, List<LineView> lines, String supplyType, boolean reverseCharge, String exportCurrency,
-                          String portCode, String shippingBillNumber, LocalDate shippingBillDate) {
+                          String portCode, String shippingBillNumber, LocalDate shippingBillDate, String exportCountry) {
 
     public record LineView(int position, Long productId, String description, String hsnSac, String unit, BigDecimal quantity,
                            BigDecimal unitPrice, BigDecimal discountPercent, BigDecimal gstRate, BigDecimal taxableAmount, BigDecimal cgst,

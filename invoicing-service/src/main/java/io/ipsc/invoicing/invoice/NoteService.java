@@ -62,7 +62,7 @@ public class NoteService {
         String gstin = tenant.tenant().snapshot().gstin();
         long invoiceId = r.invoiceId();
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> conn.preparedQuery("SELECT status, invoice_date, inter_state, total, "
-                                + "credited, debited, irn, with_payment_of_tax, " + InvoiceTotals.CUSTOMER_CATEGORY + " FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(invoiceId))
+                                + "credited, debited, amount_paid, irn, with_payment_of_tax, " + InvoiceTotals.CUSTOMER_CATEGORY + " FROM invoices WHERE id = $1 FOR UPDATE").execute(Tuple.of(invoiceId))
                 .flatMap(rows -> {
                     Row invoice = lockedInvoice(rows, invoiceId);
                     if (noteDate.isBefore(invoice.getLocalDate("invoice_date"))) {
@@ -76,7 +76,7 @@ public class NoteService {
                                             + "WHERE n.invoice_id = $1 GROUP BY l.invoice_position, n.kind").execute(Tuple.of(invoiceId))
                                     .map(noted -> plan(kind, r, invoice, lines, noted)))
                             .flatMap(plan -> DocumentNumbers.next(conn, kind.series(), kind.prefix(), year)
-                                    .flatMap(number -> write(conn, kind, r, invoiceId, noteDate, year, number,
+                                    .flatMap(number -> write(conn, kind, r, invoice, invoiceId, noteDate, year, number,
                                             invoice.getString("irn") == null ? null : InvoiceService.documentHash(gstin, year, kind.documentType(), number),
                                             plan)));
                 })
@@ -146,11 +146,7 @@ public class NoteService {
             throw ApiException.unprocessable("UNKNOWN_INVOICE", "Invoice " + invoiceId + " does not exist");
         }
         Row invoice = rows.iterator().next();
-        String status = invoice.getString("status");
-        if (!List.of("issued", "partially_paid", "paid").contains(status)) {
-            throw ApiException.conflict("INVOICE_NOT_ISSUED", "Invoice " + invoiceId + " is " + status
-                    + ": credit and debit notes are written against issued invoices only");
-        }
+        InvoiceStatus.of(invoice.getString("status")).next(InvoiceStatus.Step.NOTE, invoiceId);
         return invoice;
     }
 
@@ -244,8 +240,9 @@ public class NoteService {
         return quantity.stripTrailingZeros().toPlainString();
     }
 
-    private static Uni<Long> write(SqlClient conn, NoteKind kind, NoteRequest r, long invoiceId, LocalDate noteDate, FinancialYear year,
-                                   String number, String irn, Plan plan) {
+    /** @param invoice the invoice's row, locked: its amounts are those the note changes */
+    private static Uni<Long> write(SqlClient conn, NoteKind kind, NoteRequest r, Row invoice, long invoiceId, LocalDate noteDate,
+                                   FinancialYear year, String number, String irn, Plan plan) {
         GstCalculator.InvoiceTax tax = plan.tax();
         return conn.preparedQuery("INSERT INTO credit_notes (invoice_id, number, financial_year, note_date, reason, taxable_amount, tax_amount, "
                         + "total, irn, kind, cancels_invoice, inter_state, cgst, sgst, igst, round_off) "
@@ -279,15 +276,17 @@ public class NoteService {
                                     + "WHERE p.id = m.product_id").executeBatch(moves);
                     BigDecimal credited = kind == NoteKind.CREDIT ? tax.total() : BigDecimal.ZERO;
                     BigDecimal debited = kind == NoteKind.DEBIT ? tax.total() : BigDecimal.ZERO;
+                    BigDecimal paid = invoice.getBigDecimal("amount_paid");
+                    BigDecimal balanceDue = invoice.getBigDecimal("total").add(invoice.getBigDecimal("debited")).add(debited)
+                            .subtract(invoice.getBigDecimal("credited")).subtract(credited).subtract(paid);
+                    InvoiceStatus after = InvoiceStatus.of(invoice.getString("status")).afterNote(invoiceId, balanceDue, paid);
                     return conn.preparedQuery("INSERT INTO note_lines (note_id, position, invoice_position, product_id, description, hsn_sac, unit, "
                                     + "quantity, gst_rate, taxable_amount, cgst, sgst, igst, total) "
                                     + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)").executeBatch(lines)
                             .flatMap(x -> stock)
-                            // Nothing left to pay is settled ("paid"); a debit note can open a settled invoice again.
-                            .flatMap(x -> conn.preparedQuery("UPDATE invoices SET credited = credited + $2, debited = debited + $3, status = CASE "
-                                            + "WHEN total + debited + $3 - credited - $2 - amount_paid <= 0 THEN 'paid' "
-                                            + "WHEN amount_paid > 0 THEN 'partially_paid' ELSE 'issued' END, updated_at = now() WHERE id = $1")
-                                    .execute(Tuple.of(invoiceId, credited, debited)))
+                            .flatMap(x -> conn.preparedQuery("UPDATE invoices SET credited = credited + $2, debited = debited + $3, status = $4, "
+                                            + "updated_at = now() WHERE id = $1")
+                                    .execute(Tuple.of(invoiceId, credited, debited, after.code())))
                             .replaceWith(noteId);
                 });
     }

@@ -6,19 +6,21 @@ import io.ipsc.tenancy.api.ApiResponse.ErrorDetail;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantContext;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenancy.error.Violations;
 import io.ipsc.tenancy.india.Gstin;
 import io.ipsc.tenancy.india.GstinCheck;
 import io.ipsc.tenancy.india.GstinIssue;
-import io.ipsc.tenancy.india.IndianPhone;
 import io.ipsc.tenancy.india.IndianState;
-import io.ipsc.tenancy.india.PinCode;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,9 +40,11 @@ public class PartyService {
     }
 
     private final TenantContext tenant;
+    private final Validator constraints;
 
-    public PartyService(TenantContext tenant) {
+    public PartyService(TenantContext tenant, Validator constraints) {
         this.tenant = tenant;
+        this.constraints = constraints;
     }
 
     public Uni<Saved> create(String kind, PartyRequest r) {
@@ -92,13 +96,11 @@ public class PartyService {
     public Uni<Page<PartyView>> list(String kind, String search, PageRequest request) {
         String pattern = search == null || search.isBlank() ? null : "%" + search.trim().toLowerCase().replace("%", "\\%") + "%";
         String where = " WHERE kind = $1 AND NOT archived AND ($2::text IS NULL OR lower(name) LIKE $2 OR lower(coalesce(gstin, '')) LIKE $2)";
-        return tenant.withDatabase(pool -> pool.preparedQuery("SELECT " + PartyView.COLUMNS + " FROM parties" + where + " ORDER BY id LIMIT $3 OFFSET $4")
-                .execute(Tuple.of(kind, pattern, request.size(), request.offset()))
-                .flatMap(rows -> pool.preparedQuery("SELECT count(*) FROM parties" + where).execute(Tuple.of(kind, pattern)).map(count -> {
-                    List<PartyView> items = new ArrayList<>();
-                    rows.forEach(row -> items.add(PartyView.of(row)));
-                    return Page.of(items, request, count.iterator().next().getLong(0));
-                })));
+        return tenant.withDatabase(pool -> PagedQuery.fetch(request,
+                () -> pool.preparedQuery("SELECT " + PartyView.COLUMNS + " FROM parties" + where + " ORDER BY id LIMIT $3 OFFSET $4")
+                        .execute(Tuple.of(kind, pattern, request.size(), request.offset())),
+                PartyView::of,
+                () -> pool.preparedQuery("SELECT count(*) FROM parties" + where).execute(Tuple.of(kind, pattern))));
     }
 
     /** The fields judged as creating would judge them, nothing stored; any member may ask (it reveals nothing of the tenant's). */
@@ -145,7 +147,7 @@ public class PartyService {
         }
     }
 
-    private static Checked check(PartyRequest r, Stored stored) {
+    private Checked check(PartyRequest r, Stored stored) {
         Judged judged = judge(r, stored);
         if (!judged.errors.isEmpty()) {
             throw ApiException.validation(judged.errors);
@@ -154,18 +156,14 @@ public class PartyService {
     }
 
     /** @param stored the party as stored, for an update; null when creating */
-    private static Judged judge(PartyRequest r, Stored stored) {
+    private Judged judge(PartyRequest r, Stored stored) {
         boolean creating = stored == null;
         List<ErrorDetail> errors = new ArrayList<>();
         List<ErrorDetail> warnings = new ArrayList<>();
         if (r == null) {
             throw ApiException.badRequest("MISSING_BODY", null, "Send the party as JSON");
         }
-        if (creating && (r.name() == null || r.name().isBlank())) {
-            errors.add(new ErrorDetail("name", "name is required"));
-        } else if (r.name() != null && (r.name().isBlank() || r.name().trim().length() > 200)) {
-            errors.add(new ErrorDetail("name", "name must be 1 to 200 characters"));
-        }
+        errors.addAll(Violations.details(creating ? constraints.validate(r, Default.class, PartyRequest.OnCreate.class) : constraints.validate(r)));
         Optional<IndianState> addressState = Optional.empty();
         if (r.state() != null) {
             addressState = IndianState.addressStateByName(r.state());
@@ -176,8 +174,8 @@ public class PartyService {
         String gstin = null;
         IndianState gstState = null;
         if (r.gstin() != null && !r.gstin().isBlank()) {
+            // Its errors are the constraint's; the normalised number, its state and the warnings are read here.
             GstinCheck check = Gstin.check(r.gstin());
-            check.errors().forEach(i -> errors.add(new ErrorDetail("gstin", i.message())));
             if (check.isAcceptable()) {
                 gstin = check.normalized();
                 gstState = check.state().orElse(null);
@@ -185,15 +183,6 @@ public class PartyService {
                 addressState.flatMap(s -> Gstin.stateMismatch(check, s)).map(GstinIssue::message)
                         .ifPresent(m -> warnings.add(new ErrorDetail("gstin", m)));
             }
-        }
-        if (r.email() != null && !r.email().isBlank() && !r.email().trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$")) {
-            errors.add(new ErrorDetail("email", "email is not a valid e-mail address"));
-        }
-        if (r.phone() != null && !r.phone().isBlank() && !IndianPhone.isValid(r.phone())) {
-            errors.add(new ErrorDetail("phone", "phone must be an Indian phone number, e.g. +91-9876543210"));
-        }
-        if (r.pincode() != null && !r.pincode().isBlank() && !PinCode.isValid(r.pincode())) {
-            errors.add(new ErrorDetail("pincode", "pincode must be a 6-digit Indian PIN code"));
         }
         GstCategory category = category(r, stored, gstin, errors);
         return new Judged(List.copyOf(errors), List.copyOf(warnings), gstin, gstState, addressState, category);

@@ -2,6 +2,7 @@ package io.ipsc.invoicing.product;
 
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,9 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /** SQL for the catalogue, on whichever tenant database (or transaction) it is given. */
@@ -39,14 +38,11 @@ public class ProductRepository {
     public Uni<Page<ProductView>> list(SqlClient db, String search, boolean includeArchived, PageRequest request) {
         String pattern = search == null || search.isBlank() ? null : "%" + search.trim().toLowerCase().replace("%", "\\%") + "%";
         String where = " WHERE ($1::boolean OR NOT archived) AND ($2::text IS NULL OR lower(name) LIKE $2 OR lower(sku) LIKE $2)";
-        return db.preparedQuery("SELECT " + ProductView.COLUMNS + " FROM products" + where + " ORDER BY id LIMIT $3 OFFSET $4")
-                .execute(Tuple.of(includeArchived, pattern, request.size(), request.offset()))
-                .chain(rows -> db.preparedQuery("SELECT count(*) FROM products" + where).execute(Tuple.of(includeArchived, pattern))
-                        .map(count -> {
-                            List<ProductView> items = new ArrayList<>();
-                            rows.forEach(row -> items.add(ProductView.of(row)));
-                            return Page.of(items, request, count.iterator().next().getLong(0));
-                        }));
+        return PagedQuery.fetch(request,
+                () -> db.preparedQuery("SELECT " + ProductView.COLUMNS + " FROM products" + where + " ORDER BY id LIMIT $3 OFFSET $4")
+                        .execute(Tuple.of(includeArchived, pattern, request.size(), request.offset())),
+                ProductView::of,
+                () -> db.preparedQuery("SELECT count(*) FROM products" + where).execute(Tuple.of(includeArchived, pattern)));
     }
 
     public Uni<Optional<ProductView>> find(SqlClient db, long id) {

@@ -5,6 +5,7 @@ import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.invoice.PaymentRequest;
 import io.ipsc.tenancy.api.Page;
 import io.ipsc.tenancy.api.PageRequest;
+import io.ipsc.tenancy.db.query.PagedQuery;
 import io.ipsc.tenancy.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,13 +46,11 @@ public class PurchaseRepository {
         params.add(bucket != null);
         List<Object> paged = new ArrayList<>(params);
         paged.addAll(List.of(request.size(), request.offset()));
-        return db.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases" + where + " ORDER BY id DESC LIMIT $5 OFFSET $6")
-                .execute(Tuple.from(paged))
-                .chain(rows -> db.preparedQuery("SELECT count(*) FROM purchases" + where).execute(Tuple.from(params)).map(count -> {
-                    List<PurchaseView> items = new ArrayList<>();
-                    rows.forEach(row -> items.add(PurchaseView.of(row)));
-                    return Page.of(items, request, count.iterator().next().getLong(0));
-                }));
+        return PagedQuery.fetch(request,
+                () -> db.preparedQuery("SELECT " + PurchaseView.COLUMNS + " FROM purchases" + where + " ORDER BY id DESC LIMIT $5 OFFSET $6")
+                        .execute(Tuple.from(paged)),
+                PurchaseView::of,
+                () -> db.preparedQuery("SELECT count(*) FROM purchases" + where).execute(Tuple.from(params)));
     }
 
     /** Locks the bill for a payment; its total and what is paid. */

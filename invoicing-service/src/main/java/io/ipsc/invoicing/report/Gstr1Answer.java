@@ -54,22 +54,31 @@ final class Gstr1Answer {
 
     /**
      * Tables 6A, 6B and 6C, each a section of its own as india-compliance's GSTR-1 summary shows them: SEZ supplies with
-     * and without payment of tax and deemed exports per customer GSTIN, exports invoice by invoice and rate.
+     * and without payment of tax and deemed exports per customer GSTIN, exports with payment of IGST ({@code expwp}) and
+     * under LUT/bond ({@code expwop}) invoice by invoice and rate (the portal's {@code exp} by {@code exp_typ} WPAY/WOPAY).
      */
     private static void supplyTypes(Map<String, Object> data, Gstr1.Return r) {
         data.put("sezwp", b2b(r.b2b(SupplyType.SEZWP)));
         data.put("sezwop", b2b(r.b2b(SupplyType.SEZWOP)));
         data.put("de", b2b(r.b2b(SupplyType.DEXP)));
-        List<Map<String, Object>> exp = new ArrayList<>();
-        for (Invoice i : r.exp()) {
+        data.put("expwp", exports(r.exp(), SupplyType.EXPWP));
+        data.put("expwop", exports(r.exp(), SupplyType.EXPWOP));
+    }
+
+    private static List<Map<String, Object>> exports(List<Invoice> exports, SupplyType type) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Invoice i : exports) {
+            if (i.terms().supplyType() != type) {
+                continue;
+            }
             for (RateLine rate : i.rates()) {
-                exp.add(row("export_type", Gstr1PortalJson.exportType(i), "number", i.number(), "invoice_date", i.date().toString(),
-                        "invoice_value", i.value(), "port_code", i.terms().portCode(), "shipping_bill_number", i.terms().shippingBillNumber(),
+                rows.add(row("number", i.number(), "invoice_date", i.date().toString(), "invoice_value", i.value(), "port_code",
+                        i.terms().portCode(), "shipping_bill_number", i.terms().shippingBillNumber(),
                         "shipping_bill_date", i.terms().shippingBillDate() == null ? null : i.terms().shippingBillDate().toString(),
                         "gst_rate", rate.rate(), "taxable", rate.taxable(), "igst", rate.igst()));
             }
         }
-        data.put("exp", exp);
+        return rows;
     }
 
     /** Per customer GSTIN, as the web's table has shown it: invoices, their amounts, and their values added up as {@code total}. */

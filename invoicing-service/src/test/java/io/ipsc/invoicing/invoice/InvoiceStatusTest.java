@@ -4,6 +4,7 @@ import io.ipsc.invoicing.invoice.InvoiceStatus.Step;
 import io.ipsc.tenancy.error.ApiException;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +48,10 @@ class InvoiceStatusTest {
                 Step.ISSUE, EnumSet.of(DRAFT),
                 Step.CANCEL, EnumSet.of(ISSUED),
                 Step.PAY_IN_PART, EnumSet.of(ISSUED, PARTIALLY_PAID),
-                Step.PAY_IN_FULL, EnumSet.of(ISSUED, PARTIALLY_PAID));
+                Step.PAY_IN_FULL, EnumSet.of(ISSUED, PARTIALLY_PAID),
+                Step.NOTE, EnumSet.of(ISSUED, PARTIALLY_PAID, PAID));
         Map<Step, String> refusal = Map.of(Step.EDIT, "INVOICE_NOT_DRAFT", Step.ISSUE, "INVOICE_NOT_DRAFT", Step.CANCEL, "INVOICE_NOT_CANCELLABLE",
-                Step.PAY_IN_PART, "INVOICE_NOT_PAYABLE", Step.PAY_IN_FULL, "INVOICE_NOT_PAYABLE");
+                Step.PAY_IN_PART, "INVOICE_NOT_PAYABLE", Step.PAY_IN_FULL, "INVOICE_NOT_PAYABLE", Step.NOTE, "INVOICE_NOT_ISSUED");
         int refused = 0;
         for (Step step : Step.values()) {
             for (InvoiceStatus status : InvoiceStatus.values()) {
@@ -62,8 +64,8 @@ class InvoiceStatusTest {
                 }
             }
         }
-        // 5 steps x 5 statuses, 7 of them allowed.
-        assertEquals(18, refused);
+        // 6 steps x 5 statuses, 10 of them allowed.
+        assertEquals(20, refused);
     }
 
     @Test
@@ -84,5 +86,22 @@ class InvoiceStatusTest {
         }
         assertEquals(Set.of("draft", "issued", "partially_paid", "paid", "cancelled"), InvoiceStatus.CODES);
         assertThrows(IllegalStateException.class, () -> InvoiceStatus.of("void"));
+    }
+
+    @Test
+    void aNoteLeavesTheInvoiceByWhatIsLeftToPay() {
+        // An invoice of 1,180 with 500 paid: a credit note of 590 leaves 1,180 - 590 - 500 = 90 to pay, partly paid.
+        assertEquals(PARTIALLY_PAID, PARTIALLY_PAID.afterNote(ID, new BigDecimal("90.00"), new BigDecimal("500.00")));
+        // A further credit note of 90 leaves 0: settled, paid.
+        assertEquals(PAID, PARTIALLY_PAID.afterNote(ID, BigDecimal.ZERO, new BigDecimal("500.00")));
+        // A debit note of 236 on that paid invoice: 236 to pay again, and 500 was paid, so partly paid.
+        assertEquals(PARTIALLY_PAID, PAID.afterNote(ID, new BigDecimal("236.00"), new BigDecimal("500.00")));
+        // Unpaid: 1,180 - 590 = 590 left, nothing paid, still issued; a credit note for the whole 1,180 settles it.
+        assertEquals(ISSUED, ISSUED.afterNote(ID, new BigDecimal("590.00"), BigDecimal.ZERO));
+        assertEquals(PAID, ISSUED.afterNote(ID, BigDecimal.ZERO, BigDecimal.ZERO));
+        ApiException draft = assertThrows(ApiException.class, () -> DRAFT.afterNote(ID, BigDecimal.TEN, BigDecimal.ZERO));
+        assertEquals("INVOICE_NOT_ISSUED", draft.code());
+        assertEquals("Invoice 7 is draft: credit and debit notes are written against issued invoices only", draft.getMessage());
+        assertEquals("INVOICE_NOT_ISSUED", assertThrows(ApiException.class, () -> CANCELLED.afterNote(ID, BigDecimal.TEN, BigDecimal.ZERO)).code());
     }
 }

@@ -56,7 +56,7 @@ public final class TaxInvoicePdfBench {
         InvoiceView invoice = new InvoiceView(1, "INV/2425/00042", "issued", 1, LocalDate.of(2024, 7, 15), LocalDate.of(2024, 8, 14), "27", false,
                 tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total(), IndianAmounts.inWords(tax.total()), BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, tax.total(), "9f2c4e8a1b7d3f6e0a5c9b2d8e4f1a7c3b6d0e9f2a5c8b1d4e7f0a3c6b9d2e5f", null, null, lines,
-                "B2B", false, null, null, null, null);
+                "B2B", false, null, null, null, null, null);
         TaxInvoicePdf.Party supplier = new TaxInvoicePdf.Party("Precision Bearings Pvt Ltd", "27AAPFU0939F1ZV",
                 List.of("Plot 12, MIDC Bhosari", "Pune 411026"), "Maharashtra (27)");
         TaxInvoicePdf.Party recipient = new TaxInvoicePdf.Party("Deccan Motors", "27AABCD1234E1Z5", List.of("14 FC Road", "Pune 411004"),

@@ -40,8 +40,10 @@ public record Gstr1View(String month, String supplierGstin, List<Section> sectio
             Map.entry("de", new String[]{"Deemed exports", "Deemed exports, by the recipient's GSTIN (Table 6C; in the B2B file)", null}),
             Map.entry("b2c_large", new String[]{"B2CL", "Inter-state supplies to unregistered customers above the large-invoice limit on the invoice's date "
                     + "(₹2,50,000 until 31 July 2024, ₹1,00,000 since), invoice by invoice and rate (Table 5)", "b2cl"}),
-            Map.entry("exp", new String[]{"Exports", "Exports with payment of IGST (WPAY) or under LUT/bond (WOPAY), invoice by invoice and rate, "
-                    + "with the shipping bill when known (Table 6A)", "exp"}),
+            Map.entry("expwp", new String[]{"Exports with payment", "Exports with payment of IGST (WPAY), invoice by invoice and rate, "
+                    + "with the shipping bill when known (Table 6A; the exports file holds both kinds)", "exp"}),
+            Map.entry("expwop", new String[]{"Exports without payment", "Exports under LUT/bond, nil tax (WOPAY), invoice by invoice and rate, "
+                    + "with the shipping bill when known (Table 6A; in the exports file above)", null}),
             Map.entry("b2c_small", new String[]{"B2CS", "Other supplies to unregistered customers, by place of supply and rate, net of their notes "
                     + "(Table 7)", "b2cs"}),
             Map.entry("cdnr", new String[]{"Credit/debit notes — registered", "Notes to registered customers, SEZ units and deemed exporters this "
@@ -55,7 +57,7 @@ public record Gstr1View(String month, String supplierGstin, List<Section> sectio
                     "hsn_b2c"}),
             Map.entry("document_summary", new String[]{"Documents issued", "Invoice, debit note and credit note numbers given this month, per series "
                     + "(Table 13)", "docs"}));
-    private static final List<String> ORDER = List.of("b2b", "sezwp", "sezwop", "de", "b2c_large", "exp", "b2c_small", "cdnr", "cdnur",
+    private static final List<String> ORDER = List.of("b2b", "sezwp", "sezwop", "de", "b2c_large", "expwp", "expwop", "b2c_small", "cdnr", "cdnur",
             "hsn_summary", "hsn_b2b", "hsn_b2c", "document_summary");
     private static final Set<String> NOT_SECTIONS = Set.of("month", "supplier_gstin", "totals");
     private static final Set<String> AMOUNTS = Set.of("taxable", "cgst", "sgst", "igst", "cess", "total", "round_off", "invoice_value",
