@@ -5,8 +5,8 @@ import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
 import io.ipsc.tenancy.db.provisioning.DatabaseAdmin;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,9 +15,6 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The trail's keeping: refuses at start-up a retention below the eight years the Companies (Accounts)
@@ -36,7 +33,6 @@ public class AuditRetention {
     private final TenantDirectory directory;
     private final DatabaseAdmin admin;
     private final ServiceIdentity service;
-    private ScheduledExecutorService sweeper;
 
     public AuditRetention(@ConfigProperty(name = "ipsc.audit.retention-years", defaultValue = "8") int years,
                           TenantDirectory directory, DatabaseAdmin admin, ServiceIdentity service) {
@@ -48,18 +44,6 @@ public class AuditRetention {
 
     void start(@Observes StartupEvent event) {
         requireLegalRetention(years);
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "audit-partitions-" + service.name());
-            t.setDaemon(true);
-            return t;
-        });
-        sweeper.scheduleAtFixedRate(this::sweep, 1, 24, TimeUnit.HOURS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-        }
     }
 
     public int years() {
@@ -73,7 +57,12 @@ public class AuditRetention {
         }
     }
 
-    /** The daily pass: each database on its own, so one unreachable tenant does not stop the rest. */
+    /**
+     * The daily pass, on a worker thread of the scheduler every periodic job of the suite uses (JDBC blocks): each database
+     * on its own, so one unreachable tenant does not stop the rest. The first pass waits an hour after start-up, when
+     * the catch-up migrations (which create the current months' partitions) are long done.
+     */
+    @Scheduled(every = "24h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         // The template under its lock, as its migration: PostgreSQL refuses to copy a template someone is connected to.
         String template = service.templateDatabase();
