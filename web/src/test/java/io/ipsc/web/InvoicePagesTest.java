@@ -75,7 +75,7 @@ class InvoicePagesTest {
         assertTrue(chosen.contains("id=\"invoice-terms\" hx-swap-oob=\"true\""), chosen);
         assertTrue(chosen.contains("name=\"terms_for\" value=\"overseas\""), chosen);
         assertTrue(chosen.contains("<label for=\"with_payment_of_tax\">With payment of IGST</label>"), chosen);
-        for (String field : List.of("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date")) {
+        for (String field : List.of("export_currency", "export_country", "port_code", "shipping_bill_number", "shipping_bill_date")) {
             assertTrue(chosen.contains("<label for=\"" + field + "\">"), field + " in " + chosen);
         }
         assertTrue(chosen.contains("id=\"shipping_bill_date\" name=\"shipping_bill_date\" type=\"date\""), chosen);
@@ -85,7 +85,7 @@ class InvoicePagesTest {
         String typed = io.restassured.RestAssured.given().cookies(admin.cookies).formParam("csrf-token", csrf(page))
                 .formParam("customer_id", "4").formParam("terms_for", "overseas").formParam("product", "12").formParam("quantity", "1")
                 .formParam("discount", "").formParam("port_code", "BOMBAY").formParam("export_currency", "USD")
-                .formParam("shipping_bill_date", "2026-11-30").formParam("with_payment_of_tax", "true")
+                .formParam("export_country", "AE").formParam("shipping_bill_date", "2026-11-30").formParam("with_payment_of_tax", "true")
                 .post(BASE + "/new/preview").then().statusCode(200).extract().asString();
         assertTrue(!typed.contains("id=\"invoice-terms\""), typed);
         assertTrue(typed.contains("id=\"port_code-error\" hx-swap-oob=\"true\">port_code is the 6-character Indian port code, as INBOM1<"), typed);
@@ -93,6 +93,7 @@ class InvoicePagesTest {
         String sent = InvoiceStubGateway.CALLS.stream().filter(c -> c.startsWith("POST /api/tenants/smile-dental/invoices/preview")
                 && c.contains("BOMBAY")).findFirst().orElseThrow(() -> new AssertionError(InvoiceStubGateway.CALLS)).replace(" ", "");
         assertTrue(sent.contains("\"port_code\":\"BOMBAY\"") && sent.contains("\"export_currency\":\"USD\"")
+                && sent.contains("\"export_country\":\"AE\"")
                 && sent.contains("\"shipping_bill_date\":\"2026-11-30\"") && sent.contains("\"with_payment_of_tax\":true"), sent);
     }
 

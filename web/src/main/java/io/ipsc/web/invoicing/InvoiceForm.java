@@ -36,14 +36,15 @@ public class InvoiceForm {
     @RestForm("reverse_charge") public String reverseCharge = "";
     @RestForm("with_payment_of_tax") public String withPaymentOfTax = "";
     @RestForm("export_currency") public String exportCurrency = "";
+    @RestForm("export_country") public String exportCountry = "";
     @RestForm("port_code") public String portCode = "";
     @RestForm("shipping_bill_number") public String shippingBillNumber = "";
     @RestForm("shipping_bill_date") public String shippingBillDate = "";
     /** The category the page's terms were shown for. */
     @RestForm("terms_for") public String termsFor = "";
 
-    private static final Set<String> TERM_FIELDS = Set.of("reverse_charge", "with_payment_of_tax", "export_currency", "port_code",
-            "shipping_bill_number", "shipping_bill_date");
+    private static final Set<String> TERM_FIELDS = Set.of("reverse_charge", "with_payment_of_tax", "export_currency", "export_country",
+            "port_code", "shipping_bill_number", "shipping_bill_date");
 
     /** A row of the editor as the page shows it: the product chosen as its picker names it, and the API's errors for it. */
     public record Row(int index, String product, Choice choice, String quantity, String discount, String productError,
@@ -90,6 +91,7 @@ public class InvoiceForm {
         form.reverseCharge = Boolean.TRUE.equals(draft.getReverseCharge()) ? "true" : "";
         form.withPaymentOfTax = "SEZWP".equals(draft.getSupplyType()) || "EXPWP".equals(draft.getSupplyType()) ? "true" : "";
         form.exportCurrency = Objects.toString(draft.getExportCurrency(), "");
+        form.exportCountry = Objects.toString(draft.getExportCountry(), "");
         form.portCode = Objects.toString(draft.getPortCode(), "");
         form.shippingBillNumber = Objects.toString(draft.getShippingBillNumber(), "");
         form.shippingBillDate = Objects.toString(draft.getShippingBillDate(), "");
@@ -126,7 +128,7 @@ public class InvoiceForm {
         }
         request.reverseCharge("true".equals(reverseCharge) ? Boolean.TRUE : null)
                 .withPaymentOfTax("true".equals(withPaymentOfTax) ? Boolean.TRUE : null)
-                .exportCurrency(text(exportCurrency)).portCode(text(portCode)).shippingBillNumber(text(shippingBillNumber))
+                .exportCurrency(text(exportCurrency)).exportCountry(text(exportCountry)).portCode(text(portCode)).shippingBillNumber(text(shippingBillNumber))
                 .shippingBillDate(date(shippingBillDate));
         return request.lines(lines);
     }
@@ -138,6 +140,7 @@ public class InvoiceForm {
     /** The export's fields, in the order of the shipping documents. */
     public List<Field> exportFields() {
         return List.of(new Field("export_currency", "Currency", "text", exportCurrency, "USD"),
+                new Field("export_country", "Country of destination", "text", exportCountry, "AE"),
                 new Field("port_code", "Port code", "text", portCode, "INBOM1"),
                 new Field("shipping_bill_number", "Shipping bill number", "text", shippingBillNumber, null),
                 new Field("shipping_bill_date", "Shipping bill date", "date", shippingBillDate, null));

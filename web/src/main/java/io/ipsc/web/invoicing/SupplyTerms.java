@@ -31,7 +31,7 @@ public record SupplyTerms(String category, boolean reverseCharge, boolean paymen
             fields.add("with_payment_of_tax");
         }
         if (export) {
-            fields.addAll(List.of("export_currency", "port_code", "shipping_bill_number", "shipping_bill_date"));
+            fields.addAll(List.of("export_currency", "export_country", "port_code", "shipping_bill_number", "shipping_bill_date"));
         }
         return fields;
     }
