@@ -151,11 +151,13 @@ class InvoicingTest {
                                 "quantity", 1, "unit_price", "499.99", "gst_rate", 18, "discount_percent", 10))))
                 .post("/api/invoices").then().statusCode(201)
                 .body("data.status", is("draft")).body("data.number", nullValue()).body("data.inter_state", is(false))
+                .body("data.place_of_supply", is("27")).body("data.place_of_supply_name", is("Maharashtra"))
                 .body("data.taxable_amount", is(2449.99f)).body("data.cgst", is(220.50f)).body("data.sgst", is(220.50f))
                 .body("data.igst", is(0.0f)).body("data.total", is(2891.0f)).body("data.round_off", is(0.01f))
                 .extract().path("data.id");
         as(ANU, A).body(Map.of("customer_id", outside, "invoice_date", "2024-06-02", "lines", List.of(Map.of("product_id", item, "quantity", 1))))
                 .post("/api/invoices").then().statusCode(201)
+                .body("data.place_of_supply", is("29")).body("data.place_of_supply_name", is("Karnataka"))
                 .body("data.inter_state", is(true)).body("data.igst", is(180.0f)).body("data.cgst", is(0.0f)).body("data.total", is(1180.0f));
 
         String first = as(ANU, A).post("/api/invoices/" + intra + "/issue").then().statusCode(200)

@@ -186,6 +186,7 @@ class InvoicePagesTest {
     void aWriterIsOfferedThePaymentAndAViewerNothing() {
         admin.get(BASE + "/5").then().statusCode(200)
                 .body(containsString("id=\"balance-due\">₹33,100.00<"))
+                .body(containsString("<dt>Place of supply</dt><dd>Karnataka (29)</dd>"))
                 .body(containsString("id=\"invoice-status\" class=\"invoice-status partially_paid\">Partially paid<"))
                 .body(containsString("Kaveri Traders"))
                 .body(containsString("id=\"record-payment\""))

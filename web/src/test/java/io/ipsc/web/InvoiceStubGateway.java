@@ -75,7 +75,7 @@ public class InvoiceStubGateway extends StandInGateway {
                      "amount_in_words":"Rupees Fifty Three Thousand One Hundred Only","lines":[%s]}""".formatted(LINE);
             case "GET " + tenant + "/invoices/5" -> """
                     {"id":5,"number":"INV/2026-27/00001","status":"partially_paid","customer_id":3,"invoice_date":"2026-11-29",
-                     "place_of_supply":"29","inter_state":false,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"round_off":0,
+                     "place_of_supply":"29","place_of_supply_name":"Karnataka","inter_state":false,"taxable_amount":45000,"cgst":4050,"sgst":4050,"igst":0,"round_off":0,
                      "total":53100,"amount_in_words":"Rupees Fifty Three Thousand One Hundred Only","amount_paid":20000,"balance_due":33100,
                      "lines":[%s]}""".formatted(LINE);
             case "GET " + tenant + "/invoices/5/pdf" -> {

@@ -3,6 +3,7 @@ package io.ipsc.invoicing.invoice;
 import io.ipsc.invoicing.cashflow.Ageing;
 import io.ipsc.invoicing.gst.FinancialYear;
 import io.ipsc.invoicing.gst.GstCategory;
+import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.invoicing.gst.SupplyType;
 import io.ipsc.invoicing.money.IndianAmounts;
 import io.ipsc.tenancy.api.Page;
@@ -254,7 +255,8 @@ public class InvoiceRepository {
         BigDecimal credited = r.getBigDecimal("credited");
         BigDecimal debited = r.getBigDecimal("debited");
         return new InvoiceView(r.getLong("id"), r.getString("number"), r.getString("status"), r.getLong("customer_id"),
-                r.getLocalDate("invoice_date"), r.getLocalDate("due_date"), r.getString("place_of_supply"), r.getBoolean("inter_state"),
+                r.getLocalDate("invoice_date"), r.getLocalDate("due_date"), r.getString("place_of_supply"),
+                PlaceOfSupply.name(r.getString("place_of_supply")), r.getBoolean("inter_state"),
                 r.getBigDecimal("taxable_amount"), r.getBigDecimal("cgst"), r.getBigDecimal("sgst"), r.getBigDecimal("igst"),
                 r.getBigDecimal("round_off"), total, IndianAmounts.inWords(total), paid, credited, debited,
                 total.add(debited).subtract(credited).subtract(paid), r.getString("irn"), r.getString("notes"),

@@ -53,7 +53,7 @@ public final class TaxInvoicePdfBench {
             lines.add(new InvoiceView.LineView(i + 1, null, "Stainless steel ball bearing, sealed, size " + (6200 + i), "84821011", "nos",
                     in.quantity(), in.unitPrice(), in.discountPercent(), in.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total(), null));
         }
-        InvoiceView invoice = new InvoiceView(1, "INV/2425/00042", "issued", 1, LocalDate.of(2024, 7, 15), LocalDate.of(2024, 8, 14), "27", false,
+        InvoiceView invoice = new InvoiceView(1, "INV/2425/00042", "issued", 1, LocalDate.of(2024, 7, 15), LocalDate.of(2024, 8, 14), "27", "Maharashtra", false,
                 tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total(), IndianAmounts.inWords(tax.total()), BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, tax.total(), "9f2c4e8a1b7d3f6e0a5c9b2d8e4f1a7c3b6d0e9f2a5c8b1d4e7f0a3c6b9d2e5f", null, null, lines,
                 "B2B", false, null, null, null, null, null);

@@ -22,15 +22,13 @@ public record Totals(String placeOfSupply, boolean interState, String taxable, S
     }
 
     static Totals of(InvoicePreview p) {
-        String place = p.getPlaceOfSupplyName() == null ? text(p.getPlaceOfSupply())
-                : p.getPlaceOfSupplyName() + (p.getPlaceOfSupply() == null ? "" : " (" + p.getPlaceOfSupply() + ")");
-        return new Totals(place, Boolean.TRUE.equals(p.getInterState()), IndianFormats.rupees(p.getTaxableAmount()),
+        return new Totals(place(p.getPlaceOfSupplyName(), p.getPlaceOfSupply()), Boolean.TRUE.equals(p.getInterState()), IndianFormats.rupees(p.getTaxableAmount()),
                 IndianFormats.rupees(p.getCgst()), IndianFormats.rupees(p.getSgst()), IndianFormats.rupees(p.getIgst()),
                 IndianFormats.rupees(p.getRoundOff()), IndianFormats.rupees(p.getTotal()), text(p.getAmountInWords()), lines(p.getLines()));
     }
 
     static Totals of(InvoiceView v) {
-        return new Totals(text(v.getPlaceOfSupply()), Boolean.TRUE.equals(v.getInterState()), IndianFormats.rupees(v.getTaxableAmount()),
+        return new Totals(place(v.getPlaceOfSupplyName(), v.getPlaceOfSupply()), Boolean.TRUE.equals(v.getInterState()), IndianFormats.rupees(v.getTaxableAmount()),
                 IndianFormats.rupees(v.getCgst()), IndianFormats.rupees(v.getSgst()), IndianFormats.rupees(v.getIgst()),
                 IndianFormats.rupees(v.getRoundOff()), IndianFormats.rupees(v.getTotal()), text(v.getAmountInWords()), lines(v.getLines()));
     }
@@ -41,6 +39,11 @@ public record Totals(String placeOfSupply, boolean interState, String taxable, S
                 plain(l.getDiscountPercent()) + "%", IndianFormats.rupees(l.getTaxableAmount()), plain(l.getGstRate()) + "%",
                 IndianFormats.rupees(l.getCgst()), IndianFormats.rupees(l.getSgst()), IndianFormats.rupees(l.getIgst()),
                 IndianFormats.rupees(l.getTotal()))).toList();
+    }
+
+    /** The place of supply as a person reads it: the state's name with its GST code ("Karnataka (29)"). */
+    private static String place(String name, String code) {
+        return name == null ? text(code) : name + (code == null ? "" : " (" + code + ")");
     }
 
     private static String plain(BigDecimal value) {
