@@ -1,6 +1,7 @@
 package io.ipsc.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,11 +19,28 @@ public record LaunchConfig(
         Optional<String> externalKafka,
         Optional<String> adminEmail,
         Optional<String> adminPassword,
-        Durability durability) {
+        Durability durability,
+        List<String> postgresClusters) {
 
     public static final int DEFAULT_PG_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
+
+    /** One embedded cluster, {@code main}: the run before issue 20, as the end-to-end tests start it. */
+    public LaunchConfig(Path repoRoot, StateDir state, int postgresPort, Optional<PostgresAddress> externalPostgres,
+                        int kafkaPort, int kafkaControllerPort, Optional<String> externalKafka, Optional<String> adminEmail,
+                        Optional<String> adminPassword, Durability durability) {
+        this(repoRoot, state, postgresPort, externalPostgres, kafkaPort, kafkaControllerPort, externalKafka, adminEmail,
+                adminPassword, durability, List.of(LocalClusters.MAIN));
+    }
+
+    public LaunchConfig {
+        postgresClusters = List.copyOf(postgresClusters);
+        if (postgresClusters.size() > 1 && externalPostgres.isPresent()) {
+            throw new IllegalArgumentException(LocalClusters.VARIABLE + "=" + postgresClusters.size()
+                    + " starts embedded PostgreSQL servers; it cannot be combined with IPSC_PG_URL (unset one of the two)");
+        }
+    }
 
     public static LaunchConfig from(Map<String, String> env, Path repoRoot) {
         Path root = repoRoot.toAbsolutePath().normalize();
@@ -39,7 +57,8 @@ public record LaunchConfig(
                 value(env, "IPSC_ADMIN_EMAIL"),
                 // Taken as is: spaces around a password are part of it.
                 Optional.ofNullable(env.get("IPSC_ADMIN_PASSWORD")).filter(p -> !p.isEmpty()),
-                Durability.parse(value(env, Durability.VARIABLE)));
+                Durability.parse(value(env, Durability.VARIABLE)),
+                LocalClusters.parse(value(env, LocalClusters.VARIABLE)));
     }
 
     /** An empty variable counts as unset, as {@code VAR= ./ipsc up} is the usual way to clear one. */
@@ -69,6 +88,7 @@ public record LaunchConfig(
         return "LaunchConfig[repoRoot=" + repoRoot + ", home=" + state.home() + ", postgresPort=" + postgresPort
                 + ", externalPostgres=" + externalPostgres + ", kafkaPort=" + kafkaPort
                 + ", kafkaControllerPort=" + kafkaControllerPort + ", externalKafka=" + externalKafka
-                + ", adminEmail=" + adminEmail + ", durability=" + durability.id() + "]";
+                + ", adminEmail=" + adminEmail + ", durability=" + durability.id()
+                + ", postgresClusters=" + postgresClusters + "]";
     }
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 
 /**
- * An embedded PostgreSQL 17 server whose data lives in a folder that survives restarts.
+ * An embedded PostgreSQL 17 server whose data lives in a folder that survives restarts, with
+ * {@code wal_level=logical} so that a tenant can be moved off it online.
  * {@code pg_stat_statements} is preloaded so that the operator's slow-query view works locally.
  */
 public final class LocalPostgres implements AutoCloseable {
@@ -57,7 +58,18 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // ./ipsc backup copies the WAL written while it runs from pg_wal (there is no archive):
                 // keep enough of it that a checkpoint meanwhile cannot recycle a segment the copy needs.
-                .setServerConfig("wal_keep_size", "512MB");
+                .setServerConfig("wal_keep_size", "512MB")
+                // A tenant moves between clusters by logical replication (issue 20): a publication on the
+                // source, a subscription on the target. That needs logical decoding in the WAL, and on each
+                // side a slot and a WAL sender per moving database (one per service, 4) plus the initial
+                // copy's table-sync slots (max_sync_workers_per_subscription, 2 each): 12 for one tenant's
+                // move. 32 leaves room for a couple of moves at once; the target's apply and copy workers
+                // come out of max_worker_processes. All take effect at start, hence set here.
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "32")
+                .setServerConfig("max_wal_senders", "32")
+                .setServerConfig("max_logical_replication_workers", "16")
+                .setServerConfig("max_worker_processes", "32");
         durability.postgresSettings().forEach(builder::setServerConfig);
         if (port != 0) {
             builder.setPort(port);

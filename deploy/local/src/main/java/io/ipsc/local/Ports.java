@@ -35,6 +35,16 @@ public final class Ports {
         requireFree(service.managementPort(), service.name() + " management", remedy);
     }
 
+    /** The first port above {@code port} that nothing listens on and that this process could bind. */
+    public static int nextFree(int port) {
+        for (int candidate = port + 1; candidate <= 65535; candidate++) {
+            if (!isListening(candidate) && bindable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No free port above " + port);
+    }
+
     public static boolean isListening(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);

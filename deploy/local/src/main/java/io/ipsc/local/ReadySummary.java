@@ -1,5 +1,7 @@
 package io.ipsc.local;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,7 @@ public record ReadySummary(
         StateDir state,
         List<ServiceProcess> running,
         List<ServiceSpec> notBuilt,
-        PostgresAddress postgres,
+        Map<String, PostgresAddress> clusters,
         boolean postgresEmbedded,
         String kafka,
         boolean kafkaEmbedded,
@@ -18,6 +20,15 @@ public record ReadySummary(
         Map<String, String> postgresDurability,
         Map<String, String> kafkaDurability,
         StartupSteps startup) {
+
+    public ReadySummary {
+        clusters = Collections.unmodifiableMap(new LinkedHashMap<>(clusters));
+    }
+
+    /** Cluster {@code main}'s server, which holds the platform database (and is the only one unless IPSC_PG_CLUSTERS=2). */
+    public PostgresAddress postgres() {
+        return clusters.get(LocalClusters.MAIN);
+    }
 
     /** The gateway when it runs, as clients would call it; tenant-service until the gateway is built. */
     public Optional<ServiceSpec> entryPoint() {
@@ -45,8 +56,13 @@ public record ReadySummary(
             line(out, "Not built", notBuilt.stream().map(ServiceSpec::name).collect(Collectors.joining(", ")));
         }
         line(out, "Logs", state.logs() + "/<service>.log  (./ipsc logs <service>)");
-        line(out, "PostgreSQL", postgres.display()
-                + (postgresEmbedded ? ", password " + postgres.password() + ", data in " + state.postgresData() : ""));
+        PostgresAddress postgres = postgres();
+        for (Map.Entry<String, PostgresAddress> cluster : clusters.entrySet()) {
+            PostgresAddress server = cluster.getValue();
+            String name = clusters.size() > 1 ? "cluster " + cluster.getKey() + ": " : "";
+            line(out, cluster.getKey().equals(LocalClusters.MAIN) ? "PostgreSQL" : "", name + server.display()
+                    + (postgresEmbedded ? ", password " + server.password() + ", data in " + state.postgresData(cluster.getKey()) : ""));
+        }
         line(out, "", postgres.psqlCommand(Launcher.PLATFORM_DATABASE) + "  (or ./ipsc psql)");
         line(out, "", "durability: " + postgresDurabilityText());
         line(out, "Kafka", kafka + (kafkaEmbedded ? "  (data in " + state.kafkaData() + ")" : ""));
@@ -61,11 +77,21 @@ public record ReadySummary(
 
     /** KEY=VALUE lines for the script, which must not parse the human text. */
     public String endpoints() {
+        PostgresAddress postgres = postgres();
+        StringBuilder clusterLines = new StringBuilder("IPSC_CLUSTERS=" + String.join(",", clusters.keySet()) + "\n");
+        clusters.forEach((name, server) -> {
+            if (!name.equals(LocalClusters.MAIN)) {
+                clusterLines.append(LocalClusters.variable(name, "HOST")).append('=').append(server.host()).append('\n')
+                        .append(LocalClusters.variable(name, "PORT")).append('=').append(server.port()).append('\n')
+                        .append(LocalClusters.variable(name, "USER")).append('=').append(server.user()).append('\n');
+            }
+        });
         return "IPSC_URL=" + entryPoint().map(ServiceSpec::url).orElse("") + "\n"
                 + "IPSC_PG_HOST=" + postgres.host() + "\n"
                 + "IPSC_PG_PORT=" + postgres.port() + "\n"
                 + "IPSC_PG_USER=" + postgres.user() + "\n"
                 + "IPSC_PG_EMBEDDED=" + postgresEmbedded + "\n"
+                + clusterLines
                 + "KAFKA_BOOTSTRAP_SERVERS=" + kafka + "\n"
                 + "IPSC_PG_DURABILITY=" + postgresDurabilityText() + "\n"
                 + "IPSC_KAFKA_DURABILITY=" + kafkaDurabilityText() + "\n"

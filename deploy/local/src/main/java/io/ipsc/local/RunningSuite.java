@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public final class RunningSuite {
     private final StateDir state;
     private final Durability durability;
     private final List<ServiceProcess> services = new ArrayList<>();
-    private LocalPostgres postgres;
+    /** By cluster name, in start order: {@code main}, then {@code second} when the run has two. */
+    private final Map<String, LocalPostgres> postgres = new LinkedHashMap<>();
     private LocalKafka kafka;
     private KafkaProcess kafkaProcess;
     private boolean stopping;
@@ -41,8 +43,18 @@ public final class RunningSuite {
 
     /** Safe to call while Kafka starts on another thread: the two start side by side. */
     public PostgresAddress startPostgres(int port) throws Exception {
+        return startPostgres(LocalClusters.MAIN, port);
+    }
+
+    /**
+     * The embedded server of database cluster {@code cluster}, with its own data folder and log. Safe to call
+     * while Kafka and the other cluster start on other threads.
+     */
+    public PostgresAddress startPostgres(String cluster, int port) throws Exception {
+        String name = StateDir.postgresName(cluster);
         LocalPostgres started = startOutsideLock(
-                () -> LocalPostgres.start(state.postgresData(), port, state.log("postgres"), false, durability), p -> p::close, p -> postgres = p);
+                () -> LocalPostgres.start(state.postgresData(cluster), port, state.log(name), false, durability), p -> p::close,
+                p -> postgres.put(cluster, p));
         return started.address();
     }
 
@@ -140,7 +152,7 @@ public final class RunningSuite {
             return;
         }
         stopping = true;
-        if (services.isEmpty() && kafka == null && kafkaProcess == null && postgres == null) {
+        if (services.isEmpty() && kafka == null && kafkaProcess == null && postgres.isEmpty()) {
             removeRunFiles();
             return;
         }
@@ -153,10 +165,10 @@ public final class RunningSuite {
             Console.info("stopping Kafka");
             runQuietly(kafkaProcess::close);
         }
-        if (postgres != null) {
-            Console.info("stopping PostgreSQL");
-            runQuietly(postgres::close);
-        }
+        postgres.forEach((cluster, server) -> {
+            Console.info("stopping PostgreSQL" + (postgres.size() > 1 ? " (cluster " + cluster + ")" : ""));
+            runQuietly(server::close);
+        });
         removeRunFiles();
         Console.info("stopped");
     }

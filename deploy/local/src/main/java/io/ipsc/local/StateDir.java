@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The folder that holds a local run's state. Data ({@code postgres/}, {@code kafka/}), the admin's
+ * The folder that holds a local run's state. Data ({@code postgres/}, {@code postgres-second/}, {@code kafka/}), the admin's
  * credentials and {@code logs/} outlive a run; {@code run/} describes the run in progress and is
  * emptied when it stops. The {@code ipsc} script reads the same names.
  */
@@ -14,6 +14,16 @@ public record StateDir(Path home) {
 
     public Path postgresData() {
         return home.resolve("postgres");
+    }
+
+    /** A cluster's data: {@code postgres/} for {@code main}, as before there were several; {@code postgres-<name>/} for another. */
+    public Path postgresData(String cluster) {
+        return home.resolve(postgresName(cluster));
+    }
+
+    /** The cluster's server as the logs and the script name it: {@code postgres}, {@code postgres-second}. */
+    public static String postgresName(String cluster) {
+        return cluster.equals(LocalClusters.MAIN) ? "postgres" : "postgres-" + cluster;
     }
 
     public Path kafkaData() {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The start sequence of {@code ./ipsc up}: PostgreSQL and Kafka side by side (embedded unless given;
- * the embedded broker gets the suite's topics), the platform database, then tenant-service alone and
+ * The start sequence of {@code ./ipsc up}: PostgreSQL (one embedded server per database cluster) and Kafka
+ * side by side (embedded unless given; the embedded broker gets the suite's topics), the platform database, then tenant-service alone and
  * the other built services side by side, the web app last, each awaited until ready. {@link Launcher} runs it with the standard ports; the end-to-end tests run it with free
  * ports of their own and Kafka in a child JVM, so that they start the suite exactly as a person does.
  */
@@ -88,14 +89,14 @@ public final class SuiteStarter {
         } finally {
             kafkaStarter.shutdown();
         }
-        PostgresAddress postgres;
+        Map<String, PostgresAddress> clusters;
         if (postgresEmbedded) {
-            Console.info("starting PostgreSQL on port " + config.postgresPort() + " (data in " + state.postgresData() + ")");
-            postgres = steps.time("PostgreSQL", () -> suite.startPostgres(config.postgresPort()));
+            clusters = startClusters(steps);
         } else {
-            postgres = config.externalPostgres().get();
-            Console.info("using PostgreSQL at " + postgres.display());
+            clusters = Map.of(LocalClusters.MAIN, config.externalPostgres().get());
+            Console.info("using PostgreSQL at " + clusters.get(LocalClusters.MAIN).display());
         }
+        PostgresAddress postgres = clusters.get(LocalClusters.MAIN);
         createPlatformDatabase(postgres, postgresEmbedded);
         // As the server reports them: an external server's own, the embedded one's as this run set them.
         Map<String, String> postgresDurability = PostgresDatabases.settings(postgres, Durability.DURABLE.postgresSettings().keySet());
@@ -107,7 +108,7 @@ public final class SuiteStarter {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
 
-        Map<String, String> environment = serviceEnvironment(postgres, kafka, admin);
+        Map<String, String> environment = serviceEnvironment(clusters, kafka, admin);
         // tenant-service alone first (see Services.ALL), then the others side by side, the web app last.
         // Starting tenant-service with the others was tried (2026-11-30, BENCHMARKS.md): on two busy
         // cores six JVMs starting at once left tenant-service unready after 120 s, and the work is the
@@ -118,9 +119,54 @@ public final class SuiteStarter {
         steps.time(names(first), () -> startAndAwait(first, environment));
         steps.time(names(rest), () -> startAndAwait(rest, environment));
         steps.time(names(last), () -> startAndAwait(last, environment));
-        return new ReadySummary(state, suite.services(), notBuilt, postgres, postgresEmbedded,
+        return new ReadySummary(state, suite.services(), notBuilt, clusters, postgresEmbedded,
                 kafka, kafkaEmbedded, admin, postgresDurability,
                 kafkaEmbedded ? config.durability().kafkaSettings() : Map.of(), steps.finish());
+    }
+
+    /**
+     * The embedded server of each database cluster, side by side: {@code main} on the configured port, the
+     * second on the next free port after it (chosen at each start, as its data does not depend on it).
+     */
+    private Map<String, PostgresAddress> startClusters(StartupSteps steps) throws Exception {
+        Map<String, Integer> ports = clusterPorts();
+        Map<String, Future<PostgresAddress>> starting = new LinkedHashMap<>();
+        ExecutorService starter = Executors.newFixedThreadPool(ports.size(), r -> {
+            Thread t = new Thread(r, "postgres-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ports.forEach((cluster, port) -> {
+                String step = cluster.equals(LocalClusters.MAIN) ? "PostgreSQL" : "PostgreSQL " + cluster;
+                Console.info("starting " + step + " on port " + port + " (data in " + config.state().postgresData(cluster) + ")");
+                starting.put(cluster, starter.submit(() -> steps.time(step, () -> suite.startPostgres(cluster, port))));
+            });
+        } finally {
+            starter.shutdown();
+        }
+        Map<String, PostgresAddress> started = new LinkedHashMap<>();
+        for (Map.Entry<String, Future<PostgresAddress>> cluster : starting.entrySet()) {
+            try {
+                started.put(cluster.getKey(), cluster.getValue().get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return started;
+    }
+
+    /** The port of each embedded cluster, in the order of {@link LaunchConfig#postgresClusters()}. */
+    private Map<String, Integer> clusterPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        int port = config.postgresPort();
+        for (String cluster : config.postgresClusters()) {
+            if (!ports.isEmpty()) {
+                port = Ports.nextFree(port);
+            }
+            ports.put(cluster, port);
+        }
+        return ports;
     }
 
     /** The embedded broker with the suite's topics, or the address of the one given. */
@@ -175,12 +221,14 @@ public final class SuiteStarter {
         }
     }
 
-    private Map<String, String> serviceEnvironment(PostgresAddress postgres, String kafka, AdminCredentials admin) {
+    private Map<String, String> serviceEnvironment(Map<String, PostgresAddress> clusters, String kafka, AdminCredentials admin) {
+        PostgresAddress postgres = clusters.get(LocalClusters.MAIN);
         Map<String, String> env = new HashMap<>(extraEnvironment);
         env.put("IPSC_PG_HOST", postgres.host());
         env.put("IPSC_PG_PORT", Integer.toString(postgres.port()));
         env.put("IPSC_PG_USER", postgres.user());
         env.put("IPSC_PG_PASSWORD", postgres.password());
+        env.putAll(LocalClusters.serviceEnvironment(clusters));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("IPSC_ADMIN_EMAIL", admin.email());
         env.put("IPSC_ADMIN_PASSWORD", admin.password());

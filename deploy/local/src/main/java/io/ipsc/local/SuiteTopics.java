@@ -40,7 +40,10 @@ public final class SuiteTopics {
 
     private static Map<String, Map<String, String>> topics() {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put("ipsc.tenants", Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0", "segment.ms", "3600000"));
+        Map<String, String> compacted = Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0", "segment.ms", "3600000");
+        topics.put("ipsc.tenants", compacted);
+        // The database clusters' registry (issue 20), a snapshot per cluster name, read from the start by every domain service.
+        topics.put("ipsc.clusters", compacted);
         topics.put("ipsc.provisioning", retention(7));
         topics.put("ipsc.billing", retention(30));
         topics.put("ipsc.stock", retention(30));

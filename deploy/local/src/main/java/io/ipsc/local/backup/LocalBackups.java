@@ -1,5 +1,7 @@
 package io.ipsc.local.backup;
 
+import io.ipsc.local.LocalClusters;
+import io.ipsc.local.LocalPostgres;
 import io.ipsc.local.PostgresAddress;
 import io.ipsc.local.StateDir;
 
@@ -25,8 +27,9 @@ import java.util.Properties;
  * {@code ./ipsc backup [DIR]} and {@code ./ipsc restore DIR}: a local run's state folder copied while the
  * suite runs, and brought back into an empty one.
  *
- * <p>A backup holds the PostgreSQL copy ({@link PostgresBackup}), the first admin's credentials, and a
- * manifest. Kafka is left out on purpose: everything on it is derived from PostgreSQL (tenant snapshots are
+ * <p>A backup holds the PostgreSQL copy ({@link PostgresBackup}) of every database cluster of the run
+ * ({@code postgres/} for {@code main}, {@code postgres-second/} with {@code IPSC_PG_CLUSTERS=2}), the first
+ * admin's credentials, and a manifest. Kafka is left out on purpose: everything on it is derived from PostgreSQL (tenant snapshots are
  * tenant-service's rows, published again by it at start when the topic lacks them; the services' outboxes
  * are in their databases), and a broker's log copied while it runs is not consistent with the databases.
  */
@@ -48,23 +51,39 @@ public final class LocalBackups {
         Path folder = target.orElse(state.home().resolve("backups").resolve(LocalDateTime.now().format(FOLDER_NAME)));
         PostgresBackup.requireEmpty(folder, "The backup folder");
         Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        PostgresAddress server = new PostgresAddress(endpoints.get("IPSC_PG_HOST"), Integer.parseInt(endpoints.get("IPSC_PG_PORT")),
-                endpoints.get("IPSC_PG_USER"), io.ipsc.local.LocalPostgres.SUPERUSER_PASSWORD);
-        PostgresBackup.Taken taken = PostgresBackup.take(server, state.postgresData(), folder);
+        Properties manifest = new Properties();
+        List<String> clusters = clusters(endpoints.get("IPSC_CLUSTERS"));
+        manifest.setProperty("clusters", String.join(",", clusters));
+        // One cluster after the other, main first, so the copies are not of one instant across clusters. Main
+        // first is the safe order: a tenant moved between the two copies is, in the platform database of main's
+        // copy, still on its source cluster, whose database a move never drops; the second copy then holds at
+        // most a target database nothing points to yet. The other order could restore a platform that points
+        // to a database the older copy lacks.
+        for (String cluster : clusters) {
+            String name = StateDir.postgresName(cluster);
+            boolean main = cluster.equals(LocalClusters.MAIN);
+            PostgresAddress server = new PostgresAddress(
+                    endpoints.get(main ? "IPSC_PG_HOST" : LocalClusters.variable(cluster, "HOST")),
+                    Integer.parseInt(endpoints.get(main ? "IPSC_PG_PORT" : LocalClusters.variable(cluster, "PORT"))),
+                    endpoints.get(main ? "IPSC_PG_USER" : LocalClusters.variable(cluster, "USER")), LocalPostgres.SUPERUSER_PASSWORD);
+            PostgresBackup.Taken taken = PostgresBackup.take(server, state.postgresData(cluster), folder.resolve(name));
+            if (main) {
+                manifest.setProperty("started_at", taken.startedAt().toString());
+            }
+            manifest.setProperty("stopped_at", taken.stoppedAt().toString());
+            // Cluster main's keys are those of a backup from before there were several clusters.
+            manifest.setProperty(name + ".version", taken.serverVersion());
+            manifest.setProperty(name + ".wal.start_segment", taken.startSegment());
+            manifest.setProperty(name + ".wal.stop_segment", taken.stopSegment());
+            manifest.setProperty(name + ".wal.stop_lsn", taken.stopLsn());
+            manifest.setProperty(name + ".databases", String.join(",", taken.databases()));
+            manifest.setProperty("bytes", Long.toString(Long.parseLong(manifest.getProperty("bytes", "0")) + taken.bytes()));
+        }
         for (Path credential : List.of(state.adminEmailFile(), state.adminPasswordFile())) {
             if (Files.exists(credential)) {
                 Files.copy(credential, folder.resolve(credential.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
-        Properties manifest = new Properties();
-        manifest.setProperty("started_at", taken.startedAt().toString());
-        manifest.setProperty("stopped_at", taken.stoppedAt().toString());
-        manifest.setProperty("postgres.version", taken.serverVersion());
-        manifest.setProperty("postgres.wal.start_segment", taken.startSegment());
-        manifest.setProperty("postgres.wal.stop_segment", taken.stopSegment());
-        manifest.setProperty("postgres.wal.stop_lsn", taken.stopLsn());
-        manifest.setProperty("postgres.databases", String.join(",", taken.databases()));
-        manifest.setProperty("bytes", Long.toString(taken.bytes()));
         try (OutputStream out = Files.newOutputStream(folder.resolve(MANIFEST))) {
             manifest.store(out, "IPSC local backup: restore with ./ipsc restore " + folder);
         }
@@ -74,29 +93,52 @@ public final class LocalBackups {
     /** Brings a backup back into {@code state}, whose data folders must be empty; the next ./ipsc up replays it. */
     public static Properties restore(Path backup, StateDir state) throws IOException {
         Path manifestFile = backup.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(backup.resolve("postgres/backup_label"))) {
-            throw new IllegalArgumentException(backup + " is not a backup taken by ./ipsc backup (no " + MANIFEST + " or backup_label)");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IllegalArgumentException(backup + " is not a backup taken by ./ipsc backup (no " + MANIFEST + ")");
+        }
+        Properties manifest = new Properties();
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+            manifest.load(in);
+        }
+        List<String> clusters = clusters(manifest.getProperty("clusters"));
+        for (String cluster : clusters) {
+            if (!Files.isRegularFile(backup.resolve(StateDir.postgresName(cluster)).resolve("backup_label"))) {
+                throw new IllegalArgumentException(backup + " is not a backup taken by ./ipsc backup (no backup_label in "
+                        + StateDir.postgresName(cluster) + "/)");
+            }
         }
         if (Files.exists(state.pidFile("launcher"))) {
             throw new IllegalStateException("the suite of " + state.home() + " seems to run: ./ipsc down first");
         }
-        PostgresBackup.requireEmpty(state.postgresData(), "The state folder's PostgreSQL data");
+        for (String cluster : clusters) {
+            PostgresBackup.requireEmpty(state.postgresData(cluster), "The state folder's PostgreSQL data (cluster " + cluster + ")");
+        }
         PostgresBackup.requireEmpty(state.kafkaData(), "The state folder's Kafka data");
         state.create();
-        copyTree(backup.resolve("postgres"), state.postgresData());
-        // PostgreSQL refuses a data directory that others may read.
-        Files.setPosixFilePermissions(state.postgresData(), PosixFilePermissions.fromString("rwx------"));
+        for (String cluster : clusters) {
+            copyTree(backup.resolve(StateDir.postgresName(cluster)), state.postgresData(cluster));
+            // PostgreSQL refuses a data directory that others may read.
+            Files.setPosixFilePermissions(state.postgresData(cluster), PosixFilePermissions.fromString("rwx------"));
+        }
         for (Path credential : List.of(state.adminEmailFile(), state.adminPasswordFile())) {
             Path saved = backup.resolve(credential.getFileName());
             if (Files.exists(saved)) {
                 Files.copy(saved, credential, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
-        Properties manifest = new Properties();
-        try (InputStream in = Files.newInputStream(manifestFile)) {
-            manifest.load(in);
-        }
         return manifest;
+    }
+
+    /** The clusters named in an endpoints file or manifest; a run or backup from before issue 20 has main alone. */
+    private static List<String> clusters(String names) {
+        List<String> clusters = names == null || names.isBlank() ? List.of(LocalClusters.MAIN) : List.of(names.strip().split(","));
+        for (String cluster : clusters) {
+            // A name becomes a folder name: nothing but the registry's cluster names is taken.
+            if (!cluster.matches("[a-z][a-z0-9]{0,30}")) {
+                throw new IllegalArgumentException("not a database cluster name: '" + cluster + "'");
+            }
+        }
+        return clusters;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -58,14 +58,13 @@ public final class PostgresBackup {
     }
 
     /**
-     * Copies the server's data directory into {@code target/postgres} while the server runs.
+     * Copies the server's data directory into {@code copy} while the server runs.
      *
      * @param server  the running server, as its superuser
      * @param dataDir its data directory (this process must be able to read it: the local run's own)
-     * @param target  an empty or absent folder
+     * @param copy    an empty or absent folder
      */
-    public static Taken take(PostgresAddress server, Path dataDir, Path target) throws IOException, SQLException {
-        Path copy = target.resolve("postgres");
+    public static Taken take(PostgresAddress server, Path dataDir, Path copy) throws IOException, SQLException {
         Files.createDirectories(copy);
         try (Connection session = server.connect("postgres")) {
             // The backup belongs to this session: were it to end before pg_backup_stop, the backup is void.

@@ -81,6 +81,42 @@ class LocalBackupsTest {
         }
     }
 
+    /** With IPSC_PG_CLUSTERS=2 a backup holds both clusters, and a restore brings each back into its own folder. */
+    @Test
+    void aBackupOfTwoClustersRestoresEach(@TempDir Path root) throws Exception {
+        StateDir live = new StateDir(root.resolve("live"));
+        live.create();
+        Path backup = root.resolve("backup");
+        Map<String, String> databases = Map.of("main", "tenant_a_invoicing", "second", "tenant_b_invoicing");
+        try (LocalPostgres main = LocalPostgres.start(live.postgresData("main"), 0, Durability.FAST);
+             LocalPostgres second = LocalPostgres.start(live.postgresData("second"), 0, Durability.FAST)) {
+            for (LocalPostgres server : List.of(main, second)) {
+                String database = databases.get(server == main ? "main" : "second");
+                server.createDatabaseIfMissing(database);
+                try (Connection c = server.address().connect(database); Statement st = c.createStatement()) {
+                    st.execute("CREATE TABLE invoices (number bigint PRIMARY KEY)");
+                    st.execute("INSERT INTO invoices SELECT generate_series(1, 7)");
+                }
+            }
+            Map<String, String> endpoints = Map.of("IPSC_PG_EMBEDDED", "true", "IPSC_PG_HOST", "127.0.0.1",
+                    "IPSC_PG_PORT", Integer.toString(main.port()), "IPSC_PG_USER", LocalPostgres.SUPERUSER,
+                    "IPSC_CLUSTERS", "main,second", "IPSC_CLUSTERS_SECOND_HOST", "127.0.0.1",
+                    "IPSC_CLUSTERS_SECOND_PORT", Integer.toString(second.port()), "IPSC_CLUSTERS_SECOND_USER", LocalPostgres.SUPERUSER);
+            LocalBackups.backup(live, endpoints, Optional.of(backup));
+        }
+
+        StateDir restored = new StateDir(root.resolve("restored"));
+        assertEquals("main,second", LocalBackups.restore(backup, restored).getProperty("clusters"));
+        for (Map.Entry<String, String> cluster : databases.entrySet()) {
+            try (LocalPostgres server = LocalPostgres.start(restored.postgresData(cluster.getKey()), 0, Durability.FAST);
+                 Connection c = server.address().connect(cluster.getValue()); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM invoices")) {
+                rs.next();
+                assertEquals(7, rs.getLong(1), cluster.getKey() + " restored into " + restored.postgresData(cluster.getKey()));
+            }
+        }
+    }
+
     @Test
     void aRestoreRefusesAFolderThatIsNotABackupOrAStateThatHasData(@TempDir Path root) throws Exception {
         StateDir state = new StateDir(root.resolve("state"));
