@@ -316,4 +316,67 @@ class ClusterConsistencyTest {
         expect("IPSC_UPSTREAM_DENTAL points at port 9999 of Service dental-service, which has no such port", docs ->
                 configData(docs, "ipsc-gateway").put("IPSC_UPSTREAM_DENTAL", "http://dental-service:9999"));
     }
+
+    // ---- Database clusters (issue 20): prod has two, main (ipsc-pg) and second (ipsc-pg-second) ----
+
+    static Map<String, Object> role(List<Map<String, Object>> docs, String cluster, String name) {
+        return Yaml.listAt(object(docs, "Cluster", cluster), "spec", "managed", "roles").stream().map(Yaml::map)
+                .filter(r -> name.equals(r.get("name"))).findFirst().orElseThrow(() -> new AssertionError("no role " + name));
+    }
+
+    @Test
+    void everyServiceHasCredentialsForEveryRegisteredCluster() {
+        expect("Deployment/dental-service: logs in to PostgreSQL (IPSC_CLUSTERS_SECOND_PASSWORD) with no Secret", docs -> {
+            Map<String, Object> container = Yaml.map(Yaml.listAt(object(docs, "Deployment", "dental-service"),
+                    "spec", "template", "spec", "containers").get(0));
+            Yaml.listAt(container, "env").removeIf(e -> "IPSC_CLUSTERS_SECOND_PASSWORD".equals(Yaml.map(e).get("name")));
+        });
+    }
+
+    @Test
+    void eachClustersCredentialsAreTheServicesOwnRoleThere() {
+        expect("logs in to PostgreSQL (IPSC_CLUSTERS_SECOND_USER) with Secret ipsc-pg-invoicing-service instead of Secret "
+                + "ipsc-pg-second-invoicing-service", docs ->
+                readFromSecret(docs, "invoicing-service", "IPSC_CLUSTERS_SECOND_USER", "ipsc-pg-invoicing-service"));
+    }
+
+    @Test
+    void aClusterNamedWithoutAnAddressIsFound() {
+        expect("Deployment/branding-service: has no IPSC_CLUSTERS_THIRD_HOST, but tenant-service registers cluster third", docs ->
+                configData(docs, "ipsc-postgres").put("IPSC_CLUSTERS", "main,second,third"));
+    }
+
+    @Test
+    void aClustersAddressNamesACloudNativePgCluster() {
+        expect("IPSC_CLUSTERS_SECOND_HOST is ipsc-pg-3-rw, which is not the read-write Service", docs ->
+                configData(docs, "ipsc-postgres").put("IPSC_CLUSTERS_SECOND_HOST", "ipsc-pg-3-rw"));
+    }
+
+    @Test
+    void clusterNamesFollowTheContract() {
+        expect("IPSC_CLUSTERS names 'eu-west', which is not a cluster name", docs ->
+                configData(docs, "ipsc-postgres").put("IPSC_CLUSTERS", "main,eu-west"));
+        expect("lacks main", docs -> configData(docs, "ipsc-postgres").put("IPSC_CLUSTERS", "second"));
+    }
+
+    @Test
+    void everyClusterDecodesItsWalLogically() {
+        expect("Cluster/ipsc-pg-second: does not set wal_level: logical", docs ->
+                Yaml.mapAt(object(docs, "Cluster", "ipsc-pg-second"), "spec", "postgresql", "parameters").remove("wal_level"));
+    }
+
+    @Test
+    void theMovingRolesMayReplicateAndSubscribe() {
+        expect("does not give the role dental_service REPLICATION", docs -> role(docs, "ipsc-pg-second", "dental_service").remove("replication"));
+        expect("does not make invoicing_service a member of pg_create_subscription", docs ->
+                role(docs, "ipsc-pg", "invoicing_service").remove("inRoles"));
+        expect("gives the role tenant_service REPLICATION; no service needs it", docs ->
+                role(docs, "ipsc-pg-second", "tenant_service").put("replication", true));
+    }
+
+    @Test
+    void theSecondClustersConnectionsFitToo() {
+        expect("Cluster/ipsc-pg-second: the services may open", docs ->
+                Yaml.mapAt(object(docs, "Cluster", "ipsc-pg-second"), "spec", "postgresql", "parameters").put("max_connections", "200"));
+    }
 }

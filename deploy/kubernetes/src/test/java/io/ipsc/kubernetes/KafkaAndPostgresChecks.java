@@ -25,12 +25,16 @@ import java.util.regex.Pattern;
  * and SCRAM-SHA-512 and each service connects as its own KafkaUser whose ACLs follow
  * {@link #TOPIC_TABLE}; PostgreSQL preloads pg_stat_statements, each service logs in as its own
  * managed role, CREATEDB only where a service creates its tenants' databases, ipsc_platform
- * reachable by tenant-service alone; and the most connections the services can open (every
- * autoscaler at its maximum, plus a rollout's surge pod) fit max_connections.
+ * reachable by tenant-service alone; every database cluster that tenant-service registers
+ * (IPSC_CLUSTERS) reachable by every service with its own role, each cluster able to be a move's source
+ * and target (wal_level logical, REPLICATION); and the most connections the services can open (every
+ * autoscaler at its maximum, plus a rollout's surge pod) fit max_connections on each cluster.
  */
 final class KafkaAndPostgresChecks {
 
     static final String TENANTS_TOPIC = "ipsc.tenants";
+    /** The database clusters' registry (issue 20), compacted like the lifecycle topic. */
+    static final String CLUSTERS_TOPIC = "ipsc.clusters";
     static final String PROVISIONING_TOPIC = "ipsc.provisioning";
     static final String BILLING_TOPIC = "ipsc.billing";
     static final String STOCK_TOPIC = "ipsc.stock";
@@ -47,28 +51,33 @@ final class KafkaAndPostgresChecks {
      * lifecycle events and reads the provisioning reports and security events; the domain services read
      * the lifecycle events and report; dental-service hands billing work and manufacturing-service stock
      * movements to invoicing-service; every service reports security events. Consumer groups are those
-     * the listeners join; the followers of ipsc.tenants join none. tenant-service creates the topics
+     * the listeners join; the followers of ipsc.tenants join none. The domain services also follow
+     * ipsc.clusters (issue 20), the database clusters' registry that tenant-service alone writes. tenant-service creates the topics
      * when missing (OutboxRelay.ensureTopics).
      */
     static final Map<String, KafkaAccess> TOPIC_TABLE = Map.of(
-            CONTROL_PLANE, new KafkaAccess(Set.of(TENANTS_TOPIC, SECURITY_TOPIC), Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC),
+            CONTROL_PLANE, new KafkaAccess(Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC, SECURITY_TOPIC), Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC),
                     Set.of("tenant-service", "tenant-service-security"),
-                    Set.of(TENANTS_TOPIC, PROVISIONING_TOPIC, BILLING_TOPIC, STOCK_TOPIC, SECURITY_TOPIC)),
+                    Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC, PROVISIONING_TOPIC, BILLING_TOPIC, STOCK_TOPIC, SECURITY_TOPIC)),
             "gateway", new KafkaAccess(Set.of(SECURITY_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()),
-            "invoicing-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC), Set.of(TENANTS_TOPIC, BILLING_TOPIC, STOCK_TOPIC),
+            "invoicing-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC), Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC, BILLING_TOPIC, STOCK_TOPIC),
                     Set.of("invoicing-service"), Set.of()),
-            "dental-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC, BILLING_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()),
-            "manufacturing-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC, STOCK_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()),
-            "branding-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC), Set.of(TENANTS_TOPIC), Set.of(), Set.of()));
+            "dental-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC, BILLING_TOPIC), Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC), Set.of(), Set.of()),
+            "manufacturing-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC, STOCK_TOPIC), Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC), Set.of(), Set.of()),
+            "branding-service", new KafkaAccess(Set.of(PROVISIONING_TOPIC, SECURITY_TOPIC), Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC), Set.of(), Set.of()));
 
     /** Every topic of the suite: each needs a KafkaTopic. */
-    static final Set<String> TOPICS = Set.of(TENANTS_TOPIC, PROVISIONING_TOPIC, BILLING_TOPIC, STOCK_TOPIC, SECURITY_TOPIC);
+    static final Set<String> TOPICS = Set.of(TENANTS_TOPIC, CLUSTERS_TOPIC, PROVISIONING_TOPIC, BILLING_TOPIC, STOCK_TOPIC, SECURITY_TOPIC);
 
     /** The services that create their tenants' databases at run time, hence the only roles with CREATEDB. */
     static final Set<String> CREATES_DATABASES = Set.of("invoicing-service", "dental-service", "manufacturing-service", "branding-service");
     /** Reading other roles' statistics (pg_stat_statements texts, pg_database_size of databases it cannot connect to). */
     static final Set<String> STATS_ROLES = Set.of("pg_read_all_stats", "pg_monitor");
     static final String PLATFORM_DATABASE = "ipsc_platform";
+    /** The database clusters tenant-service registers (issue 20), and the one every install has. */
+    static final String CLUSTERS_VARIABLE = "IPSC_CLUSTERS";
+    static final String MAIN_CLUSTER = "main";
+    static final Pattern CLUSTER_NAME = Pattern.compile("^[a-z][a-z0-9]{0,30}$");
     static final long SEVEN_DAYS_MS = 7L * 24 * 60 * 60 * 1000;
     /** Connections that CloudNativePG itself keeps (instance manager, exporter, replication) beyond the reserved ones. */
     static final int OPERATOR_CONNECTIONS = 10;
@@ -238,6 +247,10 @@ final class KafkaAndPostgresChecks {
         Manifests.Obj tenants = byTopic.get(TENANTS_TOPIC);
         if (tenants != null && !"compact".equals(Yaml.stringAt(tenants.raw(), "spec", "config", "cleanup.policy"))) {
             problem(tenants, TENANTS_TOPIC + " must be compacted (cleanup.policy: compact): it holds each tenant's latest snapshot");
+        }
+        Manifests.Obj clusters = byTopic.get(CLUSTERS_TOPIC);
+        if (clusters != null && !"compact".equals(Yaml.stringAt(clusters.raw(), "spec", "config", "cleanup.policy"))) {
+            problem(clusters, CLUSTERS_TOPIC + " must be compacted (cleanup.policy: compact): it holds each database cluster's latest snapshot");
         }
         Manifests.Obj provisioning = byTopic.get(PROVISIONING_TOPIC);
         if (provisioning != null) {
@@ -484,9 +497,14 @@ final class KafkaAndPostgresChecks {
                             + mayCreate + " may have it");
                 }
                 for (String power : List.of("superuser", "createrole", "bypassrls", "replication")) {
-                    if (Boolean.TRUE.equals(role.get(power))) {
+                    // The services that create their tenants' databases also move them (logical replication).
+                    boolean needed = power.equals("replication") && mayCreate.contains(name);
+                    if (Boolean.TRUE.equals(role.get(power)) && !needed) {
                         problem(c, "gives the role " + name + " " + power.toUpperCase() + "; no service needs it");
                     }
+                }
+                if (mayCreate.contains(name)) {
+                    movingRole(c, name, role);
                 }
             }
             if (PLATFORM_DATABASE.equals(Yaml.stringAt(c.raw(), "spec", "bootstrap", "initdb", "database"))) {
@@ -510,10 +528,90 @@ final class KafkaAndPostgresChecks {
             if (d.name().equals(CONTROL_PLANE) && !PLATFORM_DATABASE.equals(Yaml.stringAt(cluster.raw(), "spec", "bootstrap", "initdb", "database"))) {
                 problem(cluster, "does not bootstrap " + PLATFORM_DATABASE + ", the database of tenant-service");
             }
-            serviceRole(d, env, cluster);
+            serviceRole(d, env, cluster, "IPSC_PG_USER", "IPSC_PG_PASSWORD");
         }
+        databaseClusters();
         for (Manifests.Obj c : cnpgClusters()) {
             connectionBudget(c);
+            if (!"logical".equals(Yaml.stringAt(c.raw(), "spec", "postgresql", "parameters", "wal_level"))) {
+                problem(c, "does not set wal_level: logical (spec.postgresql.parameters): a tenant is moved off a cluster by logical replication");
+            }
+        }
+    }
+
+    // ---- Database clusters (issue 20) ----
+
+    /** The database cluster's names a service learns from IPSC_CLUSTERS (comma-separated); unset means main alone. */
+    static List<String> clusterNames(Map<String, String> env) {
+        String names = env.getOrDefault(CLUSTERS_VARIABLE, MAIN_CLUSTER);
+        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    /** {@code IPSC_CLUSTERS_SECOND_HOST} for ({@code second}, {@code HOST}). */
+    static String clusterVariable(String cluster, String key) {
+        return CLUSTERS_VARIABLE + "_" + cluster.toUpperCase(java.util.Locale.ROOT) + "_" + key;
+    }
+
+    /**
+     * Every cluster that tenant-service registers (its IPSC_CLUSTERS) can hold any tenant of any service, so
+     * every service that keeps data has an address and credentials for each: main's are IPSC_PG_*, checked
+     * above; another's IPSC_CLUSTERS_<NAME>_HOST and _PORT naming a CloudNativePG Cluster of the render, and
+     * _USER and _PASSWORD from the Secret of the service's own role there.
+     */
+    private void databaseClusters() {
+        Manifests.Obj control = m.kind("Deployment").stream().filter(d -> d.name().equals(CONTROL_PLANE)).findFirst().orElse(null);
+        if (control == null) {
+            return;
+        }
+        List<String> registered = clusterNames(environment(m, control));
+        for (String name : registered) {
+            if (!CLUSTER_NAME.matcher(name).matches()) {
+                problem(control, CLUSTERS_VARIABLE + " names '" + name + "', which is not a cluster name (" + CLUSTER_NAME.pattern() + ")");
+            }
+        }
+        if (!registered.contains(MAIN_CLUSTER)) {
+            problem(control, CLUSTERS_VARIABLE + " " + registered + " lacks " + MAIN_CLUSTER + ", the cluster of IPSC_PG_* that every install has");
+        }
+        for (Manifests.Obj d : m.kind("Deployment")) {
+            Map<String, String> env = environment(m, d);
+            if (env.get("IPSC_PG_HOST") == null) {
+                continue;
+            }
+            for (String name : registered) {
+                if (name.equals(MAIN_CLUSTER) || !CLUSTER_NAME.matcher(name).matches()) {
+                    continue;
+                }
+                String host = env.get(clusterVariable(name, "HOST"));
+                Manifests.Obj cluster = host != null && host.endsWith("-rw")
+                        ? m.find("Cluster", d.namespace(), host.substring(0, host.length() - 3)) : null;
+                if (host == null) {
+                    problem(d, "has no " + clusterVariable(name, "HOST") + ", but tenant-service registers cluster " + name
+                            + " and may place any tenant there");
+                    continue;
+                }
+                if (cluster == null || !cluster.apiVersion().startsWith("postgresql.cnpg.io/")) {
+                    problem(d, clusterVariable(name, "HOST") + " is " + host
+                            + ", which is not the read-write Service (<cluster>-rw) of a CloudNativePG Cluster in the render");
+                    continue;
+                }
+                if (!"5432".equals(env.get(clusterVariable(name, "PORT")))) {
+                    problem(d, clusterVariable(name, "PORT") + " is " + env.get(clusterVariable(name, "PORT")) + "; CloudNativePG listens on 5432");
+                }
+                serviceRole(d, env, cluster, clusterVariable(name, "USER"), clusterVariable(name, "PASSWORD"));
+            }
+        }
+    }
+
+    /**
+     * A domain service's role moves its tenants' databases: REPLICATION on the source (the target's subscription
+     * logs in as it), and on the target pg_create_subscription (CREATE SUBSCRIPTION without being a superuser).
+     */
+    private void movingRole(Manifests.Obj cluster, String name, Map<String, Object> role) {
+        if (!Boolean.TRUE.equals(role.get("replication"))) {
+            problem(cluster, "does not give the role " + name + " REPLICATION: a move's subscription logs in as it to copy a tenant's databases");
+        }
+        if (!Yaml.listAt(role, "inRoles").contains("pg_create_subscription")) {
+            problem(cluster, "does not make " + name + " a member of pg_create_subscription: moving a tenant here creates a subscription");
         }
     }
 
@@ -534,7 +632,7 @@ final class KafkaAndPostgresChecks {
     }
 
     /** Each service logs in as its own role, from that role's Secret, with CREATEDB exactly when it creates databases. */
-    private void serviceRole(Manifests.Obj d, Map<String, String> env, Manifests.Obj cluster) {
+    private void serviceRole(Manifests.Obj d, Map<String, String> env, Manifests.Obj cluster, String userVariable, String passwordVariable) {
         String name = roleOf(d.name());
         Map<String, Object> role = managedRoles(cluster).get(name);
         if (role == null) {
@@ -548,7 +646,7 @@ final class KafkaAndPostgresChecks {
             problem(cluster, "does not give the role " + name + " CREATEDB: " + d.name() + " creates a database per tenant");
         }
         String own = Yaml.stringAt(role, "passwordSecret", "name");
-        for (String variable : List.of("IPSC_PG_USER", "IPSC_PG_PASSWORD")) {
+        for (String variable : List.of(userVariable, passwordVariable)) {
             Optional<String> used = secretOf(m, d, variable);
             if (own == null || used.isEmpty() || !used.get().equals(own)) {
                 problem(d, "logs in to PostgreSQL (" + variable + ") with " + used.map(n -> "Secret " + n).orElse("no Secret") + " instead of "
@@ -683,7 +781,7 @@ final class KafkaAndPostgresChecks {
         StringBuilder parts = new StringBuilder();
         for (Manifests.Obj d : m.kind("Deployment")) {
             Map<String, String> env = environment(m, d);
-            if (!(cluster.name() + "-rw").equals(env.get("IPSC_PG_HOST")) || !cluster.sameNamespace(d)) {
+            if (!usesCluster(env, cluster) || !cluster.sameNamespace(d)) {
                 continue;
             }
             Integer perInstance = connectionsPerInstance(env);
@@ -699,6 +797,16 @@ final class KafkaAndPostgresChecks {
             problem(cluster, "the services may open " + total + " connections but max_connections " + max + " leaves them "
                     + available + ":" + parts);
         }
+    }
+
+    /**
+     * Whether a service connects to {@code cluster}: as main (IPSC_PG_HOST) or as another cluster it knows. Its
+     * pools are bounded per instance, not per cluster, so it may hold them all on any one of them.
+     */
+    private static boolean usesCluster(Map<String, String> env, Manifests.Obj cluster) {
+        String rw = cluster.name() + "-rw";
+        return rw.equals(env.get("IPSC_PG_HOST"))
+                || clusterNames(env).stream().anyMatch(name -> rw.equals(env.get(clusterVariable(name, "HOST"))));
     }
 
     private static Integer connectionsPerInstance(Map<String, String> env) {

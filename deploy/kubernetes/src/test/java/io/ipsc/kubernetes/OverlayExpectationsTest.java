@@ -114,7 +114,12 @@ class OverlayExpectationsTest {
         }
         Map<String, String> tenantService = KafkaAndPostgresChecks.environment(m, m.find("Deployment", "ipsc", "tenant-service"));
         assertEquals("3", tenantService.get("IPSC_KAFKA_REPLICATION_FACTOR"));
-        assertEquals(3, Yaml.at(m.kind("Cluster").get(0).raw(), "spec", "instances"));
+        assertEquals(List.of("ipsc-pg", "ipsc-pg-second"), m.kind("Cluster").stream().map(Manifests.Obj::name).sorted().toList(),
+                "two database clusters, main and second");
+        for (Manifests.Obj cluster : m.kind("Cluster")) {
+            assertEquals(3, Yaml.at(cluster.raw(), "spec", "instances"), cluster.ref());
+        }
+        assertEquals("main,second", tenantService.get("IPSC_CLUSTERS"));
         assertEquals("ipsc.example.com", gatewayEnv(m).get("IPSC_BASE_DOMAIN"));
     }
 }

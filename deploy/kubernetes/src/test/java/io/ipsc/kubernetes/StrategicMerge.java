@@ -9,7 +9,7 @@ import java.util.Set;
  * The strategic merge patch as kustomize applies it to the fields these manifests patch. Maps merge
  * key by key and a null value removes a key. In the built-in kinds, the lists that Kubernetes merges
  * by key (containers and volumes by name, container ports by containerPort, Service ports by port)
- * merge element by element; every other list is replaced whole, which is also what happens to every
+ * merge element by element (what the patch adds goes first); every other list is replaced whole, which is also what happens to every
  * list of a custom resource, since kustomize knows no schema for those.
  */
 final class StrategicMerge {
@@ -60,8 +60,10 @@ final class StrategicMerge {
         return null;
     }
 
+    /** Elements the patch adds come first, in the patch's order, as kustomize renders them (env entries, issue 20). */
     private static List<Object> mergeLists(List<Object> current, List<Object> patch, String key, boolean builtIn) {
         List<Object> out = new ArrayList<>(current);
+        List<Object> added = new ArrayList<>();
         for (Object p : patch) {
             Map<String, Object> pm = Yaml.map(p);
             Object id = pm.get(key);
@@ -74,9 +76,10 @@ final class StrategicMerge {
             if (match != null) {
                 merge(match, pm, builtIn);
             } else {
-                out.add(Yaml.copy(pm));
+                added.add(Yaml.copy(pm));
             }
         }
+        out.addAll(0, added);
         return out;
     }
 }
