@@ -40,4 +40,15 @@ class PortsTest {
         int port = Ports.freePort();
         assertFalse(Ports.isListening(port), "nothing listens on a port freePort returns");
     }
+
+    /** The second database cluster's port: the next one after main's that nothing holds. */
+    @Test
+    void theNextFreePortSkipsATakenOne() throws Exception {
+        int base = Ports.freePort();
+        try (ServerSocket taken = new ServerSocket(base + 1, 0, InetAddress.getLoopbackAddress())) {
+            int next = Ports.nextFree(base);
+            assertTrue(next > base + 1, "port " + (base + 1) + " is taken, so the next free one is above it, not " + next);
+            assertFalse(Ports.isListening(next));
+        }
+    }
 }
