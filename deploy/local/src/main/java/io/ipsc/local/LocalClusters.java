@@ -1,5 +1,6 @@
 package io.ipsc.local;
 
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,15 @@ public final class LocalClusters {
         }
         throw new IllegalArgumentException(VARIABLE + " must be 1 (one embedded PostgreSQL, cluster 'main') or 2 (also "
                 + "cluster 'second'), not '" + raw + "'");
+    }
+
+    /**
+     * The clusters whose data is in {@code state} but that this run does not start: an earlier run had
+     * {@code IPSC_PG_CLUSTERS=2} (or a backup of two was restored), and tenants placed there would be unreachable.
+     */
+    static List<String> leftOut(StateDir state, List<String> started) {
+        return NAMES.stream().filter(name -> !started.contains(name))
+                .filter(name -> Files.isRegularFile(state.postgresData(name).resolve("PG_VERSION"))).toList();
     }
 
     /** {@code IPSC_CLUSTERS_SECOND_HOST} for ({@code second}, {@code HOST}). */

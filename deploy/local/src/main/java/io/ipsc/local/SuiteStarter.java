@@ -77,6 +77,11 @@ public final class SuiteStarter {
 
         boolean postgresEmbedded = config.externalPostgres().isEmpty();
         boolean kafkaEmbedded = config.externalKafka().isEmpty();
+        for (String cluster : LocalClusters.leftOut(state, postgresEmbedded ? config.postgresClusters() : List.of())) {
+            Console.error(state.postgresData(cluster) + " holds database cluster " + cluster + " from a run with "
+                    + LocalClusters.VARIABLE + "=2, and this run leaves it stopped: tenants placed there stay unreachable "
+                    + "until the suite runs with " + LocalClusters.VARIABLE + "=2 again");
+        }
         // The broker and the database do not need each other: they start side by side.
         ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kafka-start");

@@ -1,9 +1,12 @@
 package io.ipsc.local;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,5 +41,15 @@ class LocalClustersTest {
         assertEquals(Path.of("/home/.ipsc/postgres-second"), state.postgresData("second"));
         assertEquals("postgres-second", StateDir.postgresName("second"));
         assertEquals("IPSC_CLUSTERS_SECOND_PASSWORD", LocalClusters.variable("second", "PASSWORD"));
+    }
+
+    @Test
+    void aClusterWithDataThatThisRunDoesNotStartIsNamed(@TempDir Path home) throws Exception {
+        StateDir state = new StateDir(home);
+        assertEquals(List.of(), LocalClusters.leftOut(state, List.of("main")), "no data, nothing left out");
+        Files.createDirectories(state.postgresData("second"));
+        Files.writeString(state.postgresData("second").resolve("PG_VERSION"), "17\n");
+        assertEquals(List.of("second"), LocalClusters.leftOut(state, List.of("main")));
+        assertEquals(List.of(), LocalClusters.leftOut(state, List.of("main", "second")));
     }
 }
