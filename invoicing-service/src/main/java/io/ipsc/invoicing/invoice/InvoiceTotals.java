@@ -18,11 +18,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Recomputes a draft's tax from its lines, its customer's state and its supply type (SEZ and exports: IGST, nil
- * without payment of tax): the one place where stored
- * line and invoice amounts are derived, whoever added the lines (a user, or another module). A
- * preview derives its figures with the same {@link #tax} and {@link #placeOfSupply}, so what it
- * shows is what the stored invoice will say.
+ * A draft's tax from its lines, its customer's state and its supply type (SEZ and exports: IGST, nil
+ * without payment of tax): the one place where stored line and invoice amounts are derived, whoever
+ * added the lines. A user's draft (and a preview) is computed by {@link #of} before anything is
+ * written, so each line and the head are written once, with their amounts (every write is a row of the
+ * audit trail); a line another module appends to a stored draft is taxed by {@link #recompute}, from
+ * the lines as stored. Both go through {@link #tax}, so they agree to the paisa.
  */
 public final class InvoiceTotals {
 
@@ -61,6 +62,21 @@ public final class InvoiceTotals {
         return tax;
     }
 
+    /** What a draft's head stores besides its lines' amounts: its place of supply, and the invoice's tax. */
+    record Computed(String placeOfSupply, GstCalculator.InvoiceTax tax) {
+
+        GstCalculator.LineTax line(int index) {
+            return tax.lines().get(index);
+        }
+    }
+
+    /** A draft's amounts from its priced lines, before anything is written; a 400 when the total cannot be stored. */
+    static Computed of(List<PricedLine> lines, String supplierState, String customerState, SupplyType type) {
+        return new Computed(placeOfSupply(customerState, supplierState),
+                tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState, type));
+    }
+
+    /** Derives every line's and the head's amounts again from the lines as stored: for a line added to a stored draft. */
     public static Uni<Void> recompute(SqlClient conn, long invoiceId, String supplierState) {
         return conn.preparedQuery("SELECT p.state_code, p.gst_category, i.with_payment_of_tax FROM invoices i "
                         + "JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
