@@ -13,6 +13,10 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,11 +27,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.ipsc.invoicing.InvoicingTest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,6 +139,33 @@ class InvoiceSingleWriteTest {
                 .body("data.taxable_amount", org.hamcrest.Matchers.is(1528.6f))
                 .body("data.round_off", org.hamcrest.Matchers.is(0.4f))
                 .body("data.total", org.hamcrest.Matchers.is(1807.0f));
+    }
+
+    @Test
+    void aLineAnotherModuleBillsIsInsertedWithItsTaxAndOnlyTheTotalsChangeAfter() throws Exception {
+        String patient = "patient:" + RUN;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.get().kafkaBootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (int i = 1; i <= 2; i++) {
+                producer.send(new ProducerRecord<>("ipsc.billing", SLUG, "{\"tenant\":\"" + SLUG + "\",\"source\":\"dental\","
+                        + "\"idempotency_key\":\"dental:treatment:" + RUN + ":" + i + "\",\"party\":{\"external_id\":\"" + patient
+                        + "\",\"name\":\"Asha Patil\",\"state\":\"Maharashtra\"},\"line\":{\"description\":\"Scaling " + i
+                        + "\",\"hsn_sac\":\"999312\",\"quantity\":1,\"unit_price\":1234.56,\"gst_rate\":18},\"occurred_at\":\"" + Instant.now()
+                        + "\"}")).get(30, TimeUnit.SECONDS);
+            }
+        }
+        InvoicingTestSupport.eventually(() -> as(ADMIN, SLUG).get("/api/invoices/for-party?external_ref=dental:" + patient).then()
+                .statusCode(200).body("data.items[0].lines", org.hamcrest.Matchers.hasSize(2)));
+        int invoice = as(ADMIN, SLUG).get("/api/invoices/for-party?external_ref=dental:" + patient).then().extract().path("data.items[0].id");
+
+        // Each line inserted once, with its tax (1,234.56 at 18 % within Maharashtra: 111.11 + 111.11); the draft inserted
+        // once and its totals updated once per line (2,469.12 + 444.44 = 2,913.56, rounded to 2,914). No line is ever updated.
+        assertEquals(Map.of("invoices insert", 1L, "invoices update", 2L, "invoice_lines insert", 2L), auditRows(invoice));
+        as(ADMIN, SLUG).get("/api/invoices/" + invoice).then()
+                .body("data.lines[1].cgst", org.hamcrest.Matchers.is(111.11f))
+                .body("data.taxable_amount", org.hamcrest.Matchers.is(2469.12f))
+                .body("data.total", org.hamcrest.Matchers.is(2914.0f));
     }
 
     private static int create(Map<String, Object> body) {

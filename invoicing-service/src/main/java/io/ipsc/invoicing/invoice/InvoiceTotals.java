@@ -76,12 +76,21 @@ public final class InvoiceTotals {
                 tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState, type));
     }
 
-    /** Derives every line's and the head's amounts again from the lines as stored: for a line added to a stored draft. */
+    /**
+     * The tax of a line another module appends to stored draft {@code invoiceId}, as the draft's customer and terms
+     * make it: so that the line is inserted with its amounts, and {@link #recompute} after changes only the totals.
+     */
+    public static Uni<GstCalculator.LineTax> lineTax(SqlClient conn, long invoiceId, String supplierState, GstCalculator.LineInput line) {
+        return customerTerms(conn, invoiceId)
+                .map(terms -> tax(List.of(line), supplierState, terms.stateCode(), terms.type()).lines().get(0));
+    }
+
+    /**
+     * Derives every line's and the head's amounts again from the lines as stored: for a line added to a stored draft. A
+     * line whose amounts are already right is rewritten unchanged, which the audit trail does not record.
+     */
     public static Uni<Void> recompute(SqlClient conn, long invoiceId, String supplierState) {
-        return conn.preparedQuery("SELECT p.state_code, p.gst_category, i.with_payment_of_tax FROM invoices i "
-                        + "JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
-                .execute(Tuple.of(invoiceId))
-                .map(rows -> rows.iterator().next())
+        return customerTerms(conn, invoiceId)
                 .flatMap(customer -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
                                 + "WHERE invoice_id = $1 ORDER BY position").execute(Tuple.of(invoiceId))
                         .flatMap(lines -> {
@@ -92,9 +101,8 @@ public final class InvoiceTotals {
                                 inputs.add(new GstCalculator.LineInput(l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
                                         l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate")));
                             }
-                            String customerState = customer.getString("state_code");
-                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState, SupplyType.of(
-                                    GstCategory.byCode(customer.getString("gst_category")).orElseThrow(), customer.getBoolean("with_payment_of_tax")));
+                            String customerState = customer.stateCode();
+                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState, customer.type());
                             List<Tuple> updates = new ArrayList<>();
                             for (int i = 0; i < ids.size(); i++) {
                                 GstCalculator.LineTax t = tax.lines().get(i);
@@ -109,5 +117,20 @@ public final class InvoiceTotals {
                                             tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total()))));
                         }))
                 .replaceWithVoid();
+    }
+
+    /** A stored draft's customer's state and the supply type its category and terms make. */
+    private record CustomerTerms(String stateCode, SupplyType type) {
+    }
+
+    private static Uni<CustomerTerms> customerTerms(SqlClient conn, long invoiceId) {
+        return conn.preparedQuery("SELECT p.state_code, p.gst_category, i.with_payment_of_tax FROM invoices i "
+                        + "JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
+                .execute(Tuple.of(invoiceId))
+                .map(rows -> {
+                    Row customer = rows.iterator().next();
+                    return new CustomerTerms(customer.getString("state_code"), SupplyType.of(
+                            GstCategory.byCode(customer.getString("gst_category")).orElseThrow(), customer.getBoolean("with_payment_of_tax")));
+                });
     }
 }
