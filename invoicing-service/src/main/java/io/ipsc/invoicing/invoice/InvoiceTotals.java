@@ -22,8 +22,9 @@ import java.util.List;
  * without payment of tax): the one place where stored line and invoice amounts are derived, whoever
  * added the lines. A user's draft (and a preview) is computed by {@link #of} before anything is
  * written, so each line and the head are written once, with their amounts (every write is a row of the
- * audit trail); a line another module appends to a stored draft is taxed by {@link #recompute}, from
- * the lines as stored. Both go through {@link #tax}, so they agree to the paisa.
+ * audit trail); a line another module appends to a stored draft is inserted with its {@link #lineTax}, and
+ * {@link #recompute} then derives the draft's totals from the lines as stored. All go through {@link #tax},
+ * so they agree to the paisa.
  */
 public final class InvoiceTotals {
 
