@@ -5,8 +5,8 @@
 # load average before each, and the server's CPU time per invoice (all its processes, from /proc: unlike
 # invoices/s it hardly moves with the load of other work on the machine). Run it against a server of your
 # own (started with pg_ctl; PGDATA names its data folder) so that no other client's work is counted.
-# CLIENTS (default 8) sets the connections pgbench runs, SCRIPT the script (default invoice.pgbench; invoice-once.pgbench
-# writes each line with its tax at once). Usage: PGDATA=/tmp/pg split.sh PORT SECONDS ROUNDS variant...
+# CLIENTS (default 8) sets the connections pgbench runs, SCRIPT the script (default invoice.pgbench, the invoice as
+# invoicing writes it: 4 row changes). Usage: PGDATA=/tmp/pg split.sh PORT SECONDS ROUNDS variant...
 # A server of one's own, from the embedded PostgreSQL the tests unpack (it refuses to run as root, hence runuser):
 #   B=$(dirname "$(ls /tmp/embedded-pg/*/bin/postgres | head -1)"); mkdir /tmp/pg && chown nobody /tmp/pg
 #   runuser -u nobody -- $B/initdb -D /tmp/pg -U postgres -A trust

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,6 +74,23 @@ class HistoryPagesTest {
         List<String> trail = HistoryStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/acme-traders/audit")).toList();
         assertTrue(trail.get(0).contains("entity=purchase") && trail.get(0).contains("with=lines"), trail.toString());
         assertTrue(trail.get(1).contains("entity=product") && !trail.get(1).contains("with="), "a product has no lines: " + trail);
+    }
+
+    @Test
+    void eachLineChangeNamesTheLineAsItWasThen() {
+        Browserless admin = new Browserless();
+        admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
+        admin.get(INVOICE_42).then().statusCode(200)
+                // The removed line's delete row holds its position and description.
+                .body(containsString("<strong>Line removed</strong> <span class=\"history-line\">Line 3 · Mouth guard</span> by"))
+                // The changed line's update names only its quantity: its name comes from its own trail, asked for once.
+                .body(containsString("<strong>Line changed</strong> <span class=\"history-line\">Line 2 · Steel rod</span> by"))
+                // The invoice's own changes name no line.
+                .body(containsString("<strong>Changed</strong> by"));
+        List<String> trail = HistoryStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/acme-traders/audit")).toList();
+        assertEquals(2, trail.size(), trail.toString());
+        assertTrue(trail.get(1).contains("entity=invoice_lines") && trail.get(1).contains("id=77") && !trail.get(1).contains("with="),
+                trail.toString());
     }
 
     @Test

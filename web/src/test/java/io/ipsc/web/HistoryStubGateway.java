@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in gateway for a record's history: acme-traders (invoicing), whose invoice 42 was created by the system from
- * dental's billing, its lines then changed (a quantity, a line removed), then issued and paid by its admin. Every call is noted with its query.
+ * dental's billing, its lines then changed (a quantity, a line removed), then issued and paid by its admin; line 77's own trail
+ * (added as line 2, a steel rod, before that page). Every call is noted with its query.
  */
 public class HistoryStubGateway extends StandInGateway {
 
@@ -26,13 +27,23 @@ public class HistoryStubGateway extends StandInGateway {
                  {"field":"updated_at","old_value":"2024-06-19T04:30:00Z","new_value":"2024-06-20T06:15:00Z"}]},
               {"id":6,"at":"2024-06-19T05:10:00Z","entity":"invoice_lines","record_id":"78","action":"delete","actor":"user","user_id":1,
                "email":"admin@ipsc.local","changes":[{"field":"invoice_id","old_value":42,"new_value":null},
-                 {"field":"description","old_value":"Mouth guard","new_value":null}]},
+                 {"field":"position","old_value":3,"new_value":null},{"field":"description","old_value":"Mouth guard","new_value":null}]},
               {"id":5,"at":"2024-06-19T05:00:00Z","entity":"invoice_lines","record_id":"77","action":"update","actor":"user","user_id":1,
                "email":"admin@ipsc.local","changes":[{"field":"quantity","old_value":2.000,"new_value":3.000}]},
               {"id":3,"at":"2024-06-19T04:30:00Z","entity":"invoices","record_id":"42","action":"insert","actor":"system",
                "source":{"topic":"ipsc.billing","partition":0,"offset":17},"changes":[
                  {"field":"status","old_value":null,"new_value":"draft"},{"field":"notes","old_value":null,"new_value":null}]}],
              "page":1,"size":20,"total_items":25,"total_pages":2}""";
+    /** Line 77's own trail: added as line 2, a steel rod, before the page of the invoice's history above. */
+    private static final String LINE_77 = """
+            {"items":[
+              {"id":5,"at":"2024-06-19T05:00:00Z","entity":"invoice_lines","record_id":"77","action":"update","actor":"user","user_id":1,
+               "email":"admin@ipsc.local","changes":[{"field":"quantity","old_value":2.000,"new_value":3.000}]},
+              {"id":4,"at":"2024-06-19T04:30:00Z","entity":"invoice_lines","record_id":"77","action":"insert","actor":"system",
+               "source":{"topic":"ipsc.billing","partition":0,"offset":17},"changes":[{"field":"invoice_id","old_value":null,"new_value":42},
+                 {"field":"position","old_value":null,"new_value":2},{"field":"description","old_value":null,"new_value":"Steel rod"},
+                 {"field":"quantity","old_value":null,"new_value":2.000}]}],
+             "page":1,"size":100,"total_items":2,"total_pages":1}""";
 
     public HistoryStubGateway() {
         super(HistoryStubGateway::route);
@@ -45,9 +56,17 @@ public class HistoryStubGateway extends StandInGateway {
         switch (exchange.getRequestMethod() + " " + path) {
             case "GET /api/tenants/acme-traders" -> ok(exchange, TRADER);
             case "GET /api/tenants/acme-traders/branding" -> ok(exchange, "{\"company_name\":\"Acme Traders\",\"primary_color\":\"#1565c0\"}");
-            case "GET /api/tenants/acme-traders/audit" -> ok(exchange, TRAIL);
+            case "GET /api/tenants/acme-traders/audit" -> ok(exchange, trail(query == null ? "" : query));
             default -> StubGateway.answer(exchange, 404, StubGateway.error("NOT_FOUND", "Nothing here"), null);
         }
+    }
+
+    /** Invoice 42's history, line 77's own, or (another record's) none. */
+    private static String trail(String query) {
+        if (query.contains("entity=invoice_lines&") && query.contains("id=77")) {
+            return LINE_77;
+        }
+        return query.contains("entity=invoice&") ? TRAIL : "{\"items\":[],\"page\":1,\"size\":20,\"total_items\":0,\"total_pages\":0}";
     }
 
     private static void ok(HttpExchange exchange, String data) throws IOException {

@@ -201,7 +201,8 @@ class InvoicePagesTest {
         String main = page.substring(page.indexOf("<main"));
         assertTrue(!main.contains("<button") && !main.contains("<form") && !main.contains("id=\"history\""), main);
         viewer.get(BASE + "/6").then().statusCode(200).body(not(containsString("id=\"edit-invoice\"")));
-        String editor = viewer.get(BASE + "/new").then().statusCode(200).extract().asString();
+        // Nor an editor: a page that says the role cannot create invoices (ViewerRefusalPagesTest).
+        String editor = viewer.get(BASE + "/new").then().statusCode(403).extract().asString();
         assertTrue(!editor.substring(editor.indexOf("<main")).contains("<button"), editor);
     }
 

@@ -2,6 +2,7 @@ package io.ipsc.invoicing.integration;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.invoice.InvoiceTotals;
 import io.ipsc.tenancy.db.audit.AuditActor;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -112,14 +114,19 @@ public class ModuleWorkListener extends TenantWorkListener {
                             if (seen.iterator().hasNext()) {
                                 return Uni.createFrom().voidItem();
                             }
+                            GstCalculator.LineInput input = new GstCalculator.LineInput(item.line().quantity(), item.line().unitPrice(),
+                                    BigDecimal.ZERO, item.line().gstRate());
+                            // The line is inserted with its tax (one audited row, no "changed 0 → tax" after it); then only the totals change.
                             return party(conn, externalRef, item.party())
                                     .flatMap(partyId -> draftFor(conn, partyId))
-                                    .flatMap(invoiceId -> conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, description, hsn_sac, "
-                                                    + "quantity, unit_price, discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total, source_key) "
-                                                    + "SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5, 0, $6, 0, 0, 0, 0, 0, $7 "
-                                                    + "FROM invoice_lines WHERE invoice_id = $1")
-                                            .execute(Tuple.from(Arrays.asList(invoiceId, item.line().description(), item.line().hsnSac(),
-                                                    item.line().quantity(), item.line().unitPrice(), item.line().gstRate(), item.idempotencyKey())))
+                                    .flatMap(invoiceId -> InvoiceTotals.lineTax(conn, invoiceId, supplierState, input)
+                                            .flatMap(tax -> conn.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, description, hsn_sac, "
+                                                            + "quantity, unit_price, discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total, source_key) "
+                                                            + "SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5, 0, $6, $7, $8, $9, $10, $11, $12 "
+                                                            + "FROM invoice_lines WHERE invoice_id = $1")
+                                                    .execute(Tuple.from(Arrays.asList(invoiceId, item.line().description(), item.line().hsnSac(),
+                                                            item.line().quantity(), item.line().unitPrice(), item.line().gstRate(), tax.taxable(), tax.cgst(),
+                                                            tax.sgst(), tax.igst(), tax.total(), item.idempotencyKey()))))
                                             .flatMap(x -> conn.preparedQuery("INSERT INTO billed_items (idempotency_key, invoice_id) VALUES ($1, $2)")
                                                     .execute(Tuple.of(item.idempotencyKey(), invoiceId)))
                                             .flatMap(x -> InvoiceTotals.recompute(conn, invoiceId, supplierState)));

@@ -2,6 +2,7 @@ package io.ipsc.invoicing.invoice;
 
 import io.ipsc.invoicing.cashflow.Ageing;
 import io.ipsc.invoicing.gst.FinancialYear;
+import io.ipsc.invoicing.gst.GstCalculator;
 import io.ipsc.invoicing.gst.GstCategory;
 import io.ipsc.invoicing.gst.PlaceOfSupply;
 import io.ipsc.invoicing.gst.SupplyType;
@@ -36,22 +37,27 @@ public class InvoiceRepository {
     /** The columns of an invoice's supply terms, in the order {@link #terms} appends them. */
     private static final String TERMS = "reverse_charge, with_payment_of_tax, export_currency, port_code, shipping_bill_number, shipping_bill_date, export_country";
 
+    /** The columns of an invoice's amounts, in the order {@link #amounts} appends them. */
+    private static final String AMOUNTS = "place_of_supply, inter_state, taxable_amount, cgst, sgst, igst, round_off, total";
+
     /** A product's stock against what an invoice takes of it. */
     record StockNeed(long productId, String sku, BigDecimal inStock, BigDecimal needed) {
     }
 
-    public Uni<Long> insertDraft(SqlClient tx, InvoiceRequest r, LocalDate invoiceDate) {
-        return tx.preparedQuery("INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes, " + TERMS + ") "
-                        + "VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
-                .execute(Tuple.from(terms(Arrays.asList(r.customerId(), invoiceDate, r.dueDate(), r.notes()), r)))
+    /** Writes a draft's head with its amounts, computed from its lines before the write. */
+    public Uni<Long> insertDraft(SqlClient tx, InvoiceRequest r, LocalDate invoiceDate, InvoiceTotals.Computed amounts) {
+        return tx.preparedQuery("INSERT INTO invoices (customer_id, status, invoice_date, due_date, notes, " + TERMS + ", " + AMOUNTS + ") "
+                        + "VALUES ($1, 'draft', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id")
+                .execute(Tuple.from(amounts(terms(Arrays.asList(r.customerId(), invoiceDate, r.dueDate(), r.notes()), r), amounts)))
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
-    /** Replaces a draft's head and throws its lines away, for {@link #insertLines} to write the new ones. */
-    public Uni<Void> replaceDraft(SqlClient tx, long id, InvoiceRequest r) {
+    /** Replaces a draft's head (with its new amounts) and throws its lines away, for {@link #insertLines} to write the new ones. */
+    public Uni<Void> replaceDraft(SqlClient tx, long id, InvoiceRequest r, InvoiceTotals.Computed amounts) {
         return tx.preparedQuery("UPDATE invoices SET customer_id = $2, invoice_date = coalesce($3, invoice_date), due_date = $4, notes = $5, "
-                        + "(" + TERMS + ") = ($6, $7, $8, $9, $10, $11, $12), updated_at = now() WHERE id = $1")
-                .execute(Tuple.from(terms(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes()), r)))
+                        + "(" + TERMS + ") = ($6, $7, $8, $9, $10, $11, $12), (" + AMOUNTS + ") = ($13, $14, $15, $16, $17, $18, $19, $20), "
+                        + "updated_at = now() WHERE id = $1")
+                .execute(Tuple.from(amounts(terms(Arrays.asList(id, r.customerId(), r.invoiceDate(), r.dueDate(), r.notes()), r), amounts)))
                 .chain(x -> tx.preparedQuery("DELETE FROM invoice_lines WHERE invoice_id = $1").execute(Tuple.of(id)))
                 .replaceWithVoid();
     }
@@ -60,18 +66,19 @@ public class InvoiceRepository {
         return tx.preparedQuery("DELETE FROM invoices WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
-    /** Writes the lines, then derives every amount in one place, from the lines as stored and the customer's state. */
-    public Uni<Void> insertLines(SqlClient tx, long invoiceId, List<PricedLine> lines, String supplierStateCode) {
+    /** Writes the lines with the amounts {@code amounts} computed for them: one INSERT per line, never updated after. */
+    public Uni<Void> insertLines(SqlClient tx, long invoiceId, List<PricedLine> lines, InvoiceTotals.Computed amounts) {
         List<Tuple> batch = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PricedLine l = lines.get(i);
+            GstCalculator.LineTax t = amounts.line(i);
             batch.add(Tuple.from(Arrays.asList(invoiceId, i + 1, l.productId(), l.description(), l.hsnSac(), l.unit(), l.quantity(), l.unitPrice(),
-                    l.discountPercent(), l.gstRate())));
+                    l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total())));
         }
         return tx.preparedQuery("INSERT INTO invoice_lines (invoice_id, position, product_id, description, hsn_sac, unit, quantity, unit_price, "
-                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, 0, 0)")
+                        + "discount_percent, gst_rate, taxable_amount, cgst, sgst, igst, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                        + "$11, $12, $13, $14, $15)")
                 .executeBatch(batch)
-                .chain(x -> InvoiceTotals.recompute(tx, invoiceId, supplierStateCode))
                 .replaceWithVoid();
     }
 
@@ -280,6 +287,14 @@ public class InvoiceRepository {
         List<Object> values = new ArrayList<>(head);
         values.addAll(Arrays.asList(Boolean.TRUE.equals(r.reverseCharge()), Boolean.TRUE.equals(r.withPaymentOfTax()), trim(r.exportCurrency()),
                 trim(r.portCode()), trim(r.shippingBillNumber()), r.shippingBillDate(), trim(r.exportCountry())));
+        return values;
+    }
+
+    private static List<Object> amounts(List<Object> head, InvoiceTotals.Computed amounts) {
+        List<Object> values = new ArrayList<>(head);
+        GstCalculator.InvoiceTax tax = amounts.tax();
+        values.addAll(Arrays.asList(amounts.placeOfSupply(), tax.interState(), tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(),
+                tax.total()));
         return values;
     }
 

@@ -67,9 +67,11 @@ public class InvoiceService {
         validation.check(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> checkMonthlyQuota(conn)
                 .chain(v -> customer(conn, r))
-                .chain(customer -> priced(conn, r.lines()))
-                .chain(lines -> invoices.insertDraft(conn, r, invoiceDate(r))
-                        .call(id -> invoices.insertLines(conn, id, lines, supplierStateCode())))
+                .chain(customer -> priced(conn, r.lines()).chain(lines -> {
+                    InvoiceTotals.Computed amounts = amounts(lines, customer, r);
+                    return invoices.insertDraft(conn, r, invoiceDate(r), amounts)
+                            .call(id -> invoices.insertLines(conn, id, lines, amounts));
+                }))
                 .chain(id -> invoices.load(conn, id))));
     }
 
@@ -81,20 +83,18 @@ public class InvoiceService {
      */
     public Uni<InvoicePreview> preview(InvoiceRequest r) {
         validation.check(r);
-        String supplierState = supplierStateCode();
         return tenant.withDatabase(pool -> customer(pool, r)
                 .flatMap(customer -> priced(pool, r.lines()).map(lines -> {
-                    String customerState = customer.stateCode();
-                    GstCalculator.InvoiceTax tax = InvoiceTotals.tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState,
-                            customer.supplyType(r));
+                    InvoiceTotals.Computed amounts = amounts(lines, customer, r);
+                    GstCalculator.InvoiceTax tax = amounts.tax();
                     List<InvoiceView.LineView> views = new ArrayList<>();
                     for (int i = 0; i < lines.size(); i++) {
                         PricedLine l = lines.get(i);
-                        GstCalculator.LineTax t = tax.lines().get(i);
+                        GstCalculator.LineTax t = amounts.line(i);
                         views.add(new InvoiceView.LineView(i + 1, l.productId(), l.description(), l.hsnSac(), l.unit(), l.quantity(), l.unitPrice(),
                                 l.discountPercent(), l.gstRate(), t.taxable(), t.cgst(), t.sgst(), t.igst(), t.total(), null));
                     }
-                    String place = InvoiceTotals.placeOfSupply(customerState, supplierState);
+                    String place = amounts.placeOfSupply();
                     return new InvoicePreview(r.customerId(), invoiceDate(r), r.dueDate(), place,
                             PlaceOfSupply.name(place), tax.interState(),
                             tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total(), IndianAmounts.inWords(tax.total()), views);
@@ -106,9 +106,11 @@ public class InvoiceService {
         validation.check(r);
         return tenant.withDatabase(pool -> pool.withTransaction(conn -> lockFor(conn, id, Step.EDIT)
                 .chain(v -> customer(conn, r))
-                .chain(customer -> priced(conn, r.lines()))
-                .call(lines -> invoices.replaceDraft(conn, id, r))
-                .call(lines -> invoices.insertLines(conn, id, lines, supplierStateCode()))
+                .chain(customer -> priced(conn, r.lines()).chain(lines -> {
+                    InvoiceTotals.Computed amounts = amounts(lines, customer, r);
+                    return invoices.replaceDraft(conn, id, r, amounts)
+                            .call(x -> invoices.insertLines(conn, id, lines, amounts));
+                }))
                 .chain(x -> invoices.load(conn, id))));
     }
 
@@ -235,6 +237,11 @@ public class InvoiceService {
 
     private String supplierStateCode() {
         return InvoiceTotals.supplierStateCode(tenant.tenant().snapshot());
+    }
+
+    /** The draft's amounts, computed before it is written (so each of its rows is written once). */
+    private InvoiceTotals.Computed amounts(List<PricedLine> lines, InvoiceCustomer customer, InvoiceRequest r) {
+        return InvoiceTotals.of(lines, supplierStateCode(), customer.stateCode(), customer.supplyType(r));
     }
 
     private Uni<Void> checkMonthlyQuota(SqlClient conn) {

@@ -18,11 +18,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Recomputes a draft's tax from its lines, its customer's state and its supply type (SEZ and exports: IGST, nil
- * without payment of tax): the one place where stored
- * line and invoice amounts are derived, whoever added the lines (a user, or another module). A
- * preview derives its figures with the same {@link #tax} and {@link #placeOfSupply}, so what it
- * shows is what the stored invoice will say.
+ * A draft's tax from its lines, its customer's state and its supply type (SEZ and exports: IGST, nil
+ * without payment of tax): the one place where stored line and invoice amounts are derived, whoever
+ * added the lines. A user's draft (and a preview) is computed by {@link #of} before anything is
+ * written, so each line and the head are written once, with their amounts (every write is a row of the
+ * audit trail); a line another module appends to a stored draft is inserted with its {@link #lineTax}, and
+ * {@link #recompute} then derives the draft's totals from the lines as stored. All go through {@link #tax},
+ * so they agree to the paisa.
  */
 public final class InvoiceTotals {
 
@@ -61,11 +63,35 @@ public final class InvoiceTotals {
         return tax;
     }
 
+    /** What a draft's head stores besides its lines' amounts: its place of supply, and the invoice's tax. */
+    record Computed(String placeOfSupply, GstCalculator.InvoiceTax tax) {
+
+        GstCalculator.LineTax line(int index) {
+            return tax.lines().get(index);
+        }
+    }
+
+    /** A draft's amounts from its priced lines, before anything is written; a 400 when the total cannot be stored. */
+    static Computed of(List<PricedLine> lines, String supplierState, String customerState, SupplyType type) {
+        return new Computed(placeOfSupply(customerState, supplierState),
+                tax(lines.stream().map(PricedLine::taxInput).toList(), supplierState, customerState, type));
+    }
+
+    /**
+     * The tax of a line another module appends to stored draft {@code invoiceId}, as the draft's customer and terms
+     * make it: so that the line is inserted with its amounts, and {@link #recompute} after changes only the totals.
+     */
+    public static Uni<GstCalculator.LineTax> lineTax(SqlClient conn, long invoiceId, String supplierState, GstCalculator.LineInput line) {
+        return customerTerms(conn, invoiceId)
+                .map(terms -> tax(List.of(line), supplierState, terms.stateCode(), terms.type()).lines().get(0));
+    }
+
+    /**
+     * Derives every line's and the head's amounts again from the lines as stored: for a line added to a stored draft. A
+     * line whose amounts are already right is rewritten unchanged, which the audit trail does not record.
+     */
     public static Uni<Void> recompute(SqlClient conn, long invoiceId, String supplierState) {
-        return conn.preparedQuery("SELECT p.state_code, p.gst_category, i.with_payment_of_tax FROM invoices i "
-                        + "JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
-                .execute(Tuple.of(invoiceId))
-                .map(rows -> rows.iterator().next())
+        return customerTerms(conn, invoiceId)
                 .flatMap(customer -> conn.preparedQuery("SELECT id, quantity, unit_price, discount_percent, gst_rate FROM invoice_lines "
                                 + "WHERE invoice_id = $1 ORDER BY position").execute(Tuple.of(invoiceId))
                         .flatMap(lines -> {
@@ -76,9 +102,8 @@ public final class InvoiceTotals {
                                 inputs.add(new GstCalculator.LineInput(l.getBigDecimal("quantity"), l.getBigDecimal("unit_price"),
                                         l.getBigDecimal("discount_percent"), l.getBigDecimal("gst_rate")));
                             }
-                            String customerState = customer.getString("state_code");
-                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState, SupplyType.of(
-                                    GstCategory.byCode(customer.getString("gst_category")).orElseThrow(), customer.getBoolean("with_payment_of_tax")));
+                            String customerState = customer.stateCode();
+                            GstCalculator.InvoiceTax tax = tax(inputs, supplierState, customerState, customer.type());
                             List<Tuple> updates = new ArrayList<>();
                             for (int i = 0; i < ids.size(); i++) {
                                 GstCalculator.LineTax t = tax.lines().get(i);
@@ -93,5 +118,20 @@ public final class InvoiceTotals {
                                             tax.taxable(), tax.cgst(), tax.sgst(), tax.igst(), tax.roundOff(), tax.total()))));
                         }))
                 .replaceWithVoid();
+    }
+
+    /** A stored draft's customer's state and the supply type its category and terms make. */
+    private record CustomerTerms(String stateCode, SupplyType type) {
+    }
+
+    private static Uni<CustomerTerms> customerTerms(SqlClient conn, long invoiceId) {
+        return conn.preparedQuery("SELECT p.state_code, p.gst_category, i.with_payment_of_tax FROM invoices i "
+                        + "JOIN parties p ON p.id = i.customer_id WHERE i.id = $1")
+                .execute(Tuple.of(invoiceId))
+                .map(rows -> {
+                    Row customer = rows.iterator().next();
+                    return new CustomerTerms(customer.getString("state_code"), SupplyType.of(
+                            GstCategory.byCode(customer.getString("gst_category")).orElseThrow(), customer.getBoolean("with_payment_of_tax")));
+                });
     }
 }

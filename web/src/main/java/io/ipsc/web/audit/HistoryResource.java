@@ -40,14 +40,19 @@ public class HistoryResource {
     private static final Map<String, String> ENTITIES = Map.of("invoice", "invoice", "product", "product", "customer", "customer",
             "vendor", "vendor", "purchase", "purchase");
 
-    /** Columns every row has that say nothing about the record's business: left out of its history (the CSV export keeps them). */
     /** Records whose history includes their children's: an invoice's lines added, changed and removed, in one time order. */
     private static final Map<String, String> CHILDREN = Map.of("invoice", "lines", "purchase", "lines");
+    /** The most of one line's own trail read to name it (the trail's page size limit). */
+    private static final int LINE_TRAIL = 100;
 
+    /** Columns every row has that say nothing about the record's business: left out of its history (the CSV export keeps them). */
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("id", "created_at", "updated_at", "invoice_id", "purchase_id");
 
-    /** One change as a row: when, who, what happened (to the record or one of its lines), and each field's old and new value. */
-    public record Row(String when, String who, String action, List<Change> changes) {
+    /**
+     * One change as a row: when, who, what happened (to the record or one of its lines), which line ("Line 2 · Steel rod",
+     * null for the record's own), and each field's old and new value.
+     */
+    public record Row(String when, String who, String action, String line, List<Change> changes) {
     }
 
     public record Change(String field, String before, String after) {
@@ -81,12 +86,26 @@ public class HistoryResource {
         }
         PageAuditEntry page = gateway.audit().listAuditTrail(slug, asked, null, String.valueOf(id), 1, null, SHOWN, null, null,
                 CHILDREN.get(entity), visit.bearer()).getData();
-        List<Row> rows = page.getItems() == null ? List.of() : page.getItems().stream().map(HistoryResource::row).toList();
+        List<AuditEntry> entries = page.getItems() == null ? List.of() : page.getItems();
+        Map<Long, String> lines = LineNames.of(entries, line -> lineTrail(slug, line, visit));
+        List<Row> rows = entries.stream().map(e -> row(e, lines.get(e.getId()))).toList();
         long total = page.getTotalItems() == null ? rows.size() : page.getTotalItems();
         return RestResponse.ok(Templates.history(true, rows, Math.max(0, total - rows.size())));
     }
 
-    static Row row(AuditEntry e) {
+    /** A line's own trail, for naming it when the history shown has only its later changes. */
+    private List<AuditEntry> lineTrail(String slug, AuditEntry line, Visit visit) {
+        try {
+            List<AuditEntry> trail = gateway.audit().listAuditTrail(slug, line.getEntity(), null, line.getRecordId(), 1, null, LINE_TRAIL, null, null,
+                    null, visit.bearer()).getData().getItems();
+            return trail == null ? List.of(line) : trail;
+        } catch (ApiException e) {
+            // The history is still worth reading without the line's name: it is named from what the page holds.
+            return List.of(line);
+        }
+    }
+
+    static Row row(AuditEntry e, String line) {
         String who = e.getEmail() != null ? e.getEmail()
                 : e.getSource() != null ? "System (" + e.getSource().getTopic() + ")" : "System";
         String action = switch (Objects.toString(e.getAction(), "")) {
@@ -94,7 +113,7 @@ public class HistoryResource {
             case "delete" -> "Deleted";
             default -> "Changed";
         };
-        if (e.getEntity() != null && e.getEntity().endsWith("_lines")) {
+        if (LineNames.isLine(e)) {
             action = switch (action) {
                 case "Created" -> "Line added";
                 case "Deleted" -> "Line removed";
@@ -105,7 +124,7 @@ public class HistoryResource {
         List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
                 .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))
                 .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
-        return new Row(IndianFormats.dateTime(e.getAt()), who, action, changes);
+        return new Row(IndianFormats.dateTime(e.getAt()), who, action, line, changes);
     }
 
     /** {@code amount_paid} as "amount paid": the trail names columns, a person reads words. */

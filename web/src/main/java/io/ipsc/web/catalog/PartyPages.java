@@ -100,7 +100,10 @@ public abstract class PartyPages {
     @Path("/new")
     public TemplateInstance blank(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
-        return page(visits.of(slug, sessionId, host), null, new PartyForm(), Map.of(), null, null);
+        Visit visit = visits.of(slug, sessionId, host);
+        // The path is the plural in lower case: customers, vendors.
+        visit.requireWrite("create " + kind.path(), kind.path(), "the " + kind.path());
+        return page(visit, null, new PartyForm(), Map.of(), null, null);
     }
 
     @POST

@@ -89,6 +89,7 @@ public class ProductResource {
     public TemplateInstance blank(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        visit.requireWrite("create products", "products", "the products");
         return page(visit, null, ProductForm.blank(), Map.of(), null, null);
     }
 

@@ -143,6 +143,7 @@ public class PatientResource {
     public TemplateInstance newPatient(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                        @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        visit.requireWrite("register patients", "patients", "the patients");
         return Templates.form(visit.chrome("New patient · " + visit.workspace().companyName()), visit.workspace().base(), null,
                 new PatientForm(), Map.of(), null);
     }
@@ -163,6 +164,7 @@ public class PatientResource {
                                  @CookieParam(SessionCookie.NAME) String sessionId, @HeaderParam(HttpHeaders.HOST) String host)
             throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        visit.requireWrite("change patients' details", "patients/" + id, "the patient");
         Patient patient = gateway.patients().getPatient(slug, id, visit.bearer()).getData();
         return Templates.form(visit.chrome("Edit " + name(patient) + " · " + visit.workspace().companyName()), visit.workspace().base(),
                 id, PatientForm.of(patient), Map.of(), null);

@@ -140,6 +140,7 @@ public class InvoiceResource {
     public TemplateInstance editor(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                    @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        visit.requireWrite("create invoices", "invoices", "the invoices");
         return editorPage(visit, null, InvoiceForm.blank(), Map.of(), null, null);
     }
 
@@ -189,6 +190,7 @@ public class InvoiceResource {
     public TemplateInstance edit(@PathParam("slug") String slug, @PathParam("id") long id, @CookieParam(SessionCookie.NAME) String sessionId,
                                  @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        visit.requireWrite("change invoices", "invoices/" + id, "the invoice");
         InvoiceView invoice = gateway.invoices().getInvoice(slug, id, visit.bearer()).getData();
         if (!"draft".equals(invoice.getStatus())) {
             // No Edit is offered for it; an address typed by hand gets the invoice, saying why.

@@ -6,6 +6,7 @@ import io.ipsc.web.session.SessionCookie;
 import io.ipsc.web.session.SessionStore;
 import io.ipsc.web.session.SignInRequired;
 import io.ipsc.web.session.WebSession;
+import io.ipsc.web.workspace.RoleCannot;
 import io.ipsc.web.workspace.TenantHosts;
 import io.ipsc.web.workspace.TenantSuspended;
 import io.quarkus.qute.TemplateInstance;
@@ -51,6 +52,11 @@ public class PageErrors {
     @ServerExceptionMapper
     public RestResponse<TemplateInstance> suspended(TenantSuspended e, HttpHeaders headers) {
         return page(403, visitor(headers), "Suspended", e.tenantName() + " is suspended. " + SUSPENDED_ADVICE);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<TemplateInstance> roleCannot(RoleCannot e) {
+        return withStatus(403, Pages.roleCannot(e.chrome(), e.heading(), e.explanation(), e.back(), e.backLabel()));
     }
 
     @ServerExceptionMapper

@@ -11,4 +11,7 @@ public final class Pages {
     }
 
     public static native TemplateInstance problem(Chrome chrome, String heading, String explanation);
+
+    /** A page the visitor's role may not use, with the way back to the records it is about. */
+    public static native TemplateInstance roleCannot(Chrome chrome, String heading, String explanation, String back, String backLabel);
 }

@@ -149,6 +149,7 @@ public class PurchaseResource {
     public TemplateInstance blank(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId,
                                   @HeaderParam(HttpHeaders.HOST) String host) throws ApiException {
         Visit visit = visits.of(slug, sessionId, host);
+        visit.requireWrite("record purchases", "purchases", "the purchases");
         return formPage(visit, PurchaseForm.blank(), Map.of(), Map.of(), null);
     }
 

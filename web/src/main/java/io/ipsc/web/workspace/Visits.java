@@ -42,6 +42,23 @@ public class Visits {
         public Chrome chrome(String title) {
             return new Chrome(title, session.user(), workspace);
         }
+
+        /**
+         * Refuses a page that writes to a member whose role may not write (a viewer): {@code doing} says what the page
+         * is for ("create invoices"), {@code section} (e.g. {@code invoices}, under the workspace) and {@code records}
+         * ("the invoices") where the refusal leads back to.
+         */
+        public void requireWrite(String doing, String section, String records) {
+            if (workspace.mayWrite()) {
+                return;
+            }
+            String role = workspace.role().role() == null ? "viewer" : workspace.role().role().toLowerCase(java.util.Locale.ROOT);
+            String company = workspace.companyName();
+            String heading = "Your role cannot " + doing;
+            throw new RoleCannot(chrome(heading + " · " + company), heading, "You are signed in as " + session.user().email() + ", a "
+                    + role + " of " + company + ": you may read its records but not " + doing + ", which needs the staff role or higher. "
+                    + "An administrator of " + company + " can change your role.", workspace.base() + section, "Back to " + records);
+        }
     }
 
     public Visit of(String slug, String sessionId, String host) throws ApiException {
