@@ -14,6 +14,9 @@ public final class Topics {
     /** Refused and suspicious requests from every service (key = tenant slug), kept by tenant-service for the operator. */
     public static final String SECURITY = "ipsc.security";
 
+    /** Compacted, key = database cluster name, value = the cluster's {@link ClusterSnapshot} (no credentials). */
+    public static final String CLUSTERS = "ipsc.clusters";
+
     private Topics() {
     }
 }
