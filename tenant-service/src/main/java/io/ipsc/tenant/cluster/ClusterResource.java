@@ -60,7 +60,10 @@ public class ClusterResource {
     @Operation(operationId = "createDatabaseCluster", summary = "Register a database cluster (each service needs its credentials by name)")
     public Uni<RestResponse<ApiResponse<ClusterView>>> create(ClusterRequest request) {
         access.requirePlatformAdmin();
-        return service.create(requireBody(request)).map(c -> RestResponse.status(RestResponse.Status.CREATED,
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"name\": ..., \"capacity\": ...}");
+        }
+        return service.create(request).map(c -> RestResponse.status(RestResponse.Status.CREATED,
                 ApiResponse.ok(c, "Database cluster '" + c.name() + "' registered")));
     }
 
@@ -70,13 +73,9 @@ public class ClusterResource {
     @Operation(operationId = "updateDatabaseCluster", summary = "Change a database cluster's state or capacity")
     public Uni<ApiResponse<ClusterView>> update(@PathParam("name") String name, ClusterRequest request) {
         access.requirePlatformAdmin();
-        return service.update(name, requireBody(request)).map(c -> ApiResponse.ok(c, "Database cluster '" + name + "' updated"));
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ApiException.badRequest("MISSING_BODY", null, "Send a JSON body");
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"state\": ...} and/or {\"capacity\": ...}");
         }
-        return body;
+        return service.update(name, request).map(c -> ApiResponse.ok(c, "Database cluster '" + name + "' updated"));
     }
 }
