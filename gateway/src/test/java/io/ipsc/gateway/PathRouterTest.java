@@ -41,6 +41,8 @@ class PathRouterTest {
             "/api/users, TENANT_SERVICE, /api/users, , false",
             "/api/database/performance/smile-dental, TENANT_SERVICE, /api/database/performance/smile-dental, , false",
             "/api/database/slow-queries/smile-dental, TENANT_SERVICE, /api/database/slow-queries/smile-dental, , false",
+            "/api/database/clusters, TENANT_SERVICE, /api/database/clusters, , false",
+            "/api/database/clusters/second, TENANT_SERVICE, /api/database/clusters/second, , false",
             "/api/auth/login, TENANT_SERVICE, /api/auth/login, , false",
             "/api/auth/logout, TENANT_SERVICE, /api/auth/logout, , false",
             "/api/invitations/abc, TENANT_SERVICE, /api/invitations/abc, , false",

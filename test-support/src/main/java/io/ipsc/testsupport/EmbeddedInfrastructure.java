@@ -9,17 +9,20 @@ import java.util.Map;
  * Quarkus test resource: starts (once per JVM) the real PostgreSQL and Kafka and points the
  * application under test at them. Arguments: {@code databases} — a comma-separated list of
  * databases to create before the application starts; {@code test-tokens=true} — verify tokens
- * against {@link TestTokens}' key instead of a running tenant-service.
+ * against {@link TestTokens}' key instead of a running tenant-service; {@code clusters=2} — a second
+ * PostgreSQL cluster named {@code second} as well, configured as {@code ipsc.clusters.second.*}.
  */
 public class EmbeddedInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private String databases = "";
     private boolean testTokens;
+    private boolean twoClusters;
 
     @Override
     public void init(Map<String, String> initArgs) {
         databases = initArgs.getOrDefault("databases", "");
         testTokens = Boolean.parseBoolean(initArgs.getOrDefault("test-tokens", "false"));
+        twoClusters = "2".equals(initArgs.getOrDefault("clusters", "1"));
     }
 
     @Override
@@ -36,6 +39,13 @@ public class EmbeddedInfrastructure implements QuarkusTestResourceLifecycleManag
         config.put("ipsc.pg.user", "postgres");
         config.put("ipsc.pg.password", "postgres");
         config.put("kafka.bootstrap.servers", servers.kafkaBootstrapServers());
+        if (twoClusters) {
+            config.put("ipsc.clusters", "main,second");
+            config.put("ipsc.clusters.second.host", "127.0.0.1");
+            config.put("ipsc.clusters.second.port", Integer.toString(servers.secondPostgresPort()));
+            config.put("ipsc.clusters.second.user", "postgres");
+            config.put("ipsc.clusters.second.password", "postgres");
+        }
         config.put("quarkus.devservices.enabled", "false");
         if (testTokens) {
             // Services other than tenant-service verify tokens against tenant-service's JWKS: here, the test key's.

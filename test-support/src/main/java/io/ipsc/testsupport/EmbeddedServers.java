@@ -32,6 +32,8 @@ public final class EmbeddedServers {
 
     private final Path root;
     private final LocalPostgres postgres;
+    /** A second PostgreSQL cluster ("second"), started only for the tests that ask (tenants placed on two clusters). */
+    private LocalPostgres secondPostgres;
     private final int kafkaPort;
     private final int kafkaControllerPort;
     private Process kafka;
@@ -61,6 +63,24 @@ public final class EmbeddedServers {
 
     public int postgresPort() {
         return postgres.port();
+    }
+
+    /** The second PostgreSQL cluster's port, starting it on first call. */
+    public synchronized int secondPostgresPort() {
+        if (secondPostgres == null) {
+            try {
+                secondPostgres = LocalPostgres.start(root.resolve("postgres-second"), 0, TESTS);
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start the second embedded PostgreSQL", e);
+            }
+        }
+        return secondPostgres.port();
+    }
+
+    /** A JDBC URL of {@code database} on the second cluster (started if needed). */
+    public String secondJdbcUrl(String database) {
+        secondPostgresPort();
+        return secondPostgres.jdbcUrl(database);
     }
 
     public String kafkaBootstrapServers() {
@@ -161,6 +181,9 @@ public final class EmbeddedServers {
         }
         try {
             postgres.close();
+            if (secondPostgres != null) {
+                secondPostgres.close();
+            }
         } catch (IOException ignored) {
             // the JVM is exiting; the temp folder goes below
         }

@@ -123,6 +123,8 @@ public final class TenantEventsPublisher implements AutoCloseable {
         private Integer maxTransactions = 5000;
         private String gstin = "27AAPFU0939F1ZV";
         private String state = "Maharashtra";
+        /** The database cluster the tenant is placed on; null: none said, as a snapshot from before placement (main). */
+        private String cluster;
 
         Snapshot(String slug, String organizationType) {
             this.slug = slug;
@@ -164,6 +166,12 @@ public final class TenantEventsPublisher implements AutoCloseable {
         public Snapshot limits(Integer products, Integer transactionsPerMonth) {
             maxProducts = products;
             maxTransactions = transactionsPerMonth;
+            return this;
+        }
+
+        /** Placed on {@code newCluster} (placement version 0: a new tenant's first placement). */
+        public Snapshot placedOn(String newCluster) {
+            cluster = newCluster;
             return this;
         }
 
@@ -209,6 +217,9 @@ public final class TenantEventsPublisher implements AutoCloseable {
             json.put("state", state);
             json.put("version", version);
             json.put("occurred_at", Instant.now().toString());
+            if (cluster != null) {
+                json.put("placement", Map.of("cluster", cluster, "version", 0));
+            }
             return json;
         }
     }

@@ -108,7 +108,7 @@ public class ModuleWorkListener extends TenantWorkListener {
     Uni<Void> bill(TenantEntry tenant, BillableItem item, AuditActor actor) {
         String externalRef = item.source() + ":" + item.party().externalId();
         String supplierState = InvoiceTotals.supplierStateCode(tenant.snapshot());
-        return pools.withPool(tenant.snapshot().slug(), tenant.database(), actor, pool -> pool.withTransaction(conn ->
+        return pools.withPool(tenant, actor, pool -> pool.withTransaction(conn ->
                 conn.preparedQuery("SELECT 1 FROM billed_items WHERE idempotency_key = $1").execute(Tuple.of(item.idempotencyKey()))
                         .flatMap(seen -> {
                             if (seen.iterator().hasNext()) {
@@ -150,7 +150,7 @@ public class ModuleWorkListener extends TenantWorkListener {
 
     /** Changes the product's stock, once per movement id; a movement for an unknown product is logged and dropped. */
     Uni<Void> move(TenantEntry tenant, StockMovement movement, AuditActor actor) {
-        return pools.withPool(tenant.snapshot().slug(), tenant.database(), actor, pool -> pool.withTransaction(conn ->
+        return pools.withPool(tenant, actor, pool -> pool.withTransaction(conn ->
                 conn.preparedQuery("SELECT 1 FROM products WHERE id = $1").execute(Tuple.of(movement.productId())).flatMap(product -> {
                     if (!product.iterator().hasNext()) {
                         LOG.errorf("Stock movement %s of %s names unknown product %d; dropped", movement.movementId(), tenant.snapshot().slug(),

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * The value of every record on {@link Topics#PROVISIONING}: one service's word on one tenant's
- * database. {@code tenantVersion} is the snapshot version the service had converged to.
+ * database. {@code tenantVersion} is the snapshot version the service had converged to;
+ * {@code cluster} the database cluster it provisioned on (a report from before placement has none,
+ * and means {@code main}).
  */
 public record ProvisioningReport(
         String tenant,
@@ -13,7 +15,13 @@ public record ProvisioningReport(
         String schemaVersion,
         String detail,
         long tenantVersion,
-        Instant reportedAt) {
+        Instant reportedAt,
+        String cluster) {
+
+    @Override
+    public String cluster() {
+        return cluster == null ? Placement.MAIN_CLUSTER : cluster;
+    }
 
     public enum Status {
         PROVISIONED, FAILED, DEPROVISIONED

@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code members} maps user id to role, so that every service learns of a removed member as soon
  * as the event arrives, without waiting for the member's token to expire. {@code gstin} and
  * {@code state} are the tenant's own, which decide intra- or inter-state supply on its invoices.
+ * {@code placement} names the database cluster that holds the tenant's databases; a snapshot written
+ * before it existed (an old record on the compacted topic) has none, and means {@link Placement#MAIN}.
  */
 public record TenantSnapshot(
         TenantEventType eventType,
@@ -24,7 +26,14 @@ public record TenantSnapshot(
         String gstin,
         String state,
         long version,
-        Instant occurredAt) {
+        Instant occurredAt,
+        Placement placement) {
+
+    /** Never null: a snapshot without a placement is a tenant on {@code main} that never moved. */
+    @Override
+    public Placement placement() {
+        return placement == null ? Placement.MAIN : placement;
+    }
 
     public boolean featureOn(String feature) {
         return features != null && Boolean.TRUE.equals(features.get(feature));

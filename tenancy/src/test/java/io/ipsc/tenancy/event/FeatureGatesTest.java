@@ -50,6 +50,6 @@ class FeatureGatesTest {
 
     private static TenantSnapshot tenant(Map<String, Boolean> features) {
         return new TenantSnapshot(TenantEventType.TENANT_UPDATED, 1, "smile", "Smile", "dental_clinic", "active", features,
-                null, Map.of(), null, null, 1, null);
+                null, Map.of(), null, null, 1, null, null);
     }
 }

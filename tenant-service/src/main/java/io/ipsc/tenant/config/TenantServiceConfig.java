@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,15 @@ public interface TenantServiceConfig {
     boolean gstinStrict();
 
     Admin admin();
+
+    /** {@code IPSC_CLUSTERS}: the database clusters registered at start when the registry lacks them ({@code main} always). */
+    @WithDefault("main")
+    List<String> clusters();
+
+    /** {@code IPSC_CLUSTER_CAPACITY}: how many tenants a cluster registered at start may hold. */
+    @WithName("cluster-capacity")
+    @WithDefault("5000")
+    int clusterCapacity();
 
     /** Self-service sign-up ({@code POST /api/signup}): off unless the operator turns it on. */
     @WithName("self-service")

@@ -232,6 +232,11 @@ public class OutboxRelay {
                             "cleanup.policy", "compact",
                             "min.compaction.lag.ms", "0",
                             "segment.ms", "3600000")),
+                    // The database cluster registry, by name: a service reads it whole at start (no credentials on it).
+                    new NewTopic(Topics.CLUSTERS, 1, replicationFactor).configs(Map.of(
+                            "cleanup.policy", "compact",
+                            "min.compaction.lag.ms", "0",
+                            "segment.ms", "3600000")),
                     new NewTopic(Topics.PROVISIONING, partitions, replicationFactor).configs(Map.of(
                             "cleanup.policy", "delete",
                             "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))),

@@ -4,6 +4,7 @@ import io.ipsc.tenancy.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.TenantEventType;
+import io.ipsc.tenancy.event.Placement;
 import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenant.tenant.Tenant;
@@ -35,7 +36,8 @@ public class TenantEvents {
             Map<String, String> roles = new TreeMap<>();
             members.forEach(m -> roles.put(Long.toString(m.userId), m.role));
             return record(new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
-                    tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.gstin, tenant.state, tenant.version, Timestamps.now()));
+                    tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.gstin, tenant.state, tenant.version, Timestamps.now(),
+                    new Placement(tenant.cluster, tenant.placementVersion)));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.ipsc.tenant.provisioning;
 
 import io.ipsc.tenancy.Timestamps;
+import io.ipsc.tenancy.event.Placement;
 import io.ipsc.tenancy.event.ProvisioningReport;
 import io.ipsc.tenancy.event.ServiceNeeds;
 import io.ipsc.tenancy.event.TenantEventType;
@@ -58,6 +59,7 @@ public class ProvisioningService {
                         row.schemaVersion = report.schemaVersion();
                         row.detail = report.detail();
                         row.tenantVersion = report.tenantVersion();
+                        row.cluster = report.cluster();
                         row.updatedAt = Timestamps.now();
                         Uni<?> saved = existing != null ? Uni.createFrom().item(row) : row.persist();
                         return saved.flatMap(s -> Panache.getSession().flatMap(session -> session.flush()))
@@ -92,10 +94,11 @@ public class ProvisioningService {
     static Map<String, ProvisioningView> view(Tenant tenant, List<ServiceProvisioning> rows) {
         Map<String, ProvisioningView> states = new LinkedHashMap<>();
         for (String service : ServiceNeeds.neededBy(tenant.features)) {
-            states.put(service, ProvisioningView.PENDING);
+            states.put(service, ProvisioningView.pending(tenant.cluster));
         }
         for (ServiceProvisioning r : rows) {
-            states.put(r.service, new ProvisioningView(r.status, r.schemaVersion, r.detail, r.updatedAt));
+            states.put(r.service, new ProvisioningView(r.status, r.schemaVersion, r.detail, r.updatedAt,
+                    r.cluster == null ? Placement.MAIN_CLUSTER : r.cluster));
         }
         return states;
     }

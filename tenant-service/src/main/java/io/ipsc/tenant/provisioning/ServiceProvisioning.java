@@ -28,6 +28,8 @@ public class ServiceProvisioning extends PanacheEntityBase {
     public String detail;
     @Column(name = "tenant_version")
     public long tenantVersion;
+    /** The cluster the service provisioned on; null in a report from before placement (main). */
+    public String cluster;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

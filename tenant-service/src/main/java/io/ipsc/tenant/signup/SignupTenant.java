@@ -27,6 +27,6 @@ public record SignupTenant(
     /** As a tenant request with the given plan ({@code null}: the installation's default). */
     TenantRequest toRequest(SubscriptionPlan plan) {
         return new TenantRequest(name, slug, organizationType, contactPerson, contactEmail, contactPhone, gstin, industry, size,
-                addressLine1, addressLine2, city, state, pincode, null, plan == null ? null : plan.wireName(), null, null, null, null);
+                addressLine1, addressLine2, city, state, pincode, null, plan == null ? null : plan.wireName(), null, null, null, null, null);
     }
 }

@@ -64,6 +64,11 @@ public class Tenant extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
+    /** The database cluster that holds the tenant's databases in every service (see PlacementPolicy). */
+    public String cluster;
+    /** Grows each time {@link #cluster} changes (a move), so that services tell a move from a replayed snapshot. */
+    @Column(name = "placement_version")
+    public long placementVersion;
     /** When every service the tenant needs first reported its databases ready. */
     @Column(name = "activated_at")
     public Instant activatedAt;

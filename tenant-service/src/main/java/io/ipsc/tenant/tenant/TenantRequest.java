@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.ipsc.tenancy.event.Placement;
+
 import java.util.Map;
 
 /**
@@ -15,7 +17,8 @@ import java.util.Map;
  * optional). Each field's own rules are its constraints ({@link OnCreate} for what a new tenant needs);
  * {@link TenantValidator} runs them with the rules that look at more than one field or at the tenant
  * (the GSTIN's standing, the state, the plan, the features), so that every problem is reported at once,
- * by field name. The messages name the field, as the API has always said them.
+ * by field name. {@code cluster} (creation only) names the database cluster a platform admin places the
+ * tenant on; without it {@link io.ipsc.tenant.cluster.PlacementPolicy} chooses. The messages name the field, as the API has always said them.
  */
 public record TenantRequest(
         @NotBlank(groups = OnCreate.class, message = "name is required")
@@ -45,7 +48,9 @@ public record TenantRequest(
         @Max(value = 10_000_000, message = "max_products must be between 1 and 10000000") Integer maxProducts,
         @Min(value = 1, message = "max_transactions_per_month must be between 1 and 10000000")
         @Max(value = 10_000_000, message = "max_transactions_per_month must be between 1 and 10000000") Integer maxTransactionsPerMonth,
-        Map<String, Boolean> features) {
+        Map<String, Boolean> features,
+        @Pattern(regexp = Placement.CLUSTER_NAME_PATTERN, message = "cluster must be a database cluster's name, e.g. main")
+        String cluster) {
 
     /** The constraints a new tenant's request must also meet (its required fields); a partial update need not. */
     public interface OnCreate {

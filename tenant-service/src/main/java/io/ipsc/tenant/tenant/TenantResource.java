@@ -47,7 +47,7 @@ public class TenantResource {
     }
 
     @POST
-    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SLUG,MAX_TENANTS_REACHED")
+    @Extension(name = ErrorAnswers.CODES, value = "DUPLICATE_SLUG,MAX_TENANTS_REACHED,NO_CLUSTER_CAPACITY,CLUSTER_NOT_OPEN")
     @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "201")
     @Operation(operationId = "createTenant", summary = "Create a tenant and start provisioning its database")
     public Uni<RestResponse<ApiResponse<TenantView>>> create(TenantRequest request) {
@@ -144,9 +144,10 @@ public class TenantResource {
     @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "getTenantConfig", summary = "Get a tenant's configuration")
     public Uni<ApiResponse<TenantConfig>> config(@PathParam("slug") String slug) {
-        return access.requireRole(slug, Role.VIEWER).map(t -> ApiResponse.ok(
-                new TenantConfig(t.slug, t.organizationType, t.status, t.features, TenantView.limits(t), service.databaseNames(t)),
-                "Effective configuration of tenant '" + slug + "'"));
+        return access.requireRole(slug, Role.VIEWER).flatMap(t -> provisioning.states(t).map(states -> ApiResponse.ok(
+                new TenantConfig(t.slug, t.organizationType, t.status, t.features, TenantView.limits(t), service.databaseNames(t),
+                        states.entrySet().stream().map(e -> new TenantConfig.ServiceCluster(e.getKey(), e.getValue().cluster())).toList()),
+                "Effective configuration of tenant '" + slug + "'")));
     }
 
     @PUT

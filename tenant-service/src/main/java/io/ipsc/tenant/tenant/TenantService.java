@@ -13,6 +13,7 @@ import io.ipsc.tenancy.event.TenantEventType;
 import io.ipsc.tenancy.event.TenantStatus;
 import io.ipsc.tenancy.india.IndianState;
 import io.ipsc.tenancy.security.Caller;
+import io.ipsc.tenant.cluster.ClusterService;
 import io.ipsc.tenant.config.TenantServiceConfig;
 import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.tenant.outbox.TenantEvents;
@@ -47,10 +48,12 @@ public class TenantService {
     private final OutboxRelay relay;
     private final TenantServiceConfig config;
     private final TenantValidator validator;
+    private final ClusterService clusters;
 
     public TenantService(TenantRepository tenants, TenantEvents events, OutboxRelay relay, TenantServiceConfig config,
-                         Validator constraints) {
+                         Validator constraints, ClusterService clusters) {
         this.tenants = tenants;
+        this.clusters = clusters;
         this.events = events;
         this.relay = relay;
         this.config = config;
@@ -105,7 +108,10 @@ public class TenantService {
             if (existing != null) {
                 return Uni.createFrom().failure(duplicateSlug(r.slug()));
             }
+            return clusters.placeNewTenant(r.cluster());
+        }).flatMap(cluster -> {
             Tenant t = new Tenant();
+            t.cluster = cluster;
             OrganizationType type = OrganizationType.parse(r.organizationType()).orElseThrow();
             t.slug = r.slug();
             t.organizationType = type.wireName();

@@ -79,6 +79,9 @@ public final class TenantValidator {
         if (r.slug() != null && !r.slug().equals(current.slug)) {
             errors.add(new ErrorDetail("slug", "slug cannot be changed: it names the tenant's databases and URLs"));
         }
+        if (r.cluster() != null && !r.cluster().equals(current.cluster)) {
+            errors.add(new ErrorDetail("cluster", "cluster is chosen when the tenant is created; moving a tenant is not an update"));
+        }
         if (r.name() != null && r.name().isBlank()) {
             errors.add(new ErrorDetail("name", "name may not be blank"));
         }

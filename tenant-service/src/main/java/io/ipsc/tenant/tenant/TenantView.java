@@ -1,13 +1,17 @@
 package io.ipsc.tenant.tenant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ipsc.tenancy.event.Placement;
 import io.ipsc.tenancy.event.PlanLimits;
 import io.ipsc.tenant.provisioning.ProvisioningView;
 
 import java.time.Instant;
 import java.util.Map;
 
-/** A tenant as the API shows it: every field kept from the request, plus status, features and plan. */
+/**
+ * A tenant as the API shows it: every field kept from the request, plus status, features, plan and
+ * placement (the database cluster its databases are on).
+ */
 public record TenantView(
         long id,
         String slug,
@@ -34,6 +38,7 @@ public record TenantView(
         Instant updatedAt,
         Instant deletedAt,
         Instant activatedAt,
+        Placement placement,
         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, ProvisioningView> provisioning) {
 
     public static TenantView of(Tenant t) {
@@ -45,7 +50,7 @@ public record TenantView(
         return new TenantView(t.id, t.slug, t.name, t.organizationType, t.status, t.contactPerson, t.contactEmail,
                 t.contactPhone, t.gstin, t.gstinVerified, t.industry, t.size, t.addressLine1, t.addressLine2, t.city,
                 t.state, t.pincode, t.country, t.features, limits(t), t.version, t.createdAt, t.updatedAt, t.deletedAt,
-                t.activatedAt, provisioning);
+                t.activatedAt, new Placement(t.cluster, t.placementVersion), provisioning);
     }
 
     public static PlanLimits limits(Tenant t) {

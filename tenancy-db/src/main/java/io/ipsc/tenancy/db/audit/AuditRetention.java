@@ -4,6 +4,8 @@ import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
+import io.ipsc.tenancy.db.cluster.ClusterAddress;
+import io.ipsc.tenancy.db.cluster.Clusters;
 import io.ipsc.tenancy.db.provisioning.DatabaseAdmin;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -31,14 +33,14 @@ public class AuditRetention {
 
     private final int years;
     private final TenantDirectory directory;
-    private final DatabaseAdmin admin;
+    private final Clusters clusters;
     private final ServiceIdentity service;
 
     public AuditRetention(@ConfigProperty(name = "ipsc.audit.retention-years", defaultValue = "8") int years,
-                          TenantDirectory directory, DatabaseAdmin admin, ServiceIdentity service) {
+                          TenantDirectory directory, Clusters clusters, ServiceIdentity service) {
         this.years = years;
         this.directory = directory;
-        this.admin = admin;
+        this.clusters = clusters;
         this.service = service;
     }
 
@@ -66,23 +68,27 @@ public class AuditRetention {
     void sweep() {
         // The template under its lock, as its migration: PostgreSQL refuses to copy a template someone is connected to.
         String template = service.templateDatabase();
-        try (Connection lockHolder = admin.connect("postgres")) {
-            admin.withTemplateLock(lockHolder, template, () -> {
-                try (Connection c = admin.connect(template)) {
-                    AuditTrail.ensurePartitions(c);
-                }
-            });
-        } catch (Exception e) {
-            LOG.warnf("Cannot make sure of the audit partitions of %s: %s", template, e.getMessage());
-        }
-        List<String> databases = new ArrayList<>();
-        for (TenantEntry tenant : directory.all()) {
-            if (tenant.state() == TenantState.READY) {
-                databases.add(tenant.database());
+        for (ClusterAddress cluster : clusters.reachable()) {
+            DatabaseAdmin admin = clusters.admin(cluster.name());
+            try (Connection lockHolder = admin.connect("postgres")) {
+                admin.withTemplateLock(lockHolder, template, () -> {
+                    try (Connection c = admin.connect(template)) {
+                        AuditTrail.ensurePartitions(c);
+                    }
+                });
+            } catch (Exception e) {
+                LOG.warnf("Cannot make sure of the audit partitions of %s on %s: %s", template, cluster.name(), e.getMessage());
             }
         }
-        for (String database : databases) {
-            try (Connection c = admin.connect(database)) {
+        List<TenantEntry> ready = new ArrayList<>();
+        for (TenantEntry tenant : directory.all()) {
+            if (tenant.state() == TenantState.READY) {
+                ready.add(tenant);
+            }
+        }
+        for (TenantEntry tenant : ready) {
+            String database = tenant.database();
+            try (Connection c = clusters.admin(tenant.cluster()).connect(database)) {
                 AuditTrail.ensurePartitions(c);
             } catch (Exception e) {
                 LOG.warnf("Cannot make sure of the audit partitions of %s (its rows go to the default partition meanwhile): %s",

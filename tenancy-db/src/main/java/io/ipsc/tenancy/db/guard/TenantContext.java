@@ -40,6 +40,11 @@ public class TenantContext {
         return require().snapshot().slug();
     }
 
+    /** The database cluster that serves this tenant's database in this service. */
+    public String cluster() {
+        return require().cluster();
+    }
+
     public TenantEntry tenant() {
         return require();
     }
@@ -73,7 +78,7 @@ public class TenantContext {
      */
     public <T> Uni<T> withDatabase(Function<Pool, Uni<T>> work) {
         TenantEntry t = require();
-        return pools.withPool(t.snapshot().slug(), t.database(), AuditActor.user(caller, requestId), work);
+        return pools.withPool(t, AuditActor.user(caller, requestId), work);
     }
 
     private TenantEntry require() {

@@ -52,6 +52,7 @@ public class TenantDatabaseResource {
                     data.put("service", service.name());
                     data.put("tenant", row.getString("tenant"));
                     data.put("database", row.getString("database"));
+                    data.put("cluster", tenant.cluster());
                     data.put("schema_version", row.getString("schema_version"));
                     data.put("role", tenant.role().wireName());
                     // Just used by this request, so open (pools close only after their idle timeout).

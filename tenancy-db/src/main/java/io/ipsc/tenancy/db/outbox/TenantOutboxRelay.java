@@ -181,8 +181,7 @@ public class TenantOutboxRelay implements AutoCloseable {
             // Not served here (yet, or any more): its rows stay in its database until it is.
             return Uni.createFrom().item(0);
         }
-        String database = entry.database();
-        return pools.withPool(slug, database, pool -> pool.preparedQuery(pendingQuery).execute(Tuple.of(BATCH)))
+        return pools.withPool(entry, pool -> pool.preparedQuery(pendingQuery).execute(Tuple.of(BATCH)))
                 .map(rows -> {
                     List<Pending> pending = new ArrayList<>();
                     for (Row row : rows) {
@@ -193,7 +192,7 @@ public class TenantOutboxRelay implements AutoCloseable {
                 .chain(pending -> pending.isEmpty()
                         ? Uni.createFrom().item(0)
                         : Uni.createFrom().item(() -> send(slug, pending)).runSubscriptionOn(sender)
-                                .chain(delivery -> markSent(slug, database, delivery.ids()).map(done -> {
+                                .chain(delivery -> markSent(entry, delivery.ids()).map(done -> {
                                     if (delivery.failure() != null) {
                                         throw new IllegalStateException("Kafka did not acknowledge " + (pending.size() - delivery.ids().size())
                                                 + " row(s): " + delivery.failure().getMessage(), delivery.failure());
@@ -202,11 +201,11 @@ public class TenantOutboxRelay implements AutoCloseable {
                                 })));
     }
 
-    private Uni<Void> markSent(String slug, String database, List<Long> ids) {
+    private Uni<Void> markSent(TenantEntry entry, List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pools.withPool(slug, database, pool -> pool.preparedQuery(markSent).execute(Tuple.of(ids.toArray(new Long[0]))))
+        return pools.withPool(entry, pool -> pool.preparedQuery(markSent).execute(Tuple.of(ids.toArray(new Long[0]))))
                 .replaceWithVoid();
     }
 

@@ -1,5 +1,6 @@
 package io.ipsc.tenancy.db.pool;
 
+import io.ipsc.tenancy.db.cluster.ClusterAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +25,7 @@ final class TenantPool {
     /** How long a caller waits for a free connection, and for PostgreSQL to accept a new one. */
     private static final int CONNECTION_TIMEOUT_SECONDS = 5;
 
+    private final String cluster;
     private final String slug;
     private final String database;
     private final Pool pool;
@@ -34,7 +36,8 @@ final class TenantPool {
     private final LongSupplier nanoTime;
     private volatile long lastUsedNanos;
 
-    private TenantPool(String slug, String database, Pool pool, CompletableFuture<Void> ready, LongSupplier nanoTime) {
+    private TenantPool(String cluster, String slug, String database, Pool pool, CompletableFuture<Void> ready, LongSupplier nanoTime) {
+        this.cluster = cluster;
         this.slug = slug;
         this.database = database;
         this.pool = pool;
@@ -44,7 +47,7 @@ final class TenantPool {
     }
 
     /** Builds the pool (no connection is made until first use) with one unit of work already in flight. */
-    static TenantPool openEntered(Vertx vertx, PoolSettings settings, String slug, String database,
+    static TenantPool openEntered(Vertx vertx, PoolSettings settings, ClusterAddress cluster, String slug, String database,
                                   CompletableFuture<Void> ready, LongSupplier nanoTime) {
         PoolOptions poolOptions = new PoolOptions()
                 .setName("tenant-" + slug)
@@ -55,16 +58,20 @@ final class TenantPool {
                 .setConnectionTimeout(CONNECTION_TIMEOUT_SECONDS)
                 .setConnectionTimeoutUnit(TimeUnit.SECONDS);
         PgConnectOptions connectOptions = new PgConnectOptions()
-                .setHost(settings.host())
-                .setPort(settings.port())
-                .setUser(settings.user())
-                .setPassword(settings.password())
+                .setHost(cluster.host())
+                .setPort(cluster.port())
+                .setUser(cluster.user())
+                .setPassword(cluster.password())
                 .setDatabase(database)
                 .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000);
         Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connectOptions).using(vertx).build();
-        TenantPool tenantPool = new TenantPool(slug, database, pool, ready, nanoTime);
+        TenantPool tenantPool = new TenantPool(cluster.name(), slug, database, pool, ready, nanoTime);
         tenantPool.inFlight.set(1);
         return tenantPool;
+    }
+
+    String cluster() {
+        return cluster;
     }
 
     String slug() {

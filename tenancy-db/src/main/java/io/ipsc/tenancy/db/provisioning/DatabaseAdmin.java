@@ -1,7 +1,8 @@
 package io.ipsc.tenancy.db.provisioning;
 
-import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.ipsc.tenancy.db.cluster.ClusterAddress;
+import io.ipsc.tenancy.db.cluster.Clusters;
+import io.ipsc.tenancy.event.Placement;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,26 +17,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creating, listing and archiving databases, over JDBC on the provisioner's threads (never the event
- * loop). Names reach SQL only after {@link #requirePlainName} and always quoted; no value is ever
- * concatenated otherwise.
+ * Creating, listing and archiving databases on one database cluster, over JDBC on the provisioner's
+ * threads (never the event loop). Names reach SQL only after {@link #requirePlainName} and always
+ * quoted; no value is ever concatenated otherwise. {@link Clusters#admin} gives the one of each cluster.
  */
-@Singleton
 public class DatabaseAdmin {
 
+    private final String cluster;
     private final String host;
     private final int port;
     private final String user;
     private final String password;
 
-    public DatabaseAdmin(@ConfigProperty(name = "ipsc.pg.host", defaultValue = "127.0.0.1") String host,
-                         @ConfigProperty(name = "ipsc.pg.port", defaultValue = "15432") int port,
-                         @ConfigProperty(name = "ipsc.pg.user", defaultValue = "postgres") String user,
-                         @ConfigProperty(name = "ipsc.pg.password", defaultValue = "postgres") String password) {
-        this.host = host;
-        this.port = port;
-        this.user = user;
-        this.password = password;
+    public DatabaseAdmin(ClusterAddress address) {
+        this.cluster = address.name();
+        this.host = address.host();
+        this.port = address.port();
+        this.user = address.user();
+        this.password = address.password();
+    }
+
+    /** On the main cluster (tests and tools). */
+    public DatabaseAdmin(String host, int port, String user, String password) {
+        this(new ClusterAddress(Placement.MAIN_CLUSTER, host, port, user, password));
+    }
+
+    /** The name of the cluster this admin works on. */
+    public String cluster() {
+        return cluster;
     }
 
     public String jdbcUrl(String database) {

@@ -42,10 +42,10 @@ public class ProvisioningReporter {
     }
 
     /** Sends and waits for the broker's acknowledgement; throws when it cannot (the caller retries). */
-    public void report(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail, long tenantVersion)
-            throws Exception {
+    public void report(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail, long tenantVersion,
+                       String cluster) throws Exception {
         ProvisioningReport report = new ProvisioningReport(tenant, service.name(), status, schemaVersion, detail, tenantVersion,
-                Timestamps.now());
+                Timestamps.now(), cluster);
         producer.send(new ProducerRecord<>(Topics.PROVISIONING, tenant, json.writeValueAsString(report))).get(30, TimeUnit.SECONDS);
         metrics.increment(OUTCOMES, tenant, "service", service.name(), "outcome", status.name());
     }

@@ -52,16 +52,21 @@ public class TenantMigrations {
         this.location = location;
     }
 
-    /** Migrates {@code database} to the latest version; returns that version. */
+    /** Migrates {@code database} on the main cluster to the latest version; returns that version. */
     public String migrate(String database) {
+        return migrate(admin, database);
+    }
+
+    /** Migrates {@code database} on the cluster of {@code on} to the latest version; returns that version. */
+    public String migrate(DatabaseAdmin on, String database) {
         Flyway flyway = Flyway.configure()
-                .dataSource(admin.jdbcUrl(database), admin.user(), admin.password())
+                .dataSource(on.jdbcUrl(database), on.user(), on.password())
                 .locations(location())
                 .connectRetries(2)
                 .load();
         MigrateResult result = flyway.migrate();
         // After every migrate, so that a table the scripts add is audited without them saying so.
-        try (Connection c = admin.connect(database)) {
+        try (Connection c = on.connect(database)) {
             AuditTrail.install(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot install the audit trail in " + database + ": " + e.getMessage(), e);

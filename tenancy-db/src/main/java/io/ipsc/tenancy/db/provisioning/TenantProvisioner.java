@@ -6,6 +6,8 @@ import io.ipsc.tenancy.event.TenantSnapshot;
 import io.ipsc.tenancy.event.TenantSnapshotFollower;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import io.ipsc.tenancy.db.audit.AuditTrail;
+import io.ipsc.tenancy.db.cluster.ClusterAddress;
+import io.ipsc.tenancy.db.cluster.Clusters;
 import io.ipsc.tenancy.db.directory.TenantDirectory;
 import io.ipsc.tenancy.db.directory.TenantEntry;
 import io.ipsc.tenancy.db.directory.TenantState;
@@ -60,7 +62,7 @@ public class TenantProvisioner {
 
     private final ServiceIdentity service;
     private final TenantDirectory directory;
-    private final DatabaseAdmin admin;
+    private final Clusters clusters;
     private final TenantMigrations migrations;
     private final ProvisioningReporter reporter;
     private final TenantPoolRegistry pools;
@@ -74,8 +76,10 @@ public class TenantProvisioner {
     private final List<TenantOutboxRelay> relays;
     /** Databases whose catch-up found unsent outbox rows, until their tenant is served. */
     private final Set<String> unsentAtStart = ConcurrentHashMap.newKeySet();
-    /** Databases already migrated to the current version by this process: later snapshots skip Flyway. */
+    /** Databases (cluster/name) already migrated to the current version by this process: later snapshots skip Flyway. */
     private final Map<String, String> migratedVersions = new ConcurrentHashMap<>();
+    /** Each cluster's template's schema version, once migrated by this process. */
+    private final Map<String, String> templateVersions = new ConcurrentHashMap<>();
 
     /** Snapshots handed to a lane and not yet converged. */
     private final AtomicInteger pending = new AtomicInteger();
@@ -83,9 +87,8 @@ public class TenantProvisioner {
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile TenantSnapshotFollower follower;
-    private volatile String templateVersion;
 
-    public TenantProvisioner(ServiceIdentity service, TenantDirectory directory, DatabaseAdmin admin, TenantMigrations migrations,
+    public TenantProvisioner(ServiceIdentity service, TenantDirectory directory, Clusters clusters, TenantMigrations migrations,
                              ProvisioningReporter reporter, TenantPoolRegistry pools, ObjectMapper json,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "ipsc.provisioning.catch-up-parallelism", defaultValue = "2") int catchUpParallelism,
@@ -95,7 +98,7 @@ public class TenantProvisioner {
                              @All List<TenantOutboxRelay> relays) {
         this.service = service;
         this.directory = directory;
-        this.admin = admin;
+        this.clusters = clusters;
         this.migrations = migrations;
         this.reporter = reporter;
         this.pools = pools;
@@ -146,7 +149,9 @@ public class TenantProvisioner {
     private void run() {
         while (running) {
             try {
-                prepareTemplate();
+                for (ClusterAddress cluster : clusters.reachable()) {
+                    templateVersion(cluster.name());
+                }
                 catchUpExistingDatabases();
                 followTenantEvents();
                 return;
@@ -159,9 +164,28 @@ public class TenantProvisioner {
         }
     }
 
-    /** The template carries the current schema, so a new tenant's database is a file copy away. */
-    void prepareTemplate() throws Exception {
+    /** The schema version of {@code cluster}'s template, migrating it first if this process has not yet. */
+    private String templateVersion(String cluster) throws Exception {
+        String version = templateVersions.get(cluster);
+        if (version == null) {
+            synchronized (templateVersions) {
+                version = templateVersions.get(cluster);
+                if (version == null) {
+                    version = prepareTemplate(clusters.admin(cluster));
+                    templateVersions.put(cluster, version);
+                }
+            }
+        }
+        return version;
+    }
+
+    /**
+     * The template carries the current schema, so a new tenant's database is a file copy away. Each
+     * cluster has its own (PostgreSQL copies a template only within its cluster).
+     */
+    String prepareTemplate(DatabaseAdmin admin) throws Exception {
         String template = service.templateDatabase();
+        String[] templateVersion = new String[1];
         if (!admin.exists(template)) {
             try {
                 admin.createEmpty(template);
@@ -173,29 +197,36 @@ public class TenantProvisioner {
         }
         try (Connection lockHolder = admin.connect("postgres")) {
             admin.withTemplateLock(lockHolder, template, () -> {
-                templateVersion = migrations.migrate(template);
+                templateVersion[0] = migrations.migrate(admin, template);
                 try (Connection c = admin.connect(template); Statement st = c.createStatement()) {
                     st.execute(IDENTITY_TABLE);
                 }
             });
         }
-        LOG.infof("Template database %s is at schema version %s", template, templateVersion);
+        LOG.infof("Template database %s on cluster %s is at schema version %s", template, admin.cluster(), templateVersion[0]);
+        return templateVersion[0];
     }
 
-    /** Every existing tenant database is brought to the current schema before the service serves. */
+    /** Every existing tenant database, on every cluster, is brought to the current schema before the service serves. */
     void catchUpExistingDatabases() throws Exception {
         String suffix = "_" + service.name();
-        List<String> databases = admin.list(service.databasePrefix(), suffix);
+        List<Map.Entry<DatabaseAdmin, String>> databases = new ArrayList<>();
+        for (ClusterAddress cluster : clusters.reachable()) {
+            DatabaseAdmin admin = clusters.admin(cluster.name());
+            admin.list(service.databasePrefix(), suffix).forEach(database -> databases.add(Map.entry(admin, database)));
+        }
         if (databases.isEmpty()) {
             return;
         }
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, catchUpParallelism));
         try {
             List<Future<?>> results = new ArrayList<>();
-            for (String database : databases) {
+            for (Map.Entry<DatabaseAdmin, String> each : databases) {
+                DatabaseAdmin admin = each.getKey();
+                String database = each.getValue();
                 results.add(workers.submit(() -> {
                     try {
-                        migratedVersions.put(database, catchUp(database));
+                        migratedVersions.put(key(admin.cluster(), database), catchUp(admin, database));
                     } catch (Exception e) {
                         // Reported when the tenant's snapshot is replayed; the others go on.
                         LOG.errorf("Catch-up migration of %s failed: %s", database, e.getMessage());
@@ -216,7 +247,7 @@ public class TenantProvisioner {
      * a restart) is only read: Flyway, which validated the same scripts on the template a moment ago,
      * costs a quarter of a second a database, which at start-up is minutes for a thousand tenants.
      */
-    private String catchUp(String database) throws Exception {
+    private String catchUp(DatabaseAdmin admin, String database) throws Exception {
         try (Connection c = admin.connect(database)) {
             // Rows an earlier process left unsent are noticed on the connection held anyway, not by opening every pool.
             if (relays.stream().anyMatch(relay -> relay.hasPending(c))) {
@@ -224,11 +255,11 @@ public class TenantProvisioner {
             }
             String recorded = TenantMigrations.recordedVersion(c);
             // A database from before the audit trail (or an older version of it) is migrated once more to get it.
-            if (recorded != null && recorded.equals(templateVersion) && AuditTrail.current(c)) {
+            if (recorded != null && recorded.equals(templateVersion(admin.cluster())) && AuditTrail.current(c)) {
                 return recorded;
             }
         }
-        return migrations.migrate(database);
+        return migrations.migrate(admin, database);
     }
 
     private void followTenantEvents() {
@@ -268,11 +299,15 @@ public class TenantProvisioner {
     /** Brings this service's database for the tenant to what the snapshot says, with retries. */
     void converge(TenantSnapshot snapshot) {
         String database = service.databaseFor(snapshot.slug());
+        String cluster = clusterFor(snapshot);
+        if (cluster == null) {
+            return;
+        }
         Exception last = null;
         Duration backoff = firstBackoff;
         for (int attempt = 1; attempt <= maxAttempts && running; attempt++) {
             try {
-                convergeOnce(snapshot, database);
+                convergeOnce(snapshot, cluster, database);
                 return;
             } catch (Exception e) {
                 last = e;
@@ -282,60 +317,90 @@ public class TenantProvisioner {
             }
         }
         String reason = last == null ? "stopped" : last.getMessage();
-        directory.put(new TenantEntry(snapshot, database, TenantState.FAILED, null, reason));
+        directory.put(new TenantEntry(snapshot, cluster, database, TenantState.FAILED, null, reason));
         try {
-            reporter.report(snapshot.slug(), Status.FAILED, null, reason, snapshot.version());
+            reporter.report(snapshot.slug(), Status.FAILED, null, reason, snapshot.version(), cluster);
         } catch (Exception e) {
             LOG.errorf("Cannot report the failure of %s either: %s", snapshot.slug(), e.getMessage());
         }
     }
 
-    private void convergeOnce(TenantSnapshot snapshot, String database) throws Exception {
+    /**
+     * The cluster to converge the tenant's database on: the snapshot's placement, or, for a deletion,
+     * where the database is. Null (after reporting FAILED) when the placement names another cluster
+     * than the one the database is on here: that is a move, which this provisioner does not make,
+     * and serving an empty database on the new cluster would lose the tenant's data from its view.
+     */
+    private String clusterFor(TenantSnapshot snapshot) {
+        String placed = snapshot.placement().cluster();
+        TenantEntry known = directory.find(snapshot.slug()).orElse(null);
+        if (known == null || known.cluster().equals(placed) || known.state() == TenantState.FAILED
+                || known.state() == TenantState.ARCHIVED) {
+            return placed;
+        }
         if (snapshot.isDeleted()) {
-            directory.put(new TenantEntry(snapshot, database, TenantState.ARCHIVED, null, null));
+            return known.cluster();
+        }
+        String reason = "tenant placed on cluster " + placed + " while its " + service.name() + " database is on " + known.cluster()
+                + ": moving a tenant is not supported yet; it stays served from " + known.cluster();
+        LOG.error(reason);
+        try {
+            reporter.report(snapshot.slug(), Status.FAILED, known.schemaVersion(), reason, snapshot.version(), known.cluster());
+        } catch (Exception e) {
+            LOG.errorf("Cannot report %s either: %s", snapshot.slug(), e.getMessage());
+        }
+        return null;
+    }
+
+    private void convergeOnce(TenantSnapshot snapshot, String cluster, String database) throws Exception {
+        DatabaseAdmin admin = clusters.admin(cluster);
+        String key = key(cluster, database);
+        if (snapshot.isDeleted()) {
+            directory.put(new TenantEntry(snapshot, cluster, database, TenantState.ARCHIVED, null, null));
             pools.close(snapshot.slug()).await().atMost(Duration.ofSeconds(10));
             String archived = admin.exists(database) ? admin.archive(database) : null;
-            migratedVersions.remove(database);
+            migratedVersions.remove(key);
             reporter.report(snapshot.slug(), Status.DEPROVISIONED, null,
-                    archived == null ? "no database to archive" : "archived as " + archived, snapshot.version());
+                    archived == null ? "no database to archive" : "archived as " + archived, snapshot.version(), cluster);
             return;
         }
         if (!service.needsDatabase(snapshot.features())) {
             // Switched off: the tenant's requests are refused here, and any data it had is kept.
-            directory.put(new TenantEntry(snapshot, database, TenantState.NOT_ENABLED, null, null));
+            directory.put(new TenantEntry(snapshot, cluster, database, TenantState.NOT_ENABLED, null, null));
             return;
         }
         TenantEntry known = directory.find(snapshot.slug()).orElse(null);
         if (known == null || known.state() != TenantState.READY) {
-            directory.put(new TenantEntry(snapshot, database, TenantState.PROVISIONING, null, null));
+            directory.put(new TenantEntry(snapshot, cluster, database, TenantState.PROVISIONING, null, null));
         }
-        String version = migratedVersions.get(database);
+        String templateVersion = templateVersion(cluster);
+        String version = migratedVersions.get(key);
         if (version == null || !version.equals(templateVersion)) {
             if (!admin.exists(database)) {
                 admin.createFromTemplate(database, service.templateDatabase());
-                version = recordIdentity(database, snapshot.slug());
+                version = recordIdentity(admin, database, snapshot.slug());
             }
             // A fresh copy of the template is at the template's version already: Flyway, which costs
             // far more than the copy, runs only for a database that was there before, or a copy of a
             // template that another replica has moved on.
             if (version == null || !version.equals(templateVersion)) {
-                version = migrations.migrate(database);
+                version = migrations.migrate(admin, database);
             }
-            migratedVersions.put(database, version);
+            migratedVersions.put(key, version);
         }
-        directory.put(new TenantEntry(snapshot, database, TenantState.READY, version, null));
+        directory.put(new TenantEntry(snapshot, cluster, database, TenantState.READY, version, null));
         if (unsentAtStart.remove(database)) {
             relays.forEach(relay -> relay.trigger(snapshot.slug()));
         }
         // Reported for every snapshot, so that tenant-service can tell which version each service has reached.
-        reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version());
+        reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version(), cluster);
     }
 
     /**
      * Each tenant database knows whose it is, so that a misrouted query would show at once. Returns
      * the schema version the copy carries (null when it has none).
      */
-    private String recordIdentity(String database, String slug) throws Exception {
+    private String recordIdentity(DatabaseAdmin admin, String database, String slug) throws Exception {
         try (Connection c = admin.connect(database)) {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ipsc_tenant (slug) VALUES (?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, slug);
@@ -343,6 +408,10 @@ public class TenantProvisioner {
             }
             return TenantMigrations.recordedVersion(c);
         }
+    }
+
+    private static String key(String cluster, String database) {
+        return cluster + "/" + database;
     }
 
     private static void sleep(Duration duration) {

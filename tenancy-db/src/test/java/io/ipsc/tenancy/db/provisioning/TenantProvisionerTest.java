@@ -1,5 +1,8 @@
 package io.ipsc.tenancy.db.provisioning;
 
+import io.ipsc.tenancy.db.cluster.ClusterAddress;
+import io.ipsc.tenancy.db.cluster.Clusters;
+import io.ipsc.tenancy.event.Placement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.api.JsonConfiguration;
@@ -195,7 +198,9 @@ class TenantProvisionerTest {
             ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(outcomes), servers.kafkaBootstrapServers());
             TenantOutboxRelay relay = outbox == null ? null
                     : new TenantOutboxRelay(outbox, pools, directory, vertx, servers.kafkaBootstrapServers(), Duration.ZERO);
-            TenantProvisioner provisioner = new TenantProvisioner(identity, directory, admin, new TenantMigrations(admin, migrationsLocation),
+            Clusters clusters = new Clusters(List.of(new ClusterAddress(Placement.MAIN_CLUSTER, "127.0.0.1", servers.postgresPort(),
+                    "postgres", "postgres")));
+            TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters, new TenantMigrations(admin, migrationsLocation),
                     reporter, pools, json, servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100),
                     relay == null ? List.of() : List.of(relay)) {
                 @Override

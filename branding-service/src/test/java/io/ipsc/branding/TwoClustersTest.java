@@ -1,0 +1,167 @@
+package io.ipsc.branding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.EmbeddedServers;
+import io.ipsc.testsupport.ManagementInterface;
+import io.ipsc.testsupport.TenantEventsPublisher;
+import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
+import io.ipsc.testsupport.TestTokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 20: tenants placed on two PostgreSQL clusters ({@code main} and {@code second}, two embedded
+ * servers), each provisioned, migrated and served on its own cluster, and kept apart as on one.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = {@ResourceArg(name = "test-tokens", value = "true"), @ResourceArg(name = "clusters", value = "2")})
+class TwoClustersTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static TenantEventsPublisher events;
+
+    @BeforeAll
+    static void openPublisher() {
+        events = new TenantEventsPublisher();
+    }
+
+    @AfterAll
+    static void closePublisher() {
+        events.close();
+    }
+
+    @Test
+    void tenantsOnMainAndOnSecondAreEachServedFromTheirOwnCluster() throws Exception {
+        // One snapshot as tenant-service wrote them before placement (no placement: main), one placed on second.
+        Snapshot onMain = TenantEventsPublisher.snapshot(slug("main"), "business").member(501, "admin");
+        Snapshot onSecond = TenantEventsPublisher.snapshot(slug("second"), "business").member(502, "admin").placedOn("second");
+        events.publish(onMain);
+        events.publish(onSecond);
+
+        JsonNode mainReport = TenantEventsPublisher.awaitReport(onMain.slug(), "branding", "PROVISIONED", 0, WAIT);
+        JsonNode secondReport = TenantEventsPublisher.awaitReport(onSecond.slug(), "branding", "PROVISIONED", 0, WAIT);
+        assertEquals("main", mainReport.path("cluster").asText());
+        assertEquals("second", secondReport.path("cluster").asText());
+
+        // Each database exists on its tenant's server, and only there.
+        assertTrue(existsOnMain(database(onMain)));
+        assertFalse(existsOnSecond(database(onMain)));
+        assertTrue(existsOnSecond(database(onSecond)));
+        assertFalse(existsOnMain(database(onSecond)));
+        // A database on second is a copy of second's own template, migrated there.
+        assertTrue(existsOnSecond("ipsc_template_branding"));
+
+        member(501, onMain.slug()).get("/api/tenant-database").then().statusCode(200)
+                .body("data.tenant", is(onMain.slug())).body("data.cluster", is("main"))
+                .body("data.pool.cluster", is("main"));
+        member(502, onSecond.slug()).get("/api/tenant-database").then().statusCode(200)
+                .body("data.tenant", is(onSecond.slug())).body("data.database", is(database(onSecond)))
+                .body("data.cluster", is("second")).body("data.pool.cluster", is("second"));
+        // And what the API writes for the tenant on second lands in second's database.
+        member(502, onSecond.slug()).contentType("application/json").body(Map.of("primary_color", "#2E86AB", "secondary_color", "#A23B72",
+                        "accent_color", "#F18F01", "company_name", "Second Cluster Traders"))
+                .put("/api/branding").then().statusCode(200);
+        assertEquals("1", scalarOnSecond(database(onSecond), "SELECT count(*) FROM branding WHERE company_name = 'Second Cluster Traders'"));
+    }
+
+    @Test
+    void isolationHoldsAcrossClusters() {
+        Snapshot a = provisioned(TenantEventsPublisher.snapshot(slug("iso-main"), "business").member(601, "admin"));
+        Snapshot b = provisioned(TenantEventsPublisher.snapshot(slug("iso-second"), "business").member(602, "admin").placedOn("second"));
+
+        // Each tenant's admin naming the other in the header, also with forged claims: refused.
+        member(601, b.slug()).get("/api/tenant-database").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        member(602, a.slug()).get("/api/tenant-database").then().statusCode(403).body("error.code", is("NOT_A_MEMBER"));
+        given().header("Authorization", "Bearer " + TestTokens.get().member(601, Map.of(a.slug(), "admin", b.slug(), "admin")))
+                .header("X-Tenant-ID", b.slug()).get("/api/tenant-database").then().statusCode(403);
+        // A platform admin is served each from its own cluster.
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", b.slug())
+                .get("/api/tenant-database").then().statusCode(200).body("data.cluster", is("second"))
+                .body("data.tenant", is(b.slug()));
+        given().header("Authorization", "Bearer " + TestTokens.get().platformAdmin()).header("X-Tenant-ID", a.slug())
+                .get("/api/tenant-database").then().statusCode(200).body("data.cluster", is("main"))
+                .body("data.tenant", is(a.slug()));
+    }
+
+    @Test
+    void aTenantOnAClusterThisServiceCannotReachIsReportedFailedNamingTheSetting() {
+        Snapshot lost = TenantEventsPublisher.snapshot(slug("third"), "business").member(701, "admin").placedOn("third");
+        events.publish(lost);
+
+        JsonNode failed = TenantEventsPublisher.awaitReport(lost.slug(), "branding", "FAILED", 0, WAIT);
+        assertTrue(failed.path("detail").asText().contains("IPSC_CLUSTERS_THIRD_HOST"), failed.toString());
+        member(701, lost.slug()).get("/api/tenant-database").then().statusCode(503);
+    }
+
+    @Test
+    void readinessNamesBothClusters() {
+        ManagementInterface.given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'database-clusters' }.status", is("UP"))
+                .body("checks.find { it.name == 'database-clusters' }.data.reachable", is("main,second"))
+                .body("checks.find { it.name == 'database-clusters' }.data.missing", is(""));
+    }
+
+    private static Snapshot provisioned(Snapshot tenant) {
+        events.publish(tenant);
+        TenantEventsPublisher.awaitReport(tenant.slug(), "branding", "PROVISIONED", tenant.version(), WAIT);
+        return tenant;
+    }
+
+    private static RequestSpecification member(long userId, String slug) {
+        return given().header("Authorization", "Bearer " + TestTokens.get().member(userId, Map.of(slug, "admin")))
+                .header("X-Tenant-ID", slug);
+    }
+
+    private static String database(Snapshot tenant) {
+        return "tenant_" + tenant.slug().replace('-', '_') + "_branding";
+    }
+
+    private static String slug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static boolean existsOnMain(String database) throws Exception {
+        return "1".equals(scalar(EmbeddedServers.get().jdbcUrl("postgres"), "SELECT count(*) FROM pg_database WHERE datname = ?", database));
+    }
+
+    private static boolean existsOnSecond(String database) throws Exception {
+        return "1".equals(scalar(EmbeddedServers.get().secondJdbcUrl("postgres"), "SELECT count(*) FROM pg_database WHERE datname = ?", database));
+    }
+
+    private static String scalarOnSecond(String database, String sql) throws Exception {
+        return scalar(EmbeddedServers.get().secondJdbcUrl(database), sql, null);
+    }
+
+    private static String scalar(String url, String sql, String parameter) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.ipsc.tenant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ipsc.tenancy.event.Topics;
+import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.TopicReader;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.ipsc.tenant.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The registry of database clusters ({@code /api/database/clusters}), its snapshots on
+ * {@code ipsc.clusters}, and where new tenants are placed. The registry is shared by every test of
+ * the run, so each test registers clusters under names of its own.
+ */
+@QuarkusTest
+@WithTestResource(value = EmbeddedInfrastructure.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "databases", value = "ipsc_platform"))
+class ClusterResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLUSTERS = "/api/database/clusters";
+
+    @Test
+    void theClustersIpscClustersNamesAreRegisteredAtStartAndPublished() throws Exception {
+        String admin = Api.adminToken();
+
+        as(admin).get(CLUSTERS).then().statusCode(200)
+                .body("data.name", hasItems("main", "second"))
+                .body("data.find { it.name == 'second' }.state", is("open"))
+                .body("data.find { it.name == 'second' }.capacity", is(5000));
+        try (TopicReader reader = new TopicReader(Topics.CLUSTERS)) {
+            List<ConsumerRecord<String, String>> records = reader.await(r -> "second".equals(r.key()), 1, Duration.ofSeconds(30));
+            JsonNode snapshot = JSON.readTree(records.get(0).value());
+            assertEquals("open", snapshot.get("state").asText());
+            assertEquals(5000, snapshot.get("capacity").asInt());
+            assertEquals(false, records.get(0).value().contains("host"), "no address or credentials on the topic");
+        }
+    }
+
+    @Test
+    void aRegisteredClusterIsChangedAndEachChangeIsPublished() throws Exception {
+        String admin = Api.adminToken();
+        String name = clusterName();
+
+        as(admin).body(Map.of("name", name, "capacity", 200)).post(CLUSTERS).then().statusCode(201)
+                .body("data.name", is(name)).body("data.state", is("open")).body("data.capacity", is(200))
+                .body("data.tenants", is(0)).body("data.free", is(200));
+        as(admin).body(Map.of("name", name, "capacity", 10)).post(CLUSTERS).then().statusCode(409)
+                .body("error.code", is("DUPLICATE_CLUSTER"));
+        as(admin).body(Map.of("state", "draining")).put(CLUSTERS + "/" + name).then().statusCode(200)
+                .body("data.state", is("draining")).body("data.capacity", is(200));
+        as(admin).get(CLUSTERS + "/" + name).then().statusCode(200).body("data.state", is("draining"));
+
+        try (TopicReader reader = new TopicReader(Topics.CLUSTERS)) {
+            List<ConsumerRecord<String, String>> records = reader.await(r -> name.equals(r.key()), 2, Duration.ofSeconds(30));
+            assertEquals(List.of("open", "draining"), records.stream().map(r -> field(r, "state")).toList());
+            assertEquals(List.of("0", "1"), records.stream().map(r -> field(r, "version")).toList());
+        }
+    }
+
+    @Test
+    void wrongRequestsAreRefusedAtTheirField() {
+        String admin = Api.adminToken();
+
+        as(admin).body(Map.of("name", "eu-west", "capacity", 10)).post(CLUSTERS).then().statusCode(400)
+                .body("error.code", is("VALIDATION_ERROR")).body("error.details[0].field", is("name"));
+        as(admin).body(Map.of("name", clusterName())).post(CLUSTERS).then().statusCode(400)
+                .body("error.details[0].field", is("capacity"));
+        as(admin).body(Map.of("name", clusterName(), "capacity", -1, "state", "paused")).post(CLUSTERS).then().statusCode(400)
+                .body("error.details.field", hasItems("capacity", "state"));
+        as(admin).post(CLUSTERS).then().statusCode(400).body("error.code", is("MISSING_BODY"));
+        as(admin).body(Map.of("state", "closed")).put(CLUSTERS + "/nosuchcluster").then().statusCode(404)
+                .body("error.code", is("NOT_FOUND"));
+        as(admin).body(Map.of()).put(CLUSTERS + "/second").then().statusCode(400);
+        as(admin).body(Map.of("name", "third")).put(CLUSTERS + "/second").then().statusCode(400)
+                .body("error.details[0].field", is("name"));
+    }
+
+    @Test
+    void onlyPlatformAdminsSeeOrChangeTheRegistryWhateverTenantTheyName() {
+        String admin = Api.adminToken();
+        String slug = Api.slug("clusters");
+        Api.createTenant(admin, slug);
+        String tenantAdmin = Api.tenantAdmin(admin, slug);
+
+        as(tenantAdmin).get(CLUSTERS).then().statusCode(403).body("error.code", is("FORBIDDEN"));
+        as(tenantAdmin).header("X-Tenant-ID", slug).get(CLUSTERS).then().statusCode(403);
+        as(tenantAdmin).header("X-Tenant-ID", slug).body(Map.of("name", clusterName(), "capacity", 10)).post(CLUSTERS)
+                .then().statusCode(403);
+        as(tenantAdmin).body(Map.of("state", "closed")).put(CLUSTERS + "/second").then().statusCode(403);
+        given().get(CLUSTERS).then().statusCode(401);
+        as(admin).get(CLUSTERS + "/second").then().statusCode(200).body("data.state", is("open"));
+    }
+
+    @Test
+    void aNamedClusterTakesTheTenantUntilItIsFullOrDraining() throws Exception {
+        String admin = Api.adminToken();
+        String name = clusterName();
+        as(admin).body(Map.of("name", name, "capacity", 1)).post(CLUSTERS).then().statusCode(201);
+        String slug = Api.slug("placed");
+
+        as(admin).body(clinicOn(slug, name)).post("/api/tenants").then().statusCode(201)
+                .body("data.placement.cluster", is(name)).body("data.placement.version", is(0));
+
+        as(admin).get(CLUSTERS + "/" + name).then().body("data.tenants", is(1)).body("data.free", is(0));
+        as(admin).body(clinicOn(Api.slug("full"), name)).post("/api/tenants").then().statusCode(409)
+                .body("error.code", is("CLUSTER_NOT_OPEN"));
+        as(admin).body(Map.of("capacity", 0)).put(CLUSTERS + "/" + name).then().statusCode(409)
+                .body("error.code", is("CLUSTER_CAPACITY_BELOW_TENANTS"));
+        as(admin).body(Map.of("capacity", 5, "state", "draining")).put(CLUSTERS + "/" + name).then().statusCode(200);
+        as(admin).body(clinicOn(Api.slug("drained"), name)).post("/api/tenants").then().statusCode(409)
+                .body("error.code", is("CLUSTER_NOT_OPEN"));
+        as(admin).body(clinicOn(Api.slug("nowhere"), "nosuchcluster")).post("/api/tenants").then().statusCode(400)
+                .body("error.details[0].field", is("cluster"));
+        // A tenant's cluster is not a field an update changes (a move is its own operation).
+        as(admin).body(Map.of("cluster", "main")).put("/api/tenants/" + slug).then().statusCode(400)
+                .body("error.details[0].field", is("cluster"));
+
+        as(admin).get("/api/tenants/" + slug).then().statusCode(200)
+                .body("data.placement.cluster", is(name))
+                .body("data.provisioning.invoicing.cluster", is(name));
+        as(admin).get("/api/tenants/" + slug + "/config").then().statusCode(200)
+                .body("data.clusters.find { it.service == 'invoicing' }.cluster", is(name));
+        try (TopicReader reader = new TopicReader(Topics.TENANTS)) {
+            ConsumerRecord<String, String> created = reader.await(r -> slug.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            JsonNode placement = JSON.readTree(created.value()).get("placement");
+            assertEquals(name, placement.get("cluster").asText());
+            assertEquals(0, placement.get("version").asLong());
+        }
+    }
+
+    @Test
+    void withoutAChoiceTheTenantGoesToTheOpenClusterWithTheMostRoom() {
+        String admin = Api.adminToken();
+        String roomy = clusterName();
+        // More room than any other cluster of the run can have.
+        as(admin).body(Map.of("name", roomy, "capacity", 10_000_000)).post(CLUSTERS).then().statusCode(201);
+        try {
+            String slug = Api.slug("policy");
+            as(admin).body(Api.dentalClinic(slug)).post("/api/tenants").then().statusCode(201)
+                    .body("data.placement.cluster", is(roomy));
+        } finally {
+            // Closed, it takes no more of the run's tenants.
+            as(admin).body(Map.of("state", "closed")).put(CLUSTERS + "/" + roomy).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void whenNoOpenClusterHasRoomANewTenantIsRefused() {
+        String admin = Api.adminToken();
+        List<String> open = as(admin).get(CLUSTERS).then().statusCode(200).extract().path("data.findAll { it.state == 'open' }.name");
+        open.forEach(name -> as(admin).body(Map.of("state", "draining")).put(CLUSTERS + "/" + name).then().statusCode(200));
+        try {
+            as(admin).body(Api.dentalClinic(Api.slug("homeless"))).post("/api/tenants").then().statusCode(409)
+                    .body("error.code", is("NO_CLUSTER_CAPACITY"));
+        } finally {
+            open.forEach(name -> as(admin).body(Map.of("state", "open")).put(CLUSTERS + "/" + name).then().statusCode(200));
+        }
+    }
+
+    private static Map<String, Object> clinicOn(String slug, String cluster) {
+        Map<String, Object> body = Api.dentalClinic(slug);
+        body.put("cluster", cluster);
+        return body;
+    }
+
+    /** A cluster name of this test's own (the registry outlives a test). */
+    private static String clusterName() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static String field(ConsumerRecord<String, String> record, String name) {
+        try {
+            return JSON.readTree(record.value()).get(name).asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
