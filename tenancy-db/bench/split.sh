@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Splits the audit trail's write cost with pgbench: each variant gets a fresh database (schema.sql plus
-# variants/<name>.sql; "none" is the schema alone, "current" the shipped audit-trail.sql), then the variants run in ABBA order, several rounds,
+# Splits the audit trail's write cost with pgbench: each variant gets a fresh database (schema.sql plus the
+# variant's trail: "none" is the schema alone, "current" the shipped audit-trail.sql, "v1" the script as v1
+# shipped it, read from git history, and any other name a trail of one's own in variants/<name>.sql), then the variants run in ABBA order, several rounds,
 # the same invoice script (invoice.pgbench) with the same clients. Prints invoices/s per run and the
 # load average before each, and the server's CPU time per invoice (all its processes, from /proc: unlike
 # invoices/s it hardly moves with the load of other work on the machine). Run it against a server of your
@@ -16,6 +17,10 @@
 set -euo pipefail
 port=$1; seconds=$2; rounds=$3; shift 3
 here=$(cd "$(dirname "$0")" && pwd)
+trail=tenancy-db/src/main/resources/io/ipsc/tenancy/db/audit/audit-trail.sql
+# The last commit that shipped the trail as v1 (852ce7b, after it, brought v2): the baseline stays in
+# history instead of as a near-copy of the script in the tree.
+v1_commit=f324d00
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
 fresh() {
   local v=$1 db="split_${1//-/_}"
@@ -24,7 +29,8 @@ fresh() {
   case "$v" in
     none) ;;
     # The trail as shipped, not a copy of it: what is measured is what every tenant database gets.
-    current) psql_ -d "$db" -f "$here/../src/main/resources/io/ipsc/tenancy/db/audit/audit-trail.sql" >/dev/null ;;
+    current) psql_ -d "$db" -f "$here/../../$trail" >/dev/null ;;
+    v1) git -C "$here" show "$v1_commit:$trail" | psql_ -d "$db" -f - >/dev/null ;;
     *) psql_ -d "$db" -f "$here/variants/$v.sql" >/dev/null ;;
   esac
   psql_ -d "$db" -c "VACUUM ANALYZE"

@@ -36,4 +36,10 @@ class ManagementInterfaceTest {
     void answersAreDescribedAsTheWireHasThem() {
         OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("exportAuditTrail"));
     }
+
+    /** Issue 17: GET /api/usage is declared once (tenancy-db's ModuleUsageResource) and stays this module's own in the document. */
+    @Test
+    void theUsageOperationIsThisModulesOwn() {
+        OpenApiContract.assertModuleUsageOperation("dental", Set.of("patients", "appointments_this_month", "treatments_this_month", "transactions_this_month", "month"));
+    }
 }

@@ -38,4 +38,10 @@ class ManagementInterfaceTest {
         // the envelope.
         OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("getInvoicePdf", "exportGstr1", "getInvoiceLogo", "exportAuditTrail"));
     }
+
+    /** Issue 17: GET /api/usage is declared once (tenancy-db's ModuleUsageResource) and stays this module's own in the document. */
+    @Test
+    void theUsageOperationIsThisModulesOwn() {
+        OpenApiContract.assertModuleUsageOperation("invoicing", Set.of("products", "customers", "vendors", "invoices_this_month", "purchases_this_month", "payments_this_month", "transactions_this_month", "month"));
+    }
 }

@@ -36,4 +36,10 @@ class ManagementInterfaceTest {
     void answersAreDescribedAsTheWireHasThem() {
         OpenApiContract.assertAnswersDescribedAsTheWireHasThem(Set.of("exportAuditTrail"));
     }
+
+    /** Issue 17: GET /api/usage is declared once (tenancy-db's ModuleUsageResource) and stays this module's own in the document. */
+    @Test
+    void theUsageOperationIsThisModulesOwn() {
+        OpenApiContract.assertModuleUsageOperation("manufacturing", Set.of("boms", "work_centers", "production_orders_this_month", "transactions_this_month", "month"));
+    }
 }

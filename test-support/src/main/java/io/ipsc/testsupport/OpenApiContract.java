@@ -96,6 +96,45 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * The module's {@code GET /api/usage} (declared once, in tenancy-db's {@code ModuleUsageResource}) carries the
+     * module's own operation id ({@code getDentalUsage}) and tag, and answers the module's own figures
+     * ({@code ApiResponseDentalUsage} → {@code DentalUsage} with at least {@code figures} among its properties).
+     */
+    @SuppressWarnings("unchecked")
+    public static void assertModuleUsageOperation(String module, Set<String> figures) {
+        Map<String, Object> document = ManagementInterface.given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        String record = Character.toUpperCase(module.charAt(0)) + module.substring(1) + "Usage";
+        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths"))
+                .get("/api/usage")).get("get");
+        Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) get.get("responses")).get("200");
+        Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ok.get("content")).get("application/json");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        Map<String, Object> envelope = (Map<String, Object>) schemas.get("ApiResponse" + record);
+        Map<String, Object> data = envelope == null ? Map.of() : (Map<String, Object>) ((Map<String, Object>) envelope.get("properties")).get("data");
+        Map<String, Object> fields = (Map<String, Object>) ((Map<String, Object>) schemas.getOrDefault(record, Map.of())).getOrDefault("properties", Map.of());
+        List<String> problems = new ArrayList<>();
+        if (!("get" + record).equals(get.get("operationId"))) {
+            problems.add("operationId is " + get.get("operationId") + ", not get" + record);
+        }
+        if (!List.of("Usage").equals(get.get("tags"))) {
+            problems.add("tags are " + get.get("tags"));
+        }
+        if (!("#/components/schemas/ApiResponse" + record).equals(((Map<String, Object>) json.get("schema")).get("$ref"))) {
+            problems.add("the 200 answer's schema is " + json.get("schema"));
+        }
+        if (!("#/components/schemas/" + record).equals(data.get("$ref"))) {
+            problems.add("ApiResponse" + record + ".data is " + data);
+        }
+        if (!fields.keySet().containsAll(figures)) {
+            problems.add(record + " has " + fields.keySet() + ", not all of " + figures);
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("GET /api/usage is not " + module + "'s own:\n  " + String.join("\n  ", problems));
+        }
+    }
+
     /** Property names with an upper-case letter, anywhere in the component schemas: Jackson writes snake_case. */
     @SuppressWarnings("unchecked")
     static List<String> snakeCaseProblems(Map<String, Object> document) {

@@ -1,14 +1,13 @@
 package io.ipsc.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ipsc.tenancy.event.Topics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,11 +24,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TenantEventsPublisher implements AutoCloseable {
 
-    public static final String TENANTS = "ipsc.tenants";
-    public static final String PROVISIONING = "ipsc.provisioning";
-    public static final String BILLING = "ipsc.billing";
-    public static final String STOCK = "ipsc.stock";
-    public static final String SECURITY = "ipsc.security";
+    public static final String TENANTS = Topics.TENANTS;
+    public static final String PROVISIONING = Topics.PROVISIONING;
+    public static final String BILLING = Topics.BILLING;
+    public static final String STOCK = Topics.STOCK;
+    public static final String SECURITY = Topics.SECURITY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, String> producer;
@@ -44,25 +42,12 @@ public final class TenantEventsPublisher implements AutoCloseable {
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    /** Creates the topics as tenant-service does (tenants compacted); harmless when they exist. */
+    /** Creates the topics as tenant-service does, with the suite's one set of topic settings; harmless when they exist. */
     public static void createTopics(String bootstrap) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
-            for (NewTopic topic : List.of(
-                    new NewTopic(TENANTS, 3, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(PROVISIONING, 3, (short) 1),
-                    new NewTopic(BILLING, 3, (short) 1),
-                    new NewTopic(STOCK, 3, (short) 1),
-                    new NewTopic(SECURITY, 3, (short) 1))) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
+            Topics.createMissing(admin, 3, (short) 1);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create the topics", e);
         }

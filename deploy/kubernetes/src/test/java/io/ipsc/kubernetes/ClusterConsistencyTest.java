@@ -276,7 +276,7 @@ class ClusterConsistencyTest {
 
     @Test
     void everyTopicOfTheCodeIsInTheTopicTableAndHasAKafkaTopic() throws IOException {
-        String source = Files.readString(Renderers.root().resolve("../../tenancy/src/main/java/io/ipsc/tenancy/event/Topics.java"));
+        String source = Files.readString(Renderers.root().resolve("../../tenancy-topics/src/main/java/io/ipsc/tenancy/event/Topics.java"));
         Matcher constant = Pattern.compile("static final String \\w+ = \"([^\"]+)\"").matcher(source);
         Set<String> inCode = new TreeSet<>();
         while (constant.find()) {

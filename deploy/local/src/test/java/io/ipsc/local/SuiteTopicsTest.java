@@ -1,5 +1,6 @@
 package io.ipsc.local;
 
+import io.ipsc.tenancy.event.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -30,7 +31,7 @@ class SuiteTopicsTest {
     void theSuitesTopicsAreCreatedOnceAndAMisspeltOneIsRefused(@TempDir Path data) throws Exception {
         try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), Ports.freePort(), Ports.freePort(), Durability.FAST);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            assertEquals(SuiteTopics.TOPICS.keySet(), SuiteTopics.create(kafka.bootstrapServers()));
+            assertEquals(Topics.SETTINGS.keySet(), SuiteTopics.create(kafka.bootstrapServers()));
             assertEquals(Set.of(), SuiteTopics.create(kafka.bootstrapServers()), "an existing topic is left as it is");
 
             TopicDescription tenants = admin.describeTopics(List.of("ipsc.tenants")).allTopicNames().get(60, TimeUnit.SECONDS)

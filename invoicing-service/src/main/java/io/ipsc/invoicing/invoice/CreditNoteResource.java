@@ -3,7 +3,6 @@ package io.ipsc.invoicing.invoice;
 import io.ipsc.invoicing.einvoice.EInvoiceService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
-import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
@@ -37,12 +36,10 @@ import java.util.Map;
 @TenantScoped
 public class CreditNoteResource {
 
-    private final NoteService notes;
-    private final EInvoiceService eInvoices;
+    private final NoteEndpoints endpoints;
 
     public CreditNoteResource(NoteService notes, EInvoiceService eInvoices) {
-        this.notes = notes;
-        this.eInvoices = eInvoices;
+        this.endpoints = new NoteEndpoints(NoteKind.CREDIT, notes, eInvoices);
     }
 
     @POST
@@ -51,22 +48,21 @@ public class CreditNoteResource {
     @Operation(operationId = "createCreditNote", summary = "Write a credit note against an issued invoice",
             description = "Takes value off an issued invoice: goods back (a quantity of a line, returned to stock) or a value (a price reduction, a discount after the sale), numbered CN/<year>/<n>. Never more than was sold: 422 QUANTITY_EXCEEDS_SOLD, CREDIT_EXCEEDS_INVOICE.")
     public Uni<RestResponse<ApiResponse<NoteView>>> create(NoteRequest request) {
-        return notes.create(NoteKind.CREDIT, request).map(n -> RestResponse.status(RestResponse.Status.CREATED,
-                ApiResponse.ok(n, "Credit note " + n.number() + " against invoice " + n.invoiceNumber())));
+        return endpoints.create(request);
     }
 
     @GET
     @Operation(operationId = "listCreditNotes", summary = "List credit notes, newest first", description = "invoice_id keeps one invoice's")
     public Uni<ApiResponse<Page<NoteView>>> list(@QueryParam("invoice_id") Long invoiceId, @QueryParam("page") Integer page,
                                                  @QueryParam("size") Integer size) {
-        return notes.list(NoteKind.CREDIT, invoiceId, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " credit note(s)"));
+        return endpoints.list(invoiceId, page, size);
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getCreditNote", summary = "Get a credit note")
     public Uni<ApiResponse<NoteView>> get(@PathParam("id") long id) {
-        return notes.get(NoteKind.CREDIT, id).map(n -> ApiResponse.ok(n, "Credit note " + n.number()));
+        return endpoints.get(id);
     }
 
     @GET
@@ -78,6 +74,6 @@ public class CreditNoteResource {
     @APIResponse(responseCode = "200", description = "The e-invoice JSON in the envelope", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseMapStringObject"))})
     public Uni<ApiResponse<Map<String, Object>>> einvoice(@PathParam("id") long id) {
-        return eInvoices.ofNote(NoteKind.CREDIT, id).map(json -> ApiResponse.ok(json, "E-invoice JSON of credit note " + id));
+        return endpoints.einvoice(id);
     }
 }

@@ -3,7 +3,6 @@ package io.ipsc.invoicing.invoice;
 import io.ipsc.invoicing.einvoice.EInvoiceService;
 import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.api.Page;
-import io.ipsc.tenancy.api.PageRequest;
 import io.ipsc.tenancy.db.guard.TenantScoped;
 import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
@@ -37,12 +36,10 @@ import java.util.Map;
 @TenantScoped
 public class DebitNoteResource {
 
-    private final NoteService notes;
-    private final EInvoiceService eInvoices;
+    private final NoteEndpoints endpoints;
 
     public DebitNoteResource(NoteService notes, EInvoiceService eInvoices) {
-        this.notes = notes;
-        this.eInvoices = eInvoices;
+        this.endpoints = new NoteEndpoints(NoteKind.DEBIT, notes, eInvoices);
     }
 
     @POST
@@ -51,22 +48,21 @@ public class DebitNoteResource {
     @Operation(operationId = "createDebitNote", summary = "Write a debit note against an issued invoice",
             description = "Adds value to an issued invoice: extra goods (a quantity of a line, taken from stock) or a value (a price increase), numbered DN/<year>/<n>.")
     public Uni<RestResponse<ApiResponse<NoteView>>> create(NoteRequest request) {
-        return notes.create(NoteKind.DEBIT, request).map(n -> RestResponse.status(RestResponse.Status.CREATED,
-                ApiResponse.ok(n, "Debit note " + n.number() + " against invoice " + n.invoiceNumber())));
+        return endpoints.create(request);
     }
 
     @GET
     @Operation(operationId = "listDebitNotes", summary = "List debit notes, newest first", description = "invoice_id keeps one invoice's")
     public Uni<ApiResponse<Page<NoteView>>> list(@QueryParam("invoice_id") Long invoiceId, @QueryParam("page") Integer page,
                                                  @QueryParam("size") Integer size) {
-        return notes.list(NoteKind.DEBIT, invoiceId, PageRequest.of(page, size)).map(p -> ApiResponse.ok(p, p.totalItems() + " debit note(s)"));
+        return endpoints.list(invoiceId, page, size);
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getDebitNote", summary = "Get a debit note")
     public Uni<ApiResponse<NoteView>> get(@PathParam("id") long id) {
-        return notes.get(NoteKind.DEBIT, id).map(n -> ApiResponse.ok(n, "Debit note " + n.number()));
+        return endpoints.get(id);
     }
 
     @GET
@@ -78,6 +74,6 @@ public class DebitNoteResource {
     @APIResponse(responseCode = "200", description = "The e-invoice JSON in the envelope", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiResponseMapStringObject"))})
     public Uni<ApiResponse<Map<String, Object>>> einvoice(@PathParam("id") long id) {
-        return eInvoices.ofNote(NoteKind.DEBIT, id).map(json -> ApiResponse.ok(json, "E-invoice JSON of debit note " + id));
+        return endpoints.einvoice(id);
     }
 }

@@ -1,20 +1,10 @@
 package io.ipsc.invoicing.usage;
 
-import io.ipsc.tenancy.api.ApiResponse;
 import io.ipsc.tenancy.db.guard.TenantContext;
-import io.ipsc.tenancy.db.guard.TenantScoped;
-import io.ipsc.tenancy.db.usage.ModuleUsage;
+import io.ipsc.tenancy.db.usage.ModuleUsageResource;
 import io.ipsc.tenancy.metrics.UsageMonth;
-import io.ipsc.tenancy.openapi.BearerAuth;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/usage}: what the tenant has here, and what it did this month, for tenant-service's
@@ -28,45 +18,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * draft (a draft deleted again no longer counts), and payments are those received on invoices and
  * those made on purchases.
  */
-@Tag(name = "Usage")
-@SecurityRequirement(name = BearerAuth.SCHEME)
 @Path("/api/usage")
-@Produces(MediaType.APPLICATION_JSON)
-@TenantScoped
-public class UsageResource {
-
-    /** The figures, in the order and with the names tenant-service reads. */
-    public record InvoicingUsage(long products, long customers, long vendors, long invoicesThisMonth, long purchasesThisMonth,
-                                 long paymentsThisMonth, long transactionsThisMonth, String month) {
-    }
-
-    /** This month's counts: {@code $1} and {@code $2} are the month's bounds. */
-    private static final String COUNTS = "SELECT "
-            + "(SELECT count(*) FROM products WHERE NOT archived) AS products, "
-            + "(SELECT count(*) FROM parties WHERE kind = 'customer' AND NOT archived) AS customers, "
-            + "(SELECT count(*) FROM parties WHERE kind = 'vendor' AND NOT archived) AS vendors, "
-            + "(SELECT count(*) FROM invoices WHERE created_at >= $1 AND created_at < $2) AS invoices, "
-            + "(SELECT count(*) FROM purchases WHERE created_at >= $1 AND created_at < $2) AS purchases, "
-            + "(SELECT count(*) FROM payments WHERE created_at >= $1 AND created_at < $2) "
-            + "+ (SELECT count(*) FROM purchase_payments WHERE created_at >= $1 AND created_at < $2) AS payments";
-
-    private final TenantContext tenant;
+public class UsageResource extends ModuleUsageResource<UsageResource.InvoicingUsage> {
 
     public UsageResource(TenantContext tenant) {
-        this.tenant = tenant;
+        // This month's counts: $1 and $2 are the month's bounds.
+        super(tenant, """
+                SELECT (SELECT count(*) FROM products WHERE NOT archived) AS products,
+                       (SELECT count(*) FROM parties WHERE kind = 'customer' AND NOT archived) AS customers,
+                       (SELECT count(*) FROM parties WHERE kind = 'vendor' AND NOT archived) AS vendors,
+                       (SELECT count(*) FROM invoices WHERE created_at >= $1 AND created_at < $2) AS invoices,
+                       (SELECT count(*) FROM purchases WHERE created_at >= $1 AND created_at < $2) AS purchases,
+                       (SELECT count(*) FROM payments WHERE created_at >= $1 AND created_at < $2)
+                       + (SELECT count(*) FROM purchase_payments WHERE created_at >= $1 AND created_at < $2) AS payments""");
     }
 
-    @GET
-    @Operation(operationId = "getInvoicingUsage", summary = "Get the tenant's invoicing usage this month")
-    public Uni<ApiResponse<InvoicingUsage>> usage() {
-        return ModuleUsage.thisMonth(tenant, "invoicing", COUNTS, UsageResource::figures);
-    }
-
-    private static InvoicingUsage figures(Row r, UsageMonth month) {
+    @Override
+    protected InvoicingUsage figures(Row r, UsageMonth month) {
         long invoices = r.getLong("invoices");
         long purchases = r.getLong("purchases");
         long payments = r.getLong("payments");
         return new InvoicingUsage(r.getLong("products"), r.getLong("customers"), r.getLong("vendors"),
                 invoices, purchases, payments, invoices + purchases + payments, month.label());
+    }
+
+    /** The figures, in the order and with the names tenant-service reads. */
+    public record InvoicingUsage(long products, long customers, long vendors, long invoicesThisMonth, long purchasesThisMonth,
+                                 long paymentsThisMonth, long transactionsThisMonth, String month) {
     }
 }

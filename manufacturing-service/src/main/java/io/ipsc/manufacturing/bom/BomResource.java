@@ -11,6 +11,7 @@ import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /** {@code /api/boms}: bills of materials, their components and operations, explosion and cost. */
 @Tag(name = "Bills of materials")
@@ -85,9 +87,7 @@ public class BomResource {
     @Operation(operationId = "addBomComponent", summary = "Add a component to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addComponent(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
-        tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.addComponent(pool, id, request))
-                .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Component added to BOM " + bom.bomId())));
+        return addPart("Component", pool -> service.addComponent(pool, id, request));
     }
 
     @PUT
@@ -96,22 +96,14 @@ public class BomResource {
     @Operation(operationId = "updateBomComponent", summary = "Change a component of a bill of materials")
     public Uni<ApiResponse<Bom>> updateComponent(@PathParam("id") long id, @PathParam("componentId") long componentId,
                                                  @NotNull(message = "a JSON body is required") @Valid ComponentRequest request) {
-        tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.updateComponent(pool, id, componentId, request))
-                .map(bom -> ApiResponse.ok(bom, "Component changed in BOM " + bom.bomId()));
+        return changePart("Component", pool -> service.updateComponent(pool, id, componentId, request));
     }
 
     @DELETE
     @Path("/{id}/components/{componentId}")
     @Operation(operationId = "removeBomComponent", summary = "Remove a component from a bill of materials")
     public Uni<ApiResponse<Void>> removeComponent(@PathParam("id") long id, @PathParam("componentId") long componentId) {
-        tenant.requireRole(Role.MANAGER, "delete manufacturing data");
-        return tenant.withDatabase(pool -> boms.deleteComponent(pool, id, componentId)).map(deleted -> {
-            if (!deleted) {
-                throw ApiException.notFound("Component " + componentId + " of BOM " + id);
-            }
-            return ApiResponse.ok(null, "Component removed");
-        });
+        return removePart("Component", componentId, id, pool -> boms.deleteComponent(pool, id, componentId));
     }
 
     @POST
@@ -121,9 +113,7 @@ public class BomResource {
     @Operation(operationId = "addBomOperation", summary = "Add an operation to a bill of materials")
     public Uni<RestResponse<ApiResponse<Bom>>> addOperation(@PathParam("id") long id,
                                                             @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
-        tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.addOperation(pool, id, request))
-                .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, "Operation added to BOM " + bom.bomId())));
+        return addPart("Operation", pool -> service.addOperation(pool, id, request));
     }
 
     @PUT
@@ -132,21 +122,38 @@ public class BomResource {
     @Operation(operationId = "updateBomOperation", summary = "Change an operation of a bill of materials")
     public Uni<ApiResponse<Bom>> updateOperation(@PathParam("id") long id, @PathParam("operationId") long operationId,
                                                  @NotNull(message = "a JSON body is required") @Valid OperationRequest request) {
-        tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.updateOperation(pool, id, operationId, request))
-                .map(bom -> ApiResponse.ok(bom, "Operation changed in BOM " + bom.bomId()));
+        return changePart("Operation", pool -> service.updateOperation(pool, id, operationId, request));
     }
 
     @DELETE
     @Path("/{id}/operations/{operationId}")
     @Operation(operationId = "removeBomOperation", summary = "Remove an operation from a bill of materials")
     public Uni<ApiResponse<Void>> removeOperation(@PathParam("id") long id, @PathParam("operationId") long operationId) {
+        return removePart("Operation", operationId, id, pool -> boms.deleteOperation(pool, id, operationId));
+    }
+
+    // A BOM's parts (its components and its operations) are added, changed and removed the same way.
+
+    /** Adds a part ({@code kind}: "Component", "Operation"); answers 201 with the BOM as it is now. */
+    private Uni<RestResponse<ApiResponse<Bom>>> addPart(String kind, Function<Pool, Uni<Bom>> add) {
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
+        return tenant.withDatabase(add)
+                .map(bom -> RestResponse.status(RestResponse.Status.CREATED, ApiResponse.ok(bom, kind + " added to BOM " + bom.bomId())));
+    }
+
+    private Uni<ApiResponse<Bom>> changePart(String kind, Function<Pool, Uni<Bom>> change) {
+        tenant.requireRole(Role.STAFF, "change manufacturing data");
+        return tenant.withDatabase(change).map(bom -> ApiResponse.ok(bom, kind + " changed in BOM " + bom.bomId()));
+    }
+
+    /** Removes a part; 404 ("Component 7 of BOM 3") when the BOM has no such part. */
+    private Uni<ApiResponse<Void>> removePart(String kind, long partId, long bomId, Function<Pool, Uni<Boolean>> delete) {
         tenant.requireRole(Role.MANAGER, "delete manufacturing data");
-        return tenant.withDatabase(pool -> boms.deleteOperation(pool, id, operationId)).map(deleted -> {
+        return tenant.withDatabase(delete).map(deleted -> {
             if (!deleted) {
-                throw ApiException.notFound("Operation " + operationId + " of BOM " + id);
+                throw ApiException.notFound(kind + " " + partId + " of BOM " + bomId);
             }
-            return ApiResponse.ok(null, "Operation removed");
+            return ApiResponse.ok(null, kind + " removed");
         });
     }
 

@@ -12,6 +12,7 @@ import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 /** {@code /api/production-orders}: orders to make a BOM's product, and their transitions. */
 @Tag(name = "Production orders")
@@ -92,8 +94,7 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "releaseProductionOrder", summary = "Release a production order")
     public Uni<ApiResponse<ProductionOrder>> release(@PathParam("id") long id) {
-        tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.release(pool, id)).map(order -> ApiResponse.ok(order, "Production order released"));
+        return step(pool -> service.release(pool, id), "released");
     }
 
     @POST
@@ -101,8 +102,7 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "startProductionOrder", summary = "Start a production order")
     public Uni<ApiResponse<ProductionOrder>> start(@PathParam("id") long id) {
-        tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.start(pool, id)).map(order -> ApiResponse.ok(order, "Production order started"));
+        return step(pool -> service.start(pool, id), "started");
     }
 
     @POST
@@ -122,7 +122,12 @@ public class ProductionOrderResource {
     @Extension(name = ErrorAnswers.CODES, value = "ILLEGAL_TRANSITION")
     @Operation(operationId = "cancelProductionOrder", summary = "Cancel a production order")
     public Uni<ApiResponse<ProductionOrder>> cancel(@PathParam("id") long id) {
+        return step(pool -> service.cancel(pool, id), "cancelled");
+    }
+
+    /** Release, start and cancel: a staff member moves the order one step on ({@link OrderStatus}), answered with the order after it. */
+    private Uni<ApiResponse<ProductionOrder>> step(Function<Pool, Uni<ProductionOrder>> move, String outcome) {
         tenant.requireRole(Role.STAFF, "change manufacturing data");
-        return tenant.withDatabase(pool -> service.cancel(pool, id)).map(order -> ApiResponse.ok(order, "Production order cancelled"));
+        return tenant.withDatabase(move).map(order -> ApiResponse.ok(order, "Production order " + outcome));
     }
 }

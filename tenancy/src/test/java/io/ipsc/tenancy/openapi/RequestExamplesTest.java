@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestExamplesTest {
@@ -52,6 +54,14 @@ class RequestExamplesTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }));
+    }
+
+    /** An operation without an id passes through untouched (it used to throw a NullPointerException that failed the build). */
+    @Test
+    void anOperationWithoutAnIdIsLeftAsItIs() {
+        Operation unnamed = OASFactory.createOperation().summary("no id");
+        assertSame(unnamed, new RequestExamples().filterOperation(unnamed));
+        assertNull(unnamed.getRequestBody());
     }
 
     /** The seed guide's body as it prints it, key order kept, on the operation it is sent to. */

@@ -1,20 +1,19 @@
 package io.ipsc.tenant.outbox;
 
+import io.ipsc.tenancy.event.KafkaClientProperties;
+import io.ipsc.tenancy.event.ReliableProducer;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenant.config.TenantServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import io.ipsc.tenancy.event.KafkaClientProperties;
-import io.ipsc.tenancy.event.ReliableProducer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,13 +26,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,9 +36,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the broker acknowledged them (acks=all, idempotent producer). A crash or a broker outage between
  * commit and publish leaves the rows unpublished, and they go out on a later pass.
  *
- * <p>Runs on its own thread with JDBC (blocking is fine here, never on the event loop). A
- * transaction-scoped advisory lock lets several replicas run it while only one publishes at a time,
- * which keeps each tenant's events in order.
+ * <p>When it publishes: right after a commit that wrote events ({@link #wakeUp}, on a Vert.x worker
+ * thread), and in a sweep every second of the Quarkus scheduler, which also catches rows left by an
+ * earlier process or a broker outage. Both go through one single-flight path ({@link #publishPasses}):
+ * one pass at a time in this process, and a wake-up that arrives during a pass makes that pass go round
+ * once more, so no commit waits for the next sweep. Passes use JDBC (blocking is fine on those threads,
+ * never on the event loop). A transaction-scoped advisory lock lets several replicas run it while only
+ * one publishes at a time, which keeps each tenant's events in order.
  *
  * <p>Published rows are kept for {@code ipsc.outbox.retention-days} (7) for an operator's
  * inquiries, then deleted, so the table holds days of history, not years. Unpublished rows are
@@ -58,16 +57,16 @@ public class OutboxRelay {
     private static final int BATCH = 200;
 
     private final DataSource dataSource;
+    private final Vertx vertx;
     private final int retentionDays;
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    /** A pass is running in this process. */
+    private final AtomicBoolean passRunning = new AtomicBoolean();
+    /** A pass was asked for (by a wake-up or the sweep) and has not started yet. */
+    private final AtomicBoolean passAsked = new AtomicBoolean();
+    private volatile boolean stopped;
     private volatile KafkaProducer<String, String> producer;
     private volatile boolean topicsReady;
     /**
@@ -78,35 +77,56 @@ public class OutboxRelay {
      */
     private volatile boolean lastPassFailed;
 
-    public OutboxRelay(DataSource dataSource, TenantServiceConfig config,
+    public OutboxRelay(DataSource dataSource, Vertx vertx, TenantServiceConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "ipsc.outbox.retention-days", defaultValue = "7") int retentionDays) {
         this.dataSource = dataSource;
+        this.vertx = vertx;
         this.retentionDays = retentionDays;
         this.bootstrapServers = bootstrapServers;
         this.partitions = config.kafka().partitions();
         this.replicationFactor = config.kafka().replicationFactor();
     }
 
-    void start(@Observes StartupEvent event) {
-        executor.scheduleWithFixedDelay(this::publishPendingSafely, 0, 1, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(this::pruneSafely, 1, 60, TimeUnit.MINUTES);
-    }
-
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
-        if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+        stopped = true;
+        KafkaProducer<String, String> open = producer;
+        if (open != null) {
+            open.close(Duration.ofSeconds(5));
         }
     }
 
-    /** Asks for a pass now (after a commit) instead of at the next tick; never blocks the caller. */
+    /** The safety net: events a wake-up did not send (an earlier process's, a broker outage's) go out within a second. */
+    @Scheduled(identity = "outbox-relay-sweep", every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        publishPasses();
+    }
+
+    /** Asks for a pass now (after a commit) instead of at the next sweep; never blocks the caller. */
     public void wakeUp() {
-        if (wakeUpPending.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakeUpPending.set(false);
+        passAsked.set(true);
+        if (!passRunning.get()) {
+            vertx.executeBlocking(() -> {
+                publishPasses();
+                return null;
+            }, false).subscribe().with(nothing -> { }, failure -> LOG.warn("Outbox relay pass failed", failure));
+        }
+    }
+
+    /**
+     * The single-flight path of the sweep and the wake-ups: runs passes until none is asked for. A caller
+     * that finds a pass running leaves its request to that pass's loop and returns at once; the running
+     * loop looks for a request only after it has let go of {@code passRunning}, so none is lost between.
+     */
+    void publishPasses() {
+        passAsked.set(true);
+        while (!stopped && passAsked.get() && passRunning.compareAndSet(false, true)) {
+            try {
+                passAsked.set(false);
                 publishPendingSafely();
-            });
+            } finally {
+                passRunning.set(false);
+            }
         }
     }
 
@@ -171,7 +191,8 @@ public class OutboxRelay {
         }
     }
 
-    private void pruneSafely() {
+    @Scheduled(identity = "outbox-prune", every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneSafely() {
         try {
             int pruned = prunePublished();
             if (pruned > 0) {
@@ -214,11 +235,11 @@ public class OutboxRelay {
         KafkaProducer<String, String> old = producer;
         producer = null;
         if (old != null) {
-            old.close(java.time.Duration.ZERO);
+            old.close(Duration.ZERO);
         }
     }
 
-    /** Creates the topics with the configuration the design fixes, if they do not exist yet. */
+    /** Creates the suite's topics ({@link Topics#SETTINGS}) with this service's partitions, if they do not exist yet. */
     private void ensureTopics() throws InterruptedException, ExecutionException {
         if (topicsReady) {
             return;
@@ -227,39 +248,7 @@ public class OutboxRelay {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> topics = List.of(
-                    new NewTopic(Topics.TENANTS, partitions, replicationFactor).configs(Map.of(
-                            "cleanup.policy", "compact",
-                            "min.compaction.lag.ms", "0",
-                            "segment.ms", "3600000")),
-                    // The database cluster registry, by name: a service reads it whole at start (no credentials on it).
-                    new NewTopic(Topics.CLUSTERS, 1, replicationFactor).configs(Map.of(
-                            "cleanup.policy", "compact",
-                            "min.compaction.lag.ms", "0",
-                            "segment.ms", "3600000")),
-                    new NewTopic(Topics.PROVISIONING, partitions, replicationFactor).configs(Map.of(
-                            "cleanup.policy", "delete",
-                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))),
-                    // Work handed between modules: kept long enough to survive a long outage of the consumer.
-                    new NewTopic(Topics.BILLING, partitions, replicationFactor).configs(Map.of(
-                            "cleanup.policy", "delete",
-                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))),
-                    new NewTopic(Topics.STOCK, partitions, replicationFactor).configs(Map.of(
-                            "cleanup.policy", "delete",
-                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(30)))),
-                    // Read into ipsc_platform as they arrive; a week covers an outage of tenant-service.
-                    new NewTopic(Topics.SECURITY, partitions, replicationFactor).configs(Map.of(
-                            "cleanup.policy", "delete",
-                            "retention.ms", Long.toString(TimeUnit.DAYS.toMillis(7)))));
-            for (NewTopic topic : topics) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
+            Topics.createMissing(admin, partitions, replicationFactor);
         }
         topicsReady = true;
     }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** The seed guide's tenant-management endpoints. HTTP only: rules live in {@link TenantService}. */
 @Tag(name = "Tenants")
@@ -110,10 +111,7 @@ public class TenantResource {
     @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
     @Operation(operationId = "deleteTenant", summary = "Delete a tenant")
     public Uni<ApiResponse<TenantView>> delete(@PathParam("slug") String slug) {
-        access.requirePlatformAdmin();
-        return access.requireRole(slug, Role.ADMIN).flatMap(service::delete)
-                .map(t -> ApiResponse.ok(TenantView.of(t),
-                        "Tenant '" + slug + "' deleted; its databases are archived, not dropped"));
+        return lifecycleStep(slug, service::delete, "deleted; its databases are archived, not dropped");
     }
 
     @POST
@@ -122,9 +120,7 @@ public class TenantResource {
     @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,TENANT_ALREADY_SUSPENDED,CONCURRENT_UPDATE")
     @Operation(operationId = "suspendTenant", summary = "Suspend a tenant")
     public Uni<ApiResponse<TenantView>> suspend(@PathParam("slug") String slug) {
-        access.requirePlatformAdmin();
-        return access.requireRole(slug, Role.ADMIN).flatMap(service::suspend)
-                .map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "' suspended; its data is kept"));
+        return lifecycleStep(slug, service::suspend, "suspended; its data is kept");
     }
 
     @POST
@@ -133,9 +129,14 @@ public class TenantResource {
     @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,TENANT_NOT_SUSPENDED,CONCURRENT_UPDATE")
     @Operation(operationId = "reactivateTenant", summary = "Reactivate a suspended tenant")
     public Uni<ApiResponse<TenantView>> reactivate(@PathParam("slug") String slug) {
+        return lifecycleStep(slug, service::reactivate, "reactivated");
+    }
+
+    /** Delete, suspend and reactivate: a platform admin's step on an existing tenant, answered with the tenant after it. */
+    private Uni<ApiResponse<TenantView>> lifecycleStep(String slug, Function<Tenant, Uni<Tenant>> step, String outcome) {
         access.requirePlatformAdmin();
-        return access.requireRole(slug, Role.ADMIN).flatMap(service::reactivate)
-                .map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "' reactivated"));
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> step.apply(t))
+                .map(t -> ApiResponse.ok(TenantView.of(t), "Tenant '" + slug + "' " + outcome));
     }
 
     @GET

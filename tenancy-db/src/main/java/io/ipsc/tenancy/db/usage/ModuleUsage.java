@@ -16,11 +16,21 @@ import java.util.function.BiFunction;
  * statement on the tenant's database counts this month's work, its {@code $1} and {@code $2} the
  * month's bounds ({@link UsageMonth}: the calendar month in India); the answer names the tenant, the
  * module and the month. Each module keeps only what is its own: the statement and its figures' record
- * (a record per module, so that the OpenAPI document shows each one's fields).
+ * (a record per module, so that the OpenAPI document shows each one's fields), in a resource that extends
+ * {@link ModuleUsageResource}.
  */
 public final class ModuleUsage {
 
+    /** The service's name, {@code dental-service}: its module is the name without {@code -service}. */
+    static final String APPLICATION_NAME = "quarkus.application.name";
+
     private ModuleUsage() {
+    }
+
+    /** The module a service serves, by the service's name: {@code dental-service} → {@code dental}. */
+    static String module(String applicationName) {
+        return applicationName.endsWith("-service") ? applicationName.substring(0, applicationName.length() - "-service".length())
+                : applicationName;
     }
 
     /**
