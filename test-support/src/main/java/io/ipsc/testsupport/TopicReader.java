@@ -3,16 +3,21 @@ package io.ipsc.testsupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Reads a topic from the beginning, for tests that check what a service published. */
+/**
+ * Reads a topic from the beginning, for tests that check what a service published. It assigns itself every
+ * partition instead of joining a consumer group: a new group's join and rebalance cost each reader (one per
+ * provisioning report awaited) a round of coordinator requests before its first record, and nothing here needs a
+ * group's committed offsets.
+ */
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -21,12 +26,14 @@ public final class TopicReader implements AutoCloseable {
     public TopicReader(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.get().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
     }
 
     /** Waits up to {@code timeout} for records matching {@code match}; returns all matching seen so far. */
