@@ -159,9 +159,12 @@ class InvoiceEditorBrowserTest extends BrowserTest {
 
     /** Waits until the field error with this id says something, and returns it. */
     private String awaitError(String id) {
-        // The preview swaps the line's fragment while this looks: a swapped element is looked for again.
-        browser.swapping().until(d -> !d.findElement(By.id(id)).getText().isBlank());
-        return browser.text(By.id(id));
+        // The preview swaps the line's fragment while this looks: a swapped element is looked for again, and the text
+        // is read inside the wait (read after it, the element could be swapped once more: a stale reference under load).
+        return browser.swapping().until(d -> {
+            String text = d.findElement(By.id(id)).getText();
+            return text.isBlank() ? null : text;
+        });
     }
 
     private void member(String email, String fullName, String role) {
