@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ public final class TopicReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+        // A topic created a moment ago may not be in the broker's metadata yet: it answers no partitions until it is.
+        List<TopicPartition> partitions = Awaitility.await("the partitions of " + topic).atMost(Duration.ofSeconds(30))
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(10)), found -> !found.isEmpty()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
