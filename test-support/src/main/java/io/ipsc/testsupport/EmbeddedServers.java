@@ -106,7 +106,9 @@ public final class EmbeddedServers {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = root.resolve("kafka.log");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", LocalKafka.childClasspath(),
+        // C1 only, as the test JVMs (the parent pom's argLine): the broker lives for one module's tests, too short
+        // for C2's compilations to pay back.
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", LocalKafka.childClasspath(),
                 LocalKafka.class.getName(), root.resolve("kafka").toString(),
                 Integer.toString(kafkaPort), Integer.toString(kafkaControllerPort), TESTS.name(), "--exit-on-stdin-close")
                 .redirectErrorStream(true);

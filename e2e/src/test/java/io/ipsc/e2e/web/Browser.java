@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -42,9 +44,11 @@ final class Browser implements AutoCloseable {
     private static final AtomicInteger SHOTS = new AtomicInteger();
 
     private final WebDriver driver;
+    private final Dimension firstSize;
 
     private Browser(WebDriver driver) {
         this.driver = driver;
+        this.firstSize = driver.manage().window().getSize();
     }
 
     static void requireInstalled() {
@@ -59,6 +63,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A browser for the whole run: {@link Browsers} opens it, hands it to each class and quits it at the end. */
     static Browser open() {
         requireInstalled();
         ChromeOptions options = new ChromeOptions();
@@ -69,6 +74,16 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
+    }
+
+    /**
+     * As a newly opened browser: no page, the first window size, and no cookie of any host (the web app's session
+     * cookie lives on localhost and on each tenant's &lt;slug&gt;.localhost, which deleteAllCookies would not reach).
+     */
+    void reset() {
+        driver.get("about:blank");
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.manage().window().setSize(firstSize);
     }
 
     WebDriver driver() {
@@ -161,8 +176,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Hands the browser back signed out: it stays open for the next class ({@link #quit()} ends it). */
     @Override
     public void close() {
+        reset();
+    }
+
+    void quit() {
         driver.quit();
     }
 }

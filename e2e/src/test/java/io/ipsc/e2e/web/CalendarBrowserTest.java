@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,18 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * API while the form is open is refused with the API's 409 message and the calendar as it now is; John Doe is
  * checked in from today's list; Priya Nair's appointment is rescheduled and cancelled from its page.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CalendarBrowserTest {
+class CalendarBrowserTest extends BrowserTest {
 
     private static final String CLINIC = "calendar-dental";
     private static final String ADMIN_EMAIL = "calendar.dentist@ipsc.example";
     private static final String PASSWORD = "a long calendar test password";
 
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String calendar;
     private LocalDate today;
     private long dentist;
@@ -54,13 +41,8 @@ class CalendarBrowserTest {
     private long booked;
     private long priyasAppointment;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) {
-        Browser.requireInstalled();
-        tenants = new WebTenants(suite);
+    void setUp() {
         tenants.create(Map.of("name", "Calendar Dental", "slug", CLINIC, "organization_type", "dental_clinic", "contact_email",
                 "desk@calendar-dental.example", "state", "Maharashtra", "pincode", "400001"));
         dentist = tenants.member(CLINIC, ADMIN_EMAIL, PASSWORD, "Dr. Meera Joshi", "admin");
@@ -74,17 +56,8 @@ class CalendarBrowserTest {
         johnDoe = patient("John", "Doe", "+91-9876543210");
         priya = patient("Priya", "Nair", "+91-9876500001");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         calendar = web.baseUrl() + "/t/" + CLINIC + "/calendar";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -211,9 +184,5 @@ class CalendarBrowserTest {
             }
         }
         return india.getZone();
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -38,10 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 31–60 days bar and lands on that bucket's invoice, which opens its page. Without advanced_reporting there is
  * no GST menu item and the page is refused (403); once the feature is on, the month's GSTR-1 tables show.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CashFlowBrowserTest {
+class CashFlowBrowserTest extends BrowserTest {
 
     private static final String SHOP = "cashflow-shop";
     private static final String ADMIN_EMAIL = "cashflow.admin@ipsc.example";
@@ -58,24 +48,13 @@ class CashFlowBrowserTest {
      */
     private static final List<String> RECEIVABLES = List.of("₹1,180.00", "₹2,360.00", "₹3,000.00", "₹4,720.00");
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private int invoice45;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Cash Flow Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@cashflow.example",
-                "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Cash Flow Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@cashflow.example",
+                "state", "Maharashtra", "pincode", "411001"));
         int product = api().body(Map.of("sku", "STEEL-ROD", "name", "Steel rod", "hsn_sac", "7214", "unit", "nos", "price", 1000,
                 "gst_rate", 18, "stock_quantity", 100)).post(tenantApi("products")).then().statusCode(201).extract().path("data.id");
         int asha = api().body(Map.of("name", "Asha Traders", "state", "Maharashtra")).post(tenantApi("customers")).then().statusCode(201)
@@ -94,17 +73,8 @@ class CashFlowBrowserTest {
                 .post(tenantApi("purchases")).then().statusCode(201);
         tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Kiran Patil", "admin");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -226,9 +196,5 @@ class CashFlowBrowserTest {
 
     private static String tenantApi(String path) {
         return "/api/tenants/" + SHOP + "/" + path;
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

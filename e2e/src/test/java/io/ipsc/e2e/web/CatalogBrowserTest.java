@@ -1,19 +1,11 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -31,10 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * IGST) and a part payment made; what the API holds afterwards is checked. A viewer sees the lists without
  * buttons.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CatalogBrowserTest {
+class CatalogBrowserTest extends BrowserTest {
 
     private static final String SHOP = "catalog-shop";
     private static final String ADMIN_EMAIL = "catalog.admin@ipsc.example";
@@ -47,38 +37,18 @@ class CatalogBrowserTest {
     private static final String TOTAL = "₹9,440.00";
     private static final String BALANCE = "₹5,440.00";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private String purchasePage;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Catalog Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@catalog.example",
-                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Catalog Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@catalog.example",
+                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001"));
         member(ADMIN_EMAIL, "Meera Nair", "admin");
         member(VIEWER_EMAIL, "Arjun Rao", "viewer");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -190,7 +160,7 @@ class CatalogBrowserTest {
     @Test
     @Order(4)
     void aViewerSeesTheListsWithoutButtons() {
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp viewer = new WebApp(other, web.baseUrl());
             viewer.signIn(VIEWER_EMAIL, PASSWORD);
             for (String page : List.of("products", "customers", "vendors", "purchases")) {
@@ -238,9 +208,5 @@ class CatalogBrowserTest {
 
     private void member(String email, String fullName, String role) {
         tenants.member(SHOP, email, PASSWORD, fullName, role);
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -29,10 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * coloured on the chart and its history on a click (and from the keyboard), completes it and sees the draft invoice line
  * its billing made; a supply added under its reorder level is warned of.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClinicBrowserTest {
+class ClinicBrowserTest extends BrowserTest {
 
     private static final String CLINIC = "smile-chart";
     private static final String ADMIN_EMAIL = "clinic.admin@ipsc.example";
@@ -40,38 +30,18 @@ class ClinicBrowserTest {
     /** Billing goes through Kafka to invoicing-service: the line shows once it has arrived. */
     private static final Duration BILLING = Duration.ofSeconds(60);
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private String patientPage;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Smile Chart Dental Clinic", "slug", CLINIC, "organization_type", "dental_clinic",
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Smile Chart Dental Clinic", "slug", CLINIC, "organization_type", "dental_clinic",
                 "contact_email", "dr.sarah@smilechart.example", "gstin", "27AABFS1234A1Z5", "state", "Maharashtra", "pincode", "400001",
-                "city", "Mumbai", "address_line1", "123 Dental Street")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(CLINIC);
+                "city", "Mumbai", "address_line1", "123 Dental Street"));
         tenants.member(CLINIC, ADMIN_EMAIL, PASSWORD, "Dr. Sarah Johnson", "admin");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + CLINIC + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -182,9 +152,5 @@ class ClinicBrowserTest {
         browser.clickThrough(By.id("receive"));
         browser.awaitText(By.id("supply-stock"), "12 syringe", Browser.PAGE_WAIT);
         assertTrue(browser.driver().findElements(By.id("low-stock")).isEmpty(), "no warning once restocked");
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

@@ -1,17 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -30,45 +23,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a closing time before the opening is refused at its field), and the calendar's free slots then follow them; a viewer
  * sees the hours and nothing to change.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClinicSettingsBrowserTest {
+class ClinicSettingsBrowserTest extends BrowserTest {
 
     private static final String CLINIC = "hours-dental";
     private static final String ADMIN_EMAIL = "hours.admin@ipsc.example";
     private static final String VIEWER_EMAIL = "hours.viewer@ipsc.example";
     private static final String PASSWORD = "a long clinic hours test password";
 
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String settings;
     private long dentist;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) {
-        Browser.requireInstalled();
-        tenants = new WebTenants(suite);
+    void setUp() {
         tenants.create(Map.of("name", "Hours Dental", "slug", CLINIC, "organization_type", "dental_clinic", "contact_email",
                 "desk@hours-dental.example", "state", "Maharashtra", "pincode", "400001"));
         dentist = tenants.member(CLINIC, ADMIN_EMAIL, PASSWORD, "Dr. Kavita Rao", "admin");
         tenants.member(CLINIC, VIEWER_EMAIL, PASSWORD, "Sunil Desai", "viewer");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         settings = web.baseUrl() + "/t/" + CLINIC + "/settings/clinic";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

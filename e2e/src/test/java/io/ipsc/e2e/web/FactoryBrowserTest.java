@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -39,10 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the Paint Shop's capacity halved (its load's capacity line and available hours follow) and its removal refused
  * while in use. A viewer sees the pages without any form.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FactoryBrowserTest {
+class FactoryBrowserTest extends BrowserTest {
 
     /** Not the seed walk's precision-mfg, which the same suite holds (a slug is taken for good): the seed's data, on a factory of its own. */
     private static final String FACTORY = "precision-floor";
@@ -57,28 +47,17 @@ class FactoryBrowserTest {
     private static final String STEEL_RODS = "817.5";
     private static final String UNIT_MATERIAL_COST = "₹981.00";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private String orderPage;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.ofEntries(Map.entry("name", "Precision Manufacturing Co."), Map.entry("slug", FACTORY),
+    void setUp() throws InterruptedException {
+        tenants.create(Map.ofEntries(Map.entry("name", "Precision Manufacturing Co."), Map.entry("slug", FACTORY),
                 Map.entry("organization_type", "manufacturing"), Map.entry("contact_person", "Rajesh Kumar"),
                 Map.entry("contact_email", "rajesh@precisionmfg.com"), Map.entry("contact_phone", "+91-9876543211"),
                 Map.entry("gstin", "29AABPM5678B2Z9"), Map.entry("industry", "Manufacturing"), Map.entry("size", "medium"),
                 Map.entry("address_line1", "456 Industrial Park"), Map.entry("city", "Bangalore"), Map.entry("state", "Karnataka"),
-                Map.entry("pincode", "560001"))).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(FACTORY);
+                Map.entry("pincode", "560001")));
         product("MA-001", "Main Assembly", 25000);
         long gearSet = product("GS-001", "Gear Set", 1500);
         long steelRod = product("SR-001", "Steel Rod", 150);
@@ -91,17 +70,8 @@ class FactoryBrowserTest {
         member(ADMIN_EMAIL, "Rajesh Kumar", "admin");
         member(VIEWER_EMAIL, "Kiran Rao", "viewer");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + FACTORY + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -317,7 +287,7 @@ class FactoryBrowserTest {
     @Test
     @Order(9)
     void aViewerSeesTheFactoryWithoutForms() {
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp viewer = new WebApp(other, web.baseUrl());
             viewer.signIn(VIEWER_EMAIL, PASSWORD);
             for (String page : List.of(workspace + "boms", workspace + "production", orderPage, workspace + "work-centers")) {
@@ -385,9 +355,5 @@ class FactoryBrowserTest {
 
     private void member(String email, String fullName, String role) {
         tenants.member(FACTORY, email, PASSWORD, fullName, role);
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

@@ -1,15 +1,7 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,31 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   local walk-in: 1 × ₹1,000 at 18 % = CGST 90 + SGST 90 = ₹1,180 (B2CS, 27-Maharashtra, type OE).
  * Its admin opens the month, sees each section's rows, downloads the portal's JSON and the B2CL CSV.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GstBrowserTest {
+class GstBrowserTest extends BrowserTest {
 
     private static final String SHOP = "gstr1-shop";
     private static final String ADMIN_EMAIL = "gstr1.admin@ipsc.example";
     private static final String PASSWORD = "a long gst returns test password";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "GST Returns Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gstr1.example",
-                "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() {
+        tenants.create(Map.of("name", "GST Returns Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gstr1.example",
+                "state", "Maharashtra", "pincode", "411001"));
         api().body(Map.of("advanced_reporting", true)).put("/api/tenants/" + SHOP + "/features").then().statusCode(200);
         int shoe12 = product("SHOE-12", "Leather shoes", "pcs", 12);
         int shoe18 = product("SHOE-18", "Sports shoes", "pcs", 18);
@@ -67,17 +46,8 @@ class GstBrowserTest {
         // The feature reaches invoicing-service as an event: wait until its reports answer.
         tenants.awaitAnswer(SHOP, "reports/gstr1?month=2024-08");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -141,9 +111,5 @@ class GstBrowserTest {
 
     private static String tenantApi(String path) {
         return "/api/tenants/" + SHOP + "/" + path;
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

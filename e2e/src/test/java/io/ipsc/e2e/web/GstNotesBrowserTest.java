@@ -1,15 +1,7 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 import java.util.List;
@@ -26,29 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * charge Yes. In the invoice editor, choosing the overseas customer offers the export's terms, and the API's refusal of a
  * port code shows at that field.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GstNotesBrowserTest {
+class GstNotesBrowserTest extends BrowserTest {
 
     private static final String SHOP = "gst-notes-shop";
     private static final String ADMIN_EMAIL = "gst.notes.admin@ipsc.example";
     private static final String PASSWORD = "a long gst notes test password";
 
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) {
-        Browser.requireInstalled();
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "GST Notes Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gstnotes.example",
-                "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() {
+        tenants.create(Map.of("name", "GST Notes Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gstnotes.example",
+                "state", "Maharashtra", "pincode", "411001"));
         api().body(Map.of("advanced_reporting", true)).put("/api/tenants/" + SHOP + "/features").then().statusCode(200);
         api().body(Map.of("supplier_address", "Plot 12, MIDC Bhosari\nPune 411026", "lut_reference", "AD2703240012345"))
                 .put(tenantApi("invoices/settings")).then().statusCode(200);
@@ -61,17 +42,8 @@ class GstNotesBrowserTest {
         tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Meera Kulkarni", "admin");
         // The feature reaches invoicing-service as an event: wait until its reports answer.
         tenants.awaitAnswer(SHOP, "reports/gstr1?month=2024-10");
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -127,9 +99,5 @@ class GstNotesBrowserTest {
 
     private static String tenantApi(String path) {
         return "/api/tenants/" + SHOP + "/" + path;
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

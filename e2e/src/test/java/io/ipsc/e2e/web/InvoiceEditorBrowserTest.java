@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
@@ -30,10 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * payment and sees the balance, and downloads the PDF through the web app's route. A viewer sees the
  * invoice but no buttons.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvoiceEditorBrowserTest {
+class InvoiceEditorBrowserTest extends BrowserTest {
 
     private static final String SHOP = "invoice-shop";
     private static final String ADMIN_EMAIL = "invoices.admin@ipsc.example";
@@ -48,24 +38,13 @@ class InvoiceEditorBrowserTest {
     private static final String CGST = "₹4,050.00";
     private static final String BALANCE = "₹33,100.00";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private String invoicePage;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Invoice Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@invoices.example",
-                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Invoice Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@invoices.example",
+                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001"));
         api().body(Map.of("sku", "BRASS-VALVE", "name", "Brass valve", "hsn_sac", "8481", "unit", "nos", "price", 12500,
                 "gst_rate", 18, "stock_quantity", 10)).post("/api/tenants/" + SHOP + "/products").then().statusCode(201);
         api().body(Map.of("name", "Kaveri Traders", "state", "Karnataka", "city", "Mysuru", "address_line1", "12 Sayyaji Rao Road",
@@ -73,17 +52,8 @@ class InvoiceEditorBrowserTest {
         member(ADMIN_EMAIL, "Anita Desai", "admin");
         member(VIEWER_EMAIL, "Ravi Kumar", "viewer");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -173,7 +143,7 @@ class InvoiceEditorBrowserTest {
     @Test
     @Order(4)
     void aViewerSeesTheInvoiceButNoButtons() {
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp viewer = new WebApp(other, web.baseUrl());
             viewer.signIn(VIEWER_EMAIL, PASSWORD);
             for (String page : List.of(workspace + "invoices", workspace + "invoices/new", invoicePage)) {
@@ -189,16 +159,15 @@ class InvoiceEditorBrowserTest {
 
     /** Waits until the field error with this id says something, and returns it. */
     private String awaitError(String id) {
-        // The preview swaps the line's fragment while this looks: a swapped element is looked for again.
-        browser.swapping().until(d -> !d.findElement(By.id(id)).getText().isBlank());
-        return browser.text(By.id(id));
+        // The preview swaps the line's fragment while this looks: a swapped element is looked for again, and the text
+        // is read inside the wait (read after it, the element could be swapped once more: a stale reference under load).
+        return browser.swapping().until(d -> {
+            String text = d.findElement(By.id(id)).getText();
+            return text.isBlank() ? null : text;
+        });
     }
 
     private void member(String email, String fullName, String role) {
         tenants.member(SHOP, email, PASSWORD, fullName, role);
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

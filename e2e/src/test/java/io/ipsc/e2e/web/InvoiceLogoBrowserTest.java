@@ -1,24 +1,16 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -46,10 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through the web app and finds the logo in it at its pixel size (PDFBox; its first page is rendered to a PNG
  * next to the screenshots). A text file named .png is refused at the field; a viewer sees the logo and no upload.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvoiceLogoBrowserTest {
+class InvoiceLogoBrowserTest extends BrowserTest {
 
     private static final String SHOP = "logo-shop";
     private static final String ADMIN_EMAIL = "logo.admin@ipsc.example";
@@ -58,24 +48,13 @@ class InvoiceLogoBrowserTest {
     private static final int LOGO_WIDTH = 360;
     private static final int LOGO_HEIGHT = 120;
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private int invoice;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Logo Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@logo.example",
-                "gstin", "27AAPFU0939F1ZV", "state", "Maharashtra", "pincode", "411001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Logo Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@logo.example",
+                "gstin", "27AAPFU0939F1ZV", "state", "Maharashtra", "pincode", "411001"));
         int customer = api().body(Map.of("name", "Deccan Motors", "state", "Maharashtra", "city", "Pune", "address_line1", "14 FC Road",
                 "pincode", "411004")).post("/api/tenants/" + SHOP + "/customers").then().statusCode(201).extract().path("data.id");
         invoice = api().body(Map.of("customer_id", customer, "lines", List.of(Map.of("description", "Annual maintenance", "hsn_sac", "998719",
@@ -85,17 +64,8 @@ class InvoiceLogoBrowserTest {
         member(ADMIN_EMAIL, "Meera Joshi", "admin");
         member(VIEWER_EMAIL, "Arjun Rao", "viewer");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -163,7 +133,7 @@ class InvoiceLogoBrowserTest {
     @Test
     @Order(4)
     void aViewerSeesTheLogoAndNoUpload() {
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp viewer = new WebApp(other, web.baseUrl());
             viewer.signIn(VIEWER_EMAIL, PASSWORD);
             other.go(workspace + "settings/invoicing", "invoice-settings-viewer");
@@ -195,9 +165,5 @@ class InvoiceLogoBrowserTest {
 
     private void member(String email, String fullName, String role) {
         tenants.member(SHOP, email, PASSWORD, fullName, role);
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

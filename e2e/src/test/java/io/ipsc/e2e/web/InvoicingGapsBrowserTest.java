@@ -1,19 +1,11 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -35,10 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * product (the picker fills the rate and GST) whose page lists its line and the payment made; and, on the cash flow,
  * clicks this month's money-in bar and lands on the month's payments received.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvoicingGapsBrowserTest {
+class InvoicingGapsBrowserTest extends BrowserTest {
 
     private static final String SHOP = "gaps-shop";
     private static final String ADMIN_EMAIL = "gaps.admin@ipsc.example";
@@ -53,25 +43,14 @@ class InvoicingGapsBrowserTest {
     private static final String EDITED_TOTAL = "₹8,850.00";
     private static final String PURCHASE_TOTAL = "₹17,700.00";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String workspace;
     private String invoicePage;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Gaps Hardware", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gaps.example",
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Gaps Hardware", "slug", SHOP, "organization_type", "business", "contact_email", "owner@gaps.example",
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001", "subscription_plan", "premium",
-                "max_products", 1000)).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+                "max_products", 1000));
         for (int n = 1; n <= PRODUCTS; n++) {
             String number = String.format("%03d", n);
             post("products", Map.of("sku", "ITEM-" + number, "name", "Item " + number, "hsn_sac", "8481", "unit", "nos",
@@ -81,17 +60,8 @@ class InvoicingGapsBrowserTest {
         post("vendors", Map.of("name", "Mysuru Metals", "state", "Karnataka", "city", "Mysuru"));
         tenants.member(SHOP, ADMIN_EMAIL, PASSWORD, "Meera Rao", "admin");
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         workspace = web.baseUrl() + "/t/" + SHOP + "/";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -223,9 +193,5 @@ class InvoicingGapsBrowserTest {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

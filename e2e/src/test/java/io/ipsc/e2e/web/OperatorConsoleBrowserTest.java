@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
@@ -36,10 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reactivates it; the suite's health lists every service; the console fits a phone; a tenant member
  * who is no platform admin gets the refusal page.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OperatorConsoleBrowserTest {
+class OperatorConsoleBrowserTest extends BrowserTest {
 
     private static final String CLINIC = "ops-smile";
     private static final String SHOP = "ops-shop";
@@ -47,19 +37,8 @@ class OperatorConsoleBrowserTest {
     private static final String MEMBER_EMAIL = "ops.member@ipsc.example";
     private static final String PASSWORD = "a long console test password";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
-
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void prepare(LocalSuite suite) {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
+    void prepare() {
         api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Kavya Iyer", "platform_admin", true))
                 .post("/api/users").then().statusCode(201);
         api().body(Map.of("name", "Ops Smile Dental", "slug", CLINIC, "organization_type", "dental_clinic",
@@ -74,15 +53,6 @@ class OperatorConsoleBrowserTest {
         for (int i = 0; i < 5; i++) {
             api().get("/api/tenants/" + CLINIC + "/products").then().statusCode(200);
             api().get("/api/tenants/" + CLINIC + "/patients").then().statusCode(200);
-        }
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
         }
     }
 
@@ -195,7 +165,7 @@ class OperatorConsoleBrowserTest {
     @Test
     @Order(6)
     void aTenantMemberWhoIsNoPlatformAdminIsRefused() {
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp asMember = new WebApp(other, web.baseUrl());
             asMember.signIn(MEMBER_EMAIL, PASSWORD);
             assertTrue(other.driver().findElements(By.id("operator-console")).isEmpty(), "no console link for a member");
@@ -219,9 +189,5 @@ class OperatorConsoleBrowserTest {
 
     private void scrollTo(WebElement element) {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

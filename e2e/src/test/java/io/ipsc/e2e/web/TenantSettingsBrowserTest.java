@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,10 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them listed, invites an unknown e-mail and sees the link once; sees the usage bars. A viewer sees
  * no write buttons, and a form posted with the viewer's session is refused by the suite (403 page).
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TenantSettingsBrowserTest {
+class TenantSettingsBrowserTest extends BrowserTest {
 
     private static final String SHOP = "settings-shop";
     private static final String ADMIN_EMAIL = "settings.admin@ipsc.example";
@@ -50,39 +40,19 @@ class TenantSettingsBrowserTest {
     private static final String BRAND_COLOUR = "#00796b";
     private static final String BRAND_RGB = "0, 121, 107";
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
     private String settings;
 
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void setUp(LocalSuite suite) throws InterruptedException {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
-        api().body(Map.of("name", "Settings Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@settings.example",
-                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
-        tenants.awaitActive(SHOP);
+    void setUp() throws InterruptedException {
+        tenants.create(Map.of("name", "Settings Shop", "slug", SHOP, "organization_type", "business", "contact_email", "owner@settings.example",
+                "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001"));
         member(ADMIN_EMAIL, "Lakshmi Iyer", "admin");
         member(VIEWER_EMAIL, "Vikram Rao", "viewer");
         // An account that is no member yet: the admin adds it by e-mail.
         api().body(Map.of("email", NEWCOMER_EMAIL, "password", PASSWORD, "full_name", "Neha Kapoor")).post("/api/users").then().statusCode(201);
 
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         settings = web.baseUrl() + "/t/" + SHOP + "/settings";
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -214,7 +184,7 @@ class TenantSettingsBrowserTest {
     @Order(7)
     void aViewerSeesNoWriteButtonsAndADirectPostIsRefusedByTheSuite() {
         String nameBefore = api().get("/api/tenants/" + SHOP).path("data.name");
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp asViewer = new WebApp(other, web.baseUrl());
             asViewer.signIn(VIEWER_EMAIL, PASSWORD);
             String base = web.baseUrl() + "/t/" + SHOP;
@@ -269,9 +239,5 @@ class TenantSettingsBrowserTest {
 
     private void member(String email, String fullName, String role) {
         tenants.member(SHOP, email, PASSWORD, fullName, role);
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -32,41 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a malformed slug, a taken one, a GSTIN too short, then the state a good one implies); and a
  * tenant's workspace home shows this month's figures from the API and draws its cash-flow chart.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TenantSetupBrowserTest {
+class TenantSetupBrowserTest extends BrowserTest {
 
     private static final String ADMIN_EMAIL = "setup.admin@ipsc.example";
     private static final String PASSWORD = "a long set-up test password";
     private static final String CLINIC = "setup-clinic";
     private static final Duration CHECK_WAIT = Duration.ofSeconds(15);
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
-
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void openBrowser(LocalSuite suite) {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
+    void openBrowser() {
         api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Kavya Iyer", "platform_admin", true))
                 .post("/api/users").then().statusCode(201);
-        browser = Browser.open();
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
         web.signIn(ADMIN_EMAIL, PASSWORD);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -166,9 +136,5 @@ class TenantSetupBrowserTest {
     private void awaitActive(String slug, Duration timeout) {
         await(slug + " active").atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .until(() -> "active".equals(api().get("/api/tenants/" + slug).then().statusCode(200).extract().path("data.status")));
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

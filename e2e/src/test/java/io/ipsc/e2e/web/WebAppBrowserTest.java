@@ -1,18 +1,10 @@
 package io.ipsc.e2e.web;
 
-import io.ipsc.e2e.LocalSuite;
-import io.ipsc.e2e.SuiteExtension;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,10 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * host in the clinic's colour; a member of another organisation is refused; a post without the CSRF
  * token is refused; after signing out the back button shows nothing private.
  */
-@ExtendWith(SuiteExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebAppBrowserTest {
+class WebAppBrowserTest extends BrowserTest {
 
     private static final String CLINIC = "web-smile";
     private static final String SHOP = "web-shop";
@@ -47,31 +37,10 @@ class WebAppBrowserTest {
     private static final String BRAND_COLOUR = "#8e24aa";
     private static final Duration PROVISIONING = Duration.ofSeconds(240);
 
-    private LocalSuite suite;
-    private WebTenants tenants;
-    private Browser browser;
-    private WebApp web;
-
-    @RegisterExtension
-    final TestWatcher failureShots = Browser.failureShots(() -> browser);
-
     @BeforeAll
-    void openBrowser(LocalSuite suite) {
-        Browser.requireInstalled();
-        this.suite = suite;
-        tenants = new WebTenants(suite);
+    void openBrowser() {
         api().body(Map.of("email", ADMIN_EMAIL, "password", PASSWORD, "full_name", "Priya Raman", "platform_admin", true))
                 .post("/api/users").then().statusCode(201);
-        browser = Browser.open();
-        // localhost, not 127.0.0.1: a tenant's workspace lives on <slug>.localhost.
-        web = new WebApp(browser, "http://localhost:" + suite.spec("web").port());
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -158,7 +127,7 @@ class WebAppBrowserTest {
                 "gstin", "29AAGCB7383J1Z4", "state", "Karnataka", "pincode", "560001")).post("/api/tenants").then().statusCode(201);
         tenants.member(SHOP, MEMBER_EMAIL, PASSWORD, "Amit Patel", "staff");
 
-        try (Browser other = Browser.open()) {
+        try (Browser other = secondBrowser()) {
             WebApp asMember = new WebApp(other, web.baseUrl());
             asMember.signIn(MEMBER_EMAIL, PASSWORD);
             other.go(web.baseUrl() + "/t/" + CLINIC + "/", "member-of-another-tenant");
@@ -205,9 +174,5 @@ class WebAppBrowserTest {
         String shown = browser.pageText();
         assertFalse(shown.contains("Money in") || shown.contains("Web Smile Dental Clinic"), "nothing private: " + shown);
         assertEquals("Sign in", browser.text(By.tagName("h1")));
-    }
-
-    private RequestSpecification api() {
-        return tenants.api();
     }
 }

@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -19,7 +20,12 @@ final class WebTenants {
     /** How long a new tenant may take to become active (its databases in every module) on this busy machine. */
     static final Duration PROVISIONING = Duration.ofSeconds(240);
 
+    /** Well inside the access token's 15 minutes; a class's set-up and tests take a few. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(5);
+
     private final LocalSuite suite;
+    private String adminToken;
+    private Instant adminTokenAt;
 
     WebTenants(LocalSuite suite) {
         this.suite = suite;
@@ -28,7 +34,19 @@ final class WebTenants {
     /** A request to the gateway as the platform admin. */
     RequestSpecification api() {
         return given().baseUri(suite.gatewayUrl()).contentType("application/json")
-                .header("Authorization", "Bearer " + suite.adminToken());
+                .header("Authorization", "Bearer " + adminToken());
+    }
+
+    /**
+     * The admin's token, signed in again only when it is old: a sign-in per request (every poll of a wait among
+     * them) hashed the password each time.
+     */
+    private synchronized String adminToken() {
+        if (adminToken == null || Instant.now().isAfter(adminTokenAt.plus(TOKEN_REUSE))) {
+            adminToken = suite.adminToken();
+            adminTokenAt = Instant.now();
+        }
+        return adminToken;
     }
 
     /** Creates the tenant {@code fields} describe (its slug among them) and waits until it is active. */
