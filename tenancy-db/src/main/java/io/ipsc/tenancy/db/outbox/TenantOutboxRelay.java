@@ -102,11 +102,16 @@ public class TenantOutboxRelay implements AutoCloseable {
         });
     }
 
+    /** A service's relay, as a bean: its outbox, and what every relay shares. */
+    protected TenantOutboxRelay(Outbox outbox, OutboxRelayContext context) {
+        this(outbox, context.pools, context.directory, context.vertx, context.bootstrapServers, context.sweepInterval);
+    }
+
     public Outbox outbox() {
         return outbox;
     }
 
-    /** Starts the periodic sweep; a service calls it once at start-up. */
+    /** Starts the periodic sweep; {@link OutboxRelays} calls it once at start-up (a relay that is a bean). */
     public void startSweeping() {
         if (sweepTimer < 0 && !sweepInterval.isZero() && !sweepInterval.isNegative()) {
             sweepTimer = vertx.setPeriodic(sweepInterval.toMillis(), id -> pools.openTenants().forEach(this::trigger));
