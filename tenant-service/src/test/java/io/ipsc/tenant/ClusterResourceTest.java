@@ -13,9 +13,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.ipsc.tenant.Api.as;
 import static io.restassured.RestAssured.given;
@@ -142,6 +148,37 @@ class ClusterResourceTest {
             JsonNode placement = JSON.readTree(created.value()).get("placement");
             assertEquals(name, placement.get("cluster").asText());
             assertEquals(0, placement.get("version").asLong());
+        }
+    }
+
+    @Test
+    void creationsAtTheSameTimeNeverFillAClusterPastItsCapacity() throws Exception {
+        String admin = Api.adminToken();
+        String name = clusterName();
+        as(admin).body(Map.of("name", name, "capacity", 2)).post(CLUSTERS).then().statusCode(201);
+        // Six creations at once all find two free places when they choose; the check before each commit settles who gets them.
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String slug = Api.slug("race");
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return as(admin).body(clinicOn(slug, name)).post("/api/tenants").then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(2, statuses.stream().filter(code -> code == 201).count(), statuses.toString());
+            assertEquals(4, statuses.stream().filter(code -> code == 409).count(), statuses.toString());
+            as(admin).get(CLUSTERS + "/" + name).then().body("data.tenants", is(2)).body("data.free", is(0));
+        } finally {
+            pool.shutdownNow();
+            as(admin).body(Map.of("state", "closed")).put(CLUSTERS + "/" + name).then().statusCode(200);
         }
     }
 

@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,17 +18,41 @@ public class ClusterRepository implements PanacheRepositoryBase<DatabaseCluster,
         return listAll(Sort.by("name"));
     }
 
-    /**
-     * Every cluster, locked until the transaction ends (always in name order, so two lockers never
-     * deadlock): placing a tenant and changing a capacity see the same counts, and no two placements
-     * both take a cluster's last place.
-     */
-    public Uni<List<DatabaseCluster>> listLockedByName() {
-        return findAll(Sort.by("name")).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /** A cluster's state and capacity as committed, read under its row lock. */
+    public record Registered(String state, int capacity) {
     }
 
+    /**
+     * The cluster's state and capacity as committed, its row locked until the transaction ends; null when there is no
+     * such cluster. A change of its state or capacity ({@link #findLocked}) and the last check of each tenant placed on
+     * it ({@code ClusterService.confirmPlacement}) take this lock, so they happen one at a time and each sees the one
+     * before it committed.
+     * <p>
+     * {@code FOR NO KEY UPDATE}, not {@code FOR UPDATE}: every tenant row inserted on the cluster holds a key-share lock
+     * on it (the foreign key) until its transaction ends. {@code FOR UPDATE} would wait for those, and two creations on
+     * one cluster, each holding its key share and asking for the lock, would deadlock; {@code FOR NO KEY UPDATE} does
+     * not conflict with key shares, and the name (the key) never changes.
+     */
+    public Uni<Registered> lock(String name) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "SELECT state, capacity FROM database_clusters WHERE name = :name FOR NO KEY UPDATE", Object[].class)
+                .setParameter("name", name)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new Registered((String) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue()));
+    }
+
+    /** The cluster for a change, under {@link #lock}; loaded after the lock, so it is the committed row. */
     public Uni<DatabaseCluster> findLocked(String name) {
-        return findById(name, LockModeType.PESSIMISTIC_WRITE);
+        return lock(name).flatMap(found -> found == null ? Uni.createFrom().nullItem() : findById(name));
+    }
+
+    /** Tenants on one cluster, deleted ones left out; a tenant this transaction has flushed counts. */
+    public Uni<Long> tenantsOn(String cluster) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select count(t) from Tenant t where t.cluster = :cluster and t.status <> :deleted", Long.class)
+                .setParameter("cluster", cluster)
+                .setParameter("deleted", TenantStatus.DELETED.wireName())
+                .getSingleResult());
     }
 
     /** Tenants per cluster, deleted ones left out (their databases are archived, their places free). */

@@ -131,13 +131,29 @@ public class ClusterService {
     }
 
     /**
-     * The cluster for a new tenant, by {@link PlacementPolicy}. Call inside the transaction that
-     * creates the tenant: the registry stays locked until it commits, so the counts hold.
+     * The cluster for a new tenant, by {@link PlacementPolicy}, from the registry and its counts as committed: no lock,
+     * so that creations run side by side. Concurrent creations may all choose the same cluster; the creating
+     * transaction ends with {@link #confirmPlacement}, which settles who gets its last places.
      */
     public Uni<String> placeNewTenant(String requested) {
-        return clusters.listLockedByName().flatMap(all -> clusters.tenantCounts().map(counts -> PlacementPolicy.place(
+        return clusters.listByName().flatMap(all -> clusters.tenantCounts().map(counts -> PlacementPolicy.place(
                 all.stream().map(c -> new PlacementPolicy.Load(c.name, c.state, c.capacity, counts.getOrDefault(c.name, 0L))).toList(),
                 requested)));
+    }
+
+    /**
+     * The last step of a tenant's creation, after its row is flushed: locks the chosen cluster's row until the commit
+     * and checks again that the cluster takes the tenant (still open, and room for it beside the tenants committed
+     * there meanwhile), else the whole creation rolls back with the policy's 409. Only this check and the commit run
+     * one at a time per cluster, and a creation waiting here sees the ones before it committed, so no cluster is ever
+     * filled past its capacity, and none takes a tenant after it was set draining or closed.
+     */
+    public Uni<Void> confirmPlacement(String cluster, String requested) {
+        return clusters.lock(cluster).flatMap(c -> clusters.tenantsOn(cluster).map(withThisOne -> {
+            // The policy weighs the others: this tenant's own row is already in the count.
+            PlacementPolicy.place(List.of(new PlacementPolicy.Load(cluster, c.state(), c.capacity(), withThisOne - 1)), requested);
+            return null;
+        }));
     }
 
     private static void checkStateAndCapacity(List<ErrorDetail> errors, ClusterRequest r) {

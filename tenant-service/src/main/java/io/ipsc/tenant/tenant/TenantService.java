@@ -127,7 +127,8 @@ public class TenantService {
             t.createdAt = Timestamps.now();
             t.updatedAt = t.createdAt;
             return tenants.persistAndFlush(t).flatMap(saved -> events.record(TenantEventType.TENANT_CREATED, saved))
-                    .flatMap(recorded -> alsoInTransaction.apply(t)).replaceWith(t);
+                    .flatMap(recorded -> alsoInTransaction.apply(t))
+                    .flatMap(done -> clusters.confirmPlacement(t.cluster, r.cluster())).replaceWith(t);
         });
     }
 
