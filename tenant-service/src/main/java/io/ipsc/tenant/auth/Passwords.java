@@ -1,5 +1,6 @@
 package io.ipsc.tenant.auth;
 
+import io.ipsc.tenant.config.TenantServiceConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -7,7 +8,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Password hashing with bcrypt (cost 12). Hashing takes tens of milliseconds of CPU by design, so it
+ * Password hashing with bcrypt (cost {@code IPSC_PASSWORD_HASH_COST}, 12). Hashing takes tens of milliseconds of CPU by design, so it
  * runs on a worker thread and the result comes back on the caller's event-loop context. Created at
  * start-up, so that the decoy hash is computed there and not on the event loop of the first sign-in.
  */
@@ -17,22 +18,32 @@ public class Passwords {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
-    private static final int COST = 12;
-    /** Compared against when the account does not exist, so that timing does not reveal which e-mails exist. */
-    private static final String DECOY_HASH = BcryptUtil.bcryptHash("decoy-password-for-timing", COST);
 
     private final Vertx vertx;
+    private final int cost;
+    /** Compared against when the account does not exist, so that timing does not reveal which e-mails exist. */
+    private final String decoyHash;
 
-    public Passwords(Vertx vertx) {
+    public Passwords(Vertx vertx, TenantServiceConfig config) {
         this.vertx = vertx;
+        this.cost = checkedCost(config.passwordHashCost());
+        this.decoyHash = BcryptUtil.bcryptHash("decoy-password-for-timing", cost);
+    }
+
+    /** bcrypt's range; a start with any other cost fails with this message rather than on the first sign-up. */
+    static int checkedCost(int cost) {
+        if (cost < 4 || cost > 31) {
+            throw new IllegalStateException("IPSC_PASSWORD_HASH_COST must be between 4 and 31 (bcrypt's range), not " + cost);
+        }
+        return cost;
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(() -> BcryptUtil.bcryptHash(password, COST), false);
+        return vertx.executeBlocking(() -> BcryptUtil.bcryptHash(password, cost), false);
     }
 
     public Uni<Boolean> matches(String password, String hash) {
-        String against = hash == null ? DECOY_HASH : hash;
+        String against = hash == null ? decoyHash : hash;
         return vertx.executeBlocking(() -> BcryptUtil.matches(password, against) && hash != null, false);
     }
 

@@ -31,6 +31,15 @@ public interface TenantServiceConfig {
 
     Admin admin();
 
+    /**
+     * {@code IPSC_PASSWORD_HASH_COST}: bcrypt's cost (work factor, 2^cost rounds) for new password hashes; 12 by
+     * default. Only the tests lower it (4, bcrypt's least), where every sign-in would otherwise cost a quarter of a
+     * second of CPU; a stored hash carries its own cost, so hashes made at another cost still verify.
+     */
+    @WithName("password-hash-cost")
+    @WithDefault("12")
+    int passwordHashCost();
+
     /** {@code IPSC_CLUSTERS}: the database clusters registered at start when the registry lacks them ({@code main} always). */
     @WithDefault("main")
     List<String> clusters();

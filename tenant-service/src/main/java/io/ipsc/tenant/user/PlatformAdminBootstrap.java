@@ -44,7 +44,7 @@ public class PlatformAdminBootstrap {
                     "INSERT INTO users (email, full_name, password_hash, platform_admin) VALUES (?, 'Platform administrator', ?, TRUE) "
                             + "ON CONFLICT DO NOTHING")) {
                 ps.setString(1, config.admin().email().trim().toLowerCase(Locale.ROOT));
-                ps.setString(2, BcryptUtil.bcryptHash(password, 12));
+                ps.setString(2, BcryptUtil.bcryptHash(password, config.passwordHashCost()));
                 ps.executeUpdate();
             }
             if (generated) {
