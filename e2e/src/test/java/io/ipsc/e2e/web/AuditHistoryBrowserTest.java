@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * worked out, and the edit's lines removed and added again with the new quantity, newest first. A viewer's page has
  * no History at all.
  */
-class AuditHistoryBrowserTest extends BrowserTest {
+class AuditHistoryBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "history-shop";
     private static final String ADMIN_EMAIL = "history.admin@ipsc.example";

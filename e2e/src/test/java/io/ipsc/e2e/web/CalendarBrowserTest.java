@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checked in from today's list; Priya Nair's appointment is rescheduled and cancelled from its page.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CalendarBrowserTest extends BrowserTest {
+class CalendarBrowserTest extends BrowserFixture {
 
     private static final String CLINIC = "calendar-dental";
     private static final String ADMIN_EMAIL = "calendar.dentist@ipsc.example";

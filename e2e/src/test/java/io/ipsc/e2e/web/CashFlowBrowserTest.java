@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no GST menu item and the page is refused (403); once the feature is on, the month's GSTR-1 tables show.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CashFlowBrowserTest extends BrowserTest {
+class CashFlowBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "cashflow-shop";
     private static final String ADMIN_EMAIL = "cashflow.admin@ipsc.example";

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * buttons.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CatalogBrowserTest extends BrowserTest {
+class CatalogBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "catalog-shop";
     private static final String ADMIN_EMAIL = "catalog.admin@ipsc.example";

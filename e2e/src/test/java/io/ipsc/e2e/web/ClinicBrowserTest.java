@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its billing made; a supply added under its reorder level is warned of.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClinicBrowserTest extends BrowserTest {
+class ClinicBrowserTest extends BrowserFixture {
 
     private static final String CLINIC = "smile-chart";
     private static final String ADMIN_EMAIL = "clinic.admin@ipsc.example";

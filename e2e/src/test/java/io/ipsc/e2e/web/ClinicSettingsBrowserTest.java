@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sees the hours and nothing to change.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClinicSettingsBrowserTest extends BrowserTest {
+class ClinicSettingsBrowserTest extends BrowserFixture {
 
     private static final String CLINIC = "hours-dental";
     private static final String ADMIN_EMAIL = "hours.admin@ipsc.example";

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * while in use. A viewer sees the pages without any form.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FactoryBrowserTest extends BrowserTest {
+class FactoryBrowserTest extends BrowserFixture {
 
     /** Not the seed walk's precision-mfg, which the same suite holds (a slug is taken for good): the seed's data, on a factory of its own. */
     private static final String FACTORY = "precision-floor";

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   local walk-in: 1 × ₹1,000 at 18 % = CGST 90 + SGST 90 = ₹1,180 (B2CS, 27-Maharashtra, type OE).
  * Its admin opens the month, sees each section's rows, downloads the portal's JSON and the B2CL CSV.
  */
-class GstBrowserTest extends BrowserTest {
+class GstBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "gstr1-shop";
     private static final String ADMIN_EMAIL = "gstr1.admin@ipsc.example";

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * charge Yes. In the invoice editor, choosing the overseas customer offers the export's terms, and the API's refusal of a
  * port code shows at that field.
  */
-class GstNotesBrowserTest extends BrowserTest {
+class GstNotesBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "gst-notes-shop";
     private static final String ADMIN_EMAIL = "gst.notes.admin@ipsc.example";

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * invoice but no buttons.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvoiceEditorBrowserTest extends BrowserTest {
+class InvoiceEditorBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "invoice-shop";
     private static final String ADMIN_EMAIL = "invoices.admin@ipsc.example";

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * next to the screenshots). A text file named .png is refused at the field; a viewer sees the logo and no upload.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvoiceLogoBrowserTest extends BrowserTest {
+class InvoiceLogoBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "logo-shop";
     private static final String ADMIN_EMAIL = "logo.admin@ipsc.example";

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * clicks this month's money-in bar and lands on the month's payments received.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InvoicingGapsBrowserTest extends BrowserTest {
+class InvoicingGapsBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "gaps-shop";
     private static final String ADMIN_EMAIL = "gaps.admin@ipsc.example";

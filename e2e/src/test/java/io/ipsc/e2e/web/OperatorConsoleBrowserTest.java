@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * who is no platform admin gets the refusal page.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OperatorConsoleBrowserTest extends BrowserTest {
+class OperatorConsoleBrowserTest extends BrowserFixture {
 
     private static final String CLINIC = "ops-smile";
     private static final String SHOP = "ops-shop";

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no write buttons, and a form posted with the viewer's session is refused by the suite (403 page).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TenantSettingsBrowserTest extends BrowserTest {
+class TenantSettingsBrowserTest extends BrowserFixture {
 
     private static final String SHOP = "settings-shop";
     private static final String ADMIN_EMAIL = "settings.admin@ipsc.example";

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tenant's workspace home shows this month's figures from the API and draws its cash-flow chart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TenantSetupBrowserTest extends BrowserTest {
+class TenantSetupBrowserTest extends BrowserFixture {
 
     private static final String ADMIN_EMAIL = "setup.admin@ipsc.example";
     private static final String PASSWORD = "a long set-up test password";

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token is refused; after signing out the back button shows nothing private.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebAppBrowserTest extends BrowserTest {
+class WebAppBrowserTest extends BrowserFixture {
 
     private static final String CLINIC = "web-smile";
     private static final String SHOP = "web-shop";

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * What every browser test starts from: the shared suite, the platform admin's API ({@link WebTenants}), and the run's
+ * What every browser test starts from (a fixture, not a test: it asserts nothing itself): the shared suite, the platform admin's API ({@link WebTenants}), and the run's
  * browser, signed out, at the web app's address. A class's own {@code @BeforeAll} runs after this one: it sets up its
  * tenant through {@link #tenants} and signs in through {@link #web}.
  */
 @ExtendWith({SuiteExtension.class, Browsers.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTest {
+abstract class BrowserFixture {
 
     protected LocalSuite suite;
     protected WebTenants tenants;
