@@ -23,7 +23,13 @@ public record ProvisioningReport(
         return cluster == null ? Placement.MAIN_CLUSTER : cluster;
     }
 
+    /**
+     * PROVISIONED, FAILED and DEPROVISIONED end a convergence. COPYING and CATCHING_UP are a move's
+     * progress (the snapshot placed the tenant on another cluster): {@code cluster} is then still the
+     * cluster the service serves the tenant from, {@code detail} what the copy has done. A move ends
+     * with PROVISIONED on the new cluster (switched), or FAILED on the old one (rolled back, nothing lost).
+     */
     public enum Status {
-        PROVISIONED, FAILED, DEPROVISIONED
+        PROVISIONED, FAILED, DEPROVISIONED, COPYING, CATCHING_UP
     }
 }
