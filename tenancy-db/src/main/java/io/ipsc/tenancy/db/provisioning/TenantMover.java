@@ -195,6 +195,7 @@ public class TenantMover {
             String where = settleLocked(database);
             if (to.equals(where)) {
                 // Another instance (or an earlier life of this one) has moved it already.
+                pools.switchCluster(slug, from, to);
                 switched.run();
                 return;
             }
