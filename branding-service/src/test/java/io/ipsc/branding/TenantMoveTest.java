@@ -106,7 +106,10 @@ class TenantMoveTest {
         Set<String> audited = new HashSet<>(column(EmbeddedServers.get().secondJdbcUrl(database),
                 "SELECT changes -> 'company_name' ->> 'new' FROM ipsc_audit WHERE table_name = 'branding'"));
         List<String> missing = saved.stream().filter(name -> !audited.contains(name)).toList();
-        assertEquals(List.of(), missing, "acknowledged saves missing from the trail on second");
+        List<String> archives = column(EmbeddedServers.get().jdbcUrl("postgres"),
+                "SELECT datname FROM pg_database WHERE datname LIKE 'archived\\_%" + database + "'");
+        assertEquals(List.of(), missing, () -> "acknowledged saves missing from the trail on second (of " + saved + ", " + atSwitch
+                + " saved before the switch was reported); in the source's trail: " + trail(archives));
         // The source is archived on main, not dropped; nothing is left of the move.
         assertEquals(List.of(), column(EmbeddedServers.get().jdbcUrl("postgres"),
                 "SELECT datname FROM pg_database WHERE datname = '" + database + "' OR datname LIKE '%" + database + "\\_\\_moving'"));
@@ -147,6 +150,16 @@ class TenantMoveTest {
 
     private static String slug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String trail(List<String> archives) {
+        try {
+            return archives.isEmpty() ? "(no archive)" : column(EmbeddedServers.get().jdbcUrl(archives.get(0)),
+                    "SELECT id || ' ' || at || ' ' || (changes -> 'company_name' ->> 'new') FROM ipsc_audit WHERE table_name = 'branding' ORDER BY id")
+                    .toString();
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static List<String> column(String url, String sql) throws Exception {

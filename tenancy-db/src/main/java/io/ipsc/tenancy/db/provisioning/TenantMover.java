@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   once every table's initial copy is done ({@code srsubstate = 'r'}).</li>
  *   <li><b>switch</b>: the pool registry pauses the tenant (new work waits, at most {@code ipsc.move.pause}),
  *   the work in flight finishes, the source refuses new sessions and its client sessions are ended (so no
- *   other instance of the service can write either), the source's {@code pg_current_wal_lsn()} is read and
+ *   other instance of the service can write either), the source's {@code pg_current_wal_insert_lsn()} is read and
  *   waited for on the slot's {@code confirmed_flush_lsn}, each sequence on the target is set to the source's
  *   value (logical replication does not carry sequences), the subscription, its slot and the publication are
  *   dropped, the target is marked final (a comment on the database), the source is archived as deletion
@@ -295,7 +295,9 @@ public class TenantMover {
                 blockWrites(admin, database, backendPid(s));
                 blocked = true;
                 halt("blocked");
-                String lsn = scalar(s, "SELECT pg_current_wal_lsn()::text");
+                // The insert position, not pg_current_wal_lsn() (the write position): a commit made with synchronous_commit
+                // off may still sit in the WAL buffers, behind the write position, and would be left out of the copy.
+                String lsn = scalar(s, "SELECT pg_current_wal_insert_lsn()::text");
                 if (!awaitConfirmed(admin, slotName(database), lsn, deadline)) {
                     LOG.warnf("The copy of %s did not reach the source's position %s within the pause; switch postponed", database, lsn);
                     source.allowConnections(database, true);
