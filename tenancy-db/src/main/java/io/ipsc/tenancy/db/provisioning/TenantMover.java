@@ -530,15 +530,7 @@ public class TenantMover {
      * identity row and seed rows would collide with them). As replica, so the audit trail's truncate guard is quiet.
      */
     private static void emptyTables(Connection t) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement st = t.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
-                        + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
+        List<String> tables = userTables(t, "c.relkind IN ('r', 'p') AND NOT c.relispartition");
         if (tables.isEmpty()) {
             return;
         }
@@ -561,20 +553,26 @@ public class TenantMover {
      * once the publication exists. Such a table (none of the suite's today) gets REPLICA IDENTITY FULL first.
      */
     private static void allowUpdatesToBeReplicated(Connection s) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement st = s.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE c.relkind = 'r' AND c.relreplident = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
-                        + "AND n.nspname NOT LIKE 'pg\\_%' AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
+        List<String> tables = userTables(s, "c.relkind = 'r' AND c.relreplident = 'd' "
+                + "AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)");
         for (String table : tables) {
             try (Statement st = s.createStatement()) {
                 st.execute("ALTER TABLE " + table + " REPLICA IDENTITY FULL");
             }
         }
+    }
+
+    /** The qualified, quoted names of the database's own tables (not the catalogs') that match {@code condition} on {@code c}. */
+    private static List<String> userTables(Connection connection, String condition) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND " + condition)) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     /** How many tables the subscription copies (it lists them at its creation). */
