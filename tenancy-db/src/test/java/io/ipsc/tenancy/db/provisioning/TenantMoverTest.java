@@ -81,9 +81,7 @@ class TenantMoverTest {
         Snapshot tenant = TenantEventsPublisher.snapshot("steady-" + UUID.randomUUID().toString().substring(0, 6), "dental_clinic");
         Node node = Node.start("dental", "steady-");
         try {
-            events.publish(tenant);
-            node.awaitReady(tenant.slug(), "main");
-            String database = node.database(tenant.slug());
+            String database = node.provisionOnMain(tenant);
             for (int i = 0; i < 50; i++) {
                 long id = node.insertNote(tenant.slug(), "before " + i);
                 node.sql(tenant.slug(), "INSERT INTO note_lines (note_id, line) VALUES ($1, 'line of " + i + "')", id);
@@ -175,9 +173,7 @@ class TenantMoverTest {
         Snapshot tenant = TenantEventsPublisher.snapshot("poison-" + UUID.randomUUID().toString().substring(0, 6), "manufacturing");
         Node node = Node.start("manufacturing", "poison-");
         try {
-            events.publish(tenant);
-            node.awaitReady(tenant.slug(), "main");
-            String database = node.database(tenant.slug());
+            String database = node.provisionOnMain(tenant);
             node.insertNote(tenant.slug(), "fine");
             node.insertNote(tenant.slug(), "poison");
             // Second's template refuses that row: the initial copy of notes fails there.
@@ -185,9 +181,7 @@ class TenantMoverTest {
                     "ALTER TABLE notes ADD CONSTRAINT refuses_poison CHECK (body <> 'poison') NOT VALID");
             try {
                 events.publish(tenant.movedTo("second"));
-                JsonNode failed = TenantEventsPublisher.awaitReport(tenant.slug(), "manufacturing", "FAILED", tenant.version(), WAIT);
-                assertEquals("main", failed.path("cluster").asText());
-                assertTrue(failed.path("detail").asText().contains("still served from main"), failed.toString());
+                node.awaitFailedOnMain(tenant);
             } finally {
                 execute(Cluster.SECOND, "ipsc_template_manufacturing", "ALTER TABLE notes DROP CONSTRAINT refuses_poison");
             }
@@ -208,12 +202,10 @@ class TenantMoverTest {
         Snapshot tenant = TenantEventsPublisher.snapshot("nowhere-" + UUID.randomUUID().toString().substring(0, 6), "dental_clinic");
         Node node = Node.start("dental", "nowhere-");
         try {
-            events.publish(tenant);
-            node.awaitReady(tenant.slug(), "main");
+            node.provisionOnMain(tenant);
             node.insertNote(tenant.slug(), "kept");
             events.publish(tenant.movedTo("third"));
-            JsonNode failed = TenantEventsPublisher.awaitReport(tenant.slug(), "dental", "FAILED", tenant.version(), WAIT);
-            assertEquals("main", failed.path("cluster").asText());
+            node.awaitFailedOnMain(tenant);
             assertEquals(Set.of("kept"), Set.copyOf(notes(Cluster.MAIN, node.database(tenant.slug())).values()));
             node.insertNote(tenant.slug(), "still served");
         } finally {
@@ -234,8 +226,7 @@ class TenantMoverTest {
         Node first = Node.start("dental", prefix);
         String database = first.database(tenant.slug());
         try {
-            events.publish(tenant);
-            first.awaitReady(tenant.slug(), "main");
+            first.provisionOnMain(tenant);
             for (int i = 0; i < 10; i++) {
                 first.insertNote(tenant.slug(), "note " + i);
             }
@@ -358,6 +349,20 @@ class TenantMoverTest {
 
         String database(String slug) {
             return identity.databaseFor(slug);
+        }
+
+        /** Publishes the new tenant and waits until this instance serves it from main; answers its database's name. */
+        String provisionOnMain(Snapshot tenant) {
+            events.publish(tenant);
+            awaitReady(tenant.slug(), "main");
+            return database(tenant.slug());
+        }
+
+        /** The move to the tenant's latest placement failed: reported on main, where it is still served. */
+        void awaitFailedOnMain(Snapshot tenant) {
+            JsonNode failed = TenantEventsPublisher.awaitReport(tenant.slug(), identity.name(), "FAILED", tenant.version(), WAIT);
+            assertEquals("main", failed.path("cluster").asText());
+            assertTrue(failed.path("detail").asText().contains("still served from main"), failed.toString());
         }
 
         void awaitReady(String slug, String cluster) {
