@@ -255,8 +255,9 @@ public class TenantMover {
         target.createFromTemplate(moving, template);
         halt("created");
         try (Connection s = source.connect(database); Connection t = target.connect(moving)) {
-            createAuditPartitions(s, t);
+            // Emptied first: a month's partition cannot be created while the default partition holds rows of that month.
             emptyTables(t);
+            createAuditPartitions(s, t);
             allowUpdatesToBeReplicated(s);
             try (Statement st = s.createStatement()) {
                 st.execute("DROP PUBLICATION IF EXISTS " + PUBLICATION);
