@@ -174,8 +174,8 @@ public class TenantMover {
     }
 
     /**
-     * Moves {@code database} of tenant {@code slug} from cluster {@code from} to cluster {@code to}, whose template
-     * {@code template} is at {@code schemaVersion} like the source. {@code switched} runs at the switch, while the
+     * Moves {@code database} of tenant {@code slug} from cluster {@code from} to cluster {@code to}, as a copy of
+     * {@code to}'s {@code template} (at the source's schema version, or the move fails). {@code switched} runs at the switch, while the
      * tenant is paused (the caller points its directory at the new cluster there). Returns once the tenant is served
      * from {@code to}; throws, after rolling back, when the move could not be made.
      */
@@ -215,6 +215,8 @@ public class TenantMover {
                                 + SWITCH_ATTEMPTS + " times (work in flight, or the copy lagging)");
                     }
                     progress.report(Status.CATCHING_UP, "switch attempt " + attempt + " did not fit in the pause; trying again");
+                    // The held work goes through first: the next pause starts with less in flight.
+                    Thread.sleep(pause.toMillis());
                 }
             } catch (Halted | InterruptedException e) {
                 // A kill, or the provisioner stopping: left as is; the next start settles it.
@@ -293,8 +295,12 @@ public class TenantMover {
                 return false;
             }
             try (Connection s = source.connect(database); Connection admin = source.connect("postgres"); Connection t = target.connect(moving)) {
-                blockWrites(admin, database, backendPid(s));
                 blocked = true;
+                if (!blockWrites(admin, database, backendPid(s))) {
+                    LOG.warnf("A session on %s did not end in time; switch postponed", database);
+                    source.allowConnections(database, true);
+                    return false;
+                }
                 halt("blocked");
                 // The insert position, not pg_current_wal_lsn() (the write position): a commit made with synchronous_commit
                 // off may still sit in the WAL buffers, behind the write position, and would be left out of the copy.
@@ -337,17 +343,23 @@ public class TenantMover {
         }
     }
 
-    /** No session but {@code keep} may write to the source from here: new ones are refused, client ones ended. */
-    private static void blockWrites(Connection admin, String database, int keep) throws SQLException {
+    /**
+     * No session but {@code keep} may write to the source from here: new ones are refused, client ones ended. False when
+     * one did not end in time (it may still commit): the caller allows sessions again and tries later.
+     */
+    private static boolean blockWrites(Connection admin, String database, int keep) throws SQLException {
         try (Statement st = admin.createStatement()) {
             st.execute("ALTER DATABASE " + DatabaseAdmin.quote(database) + " WITH ALLOW_CONNECTIONS false");
         }
-        // The walsender streaming to the target is not a client session: it must finish the copy.
-        try (PreparedStatement ps = admin.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE datname = ? AND pid <> ? AND backend_type = 'client backend'")) {
+        // The walsender streaming to the target is not a client session: it must finish the copy. Each session ended is
+        // waited for (the timeout), so that a commit it was making cannot land after the position read next.
+        try (PreparedStatement ps = admin.prepareStatement("SELECT coalesce(bool_and(pg_terminate_backend(pid, 2000)), true) "
+                + "FROM pg_stat_activity WHERE datname = ? AND pid <> ? AND backend_type = 'client backend'")) {
             ps.setString(1, database);
             ps.setInt(2, keep);
-            ps.execute();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
