@@ -20,6 +20,7 @@ import io.ipsc.testsupport.TenantEventsPublisher;
 import io.ipsc.testsupport.TenantEventsPublisher.Snapshot;
 import io.ipsc.testsupport.TopicReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.awaitility.Awaitility;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -214,6 +216,37 @@ class TenantMoverTest {
     }
 
     /**
+     * Work that stays in flight on the tenant (a long report, say) keeps the switch from fitting in the pause: it is
+     * postponed, tried three times, then the move is rolled back and reported FAILED; the work itself is never cut
+     * off, and the tenant stays on main with everything.
+     */
+    @Test
+    void aSwitchThatCannotFitInThePauseIsTriedThreeTimesThenRolledBackWithoutCuttingTheWorkOff() throws Exception {
+        Snapshot tenant = TenantEventsPublisher.snapshot("busy-" + UUID.randomUUID().toString().substring(0, 6), "dental_clinic");
+        Node node = Node.start("dental", "busy-", Duration.ofMillis(400));
+        try {
+            String database = node.provisionOnMain(tenant);
+            node.insertNote(tenant.slug(), "before");
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            CompletableFuture<Long> longWork = node.pools.withPool(node.directory.find(tenant.slug()).orElseThrow(), AuditActor.SYSTEM,
+                            pool -> pool.preparedQuery("INSERT INTO notes (body) VALUES ($1) RETURNING id").execute(Tuple.of("long work"))
+                                    .chain(rows -> Uni.createFrom().completionStage(release).replaceWith(rows.iterator().next().getLong(0))))
+                    .subscribeAsCompletionStage();
+            events.publish(tenant.movedTo("second"));
+            node.awaitFailedOnMain(tenant);
+            release.complete(null);
+            longWork.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(TenantState.READY, node.directory.find(tenant.slug()).orElseThrow().state());
+            node.insertNote(tenant.slug(), "after");
+            assertEquals(Set.of("before", "long work", "after"), Set.copyOf(notes(Cluster.MAIN, database).values()));
+            assertNoLeftovers(database);
+            assertFalse(exists(Cluster.SECOND, database));
+        } finally {
+            node.stop();
+        }
+    }
+
+    /**
      * A process killed at each step of a move (simulated: the mover stops there and nothing is undone) leaves something
      * the next start recognises: before the copy is final it is rolled back and the move made again, after it the
      * switch is finished. Either way the tenant ends on second with all its rows, and nothing of the move is left.
@@ -318,6 +351,11 @@ class TenantMoverTest {
                         ProvisioningReporter reporter, ServiceIdentity identity) {
 
         static Node start(String service, String slugs) {
+            return start(service, slugs, Duration.ofSeconds(5));
+        }
+
+        /** Whose switch pauses the tenant's work at most {@code pause}. */
+        static Node start(String service, String slugs, Duration pause) {
             EmbeddedServers servers = EmbeddedServers.get();
             ObjectMapper json = new ObjectMapper().findAndRegisterModules();
             new JsonConfiguration().customize(json);
@@ -328,10 +366,10 @@ class TenantMoverTest {
             TenantDirectory directory = new TenantDirectory();
             TenantPoolRegistry pools = new TenantPoolRegistry(vertx,
                     new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 10, Duration.ofSeconds(30)),
-                    clusters, new SimpleMeterRegistry(), Duration.ofSeconds(5));
+                    clusters, new SimpleMeterRegistry(), pause);
             ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(new SimpleMeterRegistry()),
                     servers.kafkaBootstrapServers());
-            TenantMover mover = new TenantMover(clusters, pools, Duration.ofSeconds(5), Duration.ofMinutes(2));
+            TenantMover mover = new TenantMover(clusters, pools, pause, Duration.ofMinutes(2));
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters,
                     new TenantMigrations(clusters.admin("main"), "classpath:db/tenant-move"), reporter, pools, mover, json,
                     servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100), List.of()) {
