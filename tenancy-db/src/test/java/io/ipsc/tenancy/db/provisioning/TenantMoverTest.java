@@ -216,6 +216,58 @@ class TenantMoverTest {
     }
 
     /**
+     * Two instances of the service, both written to: one moves the database (they take turns on the move's lock), the
+     * other finds it moved and follows. Every write either acknowledged is on second: the mover ends the other's
+     * sessions on the source and waits for them before it reads the source's position. The other instance's writes
+     * during the switch fail rather than wait (its pause is not the mover's), which is the documented limit.
+     */
+    @Test
+    void withTwoInstancesOneMovesTheOtherFollowsAndEveryWriteEitherAcknowledgedIsOnTheTarget() throws Exception {
+        Snapshot tenant = TenantEventsPublisher.snapshot("pair-" + UUID.randomUUID().toString().substring(0, 6), "dental_clinic");
+        Node one = Node.start("dental", "pair-");
+        Node other = Node.start("dental", "pair-");
+        try {
+            String database = one.provisionOnMain(tenant);
+            other.awaitReady(tenant.slug(), "main");
+            Map<Long, String> acknowledged = new ConcurrentSkipListMap<>();
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Thread> writers = new ArrayList<>();
+            for (Node node : List.of(one, other)) {
+                Thread writer = new Thread(() -> {
+                    for (int n = 0; writing.get(); n++) {
+                        String body = Thread.currentThread().getName() + " " + n;
+                        try {
+                            acknowledged.put(node.insertNote(tenant.slug(), body), body);
+                        } catch (RuntimeException e) {
+                            // Not acknowledged: the caller knows it was not written.
+                        }
+                    }
+                }, node == one ? "one" : "other");
+                writers.add(writer);
+                writer.start();
+            }
+            Awaitility.await().atMost(WAIT).until(() -> acknowledged.size() >= 20);
+            events.publish(tenant.movedTo("second"));
+            one.awaitReady(tenant.slug(), "second");
+            other.awaitReady(tenant.slug(), "second");
+            int atSwitch = acknowledged.size();
+            Awaitility.await().atMost(WAIT).until(() -> acknowledged.size() >= atSwitch + 20);
+            writing.set(false);
+            for (Thread writer : writers) {
+                writer.join(WAIT.toMillis());
+            }
+            Map<Long, String> onTarget = notes(Cluster.SECOND, database);
+            acknowledged.forEach((id, body) -> assertEquals(body, onTarget.get(id), "acknowledged write " + id + " is on second"));
+            assertTrue(onTarget.values().stream().anyMatch(b -> b.startsWith("one ")) && onTarget.values().stream().anyMatch(b -> b.startsWith("other ")));
+            assertFalse(exists(Cluster.MAIN, database));
+            assertNoLeftovers(database);
+        } finally {
+            one.stop();
+            other.stop();
+        }
+    }
+
+    /**
      * Work that stays in flight on the tenant (a long report, say) keeps the switch from fitting in the pause: it is
      * postponed, tried three times, then the move is rolled back and reported FAILED; the work itself is never cut
      * off, and the tenant stays on main with everything.
