@@ -5,6 +5,9 @@ import io.ipsc.tenancy.db.cluster.Clusters;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.tenancy.event.Placement;
 import io.ipsc.tenancy.event.ProvisioningReport.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -83,23 +86,36 @@ public class TenantMover {
     /** The comment that marks a copy final: from then on the move is finished, never rolled back. */
     static final String FINAL_MARK = "ipsc move final copy";
     static final int SWITCH_ATTEMPTS = 3;
+    /** How long each switch held the tenant's work (seconds; no tenant tag, as every meter of the pool registry). */
+    public static final String PAUSE_METER = "ipsc_tenant_move_pause";
+    /** Moves ended, by outcome: switched, failed (rolled back). */
+    public static final String MOVES_METER = "ipsc_tenant_moves";
     private static final long LAST_POLL_MILLIS = 200;
 
     private final Clusters clusters;
     private final TenantPoolRegistry pools;
     private final Duration pause;
     private final Duration copyTimeout;
+    private final Timer pauses;
+    private final Counter switchedMoves;
+    private final Counter failedMoves;
     /** Tests only: the step after which to stop as a killed process would, leaving everything as it is. */
     private volatile String haltAfter;
     private volatile CompletableFuture<String> halted = new CompletableFuture<>();
 
-    public TenantMover(Clusters clusters, TenantPoolRegistry pools,
+    public TenantMover(Clusters clusters, TenantPoolRegistry pools, MeterRegistry meters,
                        @ConfigProperty(name = TenantPoolRegistry.MOVE_PAUSE, defaultValue = "PT5S") Duration pause,
                        @ConfigProperty(name = "ipsc.move.copy-timeout", defaultValue = "PT30M") Duration copyTimeout) {
         this.clusters = clusters;
         this.pools = pools;
         this.pause = pause;
         this.copyTimeout = copyTimeout;
+        this.pauses = Timer.builder(PAUSE_METER).description("How long a move's switch held the tenant's work")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.switchedMoves = Counter.builder(MOVES_METER).tag("outcome", "switched")
+                .description("Tenant database moves ended here, by outcome").register(meters);
+        this.failedMoves = Counter.builder(MOVES_METER).tag("outcome", "failed")
+                .description("Tenant database moves ended here, by outcome").register(meters);
     }
 
     /** What a move tells tenant-service while it runs (COPYING, CATCHING_UP), through the provisioner's reporter. */
@@ -233,6 +249,7 @@ public class TenantMover {
                 }
                 LOG.errorf("Moving %s from %s to %s failed: %s; rolling back", database, from, to, e.getMessage());
                 rollBack(source, target, database, moving);
+                failedMoves.increment();
                 throw new MoveFailedException(e.getMessage(), e);
             }
         } catch (SQLException e) {
@@ -327,8 +344,11 @@ public class TenantMover {
             finish(source, target, database, moving);
             pools.switchCluster(slug, source.cluster(), target.cluster());
             switched.run();
+            Duration paused = Duration.ofNanos(System.nanoTime() - pausedAt);
+            pauses.record(paused);
+            switchedMoves.increment();
             LOG.infof("Switched %s from %s to %s; the tenant's work paused for %d ms", database, source.cluster(), target.cluster(),
-                    Duration.ofNanos(System.nanoTime() - pausedAt).toMillis());
+                    paused.toMillis());
             return true;
         } catch (Halted e) {
             throw e;

@@ -165,6 +165,11 @@ class TenantMoverTest {
                     "ids after the switch continue past " + lastOnSource + ": " + afterReport);
             assertNoLeftovers(database);
             assertEquals("second", node.directory.find(tenant.slug()).orElseThrow().cluster());
+            // The switch's pause is measured (what the move benchmark reads), once, and was within the bound.
+            var pause = node.meters.get(TenantMover.PAUSE_METER).timer();
+            assertEquals(1, pause.count());
+            assertTrue(pause.max(TimeUnit.MILLISECONDS) < 5000, pause.max(TimeUnit.MILLISECONDS) + " ms");
+            assertEquals(1.0, node.meters.get(TenantMover.MOVES_METER).tag("outcome", "switched").counter().count());
         } finally {
             node.stop();
         }
@@ -286,6 +291,7 @@ class TenantMoverTest {
                     .subscribeAsCompletionStage();
             events.publish(tenant.movedTo("second"));
             node.awaitFailedOnMain(tenant);
+            assertEquals(1.0, node.meters.get(TenantMover.MOVES_METER).tag("outcome", "failed").counter().count());
             release.complete(null);
             longWork.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(TenantState.READY, node.directory.find(tenant.slug()).orElseThrow().state());
@@ -400,7 +406,7 @@ class TenantMoverTest {
 
     /** One instance of a service on both clusters, wired by hand as CDI would, serving the tenants whose slugs start with {@code slugs}. */
     private record Node(TenantProvisioner provisioner, TenantDirectory directory, TenantPoolRegistry pools, TenantMover mover,
-                        ProvisioningReporter reporter, ServiceIdentity identity) {
+                        ProvisioningReporter reporter, ServiceIdentity identity, SimpleMeterRegistry meters) {
 
         static Node start(String service, String slugs) {
             return start(service, slugs, Duration.ofSeconds(5));
@@ -421,7 +427,8 @@ class TenantMoverTest {
                     clusters, new SimpleMeterRegistry(), pause);
             ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(new SimpleMeterRegistry()),
                     servers.kafkaBootstrapServers());
-            TenantMover mover = new TenantMover(clusters, pools, pause, Duration.ofMinutes(2));
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            TenantMover mover = new TenantMover(clusters, pools, meters, pause, Duration.ofMinutes(2));
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters,
                     new TenantMigrations(clusters.admin("main"), "classpath:db/tenant-move"), reporter, pools, mover, json,
                     servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100), List.of()) {
@@ -434,7 +441,7 @@ class TenantMoverTest {
                 }
             };
             provisioner.start(null);
-            return new Node(provisioner, directory, pools, mover, reporter, identity);
+            return new Node(provisioner, directory, pools, mover, reporter, identity, meters);
         }
 
         String database(String slug) {
