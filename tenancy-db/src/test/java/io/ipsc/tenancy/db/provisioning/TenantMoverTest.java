@@ -176,6 +176,46 @@ class TenantMoverTest {
         }
     }
 
+    /**
+     * Moved to second and back to main (as tenant-service does when another service's part of a move failed): served from
+     * main again with every row, ids going on, work still naming second sent to main, and each cluster keeping the
+     * archive of the copy it gave away.
+     */
+    @Test
+    void aTenantMovedThereAndBackIsServedFromMainAgainWithEverything() throws Exception {
+        Snapshot tenant = TenantEventsPublisher.snapshot("back-" + UUID.randomUUID().toString().substring(0, 6), "dental_clinic");
+        Node node = Node.start("dental", "back-");
+        try {
+            String database = node.provisionOnMain(tenant);
+            long first = node.insertNote(tenant.slug(), "on main");
+            TenantEntry onMain = node.directory.find(tenant.slug()).orElseThrow();
+            events.publish(tenant.movedTo("second"));
+            node.awaitReady(tenant.slug(), "second");
+            TenantEntry onSecond = node.directory.find(tenant.slug()).orElseThrow();
+            long second = node.insertNote(tenant.slug(), "on second");
+            events.publish(tenant.movedTo("main"));
+            TenantEventsPublisher.awaitReport(tenant.slug(), "dental", "PROVISIONED", tenant.version(), WAIT);
+            node.awaitReady(tenant.slug(), "main");
+            long third = node.insertNote(tenant.slug(), "on main again");
+            assertTrue(first < second && second < third, first + " < " + second + " < " + third);
+            assertEquals(Map.of(first, "on main", second, "on second", third, "on main again"), notes(Cluster.MAIN, database));
+            // Work that looked the tenant up at either earlier place reaches it where it is now.
+            for (TenantEntry stale : List.of(onMain, onSecond)) {
+                assertEquals(EmbeddedServers.get().postgresPort(), (int) node.pools.withPool(stale, AuditActor.SYSTEM,
+                        pool -> pool.query("SELECT inet_server_port()").execute().map(rows -> rows.iterator().next().getInteger(0)))
+                        .await().atMost(Duration.ofSeconds(30)));
+            }
+            for (Cluster cluster : Cluster.values()) {
+                assertEquals("1", scalar(cluster, "postgres", "SELECT count(*) FROM pg_database WHERE datname LIKE 'archived\\_%"
+                        + database + "'"), "the copy " + cluster + " gave away is archived there");
+            }
+            assertFalse(exists(Cluster.SECOND, database));
+            assertNoLeftovers(database);
+        } finally {
+            node.stop();
+        }
+    }
+
     @Test
     void aMoveWhoseCopyFailsIsRolledBackAndTheTenantIsStillServedFromMainWithAllItsData() throws Exception {
         Snapshot tenant = TenantEventsPublisher.snapshot("poison-" + UUID.randomUUID().toString().substring(0, 6), "manufacturing");
