@@ -36,10 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ol>
  *   <li><b>copy</b>: the target database is created from the target cluster's template under a temporary name,
  *   {@code <db>__moving}, so that a copy never sits under the real name until it is complete; every table the
- *   template filled (Flyway's history, {@code ipsc_tenant}, seed rows) is emptied, with the audit trail's
- *   append-only triggers kept quiet by {@code session_replication_role = replica}, and the source's monthly
- *   audit partitions are created. A publication {@code ipsc_move} on the source ({@code FOR ALL TABLES},
- *   {@code publish_via_partition_root} for the partitioned {@code ipsc_audit}) and a subscription on the
+ *   template filled (Flyway's history, {@code ipsc_tenant}, seed rows) is emptied, the audit trail's
+ *   truncate guards disabled for that one transaction, and the source's monthly audit partitions are created.
+ *   A publication {@code ipsc_move} on the source (every table of the database by name: {@code FOR ALL TABLES}
+ *   would need a superuser, and the service's role owns them all; {@code publish_via_partition_root} for the
+ *   partitioned {@code ipsc_audit}) and a subscription on the
  *   target ({@code copy_data}, its slot {@code ipsc_move_<hash of db>} created on the source) copy every table
  *   and then stream the changes. The apply workers run as {@code session_replication_role = replica}, so the
  *   target's audit triggers do not fire: the audit rows arrive as data. Reported COPYING, then CATCHING_UP
@@ -278,9 +279,11 @@ public class TenantMover {
             emptyTables(t);
             createAuditPartitions(s, t);
             allowUpdatesToBeReplicated(s);
+            List<String> tables = userTables(s, "c.relkind IN ('r', 'p') AND NOT c.relispartition");
             try (Statement st = s.createStatement()) {
                 st.execute("DROP PUBLICATION IF EXISTS " + PUBLICATION);
-                st.execute("CREATE PUBLICATION " + PUBLICATION + " FOR ALL TABLES WITH (publish_via_partition_root = true)");
+                st.execute("CREATE PUBLICATION " + PUBLICATION + " FOR TABLE " + String.join(", ", tables)
+                        + " WITH (publish_via_partition_root = true)");
             }
             try (Statement st = t.createStatement()) {
                 st.execute("CREATE SUBSCRIPTION " + SUBSCRIPTION + " CONNECTION " + literal(conninfo(source, database))
@@ -560,18 +563,27 @@ public class TenantMover {
 
     /**
      * Empties every table of the copy, so that the source's rows are the only ones (the template's Flyway history,
-     * identity row and seed rows would collide with them). As replica, so the audit trail's truncate guard is quiet.
+     * identity row and seed rows would collide with them). The audit trail's truncate guards (triggers on
+     * {@code ipsc_audit} and each partition) are disabled for that one transaction, as the table's owner may
+     * ({@code session_replication_role} would need a superuser); the copy is served by no one yet.
      */
     private static void emptyTables(Connection t) throws SQLException {
         List<String> tables = userTables(t, "c.relkind IN ('r', 'p') AND NOT c.relispartition");
         if (tables.isEmpty()) {
             return;
         }
+        List<String> guarded = userTables(t, "c.relkind IN ('r', 'p') AND EXISTS (SELECT 1 FROM pg_trigger tg "
+                + "WHERE tg.tgrelid = c.oid AND NOT tg.tgisinternal AND tg.tgtype & 32 <> 0)"); // 32: TRIGGER_TYPE_TRUNCATE
         boolean autoCommit = t.getAutoCommit();
         t.setAutoCommit(false);
         try (Statement st = t.createStatement()) {
-            st.execute("SET LOCAL session_replication_role = replica");
+            for (String table : guarded) {
+                st.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+            }
             st.execute("TRUNCATE " + String.join(", ", tables));
+            for (String table : guarded) {
+                st.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            }
             t.commit();
         } catch (SQLException e) {
             t.rollback();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -149,6 +151,12 @@ class TenantMoverTest {
             long next = node.insertNote(tenant.slug(), "after the move");
             assertTrue(next > onTarget.keySet().stream().mapToLong(Long::longValue).max().orElseThrow());
             node.sql(tenant.slug(), "INSERT INTO note_lines (note_id, line) VALUES ($1, 'a new line')", next);
+            // The copy's triggers, off while its tables were emptied, are on again: changes are audited, the trail guarded.
+            assertEquals(Integer.toString(onTarget.size() + 1), scalar(Cluster.SECOND, database,
+                    "SELECT count(*) FROM ipsc_audit WHERE table_name = 'notes' AND action = 'insert'"));
+            SQLException guarded = assertThrows(SQLException.class,
+                    () -> execute(Cluster.SECOND, database, "TRUNCATE ipsc_audit"));
+            assertEquals("42501", guarded.getSQLState());
 
             // The source is archived with every row, nothing of the move is left.
             assertFalse(exists(Cluster.MAIN, database));
