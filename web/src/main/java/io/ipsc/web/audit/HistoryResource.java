@@ -142,7 +142,10 @@ public class HistoryResource {
             Map<String, Object> fields = lineAsItWas(e);
             List<Fact> others = fields.entrySet().stream().filter(f -> !SUMMED_UP.contains(f.getKey()))
                     .map(f -> new Fact(label(f.getKey()), shown(f.getValue()))).toList();
-            return new Row(when, who, action, line, List.of(), facts(fields), others);
+            // The description is in the line's name already ("Line 2 · Steel rod"): not said twice.
+            List<Fact> facts = facts(fields).stream()
+                    .filter(f -> !("description".equals(f.label()) && line != null && line.endsWith(" · " + f.value()))).toList();
+            return new Row(when, who, action, line, List.of(), facts, others);
         }
         return new Row(when, who, action, line, changes, List.of(), List.of());
     }
