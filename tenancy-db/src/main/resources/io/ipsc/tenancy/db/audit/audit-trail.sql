@@ -54,7 +54,16 @@ DROP INDEX IF EXISTS ipsc_audit_user_idx;
 -- reads, which are rare, expand it. An update names only the fields it changed (layout 2; the update trigger only
 -- fires when the row's image changed, and a change invisible in JSON writes nothing). A secret (a password hash,
 -- a token) is noted as changed, never copied: the table's secret columns are the trigger's arguments, found once
--- when the trigger is attached (ipsc_audit_secrets), not matched against every field of every row.
+-- when the trigger is attached (ipsc_audit_trigger_args), not matched against every field of every row. The first
+-- argument is the table's column count then (pg_class.relnatts): a table that has gained a column since (a migration
+-- adding a secret column and writing it, before the installer re-attaches the triggers) has every field checked by
+-- name instead, so no secret slips through in that window. The check is one catalog-cache lookup (has_column_privilege
+-- on the next column number is null while there is no such column), no query. (A column renamed to a secret name is
+-- redacted from the install that follows the migration; TenantMigrations.migrate runs it at once.)
+CREATE OR REPLACE FUNCTION ipsc_audit_secret(field text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT field ~ '(password|secret|token)'
+$$;
+
 CREATE OR REPLACE FUNCTION ipsc_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     who     jsonb := nullif(current_setting('ipsc.actor', true), '')::jsonb;
@@ -63,6 +72,7 @@ DECLARE
     image   jsonb;
     changes jsonb;
     layout  smallint := 3;
+    secrets text[];
     secret  text;
 BEGIN
     IF TG_OP = 'UPDATE' THEN
@@ -76,23 +86,22 @@ BEGIN
         IF changes IS NULL THEN
             RETURN NULL;
         END IF;
-        -- TG_ARGV is null, not empty, on a table without secrets.
-        IF TG_NARGS > 0 THEN
-            FOREACH secret IN ARRAY TG_ARGV LOOP
-                IF changes ? secret THEN
-                    changes := changes || jsonb_build_object(secret, '{"old": "[redacted]", "new": "[redacted]"}'::jsonb);
-                END IF;
-            END LOOP;
-        END IF;
     ELSE
         IF TG_OP = 'INSERT' THEN image := to_jsonb(NEW); ELSE image := to_jsonb(OLD); END IF;
         changes := image;
-        IF TG_NARGS > 0 THEN
-            FOREACH secret IN ARRAY TG_ARGV LOOP
-                changes := changes || jsonb_build_object(secret, '[redacted]');
-            END LOOP;
-        END IF;
     END IF;
+    IF TG_NARGS > 0 AND has_column_privilege(TG_RELID, (TG_ARGV[0]::integer + 1)::smallint, 'SELECT') IS NULL THEN
+        secrets := TG_ARGV[1:];
+    ELSE
+        secrets := ARRAY(SELECT k FROM jsonb_object_keys(image) AS k WHERE ipsc_audit_secret(k));
+    END IF;
+    FOREACH secret IN ARRAY secrets LOOP
+        -- Only a field the change holds (an update's changed ones; a column dropped since the attach is in none).
+        IF changes ? secret THEN
+            changes := changes || jsonb_build_object(secret, CASE WHEN layout = 2 THEN '{"old": "[redacted]", "new": "[redacted]"}'::jsonb
+                                                                  ELSE to_jsonb('[redacted]'::text) END);
+        END IF;
+    END LOOP;
     INSERT INTO ipsc_audit (table_name, record_id, action, changes, changes_format, actor, actor_user_id, actor_email,
                             request_id, kafka_topic, kafka_partition, kafka_offset)
     VALUES (TG_TABLE_NAME, image ->> 'id', lower(TG_OP), changes, layout,
@@ -159,24 +168,25 @@ CREATE OR REPLACE FUNCTION ipsc_audit_excluded(table_name name) RETURNS boolean 
         OR table_name LIKE 'ipsc\_audit%'
 $$;
 
--- A table's secret columns (a password hash, a token: by name), which its triggers get as arguments.
-CREATE OR REPLACE FUNCTION ipsc_audit_secrets(rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
-    SELECT coalesce(array_agg(a.attname::text ORDER BY a.attnum), '{}') FROM pg_attribute a
-     WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped AND a.attname ~ '(password|secret|token)'
+-- A table's triggers' arguments: its column count (pg_class.relnatts, dropped columns included, so it only grows),
+-- then its secret columns (a password hash, a token: by name).
+CREATE OR REPLACE FUNCTION ipsc_audit_trigger_args(rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
+    SELECT ARRAY[(SELECT c.relnatts::text FROM pg_class c WHERE c.oid = rel)]
+           || coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
+                         WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped AND ipsc_audit_secret(a.attname)), '{}')
 $$;
 
 -- Every other table of the database gets the triggers: so a table a later migration adds is audited
 -- without anyone remembering to. Two per table: inserts and deletes (ipsc_audit, the name AuditLog lists the
 -- audited tables by), and updates (ipsc_audit_update), which fire only when the row's image changed, so an
--- UPDATE that changes nothing costs no trigger call. Both carry the table's secret columns as arguments.
--- The tables still to attach: without both triggers, with v1's single one (which also fired on updates), or
--- with arguments that are no longer the table's secret columns (a migration added or renamed one): so a secret
--- column added later is redacted from its first row. AuditTrail.current asks this too, so both agree on what
+-- UPDATE that changes nothing costs no trigger call. Both carry the table's column count and secret columns as
+-- arguments. The tables still to attach: without both triggers, with v1's single one (which also fired on updates),
+-- or with arguments that no longer match the table (a migration added a column, or renamed or dropped a secret one). AuditTrail.current asks this too, so both agree on what
 -- "attached" means. Re-attaching happens in the installer's transaction, so no change goes unrecorded meanwhile.
 CREATE OR REPLACE FUNCTION ipsc_audit_unattached() RETURNS SETOF name LANGUAGE sql STABLE AS $$
     SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
      CROSS JOIN LATERAL (SELECT coalesce(string_agg(convert_to(s, 'UTF8') || '\x00'::bytea, ''::bytea ORDER BY i), ''::bytea) AS args
-                           FROM unnest(ipsc_audit_secrets(c.oid)) WITH ORDINALITY AS a (s, i)) expected
+                           FROM unnest(ipsc_audit_trigger_args(c.oid)) WITH ORDINALITY AS a (s, i)) expected
      WHERE ns.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
        AND NOT ipsc_audit_excluded(c.relname)
        AND NOT (EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit'
@@ -194,8 +204,8 @@ DECLARE
 BEGIN
     FOR t IN SELECT relname FROM ipsc_audit_unattached() AS relname
     LOOP
-        SELECT coalesce(string_agg(quote_literal(s), ', '), '') INTO args
-          FROM unnest(ipsc_audit_secrets(format('public.%I', t.relname)::regclass)) AS s;
+        SELECT string_agg(quote_literal(s), ', ' ORDER BY i) INTO args
+          FROM unnest(ipsc_audit_trigger_args(format('public.%I', t.relname)::regclass)) WITH ORDINALITY AS a (s, i);
         EXECUTE format('DROP TRIGGER IF EXISTS ipsc_audit ON public.%I', t.relname);
         EXECUTE format('DROP TRIGGER IF EXISTS ipsc_audit_update ON public.%I', t.relname);
         EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT OR DELETE ON public.%I '
