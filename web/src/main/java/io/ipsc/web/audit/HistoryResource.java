@@ -132,10 +132,6 @@ public class HistoryResource {
                 default -> "Line changed";
             };
         }
-        // What a person reads: not the row's bookkeeping (its id and timestamps), nor a field created empty.
-        List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
-                .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))
-                .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
         String when = IndianFormats.dateTime(e.getAt());
         if (LineNames.isLine(e) && !"update".equals(e.getAction())) {
             // A line added or removed: fourteen fields each "— → value" would bury what matters.
@@ -147,6 +143,10 @@ public class HistoryResource {
                     .filter(f -> !("description".equals(f.label()) && line != null && line.endsWith(" · " + f.value()))).toList();
             return new Row(when, who, action, line, List.of(), facts, others);
         }
+        // What a person reads: not the row's bookkeeping (its id and timestamps), nor a field created empty.
+        List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
+                .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))
+                .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
         return new Row(when, who, action, line, changes, List.of(), List.of());
     }
 
