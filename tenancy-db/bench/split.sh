@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Splits the audit trail's write cost with pgbench: each variant gets a fresh database (schema.sql plus the
-# variant's trail: "none" is the schema alone, "current" the shipped audit-trail.sql, "v1" the script as v1
-# shipped it, read from git history, and any other name a trail of one's own in variants/<name>.sql), then the variants run in ABBA order, several rounds,
+# variant's trail: "none" is the schema alone, "current" the shipped audit-trail.sql, "v1" and "v2" the script as
+# v1 and v2 shipped it, read from git history, and any other name a trail of one's own in variants/<name>.sql), then the variants run in ABBA order, several rounds,
 # the same invoice script (invoice.pgbench) with the same clients. Prints invoices/s per run and the
 # load average before each, and the server's CPU time per invoice (all its processes, from /proc: unlike
 # invoices/s it hardly moves with the load of other work on the machine). Run it against a server of your
@@ -12,7 +12,7 @@
 #   B=$(dirname "$(ls /tmp/embedded-pg/*/bin/postgres | head -1)"); mkdir /tmp/pg && chown nobody /tmp/pg
 #   runuser -u nobody -- $B/initdb -D /tmp/pg -U postgres -A trust
 #   runuser -u nobody -- $B/pg_ctl -D /tmp/pg -l /tmp/pg/log -o "-p 5499 -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp/pg -F -c synchronous_commit=off -c full_page_writes=off" start
-#   CLIENTS=1 PGDATA=/tmp/pg ./split.sh 5499 3 6 none v1 current
+#   CLIENTS=1 PGDATA=/tmp/pg ./split.sh 5499 3 6 none v2 current
 # (-F and the two settings: what the tests' server runs with, Durability.FAST.)
 set -euo pipefail
 port=$1; seconds=$2; rounds=$3; shift 3
@@ -21,6 +21,8 @@ trail=tenancy-db/src/main/resources/io/ipsc/tenancy/db/audit/audit-trail.sql
 # The last commit that shipped the trail as v1 (852ce7b, after it, brought v2): the baseline stays in
 # history instead of as a near-copy of the script in the tree.
 v1_commit=f324d00
+# The last commit with v2 (row-by-row diff for every action, three btrees): v3 came after it.
+v2_commit=bca982f
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres "$@"; }
 fresh() {
   local v=$1 db="split_${1//-/_}"
@@ -31,6 +33,7 @@ fresh() {
     # The trail as shipped, not a copy of it: what is measured is what every tenant database gets.
     current) psql_ -d "$db" -f "$here/../../$trail" >/dev/null ;;
     v1) git -C "$here" show "$v1_commit:$trail" | psql_ -d "$db" -f - >/dev/null ;;
+    v2) git -C "$here" show "$v2_commit:$trail" | psql_ -d "$db" -f - >/dev/null ;;
     *) psql_ -d "$db" -f "$here/variants/$v.sql" >/dev/null ;;
   esac
   psql_ -d "$db" -c "VACUUM ANALYZE"

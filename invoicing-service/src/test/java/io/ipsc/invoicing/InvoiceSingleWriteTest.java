@@ -89,9 +89,10 @@ class InvoiceSingleWriteTest {
         // The lines' insert rows carry their tax: Karnataka is inter-state from Maharashtra, so IGST, e.g. the widget's
         // 2.5 kg × 333.33 less 7.5 % = 770.83 taxable, at 12 % = 92.50.
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT changes -> 'taxable_amount' ->> 'new', changes -> 'igst' ->> 'new', changes -> 'cgst' ->> 'new' FROM ipsc_audit "
-                        + "WHERE table_name = 'invoice_lines' AND action = 'insert' AND changes -> 'invoice_id' ->> 'new' = '" + invoice + "' "
-                        + "AND changes -> 'position' ->> 'new' = '1'")) {
+                // An insert's row is the line's image (changes_format 3): {field: value}.
+                "SELECT changes ->> 'taxable_amount', changes ->> 'igst', changes ->> 'cgst' FROM ipsc_audit "
+                        + "WHERE table_name = 'invoice_lines' AND action = 'insert' AND changes_format = 3 AND changes ->> 'invoice_id' = '" + invoice + "' "
+                        + "AND changes ->> 'position' = '1'")) {
             rs.next();
             assertEquals("770.83", rs.getString(1));
             assertEquals("92.50", rs.getString(2));
@@ -177,7 +178,8 @@ class InvoiceSingleWriteTest {
         Map<Object, Long> counts = new TreeMap<>();
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT table_name || ' ' || action, count(*) FROM ipsc_audit WHERE (table_name = 'invoices' AND record_id = '" + invoice + "') "
-                        + "OR (table_name = 'invoice_lines' AND coalesce(changes -> 'invoice_id' ->> 'new', changes -> 'invoice_id' ->> 'old') = '"
+                        + "OR (table_name = 'invoice_lines' AND coalesce(changes -> 'invoice_id' ->> 'new', changes -> 'invoice_id' ->> 'old', "
+                        + "CASE WHEN changes_format = 3 THEN changes ->> 'invoice_id' END) = '"
                         + invoice + "') OR (table_name = 'invoice_lines' AND record_id IN (SELECT id::text FROM invoice_lines WHERE invoice_id = "
                         + invoice + ")) GROUP BY 1")) {
             while (rs.next()) {

@@ -56,8 +56,9 @@ class PlatformAuditTrailTest {
         }
         assertEquals(List.of("insert"), actions("users", userId).subList(0, 1));
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT changes -> 'password_hash' ->> 'new' FROM ipsc_audit WHERE table_name = 'users' "
-                        + "AND record_id = ? AND action = 'insert'")) {
+                // The insert is stored as the row's image (changes_format 3), its secret columns replaced.
+                "SELECT changes ->> 'password_hash' FROM ipsc_audit WHERE table_name = 'users' "
+                        + "AND record_id = ? AND action = 'insert' AND changes_format = 3")) {
             ps.setString(1, Integer.toString(userId));
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next());

@@ -58,7 +58,6 @@ class HistoryPagesTest {
                 .body(containsString("<strong>Line changed</strong>"))
                 .body(containsString("<span class=\"history-field\">quantity</span>: <span class=\"history-before\">2</span> → <span class=\"history-after\">3</span>"))
                 .body(containsString("<strong>Line removed</strong>"))
-                .body(containsString("<span class=\"history-before\">Mouth guard</span>"))
                 // The line's parent key is the page's own record: not repeated.
                 .body(not(containsString("invoice id")))
                 .extract().asString();
@@ -74,6 +73,33 @@ class HistoryPagesTest {
         List<String> trail = HistoryStubGateway.CALLS.stream().filter(c -> c.startsWith("GET /api/tenants/acme-traders/audit")).toList();
         assertTrue(trail.get(0).contains("entity=purchase") && trail.get(0).contains("with=lines"), trail.toString());
         assertTrue(trail.get(1).contains("entity=product") && !trail.get(1).contains("with="), "a product has no lines: " + trail);
+    }
+
+    /** A line removed (or added) carries all its fields: what a person needs first is shown, the rest behind a toggle. */
+    @Test
+    void aLineRemovedIsSummedUpAsItWasWithItsOtherFieldsBehindAToggle() {
+        Browserless admin = new Browserless();
+        admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
+        String page = admin.get(INVOICE_42).then().statusCode(200).extract().asString();
+        String removed = page.substring(page.indexOf("<strong>Line removed</strong>"), page.indexOf("<strong>Line changed</strong>"));
+        String summary = removed.substring(removed.indexOf("class=\"history-facts\""), removed.indexOf("</p>", removed.indexOf("history-facts")));
+        for (String fact : List.of("quantity</span> 2 nos", "rate</span> ₹450.00", "total</span> ₹1,062.00")) {
+            assertTrue(summary.contains(fact), fact + " in " + summary);
+        }
+        assertTrue(summary.indexOf("quantity") < summary.indexOf("rate") && summary.indexOf("rate") < summary.indexOf("total"), summary);
+        // Its description is in its name ("Line 3 · Mouth guard"), not said again.
+        assertTrue(!summary.contains("description"), summary);
+        // The other fields behind a closed toggle, as the line was; no "— →" per field, no bookkeeping, nothing said twice.
+        String others = removed.substring(removed.indexOf("<details class=\"history-other-fields\">"), removed.indexOf("</details>"));
+        assertTrue(others.contains("<summary>8 more fields</summary>"), others);
+        assertTrue(others.contains("<span class=\"history-field\">hsn sac</span>: <span class=\"history-value\">9021</span>"), others);
+        assertTrue(others.contains("<span class=\"history-field\">igst</span>: <span class=\"history-value\">162</span>"), others);
+        for (String hidden : List.of(">description<", ">quantity<", ">unit price<", ">total<", ">position<", ">invoice id<", ">id<", "→")) {
+            assertTrue(!others.contains(hidden), hidden + " in " + others);
+        }
+        assertTrue(!removed.contains("history-before"), removed);
+        // A line's change keeps the field-by-field form.
+        assertTrue(page.contains("<span class=\"history-field\">quantity</span>: <span class=\"history-before\">2</span> → <span class=\"history-after\">3</span>"));
     }
 
     @Test

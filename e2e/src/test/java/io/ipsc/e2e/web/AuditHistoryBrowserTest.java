@@ -98,9 +98,15 @@ class AuditHistoryBrowserTest extends BrowserFixture {
                 .map(e -> e.getText()).toList();
         assertTrue(lines.contains("Line 2 · Steel mug"), "each line entry names its line: " + lines);
         assertEquals("Created", heads.get(heads.size() - 1), "newest first, the invoice's creation last: " + heads);
-        assertTrue(history.contains("quantity: — → 5"), history);
-        assertTrue(history.contains("quantity: 2 → —"), history);
-        assertTrue(history.contains("taxable amount: — → 1250"), history);
+        // A line added or removed at a glance, as it was (5 mugs at 250, 5 % GST within the state: 1,312.50; its
+        // description is in its name); its other fields behind a closed toggle.
+        assertTrue(history.contains("quantity 5 NOS · rate ₹250.00 · total ₹1,312.50"), history);
+        assertTrue(history.contains("quantity 2 NOS"), history);
+        assertFalse(history.contains("hsn sac"), "a line's other fields wait behind their toggle: " + history);
+        browser.driver().findElements(By.cssSelector("#history-list .history-other-fields summary")).forEach(toggle -> toggle.click());
+        browser.shot("lines-history-fields-opened");
+        String opened = browser.text(By.id("history"));
+        assertTrue(opened.contains("hsn sac: 0902") && opened.contains("taxable amount: 1250"), opened);
         assertTrue(history.contains("by " + ADMIN_EMAIL), history);
         assertTrue(!history.contains("System"), "every change is the admin's: " + history);
         web.signOut();

@@ -32,8 +32,15 @@ public final class AuditLog {
     /** An auditor's export covers at most this many days per request; ask month by month beyond it. */
     static final int MAX_EXPORT_DAYS = 400;
 
-    private static final String COLUMNS = "id, at, table_name, record_id, action, changes, actor, actor_user_id, actor_email, "
-            + "request_id, kafka_topic, kafka_partition, kafka_offset";
+    private static final String COLUMNS = "id, at, table_name, record_id, action, changes, changes_format, actor, actor_user_id, "
+            + "actor_email, request_id, kafka_topic, kafka_partition, kafka_offset";
+    /** {@code changes_format} of a row whose changes are {field: {old, new}}: every v1 and v2 row, and v3's updates. */
+    static final int FIELD_CHANGES = 2;
+    /** {@code changes_format} of a v3 insert or delete: the row's image {field: value}, expanded here at read time. */
+    static final int ROW_IMAGE = 3;
+    /** The row names the parent ($2) in its column $8, whichever layout its changes have. */
+    private static final String NAMES_PARENT = "(CASE WHEN %1$s.changes_format = " + ROW_IMAGE + " THEN %1$s.changes ->> $8 = $2"
+            + " ELSE (%1$s.changes -> $8 ->> 'old' = $2 OR %1$s.changes -> $8 ->> 'new' = $2) END)";
     /**
      * A record's own rows, or (with a child table, $7, and its column naming the parent, $8) also the rows of every
      * child that ever belonged to it: a child's insert and delete carry all its columns, an update only the changed
@@ -41,9 +48,8 @@ public final class AuditLog {
      * memberships, only by the rows that name the parent themselves).
      */
     private static final String WHERE = " WHERE ((($1::text IS NULL OR table_name = $1) AND ($2::text IS NULL OR record_id = $2))"
-            + " OR (table_name = $7 AND (changes -> $8 ->> 'old' = $2 OR changes -> $8 ->> 'new' = $2"
-            + " OR record_id IN (SELECT c.record_id FROM ipsc_audit c WHERE c.table_name = $7"
-            + " AND (c.changes -> $8 ->> 'old' = $2 OR c.changes -> $8 ->> 'new' = $2)))))"
+            + " OR (table_name = $7 AND (" + NAMES_PARENT.formatted("ipsc_audit")
+            + " OR record_id IN (SELECT c.record_id FROM ipsc_audit c WHERE c.table_name = $7 AND " + NAMES_PARENT.formatted("c") + "))))"
             + " AND ($3::bigint IS NULL OR actor_user_id = $3) AND ($4::text IS NULL OR lower(actor_email) = lower($4))"
             + " AND ($5::timestamptz IS NULL OR at >= $5) AND ($6::timestamptz IS NULL OR at < $6)";
 
@@ -215,12 +221,7 @@ public final class AuditLog {
     private static List<AuditEntry> entries(RowSet<Row> rows) {
         List<AuditEntry> entries = new ArrayList<>();
         for (Row r : rows) {
-            JsonObject changes = r.getJsonObject("changes");
-            List<AuditEntry.FieldChange> fields = new ArrayList<>();
-            for (String field : new TreeSet<>(changes.fieldNames())) {
-                JsonObject change = changes.getJsonObject(field);
-                fields.add(new AuditEntry.FieldChange(field, plain(change.getValue("old")), plain(change.getValue("new"))));
-            }
+            List<AuditEntry.FieldChange> fields = changes(r.getJsonObject("changes"), r.getString("action"), r.getInteger("changes_format"));
             String topic = r.getString("kafka_topic");
             entries.add(new AuditEntry(r.getLong("id"), r.getOffsetDateTime("at"), r.getString("table_name"), r.getString("record_id"),
                     r.getString("action"), fields, r.getString("actor"), r.getLong("actor_user_id"), r.getString("actor_email"),
@@ -228,6 +229,29 @@ public final class AuditLog {
                     : new AuditEntry.KafkaRecord(topic, r.getInteger("kafka_partition"), r.getLong("kafka_offset"))));
         }
         return entries;
+    }
+
+    /**
+     * A row's changes field by field, in name order, as {old, new} whatever layout the row was written in: a row image
+     * (an insert's values are the new ones, a delete's the old) or the fields' changes. Public for the tests that read
+     * {@code ipsc_audit} over JDBC.
+     */
+    public static List<AuditEntry.FieldChange> changes(JsonObject changes, String action, int format) {
+        if (format != ROW_IMAGE && format != FIELD_CHANGES) {
+            // A trail newer than this reader: fail rather than show a history wrongly.
+            throw new IllegalStateException("Unknown audit changes_format " + format + " (this reader knows 2 and 3)");
+        }
+        List<AuditEntry.FieldChange> fields = new ArrayList<>();
+        for (String field : new TreeSet<>(changes.fieldNames())) {
+            if (format == ROW_IMAGE) {
+                Object value = plain(changes.getValue(field));
+                fields.add("delete".equals(action) ? new AuditEntry.FieldChange(field, value, null) : new AuditEntry.FieldChange(field, null, value));
+            } else {
+                JsonObject change = changes.getJsonObject(field);
+                fields.add(new AuditEntry.FieldChange(field, plain(change.getValue("old")), plain(change.getValue("new"))));
+            }
+        }
+        return fields;
     }
 
     /** Vert.x JSON as plain maps and lists, which every JSON writer knows. */

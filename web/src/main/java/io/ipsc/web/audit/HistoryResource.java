@@ -50,13 +50,25 @@ public class HistoryResource {
 
     /**
      * One change as a row: when, who, what happened (to the record or one of its lines), which line ("Line 2 · Steel rod",
-     * null for the record's own), and each field's old and new value.
+     * null for the record's own), and each field's old and new value. A line added or removed has no changes but is
+     * summed up in {@code facts} (what it sold, how many, at what rate, for what total, as the line was), its other
+     * fields in {@code others}, shown behind a toggle; both are empty for every other change.
      */
-    public record Row(String when, String who, String action, String line, List<Change> changes) {
+    public record Row(String when, String who, String action, String line, List<Change> changes, List<Fact> facts, List<Fact> others) {
     }
 
     public record Change(String field, String before, String after) {
     }
+
+    /** One thing worth seeing at a glance about a line added or removed: "quantity", "2.5 kg". */
+    public record Fact(String label, String value) {
+    }
+
+    /** A line's summary, in this order: the trail's column, and the label a person reads. */
+    private static final List<Map.Entry<String, String>> LINE_FACTS = List.of(Map.entry("description", "description"),
+            Map.entry("quantity", "quantity"), Map.entry("unit_price", "rate"), Map.entry("total", "total"));
+    /** The fields a line's summary shows (the unit with its quantity, the position in the line's name): not repeated behind the toggle. */
+    private static final java.util.Set<String> SUMMED_UP = java.util.Set.of("description", "quantity", "unit", "unit_price", "total", "position");
 
     @CheckedTemplate
     static class Templates {
@@ -120,11 +132,63 @@ public class HistoryResource {
                 default -> "Line changed";
             };
         }
+        String when = IndianFormats.dateTime(e.getAt());
+        if (LineNames.isLine(e) && !"update".equals(e.getAction())) {
+            // A line added or removed: fourteen fields each "— → value" would bury what matters.
+            Map<String, Object> fields = lineAsItWas(e);
+            List<Fact> others = fields.entrySet().stream().filter(f -> !SUMMED_UP.contains(f.getKey()))
+                    .map(f -> new Fact(label(f.getKey()), shown(f.getValue()))).toList();
+            // The description is in the line's name already ("Line 2 · Steel rod"): not said twice.
+            List<Fact> facts = facts(fields).stream()
+                    .filter(f -> !("description".equals(f.label()) && line != null && line.endsWith(" · " + f.value()))).toList();
+            return new Row(when, who, action, line, List.of(), facts, others);
+        }
         // What a person reads: not the row's bookkeeping (its id and timestamps), nor a field created empty.
         List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
                 .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))
                 .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
-        return new Row(IndianFormats.dateTime(e.getAt()), who, action, line, changes);
+        return new Row(when, who, action, line, changes, List.of(), List.of());
+    }
+
+    /** A line's fields, in name order, as it was added (new values) or as it was when removed (old values); bookkeeping and empty fields left out. */
+    private static Map<String, Object> lineAsItWas(AuditEntry e) {
+        boolean removed = "delete".equals(e.getAction());
+        Map<String, Object> line = new java.util.TreeMap<>();
+        for (var c : e.getChanges() == null ? List.<io.ipsc.client.model.FieldChange>of() : e.getChanges()) {
+            Object value = removed ? c.getOldValue() : c.getNewValue();
+            if (value != null && !BOOKKEEPING.contains(c.getField())) {
+                line.put(c.getField(), value);
+            }
+        }
+        return line;
+    }
+
+    /**
+     * A line at a glance: description, quantity (with its unit), rate and total. A purchase line has no total column:
+     * its taxable amount and tax make it.
+     */
+    static List<Fact> facts(Map<String, Object> line) {
+        List<Fact> facts = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> f : LINE_FACTS) {
+            Object value = line.get(f.getKey());
+            if (value == null && "total".equals(f.getKey()) && line.get("taxable_amount") != null && line.get("tax_amount") != null) {
+                value = decimal(line.get("taxable_amount")).add(decimal(line.get("tax_amount")));
+            }
+            if (value == null) {
+                continue;
+            }
+            String shown = switch (f.getKey()) {
+                case "quantity" -> shown(value) + (line.get("unit") == null ? "" : " " + line.get("unit"));
+                case "unit_price", "total" -> IndianFormats.rupees(decimal(value));
+                default -> shown(value);
+            };
+            facts.add(new Fact(f.getValue(), shown));
+        }
+        return facts;
+    }
+
+    private static java.math.BigDecimal decimal(Object value) {
+        return new java.math.BigDecimal(value.toString());
     }
 
     /** {@code amount_paid} as "amount paid": the trail names columns, a person reads words. */

@@ -18,7 +18,7 @@ import java.sql.Statement;
 public final class AuditTrail {
 
     /** Must match the comment the script puts on {@code ipsc_audit}: bump both when the script changes. */
-    static final String VERSION = "ipsc audit trail v2";
+    static final String VERSION = "ipsc audit trail v3";
     private static final String SCRIPT = load();
 
     private AuditTrail() {

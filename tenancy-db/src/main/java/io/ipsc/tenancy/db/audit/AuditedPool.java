@@ -48,11 +48,6 @@ public final class AuditedPool implements Pool {
         return io.vertx.mutiny.sqlclient.Pool.newInstance(new AuditedPool(pool.getDelegate(), actor));
     }
 
-    /** The pool without the actor, for the benchmark's "before" figures only. */
-    Pool unwrapped() {
-        return pool;
-    }
-
     @Override
     public Future<SqlConnection> getConnection() {
         return pool.getConnection().map(connection -> {

@@ -16,46 +16,98 @@ CREATE TABLE IF NOT EXISTS ipsc_audit (
     kafka_topic     text,
     kafka_partition integer,
     kafka_offset    bigint,
-    PRIMARY KEY (id, at)
+    changes_format  smallint    NOT NULL DEFAULT 2,
+    -- (at, id): the newest-first reads walk it backwards, so no second index on the time is written per change.
+    PRIMARY KEY (at, id)
 ) PARTITION BY RANGE (at);
+
+-- The layout of a row's changes, so that a reader never guesses it from the JSON's shape:
+--   2  {field: {"old": value, "new": value}}: every row v1 and v2 wrote, and v3's updates (the fields that changed);
+--   3  {field: value}: v3's inserts and deletes, the row as it was inserted or as it was when deleted (old or new is
+--      null for every field); readers (AuditLog) expand it to layout 2, so every client reads {field: {old, new}}.
+-- Added to a v2 table with the default 2: a metadata change (no rewrite), and every row already there is layout 2.
+ALTER TABLE ipsc_audit ADD COLUMN IF NOT EXISTS changes_format smallint NOT NULL DEFAULT 2;
 
 -- Rows for a month without its partition land here, so that no write can ever fail for want of one.
 CREATE TABLE IF NOT EXISTS ipsc_audit_default PARTITION OF ipsc_audit DEFAULT;
 
 CREATE INDEX IF NOT EXISTS ipsc_audit_record_idx ON ipsc_audit (table_name, record_id, at DESC, id DESC);
-CREATE INDEX IF NOT EXISTS ipsc_audit_at_idx ON ipsc_audit (at DESC, id DESC);
--- v1 had (actor_user_id, at) too: one more index to write per change for ?user=, an auditor's rare question
--- that the at index answers (newest first, filtered by user) on a tenant's trail. Dropped on upgrade.
+-- v2's primary key was (id, at), with a third index (at DESC, id DESC) for the newest-first reads: the key is turned
+-- round and the index dropped, so each change writes two btrees instead of three. (v1 also had (actor_user_id, at):
+-- ?user= is served by the time order with a filter, an auditor's rare question.)
+DO $$
+DECLARE
+    pk name;
+BEGIN
+    SELECT conname INTO pk FROM pg_constraint
+     WHERE conrelid = 'ipsc_audit'::regclass AND contype = 'p' AND pg_get_constraintdef(oid) = 'PRIMARY KEY (id, at)';
+    IF pk IS NOT NULL THEN
+        EXECUTE format('ALTER TABLE ipsc_audit DROP CONSTRAINT %I, ADD PRIMARY KEY (at, id)', pk);
+    END IF;
+END $$;
+DROP INDEX IF EXISTS ipsc_audit_at_idx;
 DROP INDEX IF EXISTS ipsc_audit_user_idx;
 
--- One row per changed record, in the same transaction as the change. The actor is what the service
--- set on the connection (ipsc.actor, JSON); without it the change is the system's, never refused.
--- Each change is one INSERT ... SELECT that computes its diff on the way (v1 ran a SELECT for the diff and
--- then an INSERT: two statements per row); an update names only the fields it changed (the update trigger
--- only fires when the row's image changed, and a change invisible in JSON writes nothing). A secret (a
--- password hash, a token) is noted as changed, never copied into the trail.
+-- One row per changed record, in the same transaction as the change. The actor is what the service set on the
+-- connection (ipsc.actor, JSON); without it the change is the system's, never refused. An insert or a delete
+-- stores the row's image once (layout 3, above): no per-field work at write time, which is every request, while
+-- reads, which are rare, expand it. An update names only the fields it changed (layout 2; the update trigger only
+-- fires when the row's image changed, and a change invisible in JSON writes nothing). A secret (a password hash,
+-- a token) is noted as changed, never copied: the table's secret columns are the trigger's arguments, found once
+-- when the trigger is attached (ipsc_audit_trigger_args), not matched against every field of every row. The first
+-- argument is the table's column count then (pg_class.relnatts): a table that has gained a column since (a migration
+-- adding a secret column and writing it, before the installer re-attaches the triggers) has every field checked by
+-- name instead, so no secret slips through in that window. The check is one catalog-cache lookup (has_column_privilege
+-- on the next column number is null while there is no such column), no query. (A column renamed to a secret name is
+-- redacted from the install that follows the migration; TenantMigrations.migrate runs it at once.)
+CREATE OR REPLACE FUNCTION ipsc_audit_secret(field text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT field ~ '(password|secret|token)'
+$$;
+
 CREATE OR REPLACE FUNCTION ipsc_audit_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    -- Variables, not expressions in the query: the query would compute to_jsonb again at every use.
-    old_row jsonb;
-    new_row jsonb;
     who     jsonb := nullif(current_setting('ipsc.actor', true), '')::jsonb;
+    old_row jsonb;
+    -- The row as the change left it (for a delete, as it was): its id names the record.
+    image   jsonb;
+    changes jsonb;
+    layout  smallint := 3;
+    secrets text[];
+    secret  text;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN old_row := to_jsonb(OLD); END IF;
-    IF TG_OP <> 'DELETE' THEN new_row := to_jsonb(NEW); END IF;
-    INSERT INTO ipsc_audit (table_name, record_id, action, changes, actor, actor_user_id, actor_email, request_id,
-                            kafka_topic, kafka_partition, kafka_offset)
-    SELECT TG_TABLE_NAME, coalesce(new_row, old_row) ->> 'id', lower(TG_OP), d.diff,
-           CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
-           (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
-           who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint
-      FROM (SELECT coalesce(jsonb_object_agg(k, CASE WHEN k ~ '(password|secret|token)'
-                       THEN jsonb_build_object('old', CASE WHEN old_row IS NOT NULL THEN to_jsonb('[redacted]'::text) END,
-                                               'new', CASE WHEN new_row IS NOT NULL THEN to_jsonb('[redacted]'::text) END)
-                       ELSE jsonb_build_object('old', old_row -> k, 'new', new_row -> k) END), '{}'::jsonb) AS diff
-              FROM jsonb_object_keys(coalesce(new_row, old_row)) AS k
-             WHERE TG_OP <> 'UPDATE' OR (old_row -> k) IS DISTINCT FROM (new_row -> k)) d
-     WHERE TG_OP <> 'UPDATE' OR d.diff <> '{}'::jsonb;
+    IF TG_OP = 'UPDATE' THEN
+        layout := 2;
+        -- Variables, not expressions in the query: the query would compute to_jsonb again at every use.
+        old_row := to_jsonb(OLD);
+        image := to_jsonb(NEW);
+        SELECT jsonb_object_agg(n.key, jsonb_build_object('old', old_row -> n.key, 'new', n.value)) INTO changes
+          FROM jsonb_each(image) n
+         WHERE (old_row -> n.key) IS DISTINCT FROM n.value;
+        IF changes IS NULL THEN
+            RETURN NULL;
+        END IF;
+    ELSE
+        IF TG_OP = 'INSERT' THEN image := to_jsonb(NEW); ELSE image := to_jsonb(OLD); END IF;
+        changes := image;
+    END IF;
+    IF TG_NARGS > 0 AND has_column_privilege(TG_RELID, (TG_ARGV[0]::integer + 1)::smallint, 'SELECT') IS NULL THEN
+        secrets := TG_ARGV[1:];
+    ELSE
+        secrets := ARRAY(SELECT k FROM jsonb_object_keys(image) AS k WHERE ipsc_audit_secret(k));
+    END IF;
+    FOREACH secret IN ARRAY secrets LOOP
+        -- Only a field the change holds (an update's changed ones; a column dropped since the attach is in none).
+        IF changes ? secret THEN
+            changes := changes || jsonb_build_object(secret, CASE WHEN layout = 2 THEN '{"old": "[redacted]", "new": "[redacted]"}'::jsonb
+                                                                  ELSE to_jsonb('[redacted]'::text) END);
+        END IF;
+    END LOOP;
+    INSERT INTO ipsc_audit (table_name, record_id, action, changes, changes_format, actor, actor_user_id, actor_email,
+                            request_id, kafka_topic, kafka_partition, kafka_offset)
+    VALUES (TG_TABLE_NAME, image ->> 'id', lower(TG_OP), changes, layout,
+            CASE WHEN who ? 'user_id' THEN 'user' ELSE 'system' END,
+            (who ->> 'user_id')::bigint, who ->> 'email', who ->> 'request_id',
+            who ->> 'topic', (who ->> 'partition')::integer, (who ->> 'offset')::bigint);
     RETURN NULL;
 END $$;
 
@@ -116,35 +168,50 @@ CREATE OR REPLACE FUNCTION ipsc_audit_excluded(table_name name) RETURNS boolean 
         OR table_name LIKE 'ipsc\_audit%'
 $$;
 
+-- A table's triggers' arguments: its column count (pg_class.relnatts, dropped columns included, so it only grows),
+-- then its secret columns (a password hash, a token: by name).
+CREATE OR REPLACE FUNCTION ipsc_audit_trigger_args(rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
+    SELECT ARRAY[(SELECT c.relnatts::text FROM pg_class c WHERE c.oid = rel)]
+           || coalesce((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
+                         WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped AND ipsc_audit_secret(a.attname)), '{}')
+$$;
+
 -- Every other table of the database gets the triggers: so a table a later migration adds is audited
 -- without anyone remembering to. Two per table: inserts and deletes (ipsc_audit, the name AuditLog lists the
 -- audited tables by), and updates (ipsc_audit_update), which fire only when the row's image changed, so an
--- UPDATE that changes nothing costs no trigger call. A v1 table (one trigger for all three) is moved over in
--- the installer's transaction, so no change goes unrecorded meanwhile.
--- The tables still to attach: without both triggers, or with v1's single one (which also fired on updates).
--- AuditTrail.current asks this too, so both agree on what "attached" means.
+-- UPDATE that changes nothing costs no trigger call. Both carry the table's column count and secret columns as
+-- arguments. The tables still to attach: without both triggers, with v1's single one (which also fired on updates),
+-- or with arguments that no longer match the table (a migration added a column, or renamed or dropped a secret one). AuditTrail.current asks this too, so both agree on what
+-- "attached" means. Re-attaching happens in the installer's transaction, so no change goes unrecorded meanwhile.
 CREATE OR REPLACE FUNCTION ipsc_audit_unattached() RETURNS SETOF name LANGUAGE sql STABLE AS $$
     SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+     CROSS JOIN LATERAL (SELECT coalesce(string_agg(convert_to(s, 'UTF8') || '\x00'::bytea, ''::bytea ORDER BY i), ''::bytea) AS args
+                           FROM unnest(ipsc_audit_trigger_args(c.oid)) WITH ORDINALITY AS a (s, i)) expected
      WHERE ns.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
        AND NOT ipsc_audit_excluded(c.relname)
        AND NOT (EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit'
-                           AND tg.tgtype & 16 = 0) -- 16: TRIGGER_TYPE_UPDATE
-                AND EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit_update'))
+                           AND tg.tgtype & 16 = 0 -- 16: TRIGGER_TYPE_UPDATE
+                           AND tg.tgargs = expected.args)
+                AND EXISTS (SELECT 1 FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname = 'ipsc_audit_update'
+                           AND tg.tgargs = expected.args))
 $$;
 
 CREATE OR REPLACE FUNCTION ipsc_audit_attach() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     t        record;
+    args     text;
     attached integer := 0;
 BEGIN
     FOR t IN SELECT relname FROM ipsc_audit_unattached() AS relname
     LOOP
+        SELECT string_agg(quote_literal(s), ', ' ORDER BY i) INTO args
+          FROM unnest(ipsc_audit_trigger_args(format('public.%I', t.relname)::regclass)) WITH ORDINALITY AS a (s, i);
         EXECUTE format('DROP TRIGGER IF EXISTS ipsc_audit ON public.%I', t.relname);
         EXECUTE format('DROP TRIGGER IF EXISTS ipsc_audit_update ON public.%I', t.relname);
         EXECUTE format('CREATE TRIGGER ipsc_audit AFTER INSERT OR DELETE ON public.%I '
-                       'FOR EACH ROW EXECUTE FUNCTION ipsc_audit_row()', t.relname);
+                       'FOR EACH ROW EXECUTE FUNCTION ipsc_audit_row(%s)', t.relname, args);
         EXECUTE format('CREATE TRIGGER ipsc_audit_update AFTER UPDATE ON public.%I '
-                       'FOR EACH ROW WHEN (OLD *<> NEW) EXECUTE FUNCTION ipsc_audit_row()', t.relname);
+                       'FOR EACH ROW WHEN (OLD *<> NEW) EXECUTE FUNCTION ipsc_audit_row(%s)', t.relname, args);
         attached := attached + 1;
     END LOOP;
     RETURN attached;
@@ -154,4 +221,4 @@ SELECT ipsc_audit_ensure_partitions();
 SELECT ipsc_audit_attach();
 
 -- What the installer compares to know whether a database carries this version of the trail.
-COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v2';
+COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v3';

@@ -4,6 +4,8 @@ import io.ipsc.tenancy.db.pool.PoolSettings;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.tenancy.db.provisioning.DatabaseAdmin;
 import io.ipsc.tenancy.db.provisioning.TenantMigrations;
+import io.ipsc.tenancy.audit.AuditEntry;
+import io.ipsc.tenancy.audit.AuditLog;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.testsupport.EmbeddedServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -84,6 +86,13 @@ class AuditTrailTest {
             assertEquals("req-7", row.getString("request_id"));
         }
         assertEquals(change(null, "first"), trail.get(0).getJsonObject("changes").getJsonObject("body"));
+        // Stored: the insert and the delete as the row's image once (layout 3), the updates as the fields' changes (2).
+        assertEquals(List.of(3, 2, 2, 3), trail.stream().map(r -> r.getInteger("changes_format")).toList());
+        assertEquals("first", trail.get(0).getJsonObject("stored_changes").getString("body"));
+        assertEquals(id, trail.get(0).getJsonObject("stored_changes").getLong("id"));
+        assertEquals("third", trail.get(3).getJsonObject("stored_changes").getString("body"));
+        assertEquals(id, trail.get(3).getJsonObject("changes").getJsonObject("id").getLong("old"));
+        assertNull(trail.get(3).getJsonObject("changes").getJsonObject("id").getValue("new"));
         assertEquals(change("first", "second"), trail.get(1).getJsonObject("changes").getJsonObject("body"));
         // An update names only what it changed.
         assertEquals(List.of("body"), List.copyOf(trail.get(1).getJsonObject("changes").fieldNames()));
@@ -158,6 +167,29 @@ class AuditTrailTest {
         assertEquals(change(null, "[redacted]"), trail("later_things", 5).get(0).getJsonObject("changes").getJsonObject("password_hash"));
         assertEquals(change(null, "bolt"), trail("later_things", 5).get(0).getJsonObject("changes").getJsonObject("name"));
         assertEquals(1, trail("later_things", 5).size());
+        assertTrue(trail("later_things", 5).get(0).encode().indexOf("argon2id") < 0);
+
+        // A secret column a later migration adds: the triggers' secrets are out of date until the next install redacts it too.
+        execute("ALTER TABLE later_things ADD COLUMN IF NOT EXISTS api_token text");
+        try (Connection c = admin.connect(database)) {
+            assertTrue(!AuditTrail.current(c), "a new secret column makes the database out of date");
+        }
+        // Written before the triggers are attached again (a migration that adds the column and fills it): the trigger
+        // sees the table has a column more than when it was attached and checks every field by name.
+        execute("INSERT INTO later_things VALUES (7, 'washer', 'h', 'tok-789')");
+        assertEquals(change(null, "[redacted]"), trail("later_things", 7).get(0).getJsonObject("changes").getJsonObject("api_token"));
+        assertEquals(change(null, "washer"), trail("later_things", 7).get(0).getJsonObject("changes").getJsonObject("name"));
+        new TenantMigrations(admin, "classpath:db/tenant-v1").migrate(database);
+        execute("INSERT INTO later_things VALUES (6, 'nut', 'h', 'tok-123')");
+        execute("UPDATE later_things SET api_token = 'tok-456', name = 'nut, m8' WHERE id = 6");
+        execute("DELETE FROM later_things WHERE id = 6");
+        List<JsonObject> six = trail("later_things", 6);
+        assertEquals(change(null, "[redacted]"), six.get(0).getJsonObject("changes").getJsonObject("api_token"));
+        assertEquals(change("[redacted]", "[redacted]"), six.get(1).getJsonObject("changes").getJsonObject("api_token"));
+        assertEquals(change("nut", "nut, m8"), six.get(1).getJsonObject("changes").getJsonObject("name"));
+        assertEquals(change("[redacted]", null), six.get(2).getJsonObject("changes").getJsonObject("password_hash"));
+        assertTrue(six.stream().noneMatch(r -> r.encode().contains("tok-")), six.toString());
+        assertTrue(!trail("later_things", 7).get(0).encode().contains("tok-"));
     }
 
     /** One statement changing several rows (a batch insert of lines, an UPDATE of all of them): a row each, each with its own values. */
@@ -191,44 +223,72 @@ class AuditTrailTest {
         assertEquals(before, count("SELECT count(*) FROM ipsc_audit"));
     }
 
-    /** A database with v1 of the trail (one trigger for all changes, the user index): installing v2 moves it over, keeping every row. */
+    /**
+     * A database with an older trail (v1's single trigger and user index; v1's and v2's table: key (id, at), the time index,
+     * no changes_format, rows in the {field: {old, new}} layout): installing v3 moves it over in one go, and the rows
+     * written before read as they did, next to the new ones.
+     */
     @Test
-    void installingOverTheFirstVersionReplacesItsTriggersAndKeepsItsRows() throws Exception {
+    void installingOverAnOlderVersionMovesItOverAndItsRowsReadAsBefore() throws Exception {
         String old = "audit_v1_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         admin.createEmpty(old);
         try (Connection c = admin.connect(old); Statement st = c.createStatement()) {
             AuditTrail.install(c);
-            // What v1 left: its single trigger, its index, its version; and a row it wrote.
-            st.execute("CREATE TABLE parts (id bigint PRIMARY KEY, name text)");
+            // What v1 left: its single trigger (without secrets), its indexes and key, its version; and a row it wrote.
+            st.execute("CREATE TABLE parts (id bigint PRIMARY KEY, name text, secret_code text)");
             st.execute("CREATE TRIGGER ipsc_audit AFTER INSERT OR UPDATE OR DELETE ON parts FOR EACH ROW EXECUTE FUNCTION ipsc_audit_row()");
+            st.execute("ALTER TABLE ipsc_audit DROP COLUMN changes_format");
+            st.execute("ALTER TABLE ipsc_audit DROP CONSTRAINT ipsc_audit_pkey, ADD PRIMARY KEY (id, at)");
+            st.execute("CREATE INDEX ipsc_audit_at_idx ON ipsc_audit (at DESC, id DESC)");
             st.execute("CREATE INDEX ipsc_audit_user_idx ON ipsc_audit (actor_user_id, at DESC)");
             st.execute("COMMENT ON TABLE ipsc_audit IS 'ipsc audit trail v1'");
-            st.execute("INSERT INTO parts VALUES (1, 'bolt')");
+            st.execute("INSERT INTO ipsc_audit (table_name, record_id, action, changes, actor) VALUES ('parts', '1', 'insert', "
+                    + "'{\"id\": {\"old\": null, \"new\": 1}, \"name\": {\"old\": null, \"new\": \"bolt\"}, "
+                    + "\"secret_code\": {\"old\": null, \"new\": \"[redacted]\"}}', 'system')");
+            st.execute("ALTER TABLE parts DISABLE TRIGGER ipsc_audit");
+            st.execute("INSERT INTO parts VALUES (1, 'bolt', 's-1')");
+            st.execute("ALTER TABLE parts ENABLE TRIGGER ipsc_audit");
             assertTrue(!AuditTrail.current(c));
 
             AuditTrail.install(c);
             assertTrue(AuditTrail.current(c));
-            try (ResultSet rs = st.executeQuery("SELECT string_agg(tgname || ':' || tgtype, ',' ORDER BY tgname) FROM pg_trigger "
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(tgname || ':' || tgtype || ':' || tgnargs, ',' ORDER BY tgname) FROM pg_trigger "
                     + "WHERE tgrelid = 'parts'::regclass")) {
                 rs.next();
-                // 13 = row, insert, delete; 17 = row, update.
-                assertEquals("ipsc_audit:13,ipsc_audit_update:17", rs.getString(1));
+                // 13 = row, insert, delete; 17 = row, update; each with the table's column count and its one secret column.
+                assertEquals("ipsc_audit:13:2,ipsc_audit_update:17:2", rs.getString(1));
             }
-            try (ResultSet rs = st.executeQuery("SELECT to_regclass('ipsc_audit_user_idx') IS NULL")) {
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass('ipsc_audit_user_idx') IS NULL AND to_regclass('ipsc_audit_at_idx') IS NULL, "
+                    + "(SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ipsc_audit'::regclass AND contype = 'p')")) {
                 rs.next();
                 assertTrue(rs.getBoolean(1));
+                assertEquals("PRIMARY KEY (at, id)", rs.getString(2));
             }
             st.execute("UPDATE parts SET name = 'nut' WHERE id = 1");
-            try (ResultSet rs = st.executeQuery("SELECT string_agg(action || ':' || (changes -> 'name' ->> 'new'), ',' ORDER BY id) "
-                    + "FROM ipsc_audit WHERE table_name = 'parts'")) {
+            st.execute("DELETE FROM parts WHERE id = 1");
+            try (ResultSet rs = st.executeQuery("SELECT string_agg(action || ':' || changes_format, ',' ORDER BY id) FROM ipsc_audit WHERE table_name = 'parts'")) {
                 rs.next();
-                assertEquals("insert:bolt,update:nut", rs.getString(1));
+                assertEquals("insert:2,update:2,delete:3", rs.getString(1));
             }
+        }
+        // Read through the API's reader: the old row and the new ones alike as {field: {old, new}}.
+        var page = pools.withPool("older-trail", old, AuditActor.SYSTEM, pool -> AuditLog.list(pool,
+                new AuditLog.Query("parts", "1", null, null, null, null), io.ipsc.tenancy.api.PageRequest.of(1, 50))).await().atMost(WAIT);
+        try {
+            assertEquals(List.of("delete", "update", "insert"), page.items().stream().map(AuditEntry::action).toList());
+            assertEquals(List.of("id:1:null", "name:nut:null", "secret_code:[redacted]:null"), fields(page.items().get(0)));
+            assertEquals(List.of("name:bolt:nut"), fields(page.items().get(1)));
+            assertEquals(List.of("id:null:1", "name:null:bolt", "secret_code:null:[redacted]"), fields(page.items().get(2)));
         } finally {
+            pools.close("older-trail").await().atMost(WAIT);
             try (Connection c = admin.connect("postgres"); Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + old + " WITH (FORCE)");
             }
         }
+    }
+
+    private static List<String> fields(AuditEntry entry) {
+        return entry.changes().stream().map(f -> f.field() + ":" + f.oldValue() + ":" + f.newValue()).toList();
     }
 
     /** A record's history with its children's (an invoice and its lines): one time-ordered page, no other record's. */
@@ -282,7 +342,7 @@ class AuditTrailTest {
         assertEquals(code, refused.code());
     }
 
-    private static JsonObject change(String from, String to) {
+    private static JsonObject change(Object from, Object to) {
         return new JsonObject().put("old", from).put("new", to);
     }
 
@@ -294,11 +354,20 @@ class AuditTrailTest {
             ps.setString(2, Long.toString(id));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new JsonObject(rs.getString(1)));
+                    rows.add(expanded(new JsonObject(rs.getString(1))));
                 }
             }
         }
         return rows;
+    }
+
+    /** The row with its changes as every reader sees them ({field: {old, new}}), the stored JSON kept as stored_changes. */
+    private static JsonObject expanded(JsonObject row) {
+        JsonObject changes = new JsonObject();
+        for (AuditEntry.FieldChange f : AuditLog.changes(row.getJsonObject("changes"), row.getString("action"), row.getInteger("changes_format"))) {
+            changes.put(f.field(), new JsonObject().put("old", f.oldValue()).put("new", f.newValue()));
+        }
+        return row.put("stored_changes", row.getJsonObject("changes")).put("changes", changes);
     }
 
     private static long count(String sql) throws SQLException {
