@@ -20,7 +20,6 @@ import io.restassured.response.Response;
 import java.security.Key;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -118,17 +117,8 @@ class AuthResourceTest {
         assertEquals(wrong.jsonPath().getString("message"), nobody.jsonPath().getString("message"));
         assertEquals(wrong.jsonPath().getList("error.details"), nobody.jsonPath().getList("error.details"));
 
-        // Timing: the unknown e-mail is compared against a decoy hash. Bcrypt at cost 12 takes far
-        // longer than the rest of either request, so without the decoy the unknown e-mail would
-        // answer several times faster. The fastest of three of each, to keep noise from other work out.
-        long fastestWrong = Long.MAX_VALUE;
-        long fastestUnknown = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            fastestWrong = Math.min(fastestWrong, login(email, "wrong-password-" + i).timeIn(TimeUnit.MILLISECONDS));
-            fastestUnknown = Math.min(fastestUnknown, login(unknown, "wrong-password-" + i).timeIn(TimeUnit.MILLISECONDS));
-        }
-        assertTrue(fastestUnknown * 2 > fastestWrong,
-                "an unknown e-mail costs a hash comparison too: " + fastestUnknown + " ms vs " + fastestWrong + " ms");
+        // That both cost one bcrypt comparison at the same cost (the decoy hash) is PasswordHashCostTest's: a
+        // timing assertion here would fail on a busy machine and pass without the decoy at the tests' cost of 4.
     }
 
     /**

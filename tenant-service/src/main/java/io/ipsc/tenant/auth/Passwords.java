@@ -42,6 +42,11 @@ public class Passwords {
         return vertx.executeBlocking(() -> BcryptUtil.bcryptHash(password, cost), false);
     }
 
+    /** The decoy's cost, as bcrypt wrote it into the hash: the same as a real account's, so both comparisons cost alike. */
+    int decoyCost() {
+        return Integer.parseInt(decoyHash.substring(4, 6));
+    }
+
     public Uni<Boolean> matches(String password, String hash) {
         String against = hash == null ? decoyHash : hash;
         return vertx.executeBlocking(() -> BcryptUtil.matches(password, against) && hash != null, false);

@@ -1,9 +1,15 @@
 package io.ipsc.tenant.auth;
 
+import io.ipsc.tenant.config.TenantServiceConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.vertx.mutiny.core.Vertx;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,5 +34,28 @@ class PasswordHashCostTest {
         assertTrue(atTwelve.startsWith("$2a$12$") || atTwelve.startsWith("$2b$12$") || atTwelve.startsWith("$2y$12$"), atTwelve);
         assertTrue(BcryptUtil.matches("correct horse battery", atTwelve));
         assertTrue(BcryptUtil.matches("correct horse battery", atFour));
+    }
+
+    @Test
+    void anUnknownAccountIsComparedAgainstADecoyOfTheSameCostAndNeverMatches() throws Exception {
+        TenantServiceConfig config = (TenantServiceConfig) Proxy.newProxyInstance(TenantServiceConfig.class.getClassLoader(),
+                new Class<?>[] {TenantServiceConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("passwordHashCost")) {
+                        return 5;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        Vertx vertx = Vertx.vertx();
+        try {
+            Passwords passwords = new Passwords(vertx, config);
+            assertEquals(5, passwords.decoyCost(), "the decoy is hashed at the configured cost, so its comparison costs what a real one does");
+            // Not even the decoy's own password signs in to an account that does not exist.
+            assertFalse(passwords.matches("decoy-password-for-timing", null).await().atMost(Duration.ofSeconds(10)));
+            assertFalse(passwords.matches("anything at all", null).await().atMost(Duration.ofSeconds(10)));
+            String real = passwords.hash("correct horse battery").await().atMost(Duration.ofSeconds(10));
+            assertTrue(passwords.matches("correct horse battery", real).await().atMost(Duration.ofSeconds(10)));
+        } finally {
+            vertx.closeAndAwait();
+        }
     }
 }
