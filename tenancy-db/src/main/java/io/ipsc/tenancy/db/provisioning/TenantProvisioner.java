@@ -66,6 +66,7 @@ public class TenantProvisioner {
     private final TenantMigrations migrations;
     private final ProvisioningReporter reporter;
     private final TenantPoolRegistry pools;
+    private final ProvisioningSteps steps;
     private final ObjectMapper json;
     private final String bootstrapServers;
     private final int catchUpParallelism;
@@ -95,7 +96,7 @@ public class TenantProvisioner {
                              @ConfigProperty(name = "ipsc.provisioning.parallelism", defaultValue = "3") int parallelism,
                              @ConfigProperty(name = "ipsc.provisioning.max-attempts", defaultValue = "4") int maxAttempts,
                              @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff,
-                             @All List<TenantOutboxRelay> relays) {
+                             @All List<TenantOutboxRelay> relays, ProvisioningSteps steps) {
         this.service = service;
         this.directory = directory;
         this.clusters = clusters;
@@ -109,6 +110,7 @@ public class TenantProvisioner {
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
         this.relays = List.copyOf(relays);
+        this.steps = steps;
     }
 
     void start(@Observes StartupEvent event) {
@@ -375,16 +377,22 @@ public class TenantProvisioner {
         }
         String templateVersion = templateVersion(cluster);
         String version = migratedVersions.get(key);
+        ProvisioningSteps.Laps laps = steps.start(snapshot.slug());
         if (version == null || !version.equals(templateVersion)) {
-            if (!admin.exists(database)) {
+            boolean exists = admin.exists(database);
+            laps.lap("exists");
+            if (!exists) {
                 admin.createFromTemplate(database, service.templateDatabase());
+                laps.lap("copy");
                 version = recordIdentity(admin, database, snapshot.slug());
+                laps.lap("identity");
             }
             // A fresh copy of the template is at the template's version already: Flyway, which costs
             // far more than the copy, runs only for a database that was there before, or a copy of a
             // template that another replica has moved on.
             if (version == null || !version.equals(templateVersion)) {
                 version = migrations.migrate(admin, database);
+                laps.lap("migrate");
             }
             migratedVersions.put(key, version);
         }
@@ -394,6 +402,8 @@ public class TenantProvisioner {
         }
         // Reported for every snapshot, so that tenant-service can tell which version each service has reached.
         reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version(), cluster);
+        laps.lap("report");
+        laps.done();
     }
 
     /**

@@ -202,7 +202,7 @@ class TenantProvisionerTest {
                     "postgres", "postgres")));
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters, new TenantMigrations(admin, migrationsLocation),
                     reporter, pools, json, servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100),
-                    relay == null ? List.of() : List.of(relay)) {
+                    relay == null ? List.of() : List.of(relay), new ProvisioningSteps(outcomes)) {
                 @Override
                 void handle(io.ipsc.tenancy.event.TenantSnapshot snapshot) {
                     // This test's tenants only: the topic is shared with the other tests of this JVM.
