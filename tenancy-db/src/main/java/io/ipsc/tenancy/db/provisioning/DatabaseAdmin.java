@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creating, listing and archiving databases on one database cluster, over JDBC on the provisioner's
@@ -85,6 +87,28 @@ public class DatabaseAdmin {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Databases whose names start with {@code prefix} and end with {@code suffix}, each with its comment (null when it
+     * has none): where {@link SchemaMark} keeps what the database was last found to be.
+     */
+    public Map<String, String> listWithComments(String prefix, String suffix) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (Connection c = connect("postgres");
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                             + "WHERE starts_with(datname, ?) AND right(datname, ?) = ? ORDER BY datname")) {
+            ps.setString(1, prefix);
+            ps.setInt(2, suffix.length());
+            ps.setString(3, suffix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getString(1), rs.getString(2));
                 }
             }
         }

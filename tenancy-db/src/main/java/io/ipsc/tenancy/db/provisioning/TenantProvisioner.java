@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -211,57 +213,82 @@ public class TenantProvisioner {
 
     /** Every existing tenant database, on every cluster, is brought to the current schema before the service serves. */
     void catchUpExistingDatabases() throws Exception {
+        long started = System.nanoTime();
         String suffix = "_" + service.name();
-        List<Map.Entry<DatabaseAdmin, String>> databases = new ArrayList<>();
+        YearMonth month = SchemaMark.thisMonth();
+        List<DatabaseToRead> toRead = new ArrayList<>();
+        int total = 0;
         for (ClusterAddress cluster : clusters.reachable()) {
             DatabaseAdmin admin = clusters.admin(cluster.name());
-            admin.list(service.databasePrefix(), suffix).forEach(database -> databases.add(Map.entry(admin, database)));
+            String templateVersion = templateVersion(cluster.name());
+            Map<String, String> marked = admin.listWithComments(service.databasePrefix(), suffix);
+            total += marked.size();
+            marked.forEach((database, mark) -> {
+                // Marked current, and no outbox to look into: known without connecting to it.
+                if (relays.isEmpty() && SchemaMark.current(mark, templateVersion, month)) {
+                    migratedVersions.put(key(admin.cluster(), database), templateVersion);
+                } else {
+                    toRead.add(new DatabaseToRead(admin, database, mark));
+                }
+            });
         }
-        if (databases.isEmpty()) {
-            return;
-        }
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, catchUpParallelism));
-        try {
-            List<Future<?>> results = new ArrayList<>();
-            for (Map.Entry<DatabaseAdmin, String> each : databases) {
-                DatabaseAdmin admin = each.getKey();
-                String database = each.getValue();
-                results.add(workers.submit(() -> {
-                    try {
-                        migratedVersions.put(key(admin.cluster(), database), catchUp(admin, database));
-                    } catch (Exception e) {
-                        // Reported when the tenant's snapshot is replayed; the others go on.
-                        LOG.errorf("Catch-up migration of %s failed: %s", database, e.getMessage());
-                    }
-                }));
+        if (!toRead.isEmpty()) {
+            ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, catchUpParallelism));
+            try {
+                List<Future<?>> results = new ArrayList<>();
+                for (DatabaseToRead each : toRead) {
+                    results.add(workers.submit(() -> {
+                        try {
+                            migratedVersions.put(key(each.admin().cluster(), each.database()), catchUp(each, month));
+                        } catch (Exception e) {
+                            // Reported when the tenant's snapshot is replayed; the others go on.
+                            LOG.errorf("Catch-up migration of %s failed: %s", each.database(), e.getMessage());
+                        }
+                    }));
+                }
+                for (Future<?> f : results) {
+                    f.get();
+                }
+            } finally {
+                workers.shutdown();
             }
-            for (Future<?> f : results) {
-                f.get();
-            }
-        } finally {
-            workers.shutdown();
         }
-        LOG.infof("Caught up %d tenant database(s) of %s", databases.size(), service.name());
+        if (total > 0) {
+            LOG.infof("Caught up %d tenant database(s) of %s in %d ms (%d read one by one, the others known from their marks)",
+                    total, service.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), toRead.size());
+        }
     }
 
     /**
      * Brings one existing database to the template's version. One already there (the usual case after
      * a restart) is only read: Flyway, which validated the same scripts on the template a moment ago,
-     * costs a quarter of a second a database, which at start-up is minutes for a thousand tenants.
+     * costs a quarter of a second a database, which at start-up is minutes for a thousand tenants. Once
+     * found current it is marked so ({@link SchemaMark}), and the next start-up need not connect to it.
      */
-    private String catchUp(DatabaseAdmin admin, String database) throws Exception {
+    private String catchUp(DatabaseToRead each, YearMonth month) throws Exception {
+        DatabaseAdmin admin = each.admin();
+        String database = each.database();
+        String templateVersion = templateVersion(admin.cluster());
         try (Connection c = admin.connect(database)) {
             // Rows an earlier process left unsent are noticed on the connection held anyway, not by opening every pool.
             if (relays.stream().anyMatch(relay -> relay.hasPending(c))) {
                 unsentAtStart.add(database);
             }
+            if (SchemaMark.current(each.mark(), templateVersion, month)) {
+                return templateVersion;
+            }
             String recorded = TenantMigrations.recordedVersion(c);
             // A database from before the audit trail (or an older version of it) is migrated once more to get it.
-            if (recorded != null && recorded.equals(templateVersion(admin.cluster())) && AuditTrail.current(c)) {
+            if (recorded != null && recorded.equals(templateVersion) && AuditTrail.current(c)) {
+                SchemaMark.write(c, database, recorded);
                 return recorded;
             }
         }
         return migrations.migrate(admin, database);
+    }
+
+    /** An existing database the catch-up has to connect to, with its {@link SchemaMark} (null when it has none). */
+    private record DatabaseToRead(DatabaseAdmin admin, String database, String mark) {
     }
 
     private void followTenantEvents() {
@@ -384,7 +411,7 @@ public class TenantProvisioner {
             if (!exists) {
                 admin.createFromTemplate(database, service.templateDatabase());
                 laps.lap("copy");
-                version = recordIdentity(admin, database, snapshot.slug());
+                version = recordIdentity(admin, database, snapshot.slug(), templateVersion);
                 laps.lap("identity");
             }
             // A fresh copy of the template is at the template's version already: Flyway, which costs
@@ -410,13 +437,21 @@ public class TenantProvisioner {
      * Each tenant database knows whose it is, so that a misrouted query would show at once. Returns
      * the schema version the copy carries (null when it has none).
      */
-    private String recordIdentity(DatabaseAdmin admin, String database, String slug) throws Exception {
+    private String recordIdentity(DatabaseAdmin admin, String database, String slug, String templateVersion) throws Exception {
         try (Connection c = admin.connect(database)) {
+            c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ipsc_tenant (slug) VALUES (?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, slug);
                 ps.executeUpdate();
             }
-            return TenantMigrations.recordedVersion(c);
+            String version = TenantMigrations.recordedVersion(c);
+            // A copy of the template this process migrated carries its schema and audit trail: marked in the same
+            // commit, so that a restart knows it without connecting ({@link SchemaMark}).
+            if (templateVersion.equals(version)) {
+                SchemaMark.write(c, database, version);
+            }
+            c.commit();
+            return version;
         }
     }
 

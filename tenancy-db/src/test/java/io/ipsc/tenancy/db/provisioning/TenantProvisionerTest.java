@@ -79,6 +79,8 @@ class TenantProvisionerTest {
             TenantEventsPublisher.awaitReport(broken, "invoicing", "PROVISIONED", 0, WAIT);
             await(() -> v1.outcomes(healthy, "PROVISIONED") >= 1 && v1.outcomes(broken, "PROVISIONED") >= 1);
             assertEquals(0, v1.outcomes(broken, "FAILED"));
+            // The fresh copy is marked with its version in the commit of its identity row: a restart reads the mark.
+            assertEquals(SchemaMark.of("1", SchemaMark.thisMonth()), mark(database(healthy)));
         } finally {
             v1.stop();
         }
@@ -102,6 +104,8 @@ class TenantProvisionerTest {
             assertEquals("2", v2.directory.find(healthy).orElseThrow().schemaVersion());
             assertEquals("2", scalar(database(healthy), "SELECT max(version) FROM flyway_schema_history WHERE success"));
             assertEquals("written under release 1", scalar(database(healthy), "SELECT body FROM notes"));
+            // Its mark of version 1 no longer matched the template: the catch-up read it, migrated it and marked it anew.
+            assertEquals(SchemaMark.of("2", SchemaMark.thisMonth()), mark(database(healthy)));
             assertTrue(v2.directory.find(broken).orElseThrow().detail().contains("cannot take V2"));
             JsonNode failure = TenantEventsPublisher.awaitReport(broken, "invoicing", "FAILED", 0, WAIT);
             assertTrue(failure.path("detail").asText().contains("V2") || failure.path("detail").asText().contains("cannot take"));
@@ -127,6 +131,10 @@ class TenantProvisionerTest {
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    private static String mark(String database) throws Exception {
+        return scalar("postgres", "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '" + database + "'");
     }
 
     private static void insert(String database, String sql) throws Exception {
