@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +34,15 @@ import java.util.regex.Pattern;
  * each service's catch-up line from its log are printed with it. The suite is left running. Prints figures; asserts
  * nothing.
  *
+ * <p>{@code unmarked 1} removes the tenant databases' marks (tenancy-db's {@code SchemaMark}) before the first start, so
+ * that its catch-up connects to every database as start-ups did before the marks: the before and after of one state.
+ *
  * <p>The instance must allow the tenants: {@code MAX_TENANTS_PER_INSTANCE} (100 by default) in the environment of
  * {@code ./ipsc up}, which the restarts here inherit.
  */
 public final class StartupBenchmark {
 
-    static final Set<String> ARGUMENTS = Set.of("tenants", "restarts");
+    static final Set<String> ARGUMENTS = Set.of("tenants", "restarts", "unmarked");
     static final String PREFIX = "bench-s-";
     private static final int IN_FLIGHT = 16;
     private static final Pattern CAUGHT_UP = Pattern.compile("Caught up .*");
@@ -54,13 +61,21 @@ public final class StartupBenchmark {
         lines.add(String.format("### Start-up with %d tenants (`./ipsc bench startup tenants %d restarts %d`)", tenants, tenants, restarts));
         lines.add("");
         String made = ensureTenants(suite, tenants);
+        if (args.integer("unmarked", 0) > 0) {
+            made += " Before start 1 the tenant databases' marks were removed (`unmarked 1`), so that its catch-up connects to "
+                    + "every database as start-ups did before the marks; it writes them again, and the later starts read them.";
+        }
         lines.add(made);
         lines.add("");
         lines.add("| start | `./ipsc up`, command to ready | its own split | load average before | the services' catch-up |");
         lines.add("|---|---|---|---|---|");
         Path repo = Path.of(System.getProperty("ipsc.repo", ".")).toAbsolutePath();
+        boolean unmarked = args.integer("unmarked", 0) > 0;
         for (int i = 1; i <= restarts; i++) {
             System.out.printf("startup: ./ipsc down, then ./ipsc up (%d of %d)...%n", i, restarts);
+            if (unmarked && i == 1) {
+                forgetMarks(suite);
+            }
             command(repo, "down");
             Map<String, Long> logSizes = logSizes(suite);
             String load = BenchmarkReport.loadAverage();
@@ -127,6 +142,25 @@ public final class StartupBenchmark {
         String query = "?size=1&search=" + PREFIX + (status == null ? "" : "&status=" + status);
         return suite.call("GET", SuiteClient.TENANT_SERVICE + "/api/tenants" + query, null, null)
                 .path("data").path("total_items").asInt();
+    }
+
+    /** Removes every tenant database's mark (its comment), as a state folder from before the marks would be. */
+    private static void forgetMarks(SuiteClient suite) throws Exception {
+        Map<String, String> endpoints = ServiceResources.endpoints(suite.state());
+        String url = "jdbc:postgresql://" + endpoints.get("IPSC_PG_HOST") + ":" + endpoints.get("IPSC_PG_PORT") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, endpoints.get("IPSC_PG_USER"), endpoints.get("IPSC_PG_PASSWORD"));
+             Statement st = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'tenant\\_%' "
+                    + "AND shobj_description(oid, 'pg_database') IS NOT NULL")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String name : names) {
+                st.execute("COMMENT ON DATABASE \"" + name.replace("\"", "\"\"") + "\" IS NULL");
+            }
+        }
     }
 
     /** Runs {@code ./ipsc WHAT} with this JVM's environment (IPSC_HOME, MAX_TENANTS_PER_INSTANCE...) and no rebuild. */

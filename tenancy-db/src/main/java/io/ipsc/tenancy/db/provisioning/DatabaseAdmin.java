@@ -150,6 +150,20 @@ public class DatabaseAdmin {
         }
     }
 
+    /** Renames a database no session is connected to (a spare copy of the template, see {@link SpareDatabases}). */
+    public void rename(String from, String to) throws SQLException {
+        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + quote(from) + " RENAME TO " + quote(to));
+        }
+    }
+
+    /** Drops a database that holds no tenant's data (an outdated spare copy of the template). */
+    public void drop(String database) throws SQLException {
+        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + quote(database));
+        }
+    }
+
     /** Runs {@code work} holding the template's advisory lock (also taken while the template is migrated). */
     public void withTemplateLock(Connection c, String template, SqlWork work) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {

@@ -35,7 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,6 +71,7 @@ public class TenantProvisioner {
     private final ProvisioningReporter reporter;
     private final TenantPoolRegistry pools;
     private final ProvisioningSteps steps;
+    private final SpareDatabases spares;
     private final ObjectMapper json;
     private final String bootstrapServers;
     private final int catchUpParallelism;
@@ -87,6 +90,9 @@ public class TenantProvisioner {
     /** Snapshots handed to a lane and not yet converged. */
     private final AtomicInteger pending = new AtomicInteger();
     private volatile TenantLanes lanes;
+    /** Makes spare databases ({@link SpareDatabases}) while provisioning is idle: one thread, one refill at a time. */
+    private volatile ScheduledExecutorService spareMaker;
+    private final AtomicBoolean refillAsked = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile TenantSnapshotFollower follower;
@@ -98,7 +104,7 @@ public class TenantProvisioner {
                              @ConfigProperty(name = "ipsc.provisioning.parallelism", defaultValue = "3") int parallelism,
                              @ConfigProperty(name = "ipsc.provisioning.max-attempts", defaultValue = "4") int maxAttempts,
                              @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff,
-                             @All List<TenantOutboxRelay> relays, ProvisioningSteps steps) {
+                             @All List<TenantOutboxRelay> relays, ProvisioningSteps steps, SpareDatabases spares) {
         this.service = service;
         this.directory = directory;
         this.clusters = clusters;
@@ -113,11 +119,17 @@ public class TenantProvisioner {
         this.firstBackoff = firstBackoff;
         this.relays = List.copyOf(relays);
         this.steps = steps;
+        this.spares = spares;
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
         lanes = new TenantLanes("tenant-provisioner-" + service.name(), parallelism);
+        spareMaker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spare-databases-" + service.name());
+            t.setDaemon(true);
+            return t;
+        });
         Thread thread = new Thread(this::run, "tenant-provisioner-" + service.name());
         thread.setDaemon(true);
         thread.start();
@@ -132,6 +144,10 @@ public class TenantProvisioner {
         TenantLanes l = lanes;
         if (l != null) {
             l.shutdownNow();
+        }
+        ScheduledExecutorService maker = spareMaker;
+        if (maker != null) {
+            maker.shutdownNow();
         }
     }
 
@@ -157,6 +173,7 @@ public class TenantProvisioner {
                     templateVersion(cluster.name());
                 }
                 catchUpExistingDatabases();
+                refillSparesSoon();
                 followTenantEvents();
                 return;
             } catch (Exception e) {
@@ -409,8 +426,13 @@ public class TenantProvisioner {
             boolean exists = admin.exists(database);
             laps.lap("exists");
             if (!exists) {
-                admin.createFromTemplate(database, service.templateDatabase());
-                laps.lap("copy");
+                if (spares.take(admin, database, templateVersion)) {
+                    laps.lap("spare");
+                } else {
+                    admin.createFromTemplate(database, service.templateDatabase());
+                    laps.lap("copy");
+                }
+                refillSparesSoon();
                 version = recordIdentity(admin, database, snapshot.slug(), templateVersion);
                 laps.lap("identity");
             }
@@ -431,6 +453,47 @@ public class TenantProvisioner {
         reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version(), cluster);
         laps.lap("report");
         laps.done();
+    }
+
+    /**
+     * Tops up the spare databases of every cluster once provisioning is idle (nothing queued, the topic caught up),
+     * so that a spare copy never holds back a tenant being provisioned; a refill already asked for covers this one.
+     */
+    private void refillSparesSoon() {
+        ScheduledExecutorService maker = spareMaker;
+        if (spares.wanted() == 0 || maker == null || !refillAsked.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            maker.schedule(this::refillSpares, 200, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down.
+        }
+    }
+
+    private void refillSpares() {
+        refillAsked.set(false);
+        try {
+            for (ClusterAddress cluster : clusters.reachable()) {
+                boolean more = true;
+                while (more && running) {
+                    TenantSnapshotFollower f = follower;
+                    if (f == null || !f.caughtUp() || pending.get() > 0) {
+                        // Busy provisioning: the next convergence asks again, and so does this, a second later.
+                        if (refillAsked.compareAndSet(false, true)) {
+                            spareMaker.schedule(this::refillSpares, 1, TimeUnit.SECONDS);
+                        }
+                        return;
+                    }
+                    more = spares.makeOne(clusters.admin(cluster.name()), service.templateDatabase(), templateVersion(cluster.name()));
+                }
+            }
+        } catch (RejectedExecutionException e) {
+            // Shutting down.
+        } catch (Exception e) {
+            // Without spares a tenant's database is copied as before: worth a line, not a retry loop.
+            LOG.warnf("Cannot make spare databases of %s now: %s", service.name(), e.getMessage());
+        }
     }
 
     /**

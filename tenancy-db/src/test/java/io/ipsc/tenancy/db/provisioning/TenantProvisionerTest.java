@@ -118,6 +118,58 @@ class TenantProvisionerTest {
         }
     }
 
+    @Test
+    void aNewTenantsDatabaseIsASpareCopyRenamedAndTheSpareIsMadeAgainAtTheTemplatesNextVersion() throws Exception {
+        String prefix = "spare" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String tenant = "spare-" + UUID.randomUUID().toString().substring(0, 6);
+        String database = prefix + tenant.replace('-', '_') + "_manufacturing";
+        Running v1 = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, 1, "spare-");
+        try {
+            // Made once the provisioner is idle, before any tenant asks for it.
+            await(() -> spares("1").size() == 1);
+            String spare = spares("1").get(0);
+            String spareOid = scalar("postgres", "SELECT oid::text FROM pg_database WHERE datname = '" + spare + "'");
+
+            events.publish(TenantEventsPublisher.snapshot(tenant, "manufacturing"));
+            await(() -> v1.directory.find(tenant).map(e -> e.state() == TenantState.READY).orElse(false));
+            assertEquals(spareOid, scalar("postgres", "SELECT oid::text FROM pg_database WHERE datname = '" + database + "'"),
+                    "the tenant's database is the spare, renamed");
+            assertEquals(tenant, scalar(database, "SELECT slug FROM ipsc_tenant"));
+            assertEquals("1", v1.directory.find(tenant).orElseThrow().schemaVersion());
+            // And the next tenant finds a spare again.
+            await(() -> spares("1").size() == 1 && !spares("1").contains(spare));
+        } finally {
+            v1.stop();
+        }
+
+        // The next release migrates the template to version 2: a spare copied at version 1 is no longer taken, but replaced.
+        Running v2 = Running.start("classpath:db/tenant-v2", "manufacturing", prefix, null, 1, "spare-");
+        try {
+            await(() -> spares("1").isEmpty() && spares("2").size() == 1);
+            assertEquals("2", scalar(database, "SELECT max(version) FROM flyway_schema_history WHERE success"));
+        } finally {
+            v2.stop();
+        }
+    }
+
+    /** This JVM's spare databases of manufacturing marked with {@code version}. */
+    private static List<String> spares(String version) {
+        List<String> names = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl("postgres"), "postgres", "postgres");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                     + "WHERE datname LIKE 'ipsc\\_spare\\_manufacturing\\_%' ORDER BY datname")) {
+            while (rs.next()) {
+                if (SchemaMark.current(rs.getString(2), version, SchemaMark.thisMonth())) {
+                    names.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
+    }
+
     private static String database(String slug) {
         return PREFIX + slug.replace('-', '_') + "_invoicing";
     }
@@ -151,7 +203,7 @@ class TenantProvisionerTest {
         String slug = "outbox-" + UUID.randomUUID().toString().substring(0, 6);
         TenantOutboxRelay.Outbox outbox = new TenantOutboxRelay.Outbox("work_outbox", Topics.BILLING, "provisioner-test-relay");
         events.publish(TenantEventsPublisher.snapshot(slug, "business"));
-        Running first = Running.start("classpath:db/tenant-outbox", "branding", prefix, outbox, "outbox-");
+        Running first = Running.start("classpath:db/tenant-outbox", "branding", prefix, outbox, 0, "outbox-");
         try {
             await(() -> first.directory.find(slug).map(e -> e.state() == TenantState.READY).orElse(false));
         } finally {
@@ -162,7 +214,7 @@ class TenantProvisionerTest {
         insert(database, "INSERT INTO work_outbox (payload) VALUES ('left behind by " + slug + "')");
 
         try (TopicReader reader = new TopicReader(Topics.BILLING)) {
-            Running second = Running.start("classpath:db/tenant-outbox", "branding", prefix, outbox, "outbox-");
+            Running second = Running.start("classpath:db/tenant-outbox", "branding", prefix, outbox, 0, "outbox-");
             try {
                 // No request reaches this instance: the catch-up found the row, and the relay sent it once the tenant was served.
                 assertEquals(1, reader.await(r -> slug.equals(r.key()) && r.value().equals("left behind by " + slug), 1, WAIT).size());
@@ -184,7 +236,7 @@ class TenantProvisionerTest {
         }
 
         static Running start(String migrationsLocation) {
-            return start(migrationsLocation, "invoicing", PREFIX, null, "healthy-", "broken-");
+            return start(migrationsLocation, "invoicing", PREFIX, null, 0, "healthy-", "broken-");
         }
 
         /**
@@ -192,7 +244,8 @@ class TenantProvisionerTest {
          * start with one of {@code slugs}. The template database is the service's own (ipsc_template_<service>), so two tests
          * with different migrations name different services.
          */
-        static Running start(String migrationsLocation, String service, String prefix, TenantOutboxRelay.Outbox outbox, String... slugs) {
+        static Running start(String migrationsLocation, String service, String prefix, TenantOutboxRelay.Outbox outbox, int spares,
+                             String... slugs) {
             EmbeddedServers servers = EmbeddedServers.get();
             ObjectMapper json = new ObjectMapper().findAndRegisterModules();
             new JsonConfiguration().customize(json);
@@ -210,7 +263,7 @@ class TenantProvisionerTest {
                     "postgres", "postgres")));
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters, new TenantMigrations(admin, migrationsLocation),
                     reporter, pools, json, servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100),
-                    relay == null ? List.of() : List.of(relay), new ProvisioningSteps(outcomes)) {
+                    relay == null ? List.of() : List.of(relay), new ProvisioningSteps(outcomes), new SpareDatabases(identity, spares)) {
                 @Override
                 void handle(io.ipsc.tenancy.event.TenantSnapshot snapshot) {
                     // This test's tenants only: the topic is shared with the other tests of this JVM.
