@@ -72,7 +72,7 @@ final class ProvisioningStepTimes {
         Map<String, String> lines = new TreeMap<>();
         after.forEach((service, steps) -> {
             StringBuilder text = new StringBuilder();
-            for (String step : new String[]{"exists", "copy", "identity", "migrate", "report"}) {
+            for (String step : new String[]{"exists", "spare", "copy", "identity", "migrate", "report"}) {
                 Totals now = steps.get(step);
                 Totals then = before.getOrDefault(service, Map.of()).getOrDefault(step, new Totals(0, 0));
                 if (now == null || now.count() - then.count() < 1) {
