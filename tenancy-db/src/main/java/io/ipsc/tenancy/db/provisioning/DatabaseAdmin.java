@@ -66,8 +66,14 @@ public class DatabaseAdmin {
     }
 
     public boolean exists(String database) throws SQLException {
-        try (Connection c = connect("postgres");
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Connection c = connect("postgres")) {
+            return exists(c, database);
+        }
+    }
+
+    /** Whether {@code database} exists, asked on {@code c}, a connection to any database of the cluster. */
+    static boolean exists(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -98,9 +104,14 @@ public class DatabaseAdmin {
      * has none): where {@link SchemaMark} keeps what the database was last found to be.
      */
     public Map<String, String> listWithComments(String prefix, String suffix) throws SQLException {
+        try (Connection c = connect("postgres")) {
+            return listWithComments(c, prefix, suffix);
+        }
+    }
+
+    static Map<String, String> listWithComments(Connection c, String prefix, String suffix) throws SQLException {
         Map<String, String> names = new LinkedHashMap<>();
-        try (Connection c = connect("postgres");
-             PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                      "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
                              + "WHERE starts_with(datname, ?) AND right(datname, ?) = ? ORDER BY datname")) {
             ps.setString(1, prefix);
@@ -151,8 +162,8 @@ public class DatabaseAdmin {
     }
 
     /** Renames a database no session is connected to (a spare copy of the template, see {@link SpareDatabases}). */
-    public void rename(String from, String to) throws SQLException {
-        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+    static void rename(Connection c, String from, String to) throws SQLException {
+        try (Statement st = c.createStatement()) {
             st.execute("ALTER DATABASE " + quote(from) + " RENAME TO " + quote(to));
         }
     }

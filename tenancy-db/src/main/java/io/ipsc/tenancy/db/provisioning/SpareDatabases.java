@@ -48,29 +48,44 @@ public class SpareDatabases {
         return PREFIX + service.name() + "_";
     }
 
+    /** What {@link #takeUnlessExists} found. */
+    enum Taken {
+        /** The tenant's database was there already. */
+        EXISTS,
+        /** A spare is now the tenant's database. */
+        SPARE,
+        /** Neither: the caller copies the template. */
+        NONE
+    }
+
     /**
-     * Renames a spare at {@code templateVersion} on {@code admin}'s cluster to {@code database}; false when there is none
-     * (the caller copies the template instead).
+     * Renames a spare at {@code templateVersion} on {@code admin}'s cluster to {@code database}, unless that database
+     * exists already; on one connection, the existence check a convergence makes anyway included.
      */
-    boolean take(DatabaseAdmin admin, String database, String templateVersion) throws SQLException {
-        if (wanted == 0) {
-            return false;
-        }
-        YearMonth month = SchemaMark.thisMonth();
-        for (Map.Entry<String, String> spare : admin.listWithComments(prefix(), "").entrySet()) {
-            if (!SchemaMark.current(spare.getValue(), templateVersion, month)) {
-                continue;
+    Taken takeUnlessExists(DatabaseAdmin admin, String database, String templateVersion) throws SQLException {
+        try (Connection c = admin.connect("postgres")) {
+            if (DatabaseAdmin.exists(c, database)) {
+                return Taken.EXISTS;
             }
-            try {
-                admin.rename(spare.getKey(), database);
-                return true;
-            } catch (SQLException e) {
-                if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
-                    throw e;
+            if (wanted == 0) {
+                return Taken.NONE;
+            }
+            YearMonth month = SchemaMark.thisMonth();
+            for (Map.Entry<String, String> spare : DatabaseAdmin.listWithComments(c, prefix(), "").entrySet()) {
+                if (!SchemaMark.current(spare.getValue(), templateVersion, month)) {
+                    continue;
+                }
+                try {
+                    DatabaseAdmin.rename(c, spare.getKey(), database);
+                    return Taken.SPARE;
+                } catch (SQLException e) {
+                    if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
+                        throw e;
+                    }
                 }
             }
+            return Taken.NONE;
         }
-        return false;
     }
 
     /**

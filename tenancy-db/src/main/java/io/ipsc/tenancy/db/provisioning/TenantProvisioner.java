@@ -423,12 +423,12 @@ public class TenantProvisioner {
         String version = migratedVersions.get(key);
         ProvisioningSteps.Laps laps = steps.start(snapshot.slug());
         if (version == null || !version.equals(templateVersion)) {
-            boolean exists = admin.exists(database);
-            laps.lap("exists");
-            if (!exists) {
-                if (spares.take(admin, database, templateVersion)) {
+            SpareDatabases.Taken found = spares.takeUnlessExists(admin, database, templateVersion);
+            if (found != SpareDatabases.Taken.EXISTS) {
+                if (found == SpareDatabases.Taken.SPARE) {
                     laps.lap("spare");
                 } else {
+                    laps.lap("exists");
                     admin.createFromTemplate(database, service.templateDatabase());
                     laps.lap("copy");
                 }
