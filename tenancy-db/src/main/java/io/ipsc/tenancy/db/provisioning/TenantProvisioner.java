@@ -173,7 +173,8 @@ public class TenantProvisioner {
                     templateVersion(cluster.name());
                 }
                 catchUpExistingDatabases();
-                refillSparesSoon();
+                // A few seconds on, not at once: the rest of the suite is often still starting, on the same cores.
+                refillSparesAfter(5_000);
                 followTenantEvents();
                 return;
             } catch (Exception e) {
@@ -432,7 +433,7 @@ public class TenantProvisioner {
                     admin.createFromTemplate(database, service.templateDatabase());
                     laps.lap("copy");
                 }
-                refillSparesSoon();
+                refillSparesAfter(200);
                 version = recordIdentity(admin, database, snapshot.slug(), templateVersion);
                 laps.lap("identity");
             }
@@ -459,13 +460,13 @@ public class TenantProvisioner {
      * Tops up the spare databases of every cluster once provisioning is idle (nothing queued, the topic caught up),
      * so that a spare copy never holds back a tenant being provisioned; a refill already asked for covers this one.
      */
-    private void refillSparesSoon() {
+    private void refillSparesAfter(long delayMillis) {
         ScheduledExecutorService maker = spareMaker;
         if (spares.wanted() == 0 || maker == null || !refillAsked.compareAndSet(false, true)) {
             return;
         }
         try {
-            maker.schedule(this::refillSpares, 200, TimeUnit.MILLISECONDS);
+            maker.schedule(this::refillSpares, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Shutting down.
         }
