@@ -24,6 +24,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -149,6 +150,103 @@ class TenantProvisionerTest {
             assertEquals("2", scalar(database, "SELECT max(version) FROM flyway_schema_history WHERE success"));
         } finally {
             v2.stop();
+        }
+    }
+
+    /**
+     * A benchmark, not a test (run with {@code -Dipsc.bench=true -Dtest=TenantProvisionerTest#bench*}): one tenant at a
+     * time, {@code ipsc.bench.tenants} (10) times, with no spare database and with two, in turns (ABAB): the time from
+     * the snapshot's publication to the tenant READY here (consumer, database, identity, report acknowledged) and the
+     * provisioner's own steps. The tests' PostgreSQL runs with fsync off, the suite's with it on: compare the two sides,
+     * not these figures with the suite's.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
+    void benchOneTenantAtATimeWithoutAndWithSpareDatabases() throws Exception {
+        int tenants = Integer.getInteger("ipsc.bench.tenants", 10);
+        for (int round = 1; round <= 2; round++) {
+            for (int spares : new int[]{0, 2}) {
+                String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6) + "_";
+                // The topic is the JVM's: each round serves only its own tenants.
+                String slugs = "bench-" + UUID.randomUUID().toString().substring(0, 4) + "-";
+                Running running = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, spares, slugs);
+                try {
+                    if (spares > 0) {
+                        await(() -> spares("1").size() >= spares);
+                    } else {
+                        await(() -> running.provisioner.caughtUp());
+                    }
+                    List<Long> millis = new java.util.ArrayList<>();
+                    for (int i = 0; i < tenants; i++) {
+                        String slug = slugs + UUID.randomUUID().toString().substring(0, 8);
+                        long started = System.nanoTime();
+                        events.publish(TenantEventsPublisher.snapshot(slug, "manufacturing"));
+                        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(2))
+                                .until(() -> running.directory.find(slug).map(e -> e.state() == TenantState.READY).orElse(false));
+                        millis.add((System.nanoTime() - started) / 1_000_000);
+                        // The next tenant after the spares were made again, as singles spaced in time find them.
+                        if (spares > 0) {
+                            await(() -> spares("1").size() >= spares);
+                        }
+                    }
+                    millis.sort(Long::compare);
+                    StringBuilder steps = new StringBuilder();
+                    running.outcomes.find(ProvisioningSteps.STEP_SECONDS).timers().forEach(t -> steps.append(String.format(" %s %.0f ms (%d),",
+                            t.getId().getTag("step"), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count())));
+                    System.out.printf("BENCH round %d, %d spare(s): snapshot to READY p50 %d ms (min %d, max %d) of %d; steps:%s load %s%n",
+                            round, spares, millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), tenants, steps,
+                            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+                } finally {
+                    running.stop();
+                }
+            }
+        }
+    }
+
+    /**
+     * A benchmark, not a test ({@code -Dipsc.bench=true}): the start-up catch-up of {@code ipsc.bench.databases} (300)
+     * tenant databases, with their marks removed (every database connected to and read, as before the marks) and with
+     * them, in turns (ABAB).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
+    void benchCatchUpWithoutAndWithMarks() throws Exception {
+        int count = Integer.getInteger("ipsc.bench.databases", 300);
+        String prefix = "cu" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        Running running = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, 0, "cu-");
+        DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", EmbeddedServers.get().postgresPort(), "postgres", "postgres");
+        try {
+            await(() -> running.provisioner.caughtUp());
+            java.util.concurrent.ExecutorService copiers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> copies = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String database = String.format("%scu_%04d_manufacturing", prefix, i);
+                copies.add(copiers.submit(() -> {
+                    admin.createFromTemplate(database, "ipsc_template_manufacturing");
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> copy : copies) {
+                copy.get();
+            }
+            copiers.shutdown();
+            for (int round = 1; round <= 2; round++) {
+                insert("postgres", "DO $$ DECLARE d text; BEGIN FOR d IN SELECT datname FROM pg_database WHERE starts_with(datname, '"
+                        + prefix + "') LOOP EXECUTE format('COMMENT ON DATABASE %I IS NULL', d); END LOOP; END $$");
+                long started = System.nanoTime();
+                running.provisioner.catchUpExistingDatabases();
+                long unmarked = (System.nanoTime() - started) / 1_000_000;
+                started = System.nanoTime();
+                running.provisioner.catchUpExistingDatabases();
+                long marked = (System.nanoTime() - started) / 1_000_000;
+                System.out.printf("BENCH round %d: catch-up of %d databases, unmarked %d ms, marked %d ms; load %s%n", round, count,
+                        unmarked, marked, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+            }
+        } finally {
+            running.stop();
+            for (String database : admin.list(prefix, "_manufacturing")) {
+                admin.drop(database);
+            }
         }
     }
 
