@@ -250,6 +250,61 @@ class TenantProvisionerTest {
         }
     }
 
+    /**
+     * A benchmark, not a test ({@code -Dipsc.bench=true}): a service starting with {@code ipsc.bench.databases} (300)
+     * tenants on the topic, each with its database: the time from the start until ready (template, catch-up, every
+     * snapshot converged and reported), first with the databases unmarked (as before the marks), then again, marked.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
+    void benchStartWithManyTenantsUnmarkedThenMarked() throws Exception {
+        int count = Integer.getInteger("ipsc.bench.databases", 300);
+        String prefix = "st" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String slugs = "st-" + UUID.randomUUID().toString().substring(0, 4) + "-";
+        DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", EmbeddedServers.get().postgresPort(), "postgres", "postgres");
+        Running first = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, 0, slugs);
+        try {
+            await(() -> first.provisioner.caughtUp());
+        } finally {
+            first.stop();
+        }
+        java.util.concurrent.ExecutorService copiers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String slug = String.format("%s%04d", slugs, i);
+            events.publish(TenantEventsPublisher.snapshot(slug, "manufacturing"));
+            String database = prefix + slug.replace('-', '_') + "_manufacturing";
+            copies.add(copiers.submit(() -> {
+                admin.createFromTemplate(database, "ipsc_template_manufacturing");
+                insert(database, "INSERT INTO ipsc_tenant (slug) VALUES ('" + slug + "')");
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> copy : copies) {
+            copy.get();
+        }
+        copiers.shutdown();
+        try {
+            for (String state : new String[]{"unmarked", "marked"}) {
+                long started = System.nanoTime();
+                Running running = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, 0, slugs);
+                try {
+                    Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10))
+                            .until(() -> running.provisioner.caughtUp());
+                    System.out.printf("BENCH start with %d tenants, databases %s: ready after %d ms; load %s%n", count, state,
+                            (System.nanoTime() - started) / 1_000_000,
+                            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+                } finally {
+                    running.stop();
+                }
+            }
+        } finally {
+            for (String database : admin.list(prefix, "_manufacturing")) {
+                admin.drop(database);
+            }
+        }
+    }
+
     /** This JVM's spare databases of manufacturing marked with {@code version}. */
     private static List<String> spares(String version) {
         List<String> names = new java.util.ArrayList<>();
