@@ -166,7 +166,7 @@ class TenantProvisionerTest {
         int tenants = Integer.getInteger("ipsc.bench.tenants", 10);
         for (int round = 1; round <= 2; round++) {
             for (int spares : new int[]{0, 2}) {
-                String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6) + "_";
+                String prefix = unique("bench") + "_";
                 // The topic is the JVM's: each round serves only its own tenants.
                 String slugs = "bench-" + UUID.randomUUID().toString().substring(0, 4) + "-";
                 Running running = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, spares, slugs);
@@ -195,7 +195,7 @@ class TenantProvisionerTest {
                             t.getId().getTag("step"), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count())));
                     System.out.printf("BENCH round %d, %d spare(s): snapshot to READY p50 %d ms (min %d, max %d) of %d; steps:%s load %s%n",
                             round, spares, millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), tenants, steps,
-                            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+                            loadAverage());
                 } finally {
                     running.stop();
                 }
@@ -212,7 +212,7 @@ class TenantProvisionerTest {
     @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
     void benchCatchUpWithoutAndWithMarks() throws Exception {
         int count = Integer.getInteger("ipsc.bench.databases", 300);
-        String prefix = "cu" + UUID.randomUUID().toString().substring(0, 6) + "_";
+        String prefix = unique("cu") + "_";
         Running running = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, 0, "cu-");
         DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", EmbeddedServers.get().postgresPort(), "postgres", "postgres");
         try {
@@ -240,7 +240,7 @@ class TenantProvisionerTest {
                 running.provisioner.catchUpExistingDatabases();
                 long marked = (System.nanoTime() - started) / 1_000_000;
                 System.out.printf("BENCH round %d: catch-up of %d databases, unmarked %d ms, marked %d ms; load %s%n", round, count,
-                        unmarked, marked, java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+                        unmarked, marked, loadAverage());
             }
         } finally {
             running.stop();
@@ -259,8 +259,8 @@ class TenantProvisionerTest {
     @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
     void benchStartWithManyTenantsUnmarkedThenMarked() throws Exception {
         int count = Integer.getInteger("ipsc.bench.databases", 300);
-        String prefix = "st" + UUID.randomUUID().toString().substring(0, 6) + "_";
-        String slugs = "st-" + UUID.randomUUID().toString().substring(0, 4) + "-";
+        String prefix = unique("st") + "_";
+        String slugs = unique("st-") + "-";
         DatabaseAdmin admin = new DatabaseAdmin("127.0.0.1", EmbeddedServers.get().postgresPort(), "postgres", "postgres");
         Running first = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, 0, slugs);
         try {
@@ -293,7 +293,7 @@ class TenantProvisionerTest {
                             .until(() -> running.provisioner.caughtUp());
                     System.out.printf("BENCH start with %d tenants, databases %s: ready after %d ms; load %s%n", count, state,
                             (System.nanoTime() - started) / 1_000_000,
-                            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
+                            loadAverage());
                 } finally {
                     running.stop();
                 }
@@ -303,6 +303,15 @@ class TenantProvisionerTest {
                 admin.drop(database);
             }
         }
+    }
+
+    private static String unique(String start) {
+        return start + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    /** The machine's load average, printed with every benchmark figure. */
+    private static String loadAverage() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
     }
 
     /** This JVM's spare databases of manufacturing marked with {@code version}. */
