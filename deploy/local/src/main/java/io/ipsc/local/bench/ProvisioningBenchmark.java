@@ -1,5 +1,8 @@
 package io.ipsc.local.bench;
 
+import io.ipsc.local.ServiceSpec;
+import io.ipsc.local.Services;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ public final class ProvisioningBenchmark {
         int singles = Math.max(1, args.integer("singles", 10));
         System.out.printf("provisioning: 1 tenant at a time, %d times...%n", singles);
         List<ProvisioningTimeline.Hops> hops = new ArrayList<>();
+        Map<String, Map<String, ProvisioningStepTimes.Totals>> stepsBefore = ProvisioningStepTimes.read();
         try (ProvisioningTimeline timeline = ProvisioningTimeline.follow(suite)) {
             for (int i = 1; i <= singles; i++) {
                 String slug = String.format("bench-p%s-one-%02d", run, i);
@@ -63,6 +67,8 @@ public final class ProvisioningBenchmark {
             lines.add(String.format("| … from the snapshot to %s's `PROVISIONED` report (consumer, database from template, migrations) | %s |",
                     service, millis(hops.stream().map(h -> h.services().getOrDefault(service, -1L)).toList())));
         }
+        ProvisioningStepTimes.meansBetween(stepsBefore, ProvisioningStepTimes.read()).forEach((service, steps) ->
+                lines.add(String.format("| … … %s's own steps, mean of the singles (`ipsc_provisioning_step_seconds`) | %s |", service, steps)));
         lines.add(String.format("| … from the last report to `active` seen (tenant-service applying the reports; polled every 20 ms) | %s |",
                 millis(hops.stream().map(ProvisioningTimeline.Hops::toActive).toList())));
         lines.add(String.format("| … … of which to tenant-service's `activated_at` (its consumer, the report's transaction) | %s |",
@@ -90,8 +96,19 @@ public final class ProvisioningBenchmark {
                 lines.add(String.format("| refused of the %d | %d, e.g. HTTP %d: %s |", burst, refused.size(), refused.get(0).status(),
                         refused.get(0).body().replace('|', '/')));
             }
+            lines.add(String.format("| each service's RSS right after the burst | %s |", residentMemory(suite)));
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** "tenant-service 250 MB, ..." from {@code /proc}, each running service's resident memory now. */
+    private static String residentMemory(SuiteClient suite) {
+        List<String> each = new ArrayList<>();
+        for (ServiceSpec s : Services.ALL) {
+            ServiceResources.pid(suite.state(), s.name()).map(ServiceResources::rssKiB).filter(kib -> kib >= 0)
+                    .ifPresent(kib -> each.add(String.format("%s %d MB", s.name(), kib / 1024)));
+        }
+        return each.isEmpty() ? "not seen" : String.join(", ", each);
     }
 
     /** Polls every 20 ms (finer than the figures): the epoch milliseconds at which the tenant was first seen active. */

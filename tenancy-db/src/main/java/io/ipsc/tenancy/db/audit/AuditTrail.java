@@ -25,6 +25,11 @@ public final class AuditTrail {
     }
 
     /** Creates or refreshes the trail in the database behind {@code c}; idempotent. */
+    /** The trail's version, as its table's comment carries it. */
+    public static String version() {
+        return VERSION;
+    }
+
     public static void install(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(SCRIPT);

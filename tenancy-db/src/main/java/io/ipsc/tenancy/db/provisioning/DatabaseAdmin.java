@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creating, listing and archiving databases on one database cluster, over JDBC on the provisioner's
@@ -71,8 +73,14 @@ public class DatabaseAdmin {
     }
 
     public boolean exists(String database) throws SQLException {
-        try (Connection c = connect("postgres");
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Connection c = connect("postgres")) {
+            return exists(c, database);
+        }
+    }
+
+    /** Whether {@code database} exists, asked on {@code c}, a connection to any database of the cluster. */
+    static boolean exists(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -92,6 +100,33 @@ public class DatabaseAdmin {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Databases whose names start with {@code prefix} and end with {@code suffix}, each with its comment (null when it
+     * has none): where {@link SchemaMark} keeps what the database was last found to be.
+     */
+    public Map<String, String> listWithComments(String prefix, String suffix) throws SQLException {
+        try (Connection c = connect("postgres")) {
+            return listWithComments(c, prefix, suffix);
+        }
+    }
+
+    static Map<String, String> listWithComments(Connection c, String prefix, String suffix) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                     "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database "
+                             + "WHERE starts_with(datname, ?) AND right(datname, ?) = ? ORDER BY datname")) {
+            ps.setString(1, prefix);
+            ps.setInt(2, suffix.length());
+            ps.setString(3, suffix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getString(1), rs.getString(2));
                 }
             }
         }
@@ -130,6 +165,20 @@ public class DatabaseAdmin {
                     unlock.execute();
                 }
             }
+        }
+    }
+
+    /** Renames a database no session is connected to (a spare copy of the template, see {@link SpareDatabases}). */
+    static void rename(Connection c, String from, String to) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + quote(from) + " RENAME TO " + quote(to));
+        }
+    }
+
+    /** Drops a database that holds no tenant's data (an outdated spare copy of the template). */
+    public void drop(String database) throws SQLException {
+        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + quote(database));
         }
     }
 

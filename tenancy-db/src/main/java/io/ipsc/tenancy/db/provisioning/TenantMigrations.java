@@ -65,17 +65,20 @@ public class TenantMigrations {
                 .connectRetries(2)
                 .load();
         MigrateResult result = flyway.migrate();
-        // After every migrate, so that a table the scripts add is audited without them saying so.
+        MigrationInfo current = flyway.info().current();
+        String version = current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+        // After every migrate, so that a table the scripts add is audited without them saying so; then the
+        // database is marked with what it now is, so that a restart need not connect to it to find out.
         try (Connection c = on.connect(database)) {
             AuditTrail.install(c);
+            SchemaMark.write(c, database, version);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot install the audit trail in " + database + ": " + e.getMessage(), e);
         }
         if (result.migrationsExecuted > 0) {
             LOG.infof("Migrated %s to version %s (%d migration(s))", database, result.targetSchemaVersion, result.migrationsExecuted);
         }
-        MigrationInfo current = flyway.info().current();
-        return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+        return version;
     }
 
     /**

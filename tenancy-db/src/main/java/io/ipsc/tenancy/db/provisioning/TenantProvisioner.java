@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,6 +78,8 @@ public class TenantProvisioner {
     private final ProvisioningReporter reporter;
     private final TenantPoolRegistry pools;
     private final TenantMover mover;
+    private final ProvisioningSteps steps;
+    private final SpareDatabases spares;
     private final ObjectMapper json;
     private final String bootstrapServers;
     private final int catchUpParallelism;
@@ -103,6 +109,9 @@ public class TenantProvisioner {
      */
     private final AtomicInteger moving = new AtomicInteger();
     private volatile TenantLanes lanes;
+    /** Makes spare databases ({@link SpareDatabases}) while provisioning is idle: one thread, one refill at a time. */
+    private volatile ScheduledExecutorService spareMaker;
+    private final AtomicBoolean refillAsked = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile TenantSnapshotFollower follower;
@@ -114,7 +123,7 @@ public class TenantProvisioner {
                              @ConfigProperty(name = "ipsc.provisioning.parallelism", defaultValue = "3") int parallelism,
                              @ConfigProperty(name = "ipsc.provisioning.max-attempts", defaultValue = "4") int maxAttempts,
                              @ConfigProperty(name = "ipsc.provisioning.first-backoff", defaultValue = "PT0.5S") Duration firstBackoff,
-                             @All List<TenantOutboxRelay> relays) {
+                             @All List<TenantOutboxRelay> relays, ProvisioningSteps steps, SpareDatabases spares) {
         this.service = service;
         this.directory = directory;
         this.clusters = clusters;
@@ -129,11 +138,18 @@ public class TenantProvisioner {
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
         this.relays = List.copyOf(relays);
+        this.steps = steps;
+        this.spares = spares;
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
         lanes = new TenantLanes("tenant-provisioner-" + service.name(), parallelism);
+        spareMaker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "spare-databases-" + service.name());
+            t.setDaemon(true);
+            return t;
+        });
         Thread thread = new Thread(this::run, "tenant-provisioner-" + service.name());
         thread.setDaemon(true);
         thread.start();
@@ -148,6 +164,10 @@ public class TenantProvisioner {
         TenantLanes l = lanes;
         if (l != null) {
             l.shutdownNow();
+        }
+        ScheduledExecutorService maker = spareMaker;
+        if (maker != null) {
+            maker.shutdownNow();
         }
     }
 
@@ -173,6 +193,8 @@ public class TenantProvisioner {
                     templateVersion(cluster.name());
                 }
                 catchUpExistingDatabases();
+                // A few seconds on, not at once: the rest of the suite is often still starting, on the same cores.
+                refillSparesAfter(5_000);
                 followTenantEvents();
                 return;
             } catch (Exception e) {
@@ -229,64 +251,87 @@ public class TenantProvisioner {
 
     /** Every existing tenant database, on every cluster, is brought to the current schema before the service serves. */
     void catchUpExistingDatabases() throws Exception {
+        long started = System.nanoTime();
         String suffix = "_" + service.name();
-        List<Map.Entry<DatabaseAdmin, String>> databases = new ArrayList<>();
+        YearMonth month = SchemaMark.thisMonth();
+        List<DatabaseToRead> toRead = new ArrayList<>();
+        int total = 0;
         boolean leftovers = false;
         for (ClusterAddress cluster : clusters.reachable()) {
             DatabaseAdmin admin = clusters.admin(cluster.name());
             leftovers |= TenantMover.hasLeftovers(admin);
-            admin.list(service.databasePrefix(), suffix).forEach(database -> {
-                databases.add(Map.entry(admin, database));
+            String templateVersion = templateVersion(cluster.name());
+            Map<String, String> marked = admin.listWithComments(service.databasePrefix(), suffix);
+            total += marked.size();
+            marked.forEach((database, mark) -> {
                 // On two clusters at once: only settle can say which is the tenant's.
                 foundAtStart.merge(database, cluster.name(), (one, other) -> "");
+                // Marked current, and no outbox to look into: known without connecting to it.
+                if (relays.isEmpty() && SchemaMark.current(mark, templateVersion, month)) {
+                    migratedVersions.put(key(admin.cluster(), database), templateVersion);
+                } else {
+                    toRead.add(new DatabaseToRead(admin, database, mark));
+                }
             });
         }
         moveLeftoversAtStart = leftovers;
-        if (databases.isEmpty()) {
-            return;
-        }
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, catchUpParallelism));
-        try {
-            List<Future<?>> results = new ArrayList<>();
-            for (Map.Entry<DatabaseAdmin, String> each : databases) {
-                DatabaseAdmin admin = each.getKey();
-                String database = each.getValue();
-                results.add(workers.submit(() -> {
-                    try {
-                        migratedVersions.put(key(admin.cluster(), database), catchUp(admin, database));
-                    } catch (Exception e) {
-                        // Reported when the tenant's snapshot is replayed; the others go on.
-                        LOG.errorf("Catch-up migration of %s failed: %s", database, e.getMessage());
-                    }
-                }));
+        if (!toRead.isEmpty()) {
+            ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, catchUpParallelism));
+            try {
+                List<Future<?>> results = new ArrayList<>();
+                for (DatabaseToRead each : toRead) {
+                    results.add(workers.submit(() -> {
+                        try {
+                            migratedVersions.put(key(each.admin().cluster(), each.database()), catchUp(each, month));
+                        } catch (Exception e) {
+                            // Reported when the tenant's snapshot is replayed; the others go on.
+                            LOG.errorf("Catch-up migration of %s failed: %s", each.database(), e.getMessage());
+                        }
+                    }));
+                }
+                for (Future<?> f : results) {
+                    f.get();
+                }
+            } finally {
+                workers.shutdown();
             }
-            for (Future<?> f : results) {
-                f.get();
-            }
-        } finally {
-            workers.shutdown();
         }
-        LOG.infof("Caught up %d tenant database(s) of %s", databases.size(), service.name());
+        if (total > 0) {
+            LOG.infof("Caught up %d tenant database(s) of %s in %d ms (%d read one by one, the others known from their marks)",
+                    total, service.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), toRead.size());
+        }
     }
 
     /**
      * Brings one existing database to the template's version. One already there (the usual case after
      * a restart) is only read: Flyway, which validated the same scripts on the template a moment ago,
-     * costs a quarter of a second a database, which at start-up is minutes for a thousand tenants.
+     * costs a quarter of a second a database, which at start-up is minutes for a thousand tenants. Once
+     * found current it is marked so ({@link SchemaMark}), and the next start-up need not connect to it.
      */
-    private String catchUp(DatabaseAdmin admin, String database) throws Exception {
+    private String catchUp(DatabaseToRead each, YearMonth month) throws Exception {
+        DatabaseAdmin admin = each.admin();
+        String database = each.database();
+        String templateVersion = templateVersion(admin.cluster());
         try (Connection c = admin.connect(database)) {
             // Rows an earlier process left unsent are noticed on the connection held anyway, not by opening every pool.
             if (relays.stream().anyMatch(relay -> relay.hasPending(c))) {
                 unsentAtStart.add(database);
             }
+            if (SchemaMark.current(each.mark(), templateVersion, month)) {
+                return templateVersion;
+            }
             String recorded = TenantMigrations.recordedVersion(c);
             // A database from before the audit trail (or an older version of it) is migrated once more to get it.
-            if (recorded != null && recorded.equals(templateVersion(admin.cluster())) && AuditTrail.current(c)) {
+            if (recorded != null && recorded.equals(templateVersion) && AuditTrail.current(c)) {
+                SchemaMark.write(c, database, recorded);
                 return recorded;
             }
         }
         return migrations.migrate(admin, database);
+    }
+
+    /** An existing database the catch-up has to connect to, with its {@link SchemaMark} (null when it has none). */
+    private record DatabaseToRead(DatabaseAdmin admin, String database, String mark) {
     }
 
     private void followTenantEvents() {
@@ -501,16 +546,27 @@ public class TenantProvisioner {
         }
         String templateVersion = templateVersion(cluster);
         String version = migratedVersions.get(key);
+        ProvisioningSteps.Laps laps = steps.start(snapshot.slug());
         if (version == null || !version.equals(templateVersion)) {
-            if (!admin.exists(database)) {
-                admin.createFromTemplate(database, service.templateDatabase());
-                version = recordIdentity(admin, database, snapshot.slug());
+            SpareDatabases.Taken found = spares.takeUnlessExists(admin, database, templateVersion);
+            if (found != SpareDatabases.Taken.EXISTS) {
+                if (found == SpareDatabases.Taken.SPARE) {
+                    laps.lap("spare");
+                } else {
+                    laps.lap("exists");
+                    admin.createFromTemplate(database, service.templateDatabase());
+                    laps.lap("copy");
+                }
+                refillSparesAfter(200);
+                version = recordIdentity(admin, database, snapshot.slug(), templateVersion);
+                laps.lap("identity");
             }
             // A fresh copy of the template is at the template's version already: Flyway, which costs
             // far more than the copy, runs only for a database that was there before, or a copy of a
             // template that another replica has moved on.
             if (version == null || !version.equals(templateVersion)) {
                 version = migrations.migrate(admin, database);
+                laps.lap("migrate");
             }
             migratedVersions.put(key, version);
         }
@@ -520,19 +576,70 @@ public class TenantProvisioner {
         }
         // Reported for every snapshot, so that tenant-service can tell which version each service has reached.
         reporter.report(snapshot.slug(), Status.PROVISIONED, version, database, snapshot.version(), cluster);
+        laps.lap("report");
+        laps.done();
+    }
+
+    /**
+     * Tops up the spare databases of every cluster once provisioning is idle (nothing queued, the topic caught up),
+     * so that a spare copy never holds back a tenant being provisioned; a refill already asked for covers this one.
+     */
+    private void refillSparesAfter(long delayMillis) {
+        ScheduledExecutorService maker = spareMaker;
+        if (spares.wanted() == 0 || maker == null || !refillAsked.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            maker.schedule(this::refillSpares, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Shutting down.
+        }
+    }
+
+    private void refillSpares() {
+        refillAsked.set(false);
+        try {
+            for (ClusterAddress cluster : clusters.reachable()) {
+                boolean more = true;
+                while (more && running) {
+                    TenantSnapshotFollower f = follower;
+                    if (f == null || !f.caughtUp() || pending.get() > 0) {
+                        // Busy provisioning: the next convergence asks again, and so does this, a second later.
+                        if (refillAsked.compareAndSet(false, true)) {
+                            spareMaker.schedule(this::refillSpares, 1, TimeUnit.SECONDS);
+                        }
+                        return;
+                    }
+                    more = spares.makeOne(clusters.admin(cluster.name()), service.templateDatabase(), templateVersion(cluster.name()));
+                }
+            }
+        } catch (RejectedExecutionException e) {
+            // Shutting down.
+        } catch (Exception e) {
+            // Without spares a tenant's database is copied as before: worth a line, not a retry loop.
+            LOG.warnf("Cannot make spare databases of %s now: %s", service.name(), e.getMessage());
+        }
     }
 
     /**
      * Each tenant database knows whose it is, so that a misrouted query would show at once. Returns
      * the schema version the copy carries (null when it has none).
      */
-    private String recordIdentity(DatabaseAdmin admin, String database, String slug) throws Exception {
+    private String recordIdentity(DatabaseAdmin admin, String database, String slug, String templateVersion) throws Exception {
         try (Connection c = admin.connect(database)) {
+            c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ipsc_tenant (slug) VALUES (?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, slug);
                 ps.executeUpdate();
             }
-            return TenantMigrations.recordedVersion(c);
+            String version = TenantMigrations.recordedVersion(c);
+            // A copy of the template this process migrated carries its schema and audit trail: marked in the same
+            // commit, so that a restart knows it without connecting ({@link SchemaMark}).
+            if (templateVersion.equals(version)) {
+                SchemaMark.write(c, database, version);
+            }
+            c.commit();
+            return version;
         }
     }
 

@@ -464,13 +464,14 @@ class TenantMoverTest {
             TenantPoolRegistry pools = new TenantPoolRegistry(vertx,
                     new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 10, Duration.ofSeconds(30)),
                     clusters, new SimpleMeterRegistry(), pause);
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
             ProvisioningReporter reporter = new ProvisioningReporter(identity, json, new TenantMetrics(new SimpleMeterRegistry()),
                     servers.kafkaBootstrapServers());
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
             TenantMover mover = new TenantMover(clusters, pools, meters, pause, Duration.ofMinutes(2));
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters,
                     new TenantMigrations(clusters.admin("main"), "classpath:db/tenant-move"), reporter, pools, mover, json,
-                    servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100), List.of()) {
+                    servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100), List.of(),
+                    new ProvisioningSteps(meters), new SpareDatabases(identity, 2)) {
                 @Override
                 void handle(TenantSnapshot snapshot) {
                     // This test's tenants only: the topic is shared with the other tests of this JVM.
