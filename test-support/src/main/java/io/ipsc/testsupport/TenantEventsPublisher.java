@@ -110,6 +110,7 @@ public final class TenantEventsPublisher implements AutoCloseable {
         private String state = "Maharashtra";
         /** The database cluster the tenant is placed on; null: none said, as a snapshot from before placement (main). */
         private String cluster;
+        private long placementVersion;
 
         Snapshot(String slug, String organizationType) {
             this.slug = slug;
@@ -160,6 +161,13 @@ public final class TenantEventsPublisher implements AutoCloseable {
             return this;
         }
 
+        /** Moved to {@code newCluster}, as tenant-service's move publishes it: the next placement version, the next version. */
+        public Snapshot movedTo(String newCluster) {
+            cluster = newCluster;
+            placementVersion++;
+            return next("TENANT_UPDATED");
+        }
+
         public Snapshot plan(String newPlan) {
             plan = newPlan;
             return next("TENANT_UPDATED");
@@ -203,7 +211,7 @@ public final class TenantEventsPublisher implements AutoCloseable {
             json.put("version", version);
             json.put("occurred_at", Instant.now().toString());
             if (cluster != null) {
-                json.put("placement", Map.of("cluster", cluster, "version", 0));
+                json.put("placement", Map.of("cluster", cluster, "version", placementVersion));
             }
             return json;
         }

@@ -146,8 +146,9 @@ public enum ErrorCode {
     TENANT_PROVISIONING(Applies.TENANT, "The tenant's databases are still being created; retry shortly", 503),
     TENANT_UNAVAILABLE(Applies.TENANT, "The tenant's database cannot be reached now; retry shortly", 503),
     TOO_BUSY(Applies.TENANT, "Every database pool of the instance is busy; see Retry-After", 503),
-    TENANT_MOVING(Applies.TENANT, "The tenant's databases are switching to another cluster and its writes paused past the bound;"
-            + " see Retry-After (503). As 409: a move of the tenant is in progress, another cannot start", 503, 409),
+    TENANT_MOVING(Applies.TENANT, "The tenant's database is being switched to another cluster and the pause outlasted"
+            + " IPSC_MOVE_PAUSE; nothing was written, see Retry-After (503). As 409: a move of the tenant is in progress,"
+            + " another cannot start", 503, 409),
     STATISTICS_UNAVAILABLE(Applies.NAMED, "PostgreSQL's statistics cannot be read now", 503),
     EVENTS_UNAVAILABLE(Applies.NAMED, "The event broker cannot be reached now; nothing was changed", 503),
     OPENAPI_UNAVAILABLE(Applies.NAMED, "No service's API document could be fetched yet (gateway)", 503),

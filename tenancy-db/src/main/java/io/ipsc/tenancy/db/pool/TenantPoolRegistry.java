@@ -44,6 +44,12 @@ import java.util.stream.Collectors;
  * <p>Lookups of an open pool take no lock. Opening, evicting and closing take one short lock that
  * never waits on I/O: pools are built without connecting, and closes complete asynchronously.
  * A pool's slot stays taken until its connections are closed, so the bound holds during turnover.
+ *
+ * <p>A tenant's database moving to another cluster (issue 20) is switched here: {@link #pause} holds the
+ * tenant's new work (it waits, at most {@code ipsc.move.pause}, then gets 503 {@code TENANT_MOVING} with
+ * {@code Retry-After}), {@link #awaitIdle} lets the work in flight finish, {@link #switchCluster} closes
+ * the old cluster's pool and sends every later use, even one naming the old cluster, to the new one, and
+ * {@link #resume} lets the held work go on there.
  */
 @ApplicationScoped
 public class TenantPoolRegistry implements AutoCloseable {
@@ -55,12 +61,21 @@ public class TenantPoolRegistry implements AutoCloseable {
     private static final long FIRST_BUSY_RETRY_MILLIS = 5;
     private static final long LAST_BUSY_RETRY_MILLIS = 100;
     private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    /** How long a tenant's new work waits while its database is being switched to another cluster, before a 503. */
+    public static final String MOVE_PAUSE = "ipsc.move.pause";
+    public static final Duration DEFAULT_MOVE_PAUSE = Duration.ofSeconds(5);
+    private static final long LAST_PAUSE_RETRY_MILLIS = 20;
 
     private final Vertx vertx;
     private final PoolSettings settings;
     private final PoolMetrics metrics;
     private final LongSupplier nanoTime;
     private final Duration busyWait;
+    private final Duration movePause;
+    /** Tenants whose database is being switched to another cluster: their new work waits. */
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    /** Where a moved tenant's database went: work naming (old cluster, tenant) is sent to the new cluster. */
+    private final Map<PoolKey, String> moved = new ConcurrentHashMap<>();
     /** The address of each cluster by name: {@link Clusters} in a service, the settings' one cluster in a plain test. */
     private final Function<String, ClusterAddress> clusters;
     private final Map<PoolKey, TenantPool> pools = new ConcurrentHashMap<>();
@@ -77,22 +92,28 @@ public class TenantPoolRegistry implements AutoCloseable {
 
     /** With the main cluster at the settings' address and no other. */
     TenantPoolRegistry(Vertx vertx, PoolSettings settings, MeterRegistry meterRegistry, LongSupplier nanoTime, Duration busyWait) {
-        this(vertx, settings, onlyMain(settings), meterRegistry, nanoTime, busyWait);
+        this(vertx, settings, onlyMain(settings), meterRegistry, nanoTime, busyWait, DEFAULT_MOVE_PAUSE);
+    }
+
+    /** On {@code clusters}, new work of a tenant being switched to another cluster waiting at most {@code movePause} (tools, tests). */
+    public TenantPoolRegistry(Vertx vertx, PoolSettings settings, Clusters clusters, MeterRegistry meterRegistry, Duration movePause) {
+        this(vertx, settings, clusters::require, meterRegistry, System::nanoTime, DEFAULT_BUSY_WAIT, movePause);
     }
 
     /**
      * {@code nanoTime} is the clock idle time is measured by: {@link System#nanoTime()}, which never
      * jumps as a wall clock ({@link java.time.Clock}) may, or a test's own, which moves only when told.
      * {@code busyWait} is how long a caller that finds every pool busy waits for one to free up before
-     * it is refused (zero: refused at once).
+     * it is refused (zero: refused at once). {@code movePause} is how long a paused tenant's work waits.
      */
     TenantPoolRegistry(Vertx vertx, PoolSettings settings, Function<String, ClusterAddress> clusters, MeterRegistry meterRegistry,
-                       LongSupplier nanoTime, Duration busyWait) {
+                       LongSupplier nanoTime, Duration busyWait, Duration movePause) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.clusters = Objects.requireNonNull(clusters, "clusters");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.busyWait = Objects.requireNonNull(busyWait, "busyWait");
+        this.movePause = Objects.requireNonNull(movePause, "movePause");
         this.metrics = new PoolMetrics(meterRegistry, settings.maxOpenPools(), this::openPools, this::inFlight);
         long period = Math.max(MIN_EVICTION_PERIOD_MILLIS, settings.idleTimeout().toMillis() / 2);
         this.evictionTimer = vertx.setPeriodic(period, timerId -> evictIdle());
@@ -102,7 +123,9 @@ public class TenantPoolRegistry implements AutoCloseable {
     @Inject
     TenantPoolRegistry(Vertx vertx, Clusters clusters, MeterRegistry meterRegistry) {
         this(vertx, PoolSettings.fromConfig(), clusters::require, meterRegistry, System::nanoTime, ConfigProvider.getConfig()
-                .getOptionalValue(BUSY_WAIT, String.class).map(PoolSettings::parseDuration).orElse(DEFAULT_BUSY_WAIT));
+                .getOptionalValue(BUSY_WAIT, String.class).map(PoolSettings::parseDuration).orElse(DEFAULT_BUSY_WAIT),
+                ConfigProvider.getConfig().getOptionalValue(MOVE_PAUSE, String.class).map(PoolSettings::parseDuration)
+                        .orElse(DEFAULT_MOVE_PAUSE));
     }
 
     /**
@@ -144,8 +167,10 @@ public class TenantPoolRegistry implements AutoCloseable {
         Objects.requireNonNull(databaseName, "databaseName");
         Objects.requireNonNull(work, "work");
         PoolKey key = new PoolKey(cluster, tenantSlug);
-        return Uni.createFrom().deferred(() -> attempt(key, databaseName, actor, work,
-                System.nanoTime() + busyWait.toNanos(), FIRST_BUSY_RETRY_MILLIS));
+        return Uni.createFrom().deferred(() -> {
+            long now = System.nanoTime();
+            return attempt(key, databaseName, actor, work, now + busyWait.toNanos(), FIRST_BUSY_RETRY_MILLIS, now + movePause.toNanos());
+        });
     }
 
     /**
@@ -154,10 +179,19 @@ public class TenantPoolRegistry implements AutoCloseable {
      * refuses. A moment at capacity (an outbox sweep touching every open pool at once, a burst of new tenants) is waited
      * out instead of failing the request.
      */
-    private <T> Uni<T> attempt(PoolKey key, String database, AuditActor actor, Function<Pool, Uni<T>> work, long deadlineNanos,
-                               long delayMillis) {
-        TenantPool entered = enter(key, database);
+    private <T> Uni<T> attempt(PoolKey requested, String database, AuditActor actor, Function<Pool, Uni<T>> work, long deadlineNanos,
+                               long delayMillis, long pauseDeadlineNanos) {
+        if (paused.contains(requested.tenant())) {
+            return waitForSwitch(requested, database, actor, work, delayMillis, pauseDeadlineNanos);
+        }
+        TenantPool entered = enter(whereNow(requested), database);
         if (entered != null) {
+            // Checked again once counted in flight: a switch that began meanwhile either sees this work and waits for it,
+            // or this work sees the switch and waits for it (awaitIdle reads the counts after adding to paused).
+            if (paused.contains(requested.tenant())) {
+                entered.exit();
+                return waitForSwitch(requested, database, actor, work, FIRST_BUSY_RETRY_MILLIS, pauseDeadlineNanos);
+            }
             return Uni.createFrom().completionStage(entered.ready())
                     .chain(() -> work.apply(AuditedPool.wrap(entered.pool(), actor)))
                     .onTermination().invoke(entered::exit);
@@ -172,8 +206,98 @@ public class TenantPoolRegistry implements AutoCloseable {
         return Uni.createFrom().<Void>emitter(waited -> {
             long timer = vertx.setTimer(delay, id -> waited.complete(null));
             waited.onTermination(() -> vertx.cancelTimer(timer));
-        }).chain(() -> Uni.createFrom().deferred(() -> attempt(key, database, actor, work, deadlineNanos,
-                Math.min(delayMillis * 2, LAST_BUSY_RETRY_MILLIS))));
+        }).chain(() -> Uni.createFrom().deferred(() -> attempt(requested, database, actor, work, deadlineNanos,
+                Math.min(delayMillis * 2, LAST_BUSY_RETRY_MILLIS), pauseDeadlineNanos)));
+    }
+
+    /**
+     * The tenant is paused for a switch: looks again after {@code delayMillis} (on a Vert.x timer, as for a busy
+     * instance), refusing with 503 {@code TENANT_MOVING} once the pause has lasted {@code ipsc.move.pause} for this
+     * caller. Work that had started before the pause is not affected: the switch waits for it.
+     */
+    private <T> Uni<T> waitForSwitch(PoolKey requested, String database, AuditActor actor, Function<Pool, Uni<T>> work, long delayMillis,
+                                     long pauseDeadlineNanos) {
+        long leftNanos = pauseDeadlineNanos - System.nanoTime();
+        if (leftNanos <= 0) {
+            return Uni.createFrom().failure(tenantMoving(requested.tenant()));
+        }
+        long delay = Math.min(delayMillis, (leftNanos + 999_999) / 1_000_000);
+        return Uni.createFrom().<Void>emitter(waited -> {
+            long timer = vertx.setTimer(delay, id -> waited.complete(null));
+            waited.onTermination(() -> vertx.cancelTimer(timer));
+        }).chain(() -> Uni.createFrom().deferred(() -> attempt(requested, database, actor, work,
+                System.nanoTime() + busyWait.toNanos(), Math.min(delayMillis * 2, LAST_PAUSE_RETRY_MILLIS), pauseDeadlineNanos)));
+    }
+
+    /** Where the work naming {@code requested} goes: the cluster the tenant's database was switched to, if it moved. */
+    private PoolKey whereNow(PoolKey requested) {
+        String to = moved.get(requested);
+        return to == null ? requested : new PoolKey(to, requested.tenant());
+    }
+
+    /**
+     * Holds the tenant's new work (the first step of a move's switch): each new use waits until {@link #resume}, at most
+     * {@code ipsc.move.pause}, then gets 503 {@code TENANT_MOVING}. Work already running goes on; see {@link #awaitIdle}.
+     */
+    public void pause(String tenantSlug) {
+        paused.add(Objects.requireNonNull(tenantSlug, "tenantSlug"));
+    }
+
+    /** Lets the tenant's held work go on (to the new cluster once {@link #switchCluster} has been called). */
+    public void resume(String tenantSlug) {
+        paused.remove(tenantSlug);
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until no work is in flight on any of the tenant's pools; true if none is. Blocks
+     * the calling thread (the provisioner's, never an event loop). Meant after {@link #pause}, which stops new work coming.
+     */
+    public boolean awaitIdle(String tenantSlug, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long sleepMillis = 1;
+        while (true) {
+            boolean busy = pools.values().stream().anyMatch(p -> p.slug().equals(tenantSlug) && !p.isIdle());
+            if (!busy) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(sleepMillis);
+            sleepMillis = Math.min(sleepMillis * 2, LAST_PAUSE_RETRY_MILLIS);
+        }
+    }
+
+    /**
+     * The tenant's database is now on cluster {@code to}, no longer on {@code from}: closes the tenant's pool on
+     * {@code from} (waiting for its connections to close) and sends all later work for the tenant on {@code from}, even
+     * from a caller that looked the tenant up before the switch, to {@code to}. Called while the tenant is paused.
+     */
+    public void switchCluster(String tenantSlug, String from, String to) {
+        PoolKey old = new PoolKey(from, tenantSlug);
+        TenantPool closing;
+        lock.lock();
+        try {
+            closing = pools.remove(old);
+            if (closing != null) {
+                closing.retire();
+            }
+            // A tenant moved back: its new home no longer redirects, and an older redirect to `from` now leads to `to`.
+            moved.remove(new PoolKey(to, tenantSlug));
+            moved.replaceAll((key, target) -> key.tenant().equals(tenantSlug) && target.equals(from) ? to : target);
+            moved.put(old, to);
+        } finally {
+            lock.unlock();
+        }
+        if (closing != null) {
+            try {
+                closeAndFreeSlot(closing).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Its connections are to a database that is archived next, which ends them anyway.
+            }
+        }
     }
 
     /**
@@ -188,6 +312,8 @@ public class TenantPoolRegistry implements AutoCloseable {
             List<TenantPool> removed = new ArrayList<>();
             lock.lock();
             try {
+                // A deleted tenant created again later starts where its new snapshot places it, not where it once moved.
+                moved.keySet().removeIf(key -> key.tenant().equals(tenantSlug));
                 for (PoolKey key : List.copyOf(pools.keySet())) {
                     if (key.tenant().equals(tenantSlug)) {
                         TenantPool pool = pools.remove(key);
@@ -342,6 +468,12 @@ public class TenantPoolRegistry implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private ApiException tenantMoving(String tenantSlug) {
+        return new ApiException(503, "TENANT_MOVING",
+                "Tenant '" + tenantSlug + "' is being switched to another database cluster; retry in a moment",
+                List.of(), Map.of("Retry-After", "2"));
     }
 
     private ApiException tooBusy() {

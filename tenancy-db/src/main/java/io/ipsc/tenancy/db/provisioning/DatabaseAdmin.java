@@ -23,6 +23,7 @@ import java.util.List;
  */
 public class DatabaseAdmin {
 
+    private final ClusterAddress address;
     private final String cluster;
     private final String host;
     private final int port;
@@ -30,6 +31,7 @@ public class DatabaseAdmin {
     private final String password;
 
     public DatabaseAdmin(ClusterAddress address) {
+        this.address = address;
         this.cluster = address.name();
         this.host = address.host();
         this.port = address.port();
@@ -45,6 +47,11 @@ public class DatabaseAdmin {
     /** The name of the cluster this admin works on. */
     public String cluster() {
         return cluster;
+    }
+
+    /** Where the cluster answers and whom this service connects as (a move's subscription connects the same way). */
+    public ClusterAddress address() {
+        return address;
     }
 
     public String jdbcUrl(String database) {
@@ -155,14 +162,52 @@ public class DatabaseAdmin {
             archived = archived.substring(0, 63 - 9) + "_" + hash;
         }
         try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-                ps.setString(1, database);
-                ps.execute();
-            }
+            terminateSessions(c, database);
             st.execute("ALTER DATABASE " + quote(database) + " RENAME TO " + quote(archived));
         }
         return archived;
+    }
+
+    /**
+     * Renames {@code from} to {@code to} (a move's copy to the tenant's real name), ending other sessions on it first,
+     * as {@link #archive} does.
+     */
+    public void rename(String from, String to) throws SQLException {
+        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+            terminateSessions(c, from);
+            st.execute("ALTER DATABASE " + quote(from) + " RENAME TO " + quote(to));
+        }
+    }
+
+    /**
+     * Drops a move's unfinished copy, whoever is connected to it. Only a name ending in {@code __moving} is accepted:
+     * a tenant's real database is archived, never dropped.
+     */
+    public void dropMovingCopy(String database) throws SQLException {
+        if (!database.endsWith(TenantMover.MOVING_SUFFIX)) {
+            throw new IllegalArgumentException("Only a move's copy is ever dropped, not " + database);
+        }
+        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+        }
+    }
+
+    /**
+     * Whether new sessions may connect to {@code database}. A move's switch refuses them on the source (and ends the
+     * client sessions there), so that no write can reach it once its last position has been read.
+     */
+    public void allowConnections(String database, boolean allow) throws SQLException {
+        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + quote(database) + " WITH ALLOW_CONNECTIONS " + allow);
+        }
+    }
+
+    private static void terminateSessions(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            ps.setString(1, database);
+            ps.execute();
+        }
     }
 
     static String quote(String name) {

@@ -52,6 +52,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * free, so a burst of new tenants (or one tenant's retries) does not hold every other tenant back.
  * Nothing is committed to Kafka here: the follower reads the compacted topic from its beginning at
  * every start, and a snapshot already converged changes nothing.
+ *
+ * <p>A snapshot placing the tenant on another cluster than the one its database is on here is a move
+ * ({@link TenantMover}): the database is copied there while the tenant is served, switched, and reported
+ * PROVISIONED on the new cluster, or rolled back and reported FAILED on the old one, where it is still served.
+ * Where a tenant's database is, when this process has not yet served it (at every start), is asked of the
+ * clusters ({@link TenantMover#settle}, which also finishes or rolls back a move a killed process left), never
+ * assumed from the placement: a fresh database must not be created beside the tenant's real one.
  */
 @ApplicationScoped
 public class TenantProvisioner {
@@ -66,6 +73,7 @@ public class TenantProvisioner {
     private final TenantMigrations migrations;
     private final ProvisioningReporter reporter;
     private final TenantPoolRegistry pools;
+    private final TenantMover mover;
     private final ObjectMapper json;
     private final String bootstrapServers;
     private final int catchUpParallelism;
@@ -78,9 +86,15 @@ public class TenantProvisioner {
     private final Set<String> unsentAtStart = ConcurrentHashMap.newKeySet();
     /** Databases (cluster/name) already migrated to the current version by this process: later snapshots skip Flyway. */
     private final Map<String, String> migratedVersions = new ConcurrentHashMap<>();
+    /** Where the start-up catch-up found each tenant database (database → cluster), to place it without asking again. */
+    private final Map<String, String> foundAtStart = new ConcurrentHashMap<>();
+    /** Whether a cluster held what an interrupted move leaves at start-up: then every database is settled before it is served. */
+    private volatile boolean moveLeftoversAtStart = true;
     /** Each cluster's template's schema version, once migrated by this process. */
     private final Map<String, String> templateVersions = new ConcurrentHashMap<>();
 
+    /** The newest version of each tenant's snapshot handed to a lane: an older one still queued behind it is skipped. */
+    private final Map<String, Long> newest = new ConcurrentHashMap<>();
     /** Snapshots handed to a lane and not yet converged. */
     private final AtomicInteger pending = new AtomicInteger();
     private volatile TenantLanes lanes;
@@ -89,7 +103,7 @@ public class TenantProvisioner {
     private volatile TenantSnapshotFollower follower;
 
     public TenantProvisioner(ServiceIdentity service, TenantDirectory directory, Clusters clusters, TenantMigrations migrations,
-                             ProvisioningReporter reporter, TenantPoolRegistry pools, ObjectMapper json,
+                             ProvisioningReporter reporter, TenantPoolRegistry pools, TenantMover mover, ObjectMapper json,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "ipsc.provisioning.catch-up-parallelism", defaultValue = "2") int catchUpParallelism,
                              @ConfigProperty(name = "ipsc.provisioning.parallelism", defaultValue = "3") int parallelism,
@@ -102,6 +116,7 @@ public class TenantProvisioner {
         this.migrations = migrations;
         this.reporter = reporter;
         this.pools = pools;
+        this.mover = mover;
         this.json = json;
         this.bootstrapServers = bootstrapServers;
         this.catchUpParallelism = catchUpParallelism;
@@ -211,10 +226,17 @@ public class TenantProvisioner {
     void catchUpExistingDatabases() throws Exception {
         String suffix = "_" + service.name();
         List<Map.Entry<DatabaseAdmin, String>> databases = new ArrayList<>();
+        boolean leftovers = false;
         for (ClusterAddress cluster : clusters.reachable()) {
             DatabaseAdmin admin = clusters.admin(cluster.name());
-            admin.list(service.databasePrefix(), suffix).forEach(database -> databases.add(Map.entry(admin, database)));
+            leftovers |= TenantMover.hasLeftovers(admin);
+            admin.list(service.databasePrefix(), suffix).forEach(database -> {
+                databases.add(Map.entry(admin, database));
+                // On two clusters at once: only settle can say which is the tenant's.
+                foundAtStart.merge(database, cluster.name(), (one, other) -> "");
+            });
         }
+        moveLeftoversAtStart = leftovers;
         if (databases.isEmpty()) {
             return;
         }
@@ -271,6 +293,7 @@ public class TenantProvisioner {
 
     /** Queues the snapshot after its tenant's earlier ones; called on the follower's thread, in topic order. */
     void handle(TenantSnapshot snapshot) {
+        newest.merge(snapshot.slug(), snapshot.version(), Math::max);
         pending.incrementAndGet();
         try {
             lanes.execute(snapshot.slug(), () -> {
@@ -289,6 +312,12 @@ public class TenantProvisioner {
     }
 
     void handleNow(TenantSnapshot snapshot) {
+        // A snapshot is the whole tenant: when a newer one is queued behind this (replaying the topic at start), only the
+        // newer one is converged. Replaying a moved tenant's history would otherwise move it back and forth.
+        Long latest = newest.get(snapshot.slug());
+        if (latest != null && latest > snapshot.version()) {
+            return;
+        }
         TenantEntry known = directory.find(snapshot.slug()).orElse(null);
         if (known != null && known.snapshot().version() >= snapshot.version() && known.state() != TenantState.FAILED) {
             return;
@@ -299,7 +328,7 @@ public class TenantProvisioner {
     /** Brings this service's database for the tenant to what the snapshot says, with retries. */
     void converge(TenantSnapshot snapshot) {
         String database = service.databaseFor(snapshot.slug());
-        String cluster = clusterFor(snapshot);
+        String cluster = clusterFor(snapshot, database);
         if (cluster == null) {
             return;
         }
@@ -326,30 +355,117 @@ public class TenantProvisioner {
     }
 
     /**
-     * The cluster to converge the tenant's database on: the snapshot's placement, or, for a deletion,
-     * where the database is. Null (after reporting FAILED) when the placement names another cluster
-     * than the one the database is on here: that is a move, which this provisioner does not make,
-     * and serving an empty database on the new cluster would lose the tenant's data from its view.
+     * The cluster to converge the tenant's database on: the snapshot's placement, or, for a deletion, where the
+     * database is. When the database is on another cluster, it is moved there first; null when that failed (reported
+     * FAILED, still served where it is) or the database cannot be located (reported FAILED).
      */
-    private String clusterFor(TenantSnapshot snapshot) {
+    private String clusterFor(TenantSnapshot snapshot, String database) {
         String placed = snapshot.placement().cluster();
         TenantEntry known = directory.find(snapshot.slug()).orElse(null);
-        if (known == null || known.cluster().equals(placed) || known.state() == TenantState.FAILED
-                || known.state() == TenantState.ARCHIVED) {
+        if (snapshot.isDeleted()) {
+            return known == null || known.state() == TenantState.FAILED || known.state() == TenantState.ARCHIVED ? placed : known.cluster();
+        }
+        if (!service.needsDatabase(snapshot.features())) {
+            // Recorded as placed, as before moves existed: a switched-off service's data (if any) stays where it is, and
+            // moves with the tenant once the feature is on again and the database is needed.
             return placed;
         }
-        if (snapshot.isDeleted()) {
+        if (known != null && known.state() == TenantState.READY && known.cluster().equals(placed)) {
+            return placed;
+        }
+        String where;
+        try {
+            where = locate(database, known);
+        } catch (Exception e) {
+            String reason = "cannot tell where " + database + " is: " + e.getMessage();
+            LOG.error(reason);
+            directory.put(new TenantEntry(snapshot, placed, database, TenantState.FAILED, null, reason));
+            report(snapshot, Status.FAILED, null, reason, placed);
+            return null;
+        }
+        if (where == null || where.equals(placed)) {
+            return placed;
+        }
+        // Replaying the topic at start, this may be an old placement with the tenant's later ones still to come: a move is
+        // made only for the newest snapshot known once the replay is done (else a moved tenant would be moved back and forth).
+        if (!awaitReplayed() || newest.getOrDefault(snapshot.slug(), snapshot.version()) > snapshot.version()) {
+            return null;
+        }
+        return move(snapshot, database, where, placed) ? placed : null;
+    }
+
+    /** Waits until the follower has read what the topic held at start; false when stopping meanwhile. */
+    private boolean awaitReplayed() {
+        while (running) {
+            TenantSnapshotFollower f = follower;
+            if (f != null && f.caughtUp()) {
+                return true;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        return false;
+    }
+
+    /**
+     * The cluster the tenant's database is on (null: none): the directory's when this process serves it, the start-up
+     * listing's when no cluster held a move's leftovers then, otherwise asked of every cluster, settling an interrupted move.
+     */
+    private String locate(String database, TenantEntry known) throws Exception {
+        if (known != null && known.state() == TenantState.READY) {
             return known.cluster();
         }
-        String reason = "tenant placed on cluster " + placed + " while its " + service.name() + " database is on " + known.cluster()
-                + ": moving a tenant is not supported yet; it stays served from " + known.cluster();
-        LOG.error(reason);
-        try {
-            reporter.report(snapshot.slug(), Status.FAILED, known.schemaVersion(), reason, snapshot.version(), known.cluster());
-        } catch (Exception e) {
-            LOG.errorf("Cannot report %s either: %s", snapshot.slug(), e.getMessage());
+        String found = foundAtStart.get(database);
+        if (!moveLeftoversAtStart && found != null && !found.isEmpty()) {
+            return found;
         }
-        return null;
+        return mover.settle(database);
+    }
+
+    /**
+     * Moves the tenant's database from {@code from} to the cluster the snapshot places it on, the tenant served from
+     * {@code from} meanwhile. True once switched (the directory then says the new cluster); false after a failure,
+     * reported FAILED on {@code from}, or when the provisioner stopped mid-move (the next start settles it).
+     */
+    private boolean move(TenantSnapshot snapshot, String database, String from, String to) {
+        String slug = snapshot.slug();
+        String version = migratedVersions.get(key(from, database));
+        // Served from `from` throughout, with the new snapshot's members and features at once.
+        directory.put(new TenantEntry(snapshot, from, database, version == null ? TenantState.PROVISIONING : TenantState.READY, version, null));
+        try {
+            if (version == null) {
+                version = migrations.migrate(clusters.admin(from), database);
+                migratedVersions.put(key(from, database), version);
+                directory.put(new TenantEntry(snapshot, from, database, TenantState.READY, version, null));
+            }
+            templateVersion(to);
+            String schemaVersion = version;
+            LOG.infof("Moving %s from cluster %s to %s", database, from, to);
+            mover.move(slug, database, from, to, service.templateDatabase(),
+                    (status, detail) -> reporter.report(slug, status, schemaVersion, detail, snapshot.version(), from),
+                    () -> {
+                        migratedVersions.remove(key(from, database));
+                        migratedVersions.put(key(to, database), schemaVersion);
+                        directory.put(new TenantEntry(snapshot, to, database, TenantState.READY, schemaVersion, null));
+                    });
+            return true;
+        } catch (TenantMover.MoveInterruptedException e) {
+            LOG.warnf("The move of %s to %s stopped: %s", database, to, e.getMessage());
+            return false;
+        } catch (Exception e) {
+            String reason = "moving " + database + " to cluster " + to + " failed and was rolled back; still served from " + from + ": "
+                    + e.getMessage();
+            LOG.error(reason);
+            report(snapshot, Status.FAILED, version, reason, from);
+            return false;
+        }
+    }
+
+    private void report(TenantSnapshot snapshot, Status status, String version, String detail, String cluster) {
+        try {
+            reporter.report(snapshot.slug(), status, version, detail, snapshot.version(), cluster);
+        } catch (Exception e) {
+            LOG.errorf("Cannot report %s of %s either: %s", status, snapshot.slug(), e.getMessage());
+        }
     }
 
     private void convergeOnce(TenantSnapshot snapshot, String cluster, String database) throws Exception {

@@ -332,7 +332,7 @@ class TenantPoolRegistryTest {
         TenantPoolRegistry registry = new TenantPoolRegistry(vertx,
                 new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, Duration.ofSeconds(60)),
                 name -> Optional.ofNullable(clusters.get(name)).orElseThrow(() -> new UnknownClusterException(name)),
-                new SimpleMeterRegistry(), System::nanoTime, Duration.ZERO);
+                new SimpleMeterRegistry(), System::nanoTime, Duration.ZERO, TenantPoolRegistry.DEFAULT_MOVE_PAUSE);
         registries.add(registry);
         assertEquals(servers.postgresPort(), serverPort(registry, "main", database));
         assertEquals(servers.secondPostgresPort(), serverPort(registry, "second", database));
@@ -346,6 +346,65 @@ class TenantPoolRegistryTest {
         // Closing the tenant closes its pools on every cluster.
         registry.close("acme").await().atMost(AWAIT);
         assertEquals(0, registry.openPools());
+    }
+
+    /**
+     * Issue 20, a move's switch as the registry sees it: a paused tenant's new work waits (and then goes to the cluster the
+     * tenant was switched to, even work that named the old one), work in flight is waited for, and work that waits past
+     * the pause is refused with 503 TENANT_MOVING and Retry-After, never run on the old database.
+     */
+    @Test
+    void aPausedTenantsWorkWaitsForTheSwitchGoesToTheNewClusterAndIsRefusedOnlyPastThePause() throws Exception {
+        String database = uniquePrefix() + "moving";
+        servers.createDatabase(database);
+        try (Connection c = DriverManager.getConnection(servers.secondJdbcUrl("postgres"), "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        }
+        Map<String, ClusterAddress> clusters = Map.of(
+                "main", new ClusterAddress("main", "127.0.0.1", servers.postgresPort(), "postgres", "postgres"),
+                "second", new ClusterAddress("second", "127.0.0.1", servers.secondPostgresPort(), "postgres", "postgres"));
+        TenantPoolRegistry registry = new TenantPoolRegistry(vertx,
+                new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, LONG_IDLE),
+                name -> Optional.ofNullable(clusters.get(name)).orElseThrow(() -> new UnknownClusterException(name)),
+                new SimpleMeterRegistry(), System::nanoTime, Duration.ZERO, Duration.ofMillis(400));
+        registries.add(registry);
+        assertEquals(servers.postgresPort(), serverPort(registry, "main", database));
+
+        // Work in flight when the pause begins finishes on main; the switch waits for it.
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        CompletableFuture<Integer> inFlight = registry.withPool("main", "acme", database, AuditActor.SYSTEM,
+                pool -> pool.query("SELECT inet_server_port() AS port").execute()
+                        .chain(rows -> Uni.createFrom().completionStage(release.copy()).replaceWith(rows.iterator().next().getInteger("port"))))
+                .subscribeAsCompletionStage();
+        await().atMost(AWAIT).until(() -> registry.state("acme").inFlight() == 1);
+        registry.pause("acme");
+        assertFalse(registry.awaitIdle("acme", Duration.ofMillis(50)), "work is in flight");
+        // New work, naming main as a caller that looked the tenant up before the switch would, waits.
+        CompletableFuture<Integer> held = registry.withPool("main", "acme", database, AuditActor.SYSTEM,
+                pool -> pool.query("SELECT inet_server_port() AS port").execute().map(rows -> rows.iterator().next().getInteger("port")))
+                .subscribeAsCompletionStage();
+        release.complete(null);
+        assertEquals(servers.postgresPort(), inFlight.get(AWAIT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue(registry.awaitIdle("acme", AWAIT));
+        assertFalse(held.isDone(), "held while paused");
+        registry.switchCluster("acme", "main", "second");
+        registry.resume("acme");
+        assertEquals(servers.secondPostgresPort(), held.get(AWAIT.toSeconds(), TimeUnit.SECONDS), "held work ran on the new cluster");
+        assertEquals(servers.secondPostgresPort(), serverPort(registry, "main", database), "later work naming main goes to second too");
+        assertEquals("second", registry.state("acme").cluster());
+
+        // A pause longer than the bound: refused with 503 TENANT_MOVING and Retry-After, after the bound, not before.
+        registry.pause("acme");
+        long started = System.nanoTime();
+        ApiException moving = assertThrows(ApiException.class, () -> serverPort(registry, "second", database));
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(503, moving.status());
+        assertEquals("TENANT_MOVING", moving.code());
+        assertEquals("2", moving.headers().get("Retry-After"));
+        assertTrue(waitedMillis >= 400, "refused only after the pause's bound: " + waitedMillis + " ms");
+        registry.resume("acme");
+        assertEquals(servers.secondPostgresPort(), serverPort(registry, "second", database));
     }
 
     private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters) {
