@@ -61,12 +61,14 @@ class TenantMoveDrillTest {
 
     @Test
     void aTenantMovesWhileItsClientsWriteAndNoOtherTenantNotices() throws Exception {
-        // Twenty tenants, clinics and businesses in turn, placed by the policy: the most free open cluster, so both.
+        // Twenty tenants, two clinics then two businesses, placed by the policy (the most free open cluster, so the
+        // two clusters in turn): clinics and businesses on both.
         List<String> slugs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String slug = String.format("mv-%s-%02d", i % 2 == 0 ? "clinic" : "shop", i);
+            boolean clinic = i % 4 < 2;
+            String slug = String.format("mv-%s-%02d", clinic ? "clinic" : "shop", i);
             Map<String, Object> body = new LinkedHashMap<>(Tenants.business(slug));
-            if (i % 2 == 0) {
+            if (clinic) {
                 body.put("organization_type", "dental_clinic");
             }
             tenants.create(body).then().statusCode(201);
