@@ -120,8 +120,7 @@ class TenantMoveTest {
         String from = cluster(admin, 5);
         String to = cluster(admin, 5);
         String slug = activeClinicOn(admin, from);
-        long moveVersion = ((Number) as(admin).body(Map.of("to_cluster", to)).post("/api/tenants/" + slug + "/move").then()
-                .statusCode(202).extract().path("data.tenant_version")).longValue();
+        long moveVersion = startMove(admin, slug, to);
 
         reports.send(slug, "invoicing", "PROVISIONED", moveVersion, to, null);
         reports.send(slug, "dental", "FAILED", moveVersion, from, "copy failed: disk full on second; rolled back");
@@ -221,8 +220,7 @@ class TenantMoveTest {
         String from = cluster(admin, 1);
         String to = cluster(admin, 5);
         String slug = activeClinicOn(admin, from);
-        long moveVersion = ((Number) as(admin).body(Map.of("to_cluster", to)).post("/api/tenants/" + slug + "/move").then()
-                .statusCode(202).extract().path("data.tenant_version")).longValue();
+        long moveVersion = startMove(admin, slug, to);
 
         // A failed move places the tenant back here: its place is not given to another meanwhile.
         as(admin).body(clinicOn(Api.slug("squatter"), from)).post("/api/tenants").then().statusCode(409)
@@ -252,6 +250,12 @@ class TenantMoveTest {
         as(tenantAdmin).get("/api/tenants/" + slug).then().statusCode(200).body("data", hasKey("move")).body("data.move", nullValue());
         as(otherAdmin).get("/api/tenants/" + slug).then().statusCode(403);
         as(admin).get("/api/tenants/" + slug).then().body("data.placement.version", is(0));
+    }
+
+    /** Moves the tenant to {@code to} (202); the version of the snapshot that places it there. */
+    private static long startMove(String admin, String slug, String to) {
+        return ((Number) as(admin).body(Map.of("to_cluster", to)).post("/api/tenants/" + slug + "/move").then()
+                .statusCode(202).extract().path("data.tenant_version")).longValue();
     }
 
     /** A dental clinic on {@code cluster}, made active by its three services' reports. */

@@ -68,7 +68,7 @@ public final class MoveBenchmark {
         String slug = "bench-m" + UUID.randomUUID().toString().substring(0, 6);
         System.out.printf("move: tenant %s on main...%n", slug);
         suite.call("POST", SuiteClient.TENANT_SERVICE + "/api/tenants", null, SuiteClient.tenantJson(slug, "business", "enterprise", "main"));
-        awaitActive(suite, slug);
+        ProvisioningBenchmark.awaitActive(suite, slug);
         long customer = suite.createCustomer(slug);
         long product = suite.createProduct(slug);
         double fillSeconds = fill(suite, slug, customer, product, lines);
@@ -142,16 +142,6 @@ public final class MoveBenchmark {
         }
         out.add(String.format("Writes in all: %d invoices created and issued; 503 answers seen: %d.", writer.successes() / 2, writer.moving503()));
         return String.join("\n", out) + "\n";
-    }
-
-    private static void awaitActive(SuiteClient suite, String slug) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!"active".equals(suite.status(slug))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(slug + " not active after 3 minutes");
-            }
-            Thread.sleep(100);
-        }
     }
 
     /** Writes {@code lines} invoice lines in drafts of {@link #LINES_PER_INVOICE}, four at a time; returns the seconds taken. */
