@@ -3,6 +3,9 @@ package io.ipsc.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +29,8 @@ import java.util.concurrent.Future;
  * the two clusters M times while one writer issues invoices on it. Per move: the write pause as the writer saw it
  * (the longest gap between two of its successful writes, and the 503s it got), the time to switched, and each
  * service's copy time and throughput (its source database's size over the time from the move's start to its
- * {@code catching_up}). Needs {@code IPSC_PG_CLUSTERS=2} at {@code ./ipsc up}. Prints figures, records them in
+ * {@code catching_up}), and how long each service's switch held the tenant's work by its own
+ * {@code ipsc_tenant_move_pause_seconds} timer (read from its management port before and after). Needs {@code IPSC_PG_CLUSTERS=2} at {@code ./ipsc up}. Prints figures, records them in
  * BENCHMARKS.md; asserts nothing.
  *
  * <p>The lines are written through invoicing-service's API, in draft invoices of {@value #LINES_PER_INVOICE} lines
@@ -83,8 +87,8 @@ public final class MoveBenchmark {
                 + "the time from the move's request to its `catching_up` (first seen, polled every 0.1 s).",
                 lines, LINES_PER_INVOICE, fillSeconds, moveCount, RETRY_MILLIS));
         out.add("");
-        out.add("| move | to switched | write pause (503s) | writes during | invoicing: size, copy, MB/s | branding: size, copy, MB/s |");
-        out.add("|---|---|---|---|---|---|");
+        out.add("| move | to switched | write pause (503s) | switch's hold: invoicing, branding | writes during | invoicing: size, copy, MB/s | branding: size, copy, MB/s |");
+        out.add("|---|---|---|---|---|---|---|");
 
         InvoiceWriter writer = new InvoiceWriter(suite, slug, customer, product);
         ExecutorService background = Executors.newSingleThreadExecutor();
@@ -99,10 +103,11 @@ public final class MoveBenchmark {
                 Map<String, Long> sizes = sizes(endpoints, from, slug);
                 System.out.printf("move %d: %s -> %s...%n", i, from, to);
                 int failuresBefore = writer.moving503();
+                Map<String, double[]> holdsBefore = switchHolds();
                 long requested = System.nanoTime();
                 HttpResponse<String> answer = startMove(suite, slug, to);
                 if (answer.statusCode() != 202) {
-                    out.add(String.format("| %d: %s → %s | refused: HTTP %d %s | | | | |", i, from, to, answer.statusCode(),
+                    out.add(String.format("| %d: %s → %s | refused: HTTP %d %s | | | | | |", i, from, to, answer.statusCode(),
                             answer.body().replace('|', '/')));
                     break;
                 }
@@ -112,7 +117,7 @@ public final class MoveBenchmark {
                 int writes = writer.successesBetween(requested, ended);
                 double total = (ended - requested) / 1e9;
                 if (!"switched".equals(progress.state())) {
-                    out.add(String.format("| %d: %s → %s | %s after %.1f s: %s | %.2f s (%d) | %d | | |", i, from, to, progress.state(), total,
+                    out.add(String.format("| %d: %s → %s | %s after %.1f s: %s | %.2f s (%d) | | %d | | |", i, from, to, progress.state(), total,
                             progress.error() == null ? "" : progress.error().replace('|', '/'), pause, writer.moving503() - failuresBefore, writes));
                     // A failed move places the tenant back where it was.
                     awaitSettled(suite, slug, from);
@@ -120,8 +125,10 @@ public final class MoveBenchmark {
                 }
                 pauses.add(pause);
                 moveSeconds.add(total);
-                out.add(String.format("| %d: %s → %s | %.1f s | %.2f s (%d) | %d | %s | %s |", i, from, to, total, pause,
-                        writer.moving503() - failuresBefore, writes, copy(sizes, progress, "invoicing", requested),
+                Map<String, double[]> holdsAfter = switchHolds();
+                out.add(String.format("| %d: %s → %s | %.1f s | %.2f s (%d) | %s, %s | %d | %s | %s |", i, from, to, total, pause,
+                        writer.moving503() - failuresBefore, hold(holdsBefore, holdsAfter, "invoicing"), hold(holdsBefore, holdsAfter, "branding"),
+                        writes, copy(sizes, progress, "invoicing", requested),
                         copy(sizes, progress, "branding", requested)));
                 from = to;
             }
@@ -230,6 +237,47 @@ public final class MoveBenchmark {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The services whose switch hold is read: each one's management port. */
+    private static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("invoicing", 9082, "branding", 9085);
+
+    /**
+     * Each service's {@code ipsc_tenant_move_pause_seconds} timer as it stands (sum, count): how long its switches held
+     * the tenant's work, measured inside the service (tenancy-db's TenantMover). Empty for a service that does not answer.
+     */
+    private static Map<String, double[]> switchHolds() {
+        Map<String, double[]> holds = new LinkedHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        MANAGEMENT_PORTS.forEach((service, port) -> {
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                double sum = 0;
+                double count = 0;
+                for (String line : metrics.lines().toList()) {
+                    if (line.startsWith("ipsc_tenant_move_pause_seconds_sum")) {
+                        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    } else if (line.startsWith("ipsc_tenant_move_pause_seconds_count")) {
+                        count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+                holds.put(service, new double[]{sum, count});
+            } catch (Exception e) {
+                // no figure for this service
+            }
+        });
+        return holds;
+    }
+
+    /** The service's hold during one move: what its timer grew by (one switch, unless a switch was postponed and retried). */
+    private static String hold(Map<String, double[]> before, Map<String, double[]> after, String service) {
+        double[] b = before.get(service);
+        double[] a = after.get(service);
+        if (a == null || b == null || a[1] <= b[1]) {
+            return "not measured";
+        }
+        return String.format("%.3f s", a[0] - b[0]) + (a[1] - b[1] > 1 ? String.format(" (%.0f switches)", a[1] - b[1]) : "");
     }
 
     private static String copy(Map<String, Long> sizes, Progress progress, String service, long requested) {
