@@ -203,11 +203,16 @@ public class TenantPoolRegistry implements AutoCloseable {
         }
         // Rounded up: whole milliseconds rounded down refused up to one early (TenantPoolRegistryTest saw 199 ms of 200).
         long delay = Math.min(delayMillis, (leftNanos + 999_999) / 1_000_000);
-        return Uni.createFrom().<Void>emitter(waited -> {
-            long timer = vertx.setTimer(delay, id -> waited.complete(null));
-            waited.onTermination(() -> vertx.cancelTimer(timer));
-        }).chain(() -> Uni.createFrom().deferred(() -> attempt(requested, database, actor, work, deadlineNanos,
+        return after(delay).chain(() -> Uni.createFrom().deferred(() -> attempt(requested, database, actor, work, deadlineNanos,
                 Math.min(delayMillis * 2, LAST_BUSY_RETRY_MILLIS), pauseDeadlineNanos)));
+    }
+
+    /** Completes after {@code delayMillis}, on a Vert.x timer: the caller's context is kept and no thread waits. */
+    private Uni<Void> after(long delayMillis) {
+        return Uni.createFrom().emitter(waited -> {
+            long timer = vertx.setTimer(delayMillis, id -> waited.complete(null));
+            waited.onTermination(() -> vertx.cancelTimer(timer));
+        });
     }
 
     /**
@@ -222,10 +227,7 @@ public class TenantPoolRegistry implements AutoCloseable {
             return Uni.createFrom().failure(tenantMoving(requested.tenant()));
         }
         long delay = Math.min(delayMillis, (leftNanos + 999_999) / 1_000_000);
-        return Uni.createFrom().<Void>emitter(waited -> {
-            long timer = vertx.setTimer(delay, id -> waited.complete(null));
-            waited.onTermination(() -> vertx.cancelTimer(timer));
-        }).chain(() -> Uni.createFrom().deferred(() -> attempt(requested, database, actor, work,
+        return after(delay).chain(() -> Uni.createFrom().deferred(() -> attempt(requested, database, actor, work,
                 System.nanoTime() + busyWait.toNanos(), Math.min(delayMillis * 2, LAST_PAUSE_RETRY_MILLIS), pauseDeadlineNanos)));
     }
 

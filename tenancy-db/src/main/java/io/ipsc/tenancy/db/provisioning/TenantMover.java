@@ -5,6 +5,9 @@ import io.ipsc.tenancy.db.cluster.Clusters;
 import io.ipsc.tenancy.db.pool.TenantPoolRegistry;
 import io.ipsc.tenancy.event.Placement;
 import io.ipsc.tenancy.event.ProvisioningReport.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -43,7 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   once every table's initial copy is done ({@code srsubstate = 'r'}).</li>
  *   <li><b>switch</b>: the pool registry pauses the tenant (new work waits, at most {@code ipsc.move.pause}),
  *   the work in flight finishes, the source refuses new sessions and its client sessions are ended (so no
- *   other instance of the service can write either), the source's {@code pg_current_wal_lsn()} is read and
+ *   other instance of the service can write either), the source's {@code pg_current_wal_insert_lsn()} is read and
  *   waited for on the slot's {@code confirmed_flush_lsn}, each sequence on the target is set to the source's
  *   value (logical replication does not carry sequences), the subscription, its slot and the publication are
  *   dropped, the target is marked final (a comment on the database), the source is archived as deletion
@@ -83,23 +86,36 @@ public class TenantMover {
     /** The comment that marks a copy final: from then on the move is finished, never rolled back. */
     static final String FINAL_MARK = "ipsc move final copy";
     static final int SWITCH_ATTEMPTS = 3;
+    /** How long each switch held the tenant's work (seconds; no tenant tag, as every meter of the pool registry). */
+    public static final String PAUSE_METER = "ipsc_tenant_move_pause";
+    /** Moves ended, by outcome: switched, failed (rolled back). */
+    public static final String MOVES_METER = "ipsc_tenant_moves";
     private static final long LAST_POLL_MILLIS = 200;
 
     private final Clusters clusters;
     private final TenantPoolRegistry pools;
     private final Duration pause;
     private final Duration copyTimeout;
+    private final Timer pauses;
+    private final Counter switchedMoves;
+    private final Counter failedMoves;
     /** Tests only: the step after which to stop as a killed process would, leaving everything as it is. */
     private volatile String haltAfter;
     private volatile CompletableFuture<String> halted = new CompletableFuture<>();
 
-    public TenantMover(Clusters clusters, TenantPoolRegistry pools,
+    public TenantMover(Clusters clusters, TenantPoolRegistry pools, MeterRegistry meters,
                        @ConfigProperty(name = TenantPoolRegistry.MOVE_PAUSE, defaultValue = "PT5S") Duration pause,
                        @ConfigProperty(name = "ipsc.move.copy-timeout", defaultValue = "PT30M") Duration copyTimeout) {
         this.clusters = clusters;
         this.pools = pools;
         this.pause = pause;
         this.copyTimeout = copyTimeout;
+        this.pauses = Timer.builder(PAUSE_METER).description("How long a move's switch held the tenant's work")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.switchedMoves = Counter.builder(MOVES_METER).tag("outcome", "switched")
+                .description("Tenant database moves ended here, by outcome").register(meters);
+        this.failedMoves = Counter.builder(MOVES_METER).tag("outcome", "failed")
+                .description("Tenant database moves ended here, by outcome").register(meters);
     }
 
     /** What a move tells tenant-service while it runs (COPYING, CATCHING_UP), through the provisioner's reporter. */
@@ -174,8 +190,8 @@ public class TenantMover {
     }
 
     /**
-     * Moves {@code database} of tenant {@code slug} from cluster {@code from} to cluster {@code to}, whose template
-     * {@code template} is at {@code schemaVersion} like the source. {@code switched} runs at the switch, while the
+     * Moves {@code database} of tenant {@code slug} from cluster {@code from} to cluster {@code to}, as a copy of
+     * {@code to}'s {@code template} (at the source's schema version, or the move fails). {@code switched} runs at the switch, while the
      * tenant is paused (the caller points its directory at the new cluster there). Returns once the tenant is served
      * from {@code to}; throws, after rolling back, when the move could not be made.
      */
@@ -195,6 +211,7 @@ public class TenantMover {
             String where = settleLocked(database);
             if (to.equals(where)) {
                 // Another instance (or an earlier life of this one) has moved it already.
+                pools.switchCluster(slug, from, to);
                 switched.run();
                 return;
             }
@@ -214,6 +231,8 @@ public class TenantMover {
                                 + SWITCH_ATTEMPTS + " times (work in flight, or the copy lagging)");
                     }
                     progress.report(Status.CATCHING_UP, "switch attempt " + attempt + " did not fit in the pause; trying again");
+                    // The held work goes through first: the next pause starts with less in flight.
+                    Thread.sleep(pause.toMillis());
                 }
             } catch (Halted | InterruptedException e) {
                 // A kill, or the provisioner stopping: left as is; the next start settles it.
@@ -230,6 +249,7 @@ public class TenantMover {
                 }
                 LOG.errorf("Moving %s from %s to %s failed: %s; rolling back", database, from, to, e.getMessage());
                 rollBack(source, target, database, moving);
+                failedMoves.increment();
                 throw new MoveFailedException(e.getMessage(), e);
             }
         } catch (SQLException e) {
@@ -254,8 +274,9 @@ public class TenantMover {
         target.createFromTemplate(moving, template);
         halt("created");
         try (Connection s = source.connect(database); Connection t = target.connect(moving)) {
-            createAuditPartitions(s, t);
+            // Emptied first: a month's partition cannot be created while the default partition holds rows of that month.
             emptyTables(t);
+            createAuditPartitions(s, t);
             allowUpdatesToBeReplicated(s);
             try (Statement st = s.createStatement()) {
                 st.execute("DROP PUBLICATION IF EXISTS " + PUBLICATION);
@@ -291,10 +312,16 @@ public class TenantMover {
                 return false;
             }
             try (Connection s = source.connect(database); Connection admin = source.connect("postgres"); Connection t = target.connect(moving)) {
-                blockWrites(admin, database, backendPid(s));
                 blocked = true;
+                if (!blockWrites(admin, database, backendPid(s))) {
+                    LOG.warnf("A session on %s did not end in time; switch postponed", database);
+                    source.allowConnections(database, true);
+                    return false;
+                }
                 halt("blocked");
-                String lsn = scalar(s, "SELECT pg_current_wal_lsn()::text");
+                // The insert position, not pg_current_wal_lsn() (the write position): a commit made with synchronous_commit
+                // off may still sit in the WAL buffers, behind the write position, and would be left out of the copy.
+                String lsn = scalar(s, "SELECT pg_current_wal_insert_lsn()::text");
                 if (!awaitConfirmed(admin, slotName(database), lsn, deadline)) {
                     LOG.warnf("The copy of %s did not reach the source's position %s within the pause; switch postponed", database, lsn);
                     source.allowConnections(database, true);
@@ -317,8 +344,11 @@ public class TenantMover {
             finish(source, target, database, moving);
             pools.switchCluster(slug, source.cluster(), target.cluster());
             switched.run();
+            Duration paused = Duration.ofNanos(System.nanoTime() - pausedAt);
+            pauses.record(paused);
+            switchedMoves.increment();
             LOG.infof("Switched %s from %s to %s; the tenant's work paused for %d ms", database, source.cluster(), target.cluster(),
-                    Duration.ofNanos(System.nanoTime() - pausedAt).toMillis());
+                    paused.toMillis());
             return true;
         } catch (Halted e) {
             throw e;
@@ -333,17 +363,23 @@ public class TenantMover {
         }
     }
 
-    /** No session but {@code keep} may write to the source from here: new ones are refused, client ones ended. */
-    private static void blockWrites(Connection admin, String database, int keep) throws SQLException {
+    /**
+     * No session but {@code keep} may write to the source from here: new ones are refused, client ones ended. False when
+     * one did not end in time (it may still commit): the caller allows sessions again and tries later.
+     */
+    private static boolean blockWrites(Connection admin, String database, int keep) throws SQLException {
         try (Statement st = admin.createStatement()) {
             st.execute("ALTER DATABASE " + DatabaseAdmin.quote(database) + " WITH ALLOW_CONNECTIONS false");
         }
-        // The walsender streaming to the target is not a client session: it must finish the copy.
-        try (PreparedStatement ps = admin.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE datname = ? AND pid <> ? AND backend_type = 'client backend'")) {
+        // The walsender streaming to the target is not a client session: it must finish the copy. Each session ended is
+        // waited for (the timeout), so that a commit it was making cannot land after the position read next.
+        try (PreparedStatement ps = admin.prepareStatement("SELECT coalesce(bool_and(pg_terminate_backend(pid, 2000)), true) "
+                + "FROM pg_stat_activity WHERE datname = ? AND pid <> ? AND backend_type = 'client backend'")) {
             ps.setString(1, database);
             ps.setInt(2, keep);
-            ps.execute();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -527,15 +563,7 @@ public class TenantMover {
      * identity row and seed rows would collide with them). As replica, so the audit trail's truncate guard is quiet.
      */
     private static void emptyTables(Connection t) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement st = t.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
-                        + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
+        List<String> tables = userTables(t, "c.relkind IN ('r', 'p') AND NOT c.relispartition");
         if (tables.isEmpty()) {
             return;
         }
@@ -558,20 +586,26 @@ public class TenantMover {
      * once the publication exists. Such a table (none of the suite's today) gets REPLICA IDENTITY FULL first.
      */
     private static void allowUpdatesToBeReplicated(Connection s) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement st = s.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "WHERE c.relkind = 'r' AND c.relreplident = 'd' AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
-                        + "AND n.nspname NOT LIKE 'pg\\_%' AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
+        List<String> tables = userTables(s, "c.relkind = 'r' AND c.relreplident = 'd' "
+                + "AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)");
         for (String table : tables) {
             try (Statement st = s.createStatement()) {
                 st.execute("ALTER TABLE " + table + " REPLICA IDENTITY FULL");
             }
         }
+    }
+
+    /** The qualified, quoted names of the database's own tables (not the catalogs') that match {@code condition} on {@code c}. */
+    private static List<String> userTables(Connection connection, String condition) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND " + condition)) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     /** How many tables the subscription copies (it lists them at its creation). */

@@ -97,6 +97,11 @@ public class TenantProvisioner {
     private final Map<String, Long> newest = new ConcurrentHashMap<>();
     /** Snapshots handed to a lane and not yet converged. */
     private final AtomicInteger pending = new AtomicInteger();
+    /**
+     * Of those, the ones moving a tenant's database: a move (minutes for a large tenant) does not hold the service's
+     * readiness back, as the tenant is served from its old cluster meanwhile and the others are not concerned.
+     */
+    private final AtomicInteger moving = new AtomicInteger();
     private volatile TenantLanes lanes;
     private volatile boolean running;
     private volatile boolean caughtUp;
@@ -154,7 +159,7 @@ public class TenantProvisioner {
         if (!caughtUp) {
             TenantSnapshotFollower f = follower;
             // Everything on the topic at start has been handed to a lane once the follower has caught up.
-            if (f != null && f.caughtUp() && pending.get() == 0) {
+            if (f != null && f.caughtUp() && pending.get() <= moving.get()) {
                 caughtUp = true;
             }
         }
@@ -440,13 +445,18 @@ public class TenantProvisioner {
             templateVersion(to);
             String schemaVersion = version;
             LOG.infof("Moving %s from cluster %s to %s", database, from, to);
-            mover.move(slug, database, from, to, service.templateDatabase(),
-                    (status, detail) -> reporter.report(slug, status, schemaVersion, detail, snapshot.version(), from),
-                    () -> {
-                        migratedVersions.remove(key(from, database));
-                        migratedVersions.put(key(to, database), schemaVersion);
-                        directory.put(new TenantEntry(snapshot, to, database, TenantState.READY, schemaVersion, null));
-                    });
+            moving.incrementAndGet();
+            try {
+                mover.move(slug, database, from, to, service.templateDatabase(),
+                        (status, detail) -> reporter.report(slug, status, schemaVersion, detail, snapshot.version(), from),
+                        () -> {
+                            migratedVersions.remove(key(from, database));
+                            migratedVersions.put(key(to, database), schemaVersion);
+                            directory.put(new TenantEntry(snapshot, to, database, TenantState.READY, schemaVersion, null));
+                        });
+            } finally {
+                moving.decrementAndGet();
+            }
             return true;
         } catch (TenantMover.MoveInterruptedException e) {
             LOG.warnf("The move of %s to %s stopped: %s", database, to, e.getMessage());

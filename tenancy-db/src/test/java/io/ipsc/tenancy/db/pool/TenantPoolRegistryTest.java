@@ -321,19 +321,7 @@ class TenantPoolRegistryTest {
     void aTenantsPoolOnEachClusterTalksToThatClustersServer() throws Exception {
         // The same database name on both servers, as a tenant's database has on its old and new cluster during a move.
         String database = "pooltest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_acme";
-        servers.createDatabase(database);
-        try (Connection c = DriverManager.getConnection(servers.secondJdbcUrl("postgres"), "postgres", "postgres");
-             Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
-        Map<String, ClusterAddress> clusters = Map.of(
-                "main", new ClusterAddress("main", "127.0.0.1", servers.postgresPort(), "postgres", "postgres"),
-                "second", new ClusterAddress("second", "127.0.0.1", servers.secondPostgresPort(), "postgres", "postgres"));
-        TenantPoolRegistry registry = new TenantPoolRegistry(vertx,
-                new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, Duration.ofSeconds(60)),
-                name -> Optional.ofNullable(clusters.get(name)).orElseThrow(() -> new UnknownClusterException(name)),
-                new SimpleMeterRegistry(), System::nanoTime, Duration.ZERO, TenantPoolRegistry.DEFAULT_MOVE_PAUSE);
-        registries.add(registry);
+        TenantPoolRegistry registry = onBothClusters(database, TenantPoolRegistry.DEFAULT_MOVE_PAUSE);
         assertEquals(servers.postgresPort(), serverPort(registry, "main", database));
         assertEquals(servers.secondPostgresPort(), serverPort(registry, "second", database));
         assertEquals(2, registry.openPools(), "one pool per (cluster, tenant)");
@@ -356,19 +344,7 @@ class TenantPoolRegistryTest {
     @Test
     void aPausedTenantsWorkWaitsForTheSwitchGoesToTheNewClusterAndIsRefusedOnlyPastThePause() throws Exception {
         String database = uniquePrefix() + "moving";
-        servers.createDatabase(database);
-        try (Connection c = DriverManager.getConnection(servers.secondJdbcUrl("postgres"), "postgres", "postgres");
-             Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
-        Map<String, ClusterAddress> clusters = Map.of(
-                "main", new ClusterAddress("main", "127.0.0.1", servers.postgresPort(), "postgres", "postgres"),
-                "second", new ClusterAddress("second", "127.0.0.1", servers.secondPostgresPort(), "postgres", "postgres"));
-        TenantPoolRegistry registry = new TenantPoolRegistry(vertx,
-                new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, LONG_IDLE),
-                name -> Optional.ofNullable(clusters.get(name)).orElseThrow(() -> new UnknownClusterException(name)),
-                new SimpleMeterRegistry(), System::nanoTime, Duration.ZERO, Duration.ofMillis(400));
-        registries.add(registry);
+        TenantPoolRegistry registry = onBothClusters(database, Duration.ofMillis(400));
         assertEquals(servers.postgresPort(), serverPort(registry, "main", database));
 
         // Work in flight when the pause begins finishes on main; the switch waits for it.
@@ -405,6 +381,27 @@ class TenantPoolRegistryTest {
         assertTrue(waitedMillis >= 400, "refused only after the pause's bound: " + waitedMillis + " ms");
         registry.resume("acme");
         assertEquals(servers.secondPostgresPort(), serverPort(registry, "second", database));
+    }
+
+    /**
+     * A registry on clusters main and second (two real servers), each holding a database named {@code database}, as a
+     * tenant's database is named on its old and new cluster during a move; a paused tenant's work waits {@code movePause}.
+     */
+    private TenantPoolRegistry onBothClusters(String database, Duration movePause) throws SQLException {
+        servers.createDatabase(database);
+        try (Connection c = DriverManager.getConnection(servers.secondJdbcUrl("postgres"), "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        }
+        Map<String, ClusterAddress> clusters = Map.of(
+                "main", new ClusterAddress("main", "127.0.0.1", servers.postgresPort(), "postgres", "postgres"),
+                "second", new ClusterAddress("second", "127.0.0.1", servers.secondPostgresPort(), "postgres", "postgres"));
+        TenantPoolRegistry registry = new TenantPoolRegistry(vertx,
+                new PoolSettings("127.0.0.1", servers.postgresPort(), "postgres", "postgres", 2, 5, LONG_IDLE),
+                name -> Optional.ofNullable(clusters.get(name)).orElseThrow(() -> new UnknownClusterException(name)),
+                new SimpleMeterRegistry(), System::nanoTime, Duration.ZERO, movePause);
+        registries.add(registry);
+        return registry;
     }
 
     private TenantPoolRegistry registry(int maxSizePerTenant, int maxOpenPools, Duration idleTimeout, MeterRegistry meters) {

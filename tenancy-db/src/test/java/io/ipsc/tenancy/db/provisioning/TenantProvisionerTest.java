@@ -201,7 +201,7 @@ class TenantProvisionerTest {
             Clusters clusters = new Clusters(List.of(new ClusterAddress(Placement.MAIN_CLUSTER, "127.0.0.1", servers.postgresPort(),
                     "postgres", "postgres")));
             TenantProvisioner provisioner = new TenantProvisioner(identity, directory, clusters, new TenantMigrations(admin, migrationsLocation),
-                    reporter, pools, new TenantMover(clusters, pools, Duration.ofSeconds(5), Duration.ofMinutes(5)), json,
+                    reporter, pools, new TenantMover(clusters, pools, new SimpleMeterRegistry(), Duration.ofSeconds(5), Duration.ofMinutes(5)), json,
                     servers.kafkaBootstrapServers(), 2, 3, 2, Duration.ofMillis(100),
                     relay == null ? List.of() : List.of(relay)) {
                 @Override
