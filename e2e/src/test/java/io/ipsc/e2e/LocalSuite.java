@@ -4,6 +4,7 @@ import io.ipsc.local.AdminCredentials;
 import io.ipsc.local.Durability;
 import io.ipsc.local.LaunchConfig;
 import io.ipsc.local.Launcher;
+import io.ipsc.local.LocalClusters;
 import io.ipsc.local.Ports;
 import io.ipsc.local.PostgresAddress;
 import io.ipsc.local.ReadinessProbe;
@@ -93,8 +94,21 @@ public final class LocalSuite implements AutoCloseable {
         return Path.of(System.getProperty("ipsc.repo", "..")).toAbsolutePath().normalize();
     }
 
+    /**
+     * A suite of its own with these database clusters ({@code main} and {@code second}: each its own embedded
+     * PostgreSQL, as {@code IPSC_PG_CLUSTERS=2 ./ipsc up} runs them).
+     */
+    public static LocalSuite start(List<String> clusters) throws Exception {
+        String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return start(new StateDir(repo().resolve("e2e/target/ipsc-e2e-" + run + "-" + String.join("-", clusters))), clusters);
+    }
+
     /** Starts everything on the data of {@code state} (empty: a new suite; restored: the backup's). */
     public static LocalSuite start(StateDir state) throws Exception {
+        return start(state, List.of(LocalClusters.MAIN));
+    }
+
+    private static LocalSuite start(StateDir state, List<String> clusters) throws Exception {
         Path repo = repo();
         List<ServiceSpec> table = Services.ALL.stream()
                 .map(s -> new ServiceSpec(s.name(), s.module(), Ports.freePort(), Ports.freePort()))
@@ -106,7 +120,7 @@ public final class LocalSuite implements AutoCloseable {
                     + "(mvn verify at the root builds them before this module).");
         }
         LaunchConfig config = new LaunchConfig(repo, state, Ports.freePort(), Optional.empty(),
-                Ports.freePort(), Ports.freePort(), Optional.empty(), Optional.empty(), Optional.empty(), E2E_DURABILITY);
+                Ports.freePort(), Ports.freePort(), Optional.empty(), Optional.empty(), Optional.empty(), E2E_DURABILITY, clusters);
         RunningSuite running = new RunningSuite(state, E2E_DURABILITY);
         // A test JVM that is interrupted must not leave six JVMs and a database server behind.
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "ipsc-e2e-stop"));
@@ -147,6 +161,15 @@ public final class LocalSuite implements AutoCloseable {
 
     public Connection connect(String database) throws SQLException {
         return summary.postgres().connect(database);
+    }
+
+    /** A database on one of the suite's clusters ({@code main}, or {@code second} in a suite of two). */
+    public Connection connect(String cluster, String database) throws SQLException {
+        PostgresAddress server = summary.clusters().get(cluster);
+        if (server == null) {
+            throw new IllegalArgumentException("the suite runs no cluster '" + cluster + "', only " + summary.clusters().keySet());
+        }
+        return server.connect(database);
     }
 
     public Connection connectPlatform() throws SQLException {

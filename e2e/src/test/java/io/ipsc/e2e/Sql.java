@@ -17,7 +17,12 @@ final class Sql {
 
     /** Each row as column name → value, in order. */
     static List<Map<String, Object>> rows(LocalSuite suite, String database, String sql, Object... params) {
-        try (Connection c = suite.connect(database); PreparedStatement ps = c.prepareStatement(sql)) {
+        return rowsOn(suite, "main", database, sql, params);
+    }
+
+    /** As {@link #rows}, on one of the suite's database clusters. */
+    static List<Map<String, Object>> rowsOn(LocalSuite suite, String cluster, String database, String sql, Object... params) {
+        try (Connection c = suite.connect(cluster, database); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -34,18 +39,27 @@ final class Sql {
             }
             return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException("Query on " + database + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Query on " + database + " (cluster " + cluster + ") failed: " + e.getMessage(), e);
         }
     }
 
     /** The first column of every row, as text. */
     static List<String> column(LocalSuite suite, String database, String sql, Object... params) {
-        return rows(suite, database, sql, params).stream()
+        return columnOn(suite, "main", database, sql, params);
+    }
+
+    /** As {@link #column}, on one of the suite's database clusters. */
+    static List<String> columnOn(LocalSuite suite, String cluster, String database, String sql, Object... params) {
+        return rowsOn(suite, cluster, database, sql, params).stream()
                 .map(r -> String.valueOf(r.values().iterator().next()))
                 .toList();
     }
 
     static List<String> databases(LocalSuite suite) {
-        return column(suite, "postgres", "SELECT datname FROM pg_database ORDER BY datname");
+        return databasesOn(suite, "main");
+    }
+
+    static List<String> databasesOn(LocalSuite suite, String cluster) {
+        return columnOn(suite, cluster, "postgres", "SELECT datname FROM pg_database ORDER BY datname");
     }
 }

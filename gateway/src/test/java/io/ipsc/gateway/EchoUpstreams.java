@@ -79,6 +79,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             if (req.headers().get("X-Echo-Status") != null) {
                 req.response().setStatusCode(Integer.parseInt(req.headers().get("X-Echo-Status")));
             }
+            if (req.headers().get("X-Echo-Retry-After") != null) {
+                // as a service answers while a tenant's writes are paused (503 TENANT_MOVING, TOO_BUSY)
+                req.response().putHeader("Retry-After", req.headers().get("X-Echo-Retry-After"));
+            }
             if (req.headers().get("X-Echo-Empty") != null) {
                 // as Quarkus' HTTP layer refuses, before any application code: a status, no body
                 req.response().end();

@@ -245,6 +245,20 @@ class GatewayTest {
         alice().get("/api/tenants/" + ALPHA).then().statusCode(200).body("module", is("tenant-service")).body("tenant", is(ALPHA));
         alice().contentType("application/json").body("{}").post("/api/tenants").then().statusCode(200)
                 .body("module", is("tenant-service")).body("tenant", nullValue());
+        // A move and its history: tenant-service's, which lets only platform admins through (TenantMoveTest).
+        alice().contentType("application/json").body("{\"to_cluster\": \"second\"}").post("/api/tenants/" + ALPHA + "/move").then()
+                .statusCode(200).body("module", is("tenant-service")).body("path", is("/api/tenants/" + ALPHA + "/move"))
+                .body("tenant", is(ALPHA)).body("body", containsString("second"));
+        alice().get("/api/tenants/" + ALPHA + "/moves").then().statusCode(200)
+                .body("module", is("tenant-service")).body("path", is("/api/tenants/" + ALPHA + "/moves"));
+    }
+
+    @Test
+    void aServiceAnswerThatTheTenantIsMovingReachesTheCallerWithItsRetryAfter() {
+        // While a tenant's databases switch cluster past the pause's bound, its service answers 503 TENANT_MOVING.
+        alice().header("X-Tenant-ID", ALPHA).header("X-Echo-Status", "503").header("X-Echo-Retry-After", "1")
+                .post("/api/invoices").then().statusCode(503)
+                .header("Retry-After", is("1")).body("module", is("invoicing"));
     }
 
     @Test

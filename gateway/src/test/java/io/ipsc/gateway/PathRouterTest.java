@@ -32,6 +32,8 @@ class PathRouterTest {
             "/api/tenants, TENANT_SERVICE, /api/tenants, , false",
             "/api/tenants/smile-dental, TENANT_SERVICE, /api/tenants/smile-dental, smile-dental, false",
             "/api/tenants/smile-dental/users/1, TENANT_SERVICE, /api/tenants/smile-dental/users/1, smile-dental, false",
+            "/api/tenants/smile-dental/move, TENANT_SERVICE, /api/tenants/smile-dental/move, smile-dental, false",
+            "/api/tenants/smile-dental/moves, TENANT_SERVICE, /api/tenants/smile-dental/moves, smile-dental, false",
             "/api/tenants/smile-dental/features, TENANT_SERVICE, /api/tenants/smile-dental/features, smile-dental, false",
             "/api/tenants/smile-dental/subscription, TENANT_SERVICE, /api/tenants/smile-dental/subscription, smile-dental, false",
             "/api/tenants/smile-dental/config, TENANT_SERVICE, /api/tenants/smile-dental/config, smile-dental, false",

@@ -1,30 +1,20 @@
 package io.ipsc.tenant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
-import io.ipsc.testsupport.EmbeddedServers;
 import io.ipsc.testsupport.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static io.ipsc.tenant.Api.as;
@@ -40,19 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
         initArgs = @ResourceArg(name = "databases", value = "ipsc_platform"))
 class ProvisioningTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
+    private static ServiceReports reports;
 
     @BeforeAll
     static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedServers.get().kafkaBootstrapServers());
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        reports = new ServiceReports();
     }
 
     @AfterAll
     static void disconnect() {
-        producer.close();
+        reports.close();
     }
 
     @Test
@@ -155,19 +142,7 @@ class ProvisioningTest {
     }
 
     private static void report(String slug, String service, String status, long version, String detail) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("tenant", slug);
-        report.put("service", service);
-        report.put("status", status);
-        report.put("schema_version", "PROVISIONED".equals(status) ? "1" : null);
-        report.put("detail", detail);
-        report.put("tenant_version", version);
-        report.put("reported_at", Instant.now().toString());
-        try {
-            producer.send(new ProducerRecord<>(Topics.PROVISIONING, slug, JSON.writeValueAsString(report))).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        reports.send(slug, service, status, version, detail);
     }
 
     private static void eventually(Runnable check) {

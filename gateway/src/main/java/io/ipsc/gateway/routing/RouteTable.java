@@ -45,9 +45,13 @@ public final class RouteTable {
             route(AuditRoutes.FAMILY, Module.INVOICING));
 
     // "performance" under a tenant is answered by the gateway itself (GatewayRoutes#tenantPerformance).
-    /** tenant-service's own paths under {@code /api/tenants/{slug}/}: it checks its callers itself. */
+    /**
+     * tenant-service's own paths under {@code /api/tenants/{slug}/}: it checks its callers itself (a move and the
+     * list of moves, platform administrators only).
+     */
     private static final Set<String> TENANT_SERVICE_UNDER_TENANT = Set.of(
-            "users", "invitations", "features", "subscription", "config", "suspend", "reactivate", "provisioning", "usage", "export");
+            "users", "invitations", "features", "subscription", "config", "suspend", "reactivate", "provisioning", "usage", "export",
+            "move", "moves");
 
     /** Module paths that describe the installation, not one tenant: token required, no tenant. */
     private static final Set<String> INSTALLATION_WIDE = Set.of("/api/branding/templates", "/api/branding/status");

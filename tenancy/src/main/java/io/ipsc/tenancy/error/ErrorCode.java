@@ -87,6 +87,8 @@ public enum ErrorCode {
     NO_CLUSTER_CAPACITY(Applies.NAMED, "No open database cluster has room for another tenant", 409),
     CLUSTER_NOT_OPEN(Applies.NAMED, "The named database cluster takes no new tenants: draining, closed or full", 409),
     CLUSTER_CAPACITY_BELOW_TENANTS(Applies.NAMED, "A cluster's capacity cannot be set below the tenants it holds", 409),
+    ALREADY_ON_CLUSTER(Applies.NAMED, "The tenant is on the database cluster it was asked to move to", 409),
+    TENANT_NOT_ACTIVE(Applies.NAMED, "Only an active tenant can do this (not while provisioning or suspended)", 409),
     DUPLICATE_SKU(Applies.NAMED, "A product with this SKU already exists", 409),
     DUPLICATE_BILL(Applies.NAMED, "This vendor's bill number is already recorded", 409),
     DUPLICATE_SUPPLY(Applies.NAMED, "A dental supply with this name already exists", 409),
@@ -144,8 +146,9 @@ public enum ErrorCode {
     TENANT_PROVISIONING(Applies.TENANT, "The tenant's databases are still being created; retry shortly", 503),
     TENANT_UNAVAILABLE(Applies.TENANT, "The tenant's database cannot be reached now; retry shortly", 503),
     TOO_BUSY(Applies.TENANT, "Every database pool of the instance is busy; see Retry-After", 503),
-    TENANT_MOVING(Applies.TENANT, "The tenant's database is being switched to another cluster and the pause outlasted "
-            + "IPSC_MOVE_PAUSE; nothing was written, see Retry-After", 503),
+    TENANT_MOVING(Applies.TENANT, "The tenant's database is being switched to another cluster and the pause outlasted"
+            + " IPSC_MOVE_PAUSE; nothing was written, see Retry-After (503). As 409: a move of the tenant is in progress,"
+            + " another cannot start", 503, 409),
     STATISTICS_UNAVAILABLE(Applies.NAMED, "PostgreSQL's statistics cannot be read now", 503),
     EVENTS_UNAVAILABLE(Applies.NAMED, "The event broker cannot be reached now; nothing was changed", 503),
     OPENAPI_UNAVAILABLE(Applies.NAMED, "No service's API document could be fetched yet (gateway)", 503),
@@ -187,6 +190,14 @@ public enum ErrorCode {
 
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * The status a general rule ({@link Applies} other than NAMED) concerns: the first one declared. TENANT_MOVING is
+     * 503 on any tenant operation, 409 only on the move request that names it.
+     */
+    public int generalStatus() {
+        return statuses[0];
     }
 
     /** The HTTP statuses this code comes with (most have one). */

@@ -98,7 +98,7 @@ public class ErrorAnswers implements OASFilter {
             if (shape.meets(code.applies())) {
                 // A general rule concerns the code's first status: NOT_A_MEMBER is 403 for any tenant operation,
                 // 404 only where an operation names it (removing a user who is not a member).
-                int status = code.statuses().stream().min(Integer::compare).orElseThrow();
+                int status = code.generalStatus();
                 codes.computeIfAbsent(status, s -> new LinkedHashSet<>()).add(code);
             }
         }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.HashMap;
 import java.util.List;
@@ -46,21 +47,41 @@ public class ClusterRepository implements PanacheRepositoryBase<DatabaseCluster,
         return lock(name).flatMap(found -> found == null ? Uni.createFrom().nullItem() : findById(name));
     }
 
-    /** Tenants on one cluster, deleted ones left out; a tenant this transaction has flushed counts. */
+    /**
+     * Tenants on one cluster, deleted ones left out; a tenant this transaction has flushed counts, and so does a tenant
+     * being moved away from it (its databases are still there, and a failed move places it back).
+     */
     public Uni<Long> tenantsOn(String cluster) {
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
                         "select count(t) from Tenant t where t.cluster = :cluster and t.status <> :deleted", Long.class)
                 .setParameter("cluster", cluster)
                 .setParameter("deleted", TenantStatus.DELETED.wireName())
-                .getSingleResult());
+                .getSingleResult()
+                .flatMap(placed -> movingAway(session).map(away -> placed + away.getOrDefault(cluster, 0L))));
     }
 
-    /** Tenants per cluster, deleted ones left out (their databases are archived, their places free). */
+    /**
+     * Tenants per cluster, deleted ones left out (their databases are archived, their places free). A tenant being
+     * moved counts on both clusters until its move ends: where it is placed, and where it comes from.
+     */
     public Uni<Map<String, Long>> tenantCounts() {
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
                         "select t.cluster, count(t) from Tenant t where t.status <> :deleted group by t.cluster", Object[].class)
                 .setParameter("deleted", TenantStatus.DELETED.wireName())
-                .getResultList())
+                .getResultList()
+                .flatMap(rows -> movingAway(session).map(away -> {
+                    Map<String, Long> counts = new HashMap<>(away);
+                    rows.forEach(row -> counts.merge((String) row[0], (Long) row[1], Long::sum));
+                    return counts;
+                })));
+    }
+
+    /** Per cluster, the tenants being moved away from it (moves in progress of tenants not deleted). */
+    private static Uni<Map<String, Long>> movingAway(Mutiny.Session session) {
+        return session.createSelectionQuery("select m.fromCluster, count(m) from TenantMove m, Tenant t"
+                        + " where t.id = m.tenantId and m.state = 'moving' and t.status <> :deleted group by m.fromCluster", Object[].class)
+                .setParameter("deleted", TenantStatus.DELETED.wireName())
+                .getResultList()
                 .map(rows -> {
                     Map<String, Long> counts = new HashMap<>();
                     rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));

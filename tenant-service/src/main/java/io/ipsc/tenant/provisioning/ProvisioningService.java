@@ -6,6 +6,7 @@ import io.ipsc.tenancy.event.ProvisioningReport;
 import io.ipsc.tenancy.event.ServiceNeeds;
 import io.ipsc.tenancy.event.TenantEventType;
 import io.ipsc.tenancy.event.TenantStatus;
+import io.ipsc.tenant.move.MoveService;
 import io.ipsc.tenant.outbox.TenantEvents;
 import io.ipsc.tenant.tenant.Tenant;
 import io.ipsc.tenant.tenant.TenantRepository;
@@ -23,8 +24,9 @@ import java.util.Set;
 
 /**
  * Turns the services' reports into the tenant's state: a tenant is provisioning until every service
- * it needs has reported its database ready, then active. Reports are applied idempotently: a report
- * about an older snapshot than the one already recorded changes nothing.
+ * it needs has reported its database ready, then active; a move in progress follows them too
+ * ({@link MoveService#follow}). Reports are applied idempotently: a report about an older snapshot
+ * than the one already recorded changes nothing.
  */
 @ApplicationScoped
 public class ProvisioningService {
@@ -33,10 +35,12 @@ public class ProvisioningService {
 
     private final TenantRepository tenants;
     private final TenantEvents events;
+    private final MoveService moves;
 
-    public ProvisioningService(TenantRepository tenants, TenantEvents events) {
+    public ProvisioningService(TenantRepository tenants, TenantEvents events, MoveService moves) {
         this.tenants = tenants;
         this.events = events;
+        this.moves = moves;
     }
 
     /** Records {@code report}; returns true when the tenant's own state changed (an event is waiting in the outbox). */
@@ -62,8 +66,11 @@ public class ProvisioningService {
                         row.cluster = report.cluster();
                         row.updatedAt = Timestamps.now();
                         Uni<?> saved = existing != null ? Uni.createFrom().item(row) : row.persist();
+                        // A move's progress (copying, catching up) leaves the tenant's status alone: only a
+                        // provisioning tenant is activated, and a moving one is active already.
                         return saved.flatMap(s -> Panache.getSession().flatMap(session -> session.flush()))
-                                .flatMap(v -> activateIfReady(tenant));
+                                .flatMap(v -> moves.follow(tenant, report))
+                                .flatMap(placedBack -> activateIfReady(tenant).map(activated -> placedBack || activated));
                     });
         });
     }

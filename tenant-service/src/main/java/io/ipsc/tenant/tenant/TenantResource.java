@@ -7,6 +7,10 @@ import io.ipsc.tenancy.openapi.BearerAuth;
 import io.ipsc.tenancy.openapi.EnvelopeSchemas;
 import io.ipsc.tenancy.openapi.ErrorAnswers;
 import io.ipsc.tenancy.security.Role;
+import io.ipsc.tenancy.error.ApiException;
+import io.ipsc.tenant.move.MoveRequest;
+import io.ipsc.tenant.move.MoveService;
+import io.ipsc.tenant.move.MoveView;
 import io.ipsc.tenant.provisioning.ProvisioningService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -40,11 +45,13 @@ public class TenantResource {
     private final TenantService service;
     private final TenantAccess access;
     private final ProvisioningService provisioning;
+    private final MoveService moves;
 
-    public TenantResource(TenantService service, TenantAccess access, ProvisioningService provisioning) {
+    public TenantResource(TenantService service, TenantAccess access, ProvisioningService provisioning, MoveService moves) {
         this.service = service;
         this.access = access;
         this.provisioning = provisioning;
+        this.moves = moves;
     }
 
     @POST
@@ -78,7 +85,37 @@ public class TenantResource {
     @Operation(operationId = "getTenant", summary = "Get a tenant")
     public Uni<ApiResponse<TenantView>> get(@PathParam("slug") String slug) {
         return access.requireRole(slug, Role.VIEWER)
-                .flatMap(t -> provisioning.states(t).map(states -> ApiResponse.ok(TenantView.of(t, states), "Tenant '" + slug + "'")));
+                .flatMap(t -> provisioning.states(t).flatMap(states -> moves.latest(t)
+                        .map(move -> ApiResponse.ok(TenantView.of(t, states, move), "Tenant '" + slug + "'"))));
+    }
+
+    /** Moves the tenant's databases to another cluster while it keeps working; the move's progress shows on the tenant. */
+    @POST
+    @Path("/{slug}/move")
+    @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED,TENANT_NOT_ACTIVE,TENANT_MOVING:409,ALREADY_ON_CLUSTER,CLUSTER_NOT_OPEN,CONCURRENT_UPDATE")
+    @Extension(name = EnvelopeSchemas.SUCCESS_STATUS, value = "202")
+    @Operation(operationId = "moveTenant", summary = "Move a tenant's databases to another database cluster, online")
+    public Uni<RestResponse<ApiResponse<MoveView>>> move(@PathParam("slug") String slug, MoveRequest request) {
+        access.requirePlatformAdmin();
+        if (request == null) {
+            throw ApiException.badRequest("MISSING_BODY", null, "Send {\"to_cluster\": ...}");
+        }
+        return access.requireRole(slug, Role.ADMIN).flatMap(t -> moves.start(t.slug, request))
+                .map(move -> RestResponse.status(RestResponse.Status.ACCEPTED, ApiResponse.ok(move,
+                        "Tenant '" + slug + "' is moving from '" + move.fromCluster() + "' to '" + move.toCluster()
+                                + "'; GET /api/tenants/" + slug + " shows its progress")));
+    }
+
+    @GET
+    @Path("/{slug}/moves")
+    @WithSession
+    @Extension(name = ErrorAnswers.CODES, value = "TENANT_DELETED")
+    @Operation(operationId = "listTenantMoves", summary = "List a tenant's moves between database clusters, newest first")
+    public Uni<ApiResponse<List<MoveView>>> moves(@PathParam("slug") String slug) {
+        access.requirePlatformAdmin();
+        return access.requireRole(slug, Role.ADMIN).flatMap(moves::list)
+                .map(all -> ApiResponse.ok(all, all.size() + " move(s) of tenant '" + slug + "'"));
     }
 
     /** Publishes the tenant's snapshot again, so that every service converges once more (after a FAILED report). */

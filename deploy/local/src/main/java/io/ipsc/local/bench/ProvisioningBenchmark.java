@@ -112,7 +112,7 @@ public final class ProvisioningBenchmark {
     }
 
     /** Polls every 20 ms (finer than the figures): the epoch milliseconds at which the tenant was first seen active. */
-    private static long awaitActive(SuiteClient suite, String slug) throws Exception {
+    static long awaitActive(SuiteClient suite, String slug) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!"active".equals(suite.status(slug))) {
             if (System.nanoTime() > deadline) {

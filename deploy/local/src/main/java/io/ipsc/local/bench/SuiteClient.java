@@ -129,6 +129,11 @@ final class SuiteClient {
 
     /** The body of {@code POST /api/tenants} for a benchmark's tenant. */
     static String tenantJson(String slug, String organizationType, String plan) {
+        return tenantJson(slug, organizationType, plan, null);
+    }
+
+    /** As {@link #tenantJson(String, String, String)}, placed on {@code cluster} when given. */
+    static String tenantJson(String slug, String organizationType, String plan, String cluster) {
         Map<String, Object> tenant = new LinkedHashMap<>();
         tenant.put("name", "Bench " + slug);
         tenant.put("slug", slug);
@@ -136,6 +141,9 @@ final class SuiteClient {
         tenant.put("contact_email", "bench@example.com");
         tenant.put("state", "Maharashtra");
         tenant.put("subscription_plan", plan);
+        if (cluster != null) {
+            tenant.put("cluster", cluster);
+        }
         try {
             return JSON.writeValueAsString(tenant);
         } catch (IOException e) {
@@ -184,13 +192,18 @@ final class SuiteClient {
 
     /** Sends one request as the admin, on behalf of {@code tenant} when given; fails unless it answers 2xx. */
     JsonNode call(String method, String url, String tenant, String json) throws Exception {
-        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
-        HttpResponse<String> r = http.send(request(url, tenant).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(method, url, tenant, json);
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + url + (tenant == null ? "" : " for " + tenant) + " answered "
                     + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
+    }
+
+    /** Sends one request as the admin, on behalf of {@code tenant} when given, and returns whatever it answered. */
+    HttpResponse<String> send(String method, String url, String tenant, String json) throws Exception {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        return http.send(request(url, tenant).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private long create(String url, String tenant, Map<String, Object> fields) throws Exception {
