@@ -33,8 +33,11 @@ import java.util.Set;
 @ApplicationScoped
 public class RememberedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** Tokens held at most; far more than the users one instance serves within a token's 15 minutes. */
-    static final int LIMIT = 10_000;
+    /**
+     * Tokens held at most: far more than the users one instance serves within a token's 15 minutes, and at a few
+     * KB per parsed token (its text and claims) at most some 15 MB of a service's heap.
+     */
+    static final int LIMIT = 4_096;
 
     /** A token's proof: the parsed token, and the caller it names. */
     record Proof(JsonWebToken token, Caller caller) {
