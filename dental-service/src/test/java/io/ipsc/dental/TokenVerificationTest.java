@@ -15,9 +15,11 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -63,6 +65,35 @@ class TokenVerificationTest {
         given().log().ifValidationFails().header("Authorization", "Bearer " + token).header("X-Tenant-ID", "tv-none")
                 .when().get("/api/patients")
                 .then().log().ifValidationFails().statusCode(not(401));
+    }
+
+    /**
+     * A verified token is remembered until its {@code exp} (issue 19), never beyond: one accepted only
+     * within the clock skew is not remembered at all, so it is refused as soon as the skew has passed.
+     */
+    @Test
+    void aTokenAcceptedWithinTheSkewIsRefusedOnceTheSkewHasPassed() {
+        String token = TestTokens.get().adminTokenWith(c -> {
+            c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 900));
+            c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 27));
+        });
+        given().header("Authorization", "Bearer " + token).header("X-Tenant-ID", "tv-none")
+                .when().get("/api/patients")
+                .then().statusCode(not(401));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                refused(token, "The access token has expired; sign in again or refresh it"));
+    }
+
+    @Test
+    void aTokenIsAcceptedAgainFromMemoryAndARefusedOneStaysRefused() {
+        String token = TestTokens.get().platformAdmin();
+        String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", "Bearer " + token).header("X-Tenant-ID", "tv-none")
+                    .when().get("/api/patients")
+                    .then().statusCode(not(401));
+            refused(forged, "The access token is not valid");
+        }
     }
 
     @Test

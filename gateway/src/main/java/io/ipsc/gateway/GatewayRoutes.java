@@ -7,6 +7,7 @@ import io.ipsc.gateway.door.TrustedProxies;
 import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
 import io.ipsc.gateway.edge.Envelopes;
+import io.ipsc.gateway.edge.RequestIds;
 import io.ipsc.gateway.performance.TenantPerformance;
 import io.ipsc.gateway.proxy.Forwarder;
 import io.ipsc.gateway.routing.Module;
@@ -158,7 +159,7 @@ public class GatewayRoutes {
         long arrived = System.nanoTime();
         HttpServerRequest request = ctx.request();
         String requestId = Optional.ofNullable(request.getHeader("X-Request-ID")).filter(id -> REQUEST_ID.matcher(id).matches())
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(RequestIds::next);
         HttpServerResponse response = ctx.response();
         response.headers().set("X-Request-ID", requestId);
         String path = request.path();

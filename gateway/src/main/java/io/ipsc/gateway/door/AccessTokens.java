@@ -4,6 +4,7 @@ import io.ipsc.tenancy.error.ApiException;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenancy.security.CallerAugmentor;
 import io.ipsc.tenancy.security.TokenRefusal;
+import io.ipsc.tenancy.security.VerifiedTokens;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -11,9 +12,7 @@ import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Access tokens as the gateway checks them: by smallrye-jwt's parser, with the settings every service
@@ -28,12 +27,9 @@ public class AccessTokens {
 
     private static final int CACHE_LIMIT = 10_000;
 
-    private record Verified(Caller caller, long expiresAtMillis) {
-    }
-
     private final JWTParser parser;
     private final Vertx vertx;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final VerifiedTokens<Caller> verified = new VerifiedTokens<>(CACHE_LIMIT);
 
     public AccessTokens(JWTParser parser, Vertx vertx) {
         this.parser = parser;
@@ -42,15 +38,7 @@ public class AccessTokens {
 
     /** The caller a token proved earlier and that has not expired since; empty if it must be verified. */
     public Optional<Caller> known(String token) {
-        Verified known = verified.get(token);
-        if (known == null) {
-            return Optional.empty();
-        }
-        if (System.currentTimeMillis() < known.expiresAtMillis()) {
-            return Optional.of(known.caller());
-        }
-        verified.remove(token);
-        return Optional.empty();
+        return verified.known(token);
     }
 
     /** The caller {@code token} proves, or a failed future with the 401 that names what is wrong with it. */
@@ -73,10 +61,7 @@ public class AccessTokens {
             // A subject that is no user id fails here too, like any other token that proves nobody.
             throw ApiException.unauthorized(TokenRefusal.message(refused));
         }
-        if (verified.size() >= CACHE_LIMIT) {
-            verified.clear();
-        }
-        verified.put(token, new Verified(caller, proved.getExpirationTime() * 1000));
+        verified.remember(token, caller, proved.getExpirationTime());
         return caller;
     }
 }

@@ -37,11 +37,14 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        Caller caller;
-        try {
-            caller = caller(token);
-        } catch (RuntimeException e) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The access token names no user", e));
+        // RememberedTokenIdentityProvider read the caller once per token; any other identity is read here.
+        Caller caller = identity.getAttribute(CALLER);
+        if (caller == null) {
+            try {
+                caller = caller(token);
+            } catch (RuntimeException e) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("The access token names no user", e));
+            }
         }
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity).addAttribute(CALLER, caller);
         RoutingContext request = HttpSecurityUtils.getRoutingContextAttribute(attributes);

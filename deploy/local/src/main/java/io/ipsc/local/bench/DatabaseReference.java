@@ -14,22 +14,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the database alone can do for a request: {@code pgbench} running the two statements that
- * {@code GET /api/products} runs (the page and its count, as prepared statements) with the same number
- * of clients against the same tenant database, in the same run. A service cannot beat it; how close it
- * comes is the share of a request's cost that is its database work (issue 19 asks for ≥ 40 %).
+ * What the database alone can do for a request: {@code pgbench} running the statements that
+ * {@code GET /api/products} sends (as prepared statements) with the same number of clients against the
+ * same tenant database, in the same run. A service cannot beat it; how close it comes is the share of a
+ * request's cost that is its database work (issue 19 asks for ≥ 40 %).
  *
- * <p>The statements are copied from invoicing-service's product list on purpose: if that query
- * changes, this reference must change with it, or it measures something the endpoint does not do.
+ * <p>The statements are copied from invoicing-service on purpose: if they change, this reference must
+ * change with it, or it measures something the endpoint does not do. For the bench's tenant (five
+ * products, a page of 20) the list sends two: the audit actor that every connection is given first
+ * ({@code AuditedPool}, pipelined ahead of the work) and the page; the {@code count(*)} runs only for a
+ * full page ({@code PagedQuery}), so not here.
  */
 final class DatabaseReference {
 
-    /** The first page (20 rows: the API's default size) of the products that are not archived, and their count. */
+    /** The actor as a request of the platform admin names it, then the first page (20 rows: the API's default size) of the products not archived. */
     static final String PRODUCT_LIST = """
+            SELECT set_config('ipsc.actor', '{"user_id":1,"email":"admin@ipsc.local","request_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}', false);
             SELECT id, sku, name, description, hsn_sac, unit, price, gst_rate, cost, stock_quantity, reorder_level, archived, created_at, updated_at
               FROM products WHERE (false OR NOT archived) AND (NULL::text IS NULL OR lower(name) LIKE NULL OR lower(sku) LIKE NULL)
               ORDER BY id LIMIT 20 OFFSET 0;
-            SELECT count(*) FROM products WHERE (false OR NOT archived) AND (NULL::text IS NULL OR lower(name) LIKE NULL OR lower(sku) LIKE NULL);
             """;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 

@@ -26,6 +26,8 @@ public final class GatewayBenchmark {
     private static final String SIMULATION = "io.ipsc.local.bench.ThroughputSimulation";
     /** The products the list returns: issue 19 measures an enterprise tenant with five. */
     private static final int PRODUCTS = 5;
+    /** Issue 19: each service's resident memory under load. */
+    private static final int RSS_GOAL_MB = 300;
 
     private GatewayBenchmark() {
     }
@@ -72,8 +74,15 @@ public final class GatewayBenchmark {
                 .with("seconds", seconds)
                 .with("warm-up-seconds", warmUp)
                 .with("rounds", rounds);
-        GatlingRun.Report report = GatlingRun.run(SIMULATION, settings, results, "list and invoice creation, direct and through the gateway, alternating");
-        System.out.printf("gateway: pgbench, the list's two statements, %d clients, %d s...%n", connections, seconds);
+        String loadBefore = BenchmarkReport.loadAverage();
+        GatlingRun.Report report;
+        String memory;
+        try (MemoryWatch watch = MemoryWatch.start(suite.state())) {
+            report = GatlingRun.run(SIMULATION, settings, results, "list and invoice creation, direct and through the gateway, alternating");
+            memory = watch.summary(RSS_GOAL_MB);
+        }
+        String loadAfter = BenchmarkReport.loadAverage();
+        System.out.printf("gateway: pgbench, the statements the list sends, %d clients, %d s...%n", connections, seconds);
         DatabaseReference.Result database = DatabaseReference.productList(suite.state(), tenant, connections, seconds);
 
         List<String> lines = new ArrayList<>();
@@ -96,8 +105,14 @@ public final class GatewayBenchmark {
         lines.add(list.summary("the list"));
         lines.add(create.summary("invoice creation"));
         lines.add("");
+        lines.add(String.format("Load average (1, 5, 15 min) before the load %s, after it %s; suite settings: %s (the gateway "
+                + "answers 429 beyond the tenant's plan rate, 1,000 req/s for enterprise: raise `IPSC_RATE_LIMIT_ENTERPRISE` at `up` "
+                + "when its phases show errors).", loadBefore, loadAfter, BenchmarkReport.suiteSettings(suite)));
+        lines.add("");
+        lines.add(memory);
+        lines.add("");
         lines.add(database.perSecond()
-                .map(tps -> String.format("Database reference (%s): %.0f tx/s of the list's two statements. The list straight to "
+                .map(tps -> String.format("Database reference (%s): %.0f tx/s of the statements the list sends. The list straight to "
                         + "invoicing-service did %.0f req/s (mean of the rounds): %.0f %% of what the database alone does (issue 19's "
                         + "goal: at least 40 %%).", database.note(), tps, list.directMean(), 100 * list.directMean() / tps))
                 .orElse("Database reference: none (" + database.note() + ")."));
