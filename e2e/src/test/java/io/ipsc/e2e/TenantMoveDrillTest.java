@@ -34,9 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and book appointments through the gateway, and two other tenants' clients (one on each cluster) write too. Every
  * write a client was told succeeded is on the target, invoice numbers stay gapless, ids continue without collision,
  * the source database is archived, and the other tenants never saw a refusal. A client that meets the move's pause
- * (503 {@code TENANT_MOVING} with {@code Retry-After}) tries again, as the answer asks.
+ * (503 {@code TENANT_MOVING} with {@code Retry-After}) tries again, as the answer asks. Tagged {@code fault}: it
+ * runs in every {@code mvn verify}, as the essential drills do, and with {@code ./ipsc drills}.
  */
-@Tag("drill")
+@Tag("fault")
 class TenantMoveDrillTest {
 
     private static final Duration MOVE_TIMEOUT = Duration.ofMinutes(5);
