@@ -4,8 +4,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs in every {@code mvn verify}, as the essential drills do, and with {@code ./ipsc drills}.
  */
 @Tag("fault")
+// The placement test first: it counts on both clusters holding the same number of tenants when it starts.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantMoveDrillTest {
 
     private static final Duration MOVE_TIMEOUT = Duration.ofMinutes(5);
@@ -61,6 +66,7 @@ class TenantMoveDrillTest {
     }
 
     @Test
+    @Order(1)
     void aTenantMovesWhileItsClientsWriteAndNoOtherTenantNotices() throws Exception {
         // Twenty tenants, two clinics then two businesses, placed by the policy (the most free open cluster, so the
         // two clusters in turn): clinics and businesses on both.
@@ -175,6 +181,127 @@ class TenantMoveDrillTest {
         assertEquals(1, moves.size());
         System.out.printf("move drill: %s moved main -> second; during it the clients were paused %d times (invoices %d, appointments %d)%n",
                 mover, moverInvoices.paused() + moverAppointments.paused(), moverInvoices.accepted(), moverAppointments.accepted());
+    }
+
+    /**
+     * The fault drill of issue 20: invoicing-service SIGKILLed while it copies a tenant's database to the other cluster,
+     * then started again. The move resumes or rolls back; either way every issued invoice is where the tenant is served
+     * from, numbers go on without a gap, and nothing of the move is left behind.
+     */
+    @Test
+    @Order(2)
+    void invoicingKilledDuringTheCopyFinishesOrRollsBackTheMoveAndLosesNothing() throws Exception {
+        killedMidMove("mv-kill-copy", slug -> {
+            // "copying" is reported once the subscription exists, until the initial copy is done.
+            await("invoicing copying").atMost(MOVE_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                    .until(() -> "copying".equals(tenants.get(slug).getString("move.services.invoicing.state"))
+                            || !"moving".equals(tenants.get(slug).getString("move.state")));
+            return "copying".equals(tenants.get(slug).getString("move.services.invoicing.state"));
+        });
+    }
+
+    /**
+     * As the copy drill, with the kill inside the switch: once the source database refuses new sessions (the writes
+     * are paused and the copy is catching up to the source's last position).
+     */
+    @Test
+    @Order(3)
+    void invoicingKilledDuringTheSwitchFinishesOrRollsBackTheMoveAndLosesNothing() throws Exception {
+        killedMidMove("mv-kill-switch", slug -> {
+            String database = database(slug, "invoicing");
+            long until = System.nanoTime() + MOVE_TIMEOUT.toNanos();
+            while (System.nanoTime() < until) {
+                List<String> allowed = Sql.columnOn(suite, "main", "postgres", "SELECT datallowconn FROM pg_database WHERE datname = ?", database);
+                if (allowed.isEmpty()) {
+                    return false; // archived already: the switch ended before a poll saw it
+                }
+                if (allowed.get(0).equals("false")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Whether the drill's moment came (true: kill now), waited for by the drill. */
+    private interface Moment {
+        boolean await(String slug) throws Exception;
+    }
+
+    private void killedMidMove(String slug, Moment moment) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(Tenants.business(slug));
+        body.put("cluster", "main");
+        tenants.create(body).then().statusCode(201);
+        tenants.awaitActive(List.of(slug));
+        assertEquals("main", tenants.get(slug).getString("placement.cluster"));
+
+        // Issued invoices to check afterwards, and enough lines (40,000, about 40 MB) that the copy takes a while.
+        InvoiceClient issuing = new InvoiceClient(slug);
+        for (int i = 0; i < 20; i++) {
+            issuing.writeOnce();
+        }
+        assertEquals(List.of(), issuing.refusals());
+        int product = ((Number) Api.as(admin, suite.gatewayUrl()).body(Map.of("sku", "BULK-1", "name", "Bulk item", "hsn_sac", "4819",
+                "price", "10.00", "gst_rate", 18, "stock_quantity", 1000000)).post("/api/tenants/" + slug + "/products")
+                .then().statusCode(201).extract().path("data.id")).intValue();
+        int customer = Api.as(admin, suite.gatewayUrl()).body(Map.of("name", "Bulk buyer", "state", "Karnataka"))
+                .post("/api/tenants/" + slug + "/customers").then().statusCode(201).extract().path("data.id");
+        List<Map<String, Object>> lines = IntStream.range(0, 500).mapToObj(i -> Map.<String, Object>of("product_id", product, "quantity", 1)).toList();
+        for (int i = 0; i < 80; i++) {
+            Api.as(admin, suite.gatewayUrl()).body(Map.of("customer_id", customer, "invoice_date", LocalDate.now().toString(),
+                    "due_date", LocalDate.now().plusDays(30).toString(), "lines", lines)).post("/api/tenants/" + slug + "/invoices")
+                    .then().statusCode(201);
+        }
+        Map<Long, String> issuedBefore = issuing.issued();
+        long lastId = Collections.max(issuing.ids());
+        String invoicing = database(slug, "invoicing");
+        long invoicesBefore = Long.parseLong(Sql.columnOn(suite, "main", invoicing, "SELECT count(*) FROM invoices").get(0));
+
+        Response move = Api.as(admin, suite.gatewayUrl()).body(Map.of("to_cluster", "second")).post("/api/tenants/" + slug + "/move");
+        assertEquals(202, move.statusCode(), move.asString());
+        assertTrue(moment.await(slug), "the drill's moment was seen before the move ended: " + tenants.get(slug).getMap("move"));
+        suite.kill(LocalSuite.INVOICING);
+        suite.restart(LocalSuite.INVOICING);
+
+        await("the move's end").atMost(MOVE_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> !"moving".equals(tenants.get(slug).getString("move.state")));
+        JsonPath after = tenants.get(slug);
+        String outcome = after.getString("move.state");
+        assertTrue(List.of("switched", "failed").contains(outcome), "the move resumed or rolled back: " + after.getMap("move"));
+        String served = "switched".equals(outcome) ? "second" : "main";
+        String other = served.equals("main") ? "second" : "main";
+        // A failed move places the tenant back: wait until every service serves it from there again.
+        await("served from " + served).atMost(MOVE_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            JsonPath t = tenants.get(slug);
+            Map<String, Map<String, Object>> provisioning = t.getMap("provisioning");
+            return served.equals(t.getString("placement.cluster")) && provisioning.values().stream()
+                    .allMatch(state -> served.equals(state.get("cluster")) && "provisioned".equals(state.get("status")));
+        });
+
+        // Nothing lost: every invoice is where the tenant is served from, the issued ones with their numbers.
+        assertEquals(String.valueOf(invoicesBefore), Sql.columnOn(suite, served, invoicing, "SELECT count(*) FROM invoices").get(0));
+        Map<Long, String> stored = new LinkedHashMap<>();
+        Sql.rowsOn(suite, served, invoicing, "SELECT id, number FROM invoices WHERE status = 'issued' ORDER BY id")
+                .forEach(r -> stored.put(((Number) r.get("id")).longValue(), (String) r.get("number")));
+        assertEquals(issuedBefore, stored, "every issued invoice, with its number, on " + served);
+        // Nothing left behind: no copy in progress, no replication slot, the database under its name on one cluster only.
+        assertFalse(Sql.databasesOn(suite, other).contains(invoicing), invoicing + " is not served from " + other);
+        for (String cluster : List.of("main", "second")) {
+            assertEquals(List.of(), Sql.columnOn(suite, cluster, "postgres", "SELECT datname FROM pg_database WHERE datname LIKE '%\\_\\_moving'"),
+                    "no copy left on " + cluster);
+            assertEquals(List.of(), Sql.columnOn(suite, cluster, "postgres", "SELECT slot_name FROM pg_replication_slots WHERE slot_name LIKE 'ipsc_move_%'"),
+                    "no replication slot left on " + cluster);
+        }
+        // And the books go on: the next invoice gets the next number and a new id.
+        issuing.writeOnce();
+        assertEquals(List.of(), issuing.refusals(), "the tenant is served again after the drill");
+        Map<Long, String> issuedAfter = issuing.issued();
+        assertEquals(issuedBefore.size() + 1, issuedAfter.size());
+        long newId = Collections.max(issuing.ids());
+        assertTrue(newId > lastId, "ids continue: " + newId + " after " + lastId);
+        List<Integer> numbers = issuedAfter.values().stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('/') + 1))).sorted().toList();
+        assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers, "numbers gapless across the drill");
+        System.out.printf("move kill drill %s: the move %s; served from %s with all %d invoices%n", slug, outcome, served, invoicesBefore);
     }
 
     private static String database(String slug, String service) {

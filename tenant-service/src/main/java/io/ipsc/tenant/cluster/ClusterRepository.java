@@ -42,22 +42,29 @@ public class ClusterRepository implements PanacheRepositoryBase<DatabaseCluster,
                 .map(rows -> rows.isEmpty() ? null : new Registered((String) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue()));
     }
 
-    /** The cluster for a change, under {@link #lock}; loaded after the lock, so it is the committed row. */
-    public Uni<DatabaseCluster> findLocked(String name) {
-        return lock(name).flatMap(found -> found == null ? Uni.createFrom().nullItem() : findById(name));
+    /** A cluster's state and capacity, and the tenants placed on it, all read after its row was locked. */
+    public record LockedForPlacement(String state, int capacity, long tenants) {
     }
 
     /**
-     * Tenants on one cluster, deleted ones left out; a tenant this transaction has flushed counts, and so does a tenant
-     * being moved away from it (its databases are still there, and a failed move places it back).
+     * {@link #lock} and a count of its tenants (as {@link #tenantCounts} counts them) in one round trip (the database function of V8): the row stays locked until
+     * the transaction ends, and the count sees every tenant committed before the lock was granted. Flushes first, so
+     * that this transaction's own tenant is counted and no write of it waits until after the lock. Null when there is
+     * no such cluster.
      */
-    public Uni<Long> tenantsOn(String cluster) {
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
-                        "select count(t) from Tenant t where t.cluster = :cluster and t.status <> :deleted", Long.class)
-                .setParameter("cluster", cluster)
+    public Uni<LockedForPlacement> lockForPlacement(String name) {
+        return Panache.getSession().flatMap(session -> session.flush().flatMap(flushed -> session.createNativeQuery(
+                        "SELECT state, capacity, tenants FROM ipsc_lock_cluster_for_placement(:name, :deleted)", Object[].class)
+                .setParameter("name", name)
                 .setParameter("deleted", TenantStatus.DELETED.wireName())
-                .getSingleResult()
-                .flatMap(placed -> movingAway(session).map(away -> placed + away.getOrDefault(cluster, 0L))));
+                .getResultList()))
+                .map(rows -> rows.isEmpty() ? null : new LockedForPlacement((String) rows.get(0)[0],
+                        ((Number) rows.get(0)[1]).intValue(), ((Number) rows.get(0)[2]).longValue()));
+    }
+
+    /** The cluster for a change, under {@link #lock}; loaded after the lock, so it is the committed row. */
+    public Uni<DatabaseCluster> findLocked(String name) {
+        return lock(name).flatMap(found -> found == null ? Uni.createFrom().nullItem() : findById(name));
     }
 
     /**

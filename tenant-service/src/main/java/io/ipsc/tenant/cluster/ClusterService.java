@@ -149,11 +149,14 @@ public class ClusterService {
      * filled past its capacity, and none takes a tenant after it was set draining or closed.
      */
     public Uni<Void> confirmPlacement(String cluster, String requested) {
-        return clusters.lock(cluster).flatMap(c -> clusters.tenantsOn(cluster).map(withThisOne -> {
-            // The policy weighs the others: this tenant's own row is already in the count.
-            PlacementPolicy.place(List.of(new PlacementPolicy.Load(cluster, c.state(), c.capacity(), withThisOne - 1)), requested);
+        return clusters.lockForPlacement(cluster).map(c -> {
+            // The policy weighs the others: this tenant's own row is already in the count. A cluster removed meanwhile
+            // (there is no removal today) takes no tenant.
+            PlacementPolicy.Load load = c == null ? new PlacementPolicy.Load(cluster, "closed", 0, 0)
+                    : new PlacementPolicy.Load(cluster, c.state(), c.capacity(), c.tenants() - 1);
+            PlacementPolicy.place(List.of(load), requested);
             return null;
-        }));
+        });
     }
 
     private static void checkStateAndCapacity(List<ErrorDetail> errors, ClusterRequest r) {

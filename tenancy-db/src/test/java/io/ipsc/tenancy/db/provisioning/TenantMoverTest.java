@@ -60,8 +60,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code wal_level=logical}) by the provisioner, as a domain service does it, while the tenant is written to.
  */
 class TenantMoverTest {
-    // The services named here (dental, manufacturing) are used by no other test of this module: their templates carry
-    // this test's migrations (db/tenant-move), which another test's migrations of the same template would contradict.
+    // The service named here (dental) is used by no other test of this module: its templates carry this test's
+    // migrations (db/tenant-move), which another test's migrations of the same template would contradict
+    // (TenantProvisionerTest's own tests use invoicing, manufacturing and branding).
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String PREFIX = "move" + UUID.randomUUID().toString().substring(0, 6) + "_";
@@ -226,20 +227,21 @@ class TenantMoverTest {
 
     @Test
     void aMoveWhoseCopyFailsIsRolledBackAndTheTenantIsStillServedFromMainWithAllItsData() throws Exception {
-        Snapshot tenant = TenantEventsPublisher.snapshot("poison-" + UUID.randomUUID().toString().substring(0, 6), "manufacturing");
-        Node node = Node.start("manufacturing", "poison-");
+        Snapshot tenant = TenantEventsPublisher.snapshot("poison-" + UUID.randomUUID().toString().substring(0, 6), "dental_clinic");
+        Node node = Node.start("dental", "poison-");
         try {
             node.provisionOnMain(tenant);
             node.insertNote(tenant.slug(), "fine");
             node.insertNote(tenant.slug(), "poison");
-            // Second's template refuses that row: the initial copy of notes fails there.
-            execute(Cluster.SECOND, "ipsc_template_manufacturing",
+            // Second's template refuses that row: the initial copy of notes fails there (the constraint is dropped
+            // again below, before the next test copies this template).
+            execute(Cluster.SECOND, "ipsc_template_dental",
                     "ALTER TABLE notes ADD CONSTRAINT refuses_poison CHECK (body <> 'poison') NOT VALID");
             try {
                 events.publish(tenant.movedTo("second"));
                 node.awaitFailedOnMain(tenant);
             } finally {
-                execute(Cluster.SECOND, "ipsc_template_manufacturing", "ALTER TABLE notes DROP CONSTRAINT refuses_poison");
+                execute(Cluster.SECOND, "ipsc_template_dental", "ALTER TABLE notes DROP CONSTRAINT refuses_poison");
             }
             node.assertStillServedFromMain(tenant, "fine", "poison");
         } finally {
