@@ -112,11 +112,12 @@ class RememberedTokenIdentityProviderTest {
         return claims;
     }
 
-    /** A parser that knows {@code valid} tokens and refuses every other, counting its calls. */
+    /** A parser that knows {@code valid} tokens and refuses every other, counting its calls; the provider may call nothing else. */
     private JWTParser parser(Map<String, JwtClaims> valid) {
         return (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {JWTParser.class}, (proxy, method, args) -> {
             if (!method.getName().equals("parse") || args.length != 1) {
-                throw new UnsupportedOperationException(method.getName());
+                // The provider verifies a bearer token by parse(String) alone; any other call is a defect to fail on.
+                throw new AssertionError("the provider called JWTParser." + method.getName() + ", not parse(token)");
             }
             parsed.incrementAndGet();
             JwtClaims claims = valid.get((String) args[0]);

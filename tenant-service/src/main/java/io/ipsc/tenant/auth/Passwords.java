@@ -6,6 +6,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Password hashing with bcrypt (cost {@code IPSC_PASSWORD_HASH_COST}, 12). Hashing takes tens of milliseconds of CPU by design, so it
@@ -24,10 +25,16 @@ public class Passwords {
     /** Compared against when the account does not exist, so that timing does not reveal which e-mails exist. */
     private final String decoyHash;
 
+    @Inject
     public Passwords(Vertx vertx, TenantServiceConfig config) {
+        this(vertx, config.passwordHashCost());
+    }
+
+    /** Hashing at {@code cost} (bcrypt's 4–31). */
+    Passwords(Vertx vertx, int cost) {
         this.vertx = vertx;
-        this.cost = checkedCost(config.passwordHashCost());
-        this.decoyHash = BcryptUtil.bcryptHash("decoy-password-for-timing", cost);
+        this.cost = checkedCost(cost);
+        this.decoyHash = BcryptUtil.bcryptHash("decoy-password-for-timing", this.cost);
     }
 
     /** bcrypt's range; a start with any other cost fails with this message rather than on the first sign-up. */

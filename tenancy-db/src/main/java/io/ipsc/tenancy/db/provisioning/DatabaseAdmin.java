@@ -210,21 +210,18 @@ public class DatabaseAdmin {
             String hash = String.format("%08x", database.hashCode());
             archived = archived.substring(0, 63 - 9) + "_" + hash;
         }
-        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
-            terminateSessions(c, database);
-            st.execute("ALTER DATABASE " + quote(database) + " RENAME TO " + quote(archived));
-        }
+        rename(database, archived);
         return archived;
     }
 
     /**
-     * Renames {@code from} to {@code to} (a move's copy to the tenant's real name), ending other sessions on it first,
-     * as {@link #archive} does.
+     * Renames {@code from} to {@code to} (a move's copy to the tenant's real name; an archive), ending other sessions on
+     * it first.
      */
     public void rename(String from, String to) throws SQLException {
-        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+        try (Connection c = connect("postgres")) {
             terminateSessions(c, from);
-            st.execute("ALTER DATABASE " + quote(from) + " RENAME TO " + quote(to));
+            rename(c, from, to);
         }
     }
 
