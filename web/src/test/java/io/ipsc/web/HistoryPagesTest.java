@@ -34,7 +34,7 @@ class HistoryPagesTest {
         admin.signIn(StubGateway.ADMIN, StubGateway.PASSWORD).then().statusCode(303);
         String page = admin.get(INVOICE_42).then().statusCode(200)
                 .body(containsString("<strong>Changed</strong> by <span class=\"history-who\">admin@ipsc.local</span>"))
-                .body(containsString("<span class=\"history-field\">amount paid</span>: <span class=\"history-before\">0</span> → <span class=\"history-after\">1500</span>"))
+                .body(containsString("<span class=\"history-field\">amount paid</span>: <span class=\"history-before\">₹0.00</span> → <span class=\"history-after\">₹1,500.00</span>"))
                 .body(containsString("<span class=\"history-after\">paid</span>"))
                 // 06:15 UTC is 11:45 in India.
                 .body(containsString("11:45"))
@@ -93,7 +93,7 @@ class HistoryPagesTest {
         String others = removed.substring(removed.indexOf("<details class=\"history-other-fields\">"), removed.indexOf("</details>"));
         assertTrue(others.contains("<summary>8 more fields</summary>"), others);
         assertTrue(others.contains("<span class=\"history-field\">hsn sac</span>: <span class=\"history-value\">9021</span>"), others);
-        assertTrue(others.contains("<span class=\"history-field\">igst</span>: <span class=\"history-value\">162</span>"), others);
+        assertTrue(others.contains("<span class=\"history-field\">igst</span>: <span class=\"history-value\">₹162.00</span>"), others);
         for (String hidden : List.of(">description<", ">quantity<", ">unit price<", ">total<", ">position<", ">invoice id<", ">id<", "→")) {
             assertTrue(!others.contains(hidden), hidden + " in " + others);
         }

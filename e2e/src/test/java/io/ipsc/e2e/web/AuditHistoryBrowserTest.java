@@ -76,7 +76,7 @@ class AuditHistoryBrowserTest extends BrowserFixture {
         web.signIn(ADMIN_EMAIL, PASSWORD);
         String history = openHistory(productPage, "history-product", "history-opened");
         assertTrue(history.contains("Changed by " + ADMIN_EMAIL), history);
-        assertTrue(history.contains("price: 180 → 195"), history);
+        assertTrue(history.contains("price: ₹180.00 → ₹195.00"), history);
         assertTrue(history.contains("Created by " + ADMIN_EMAIL), history);
         assertTrue(history.indexOf("Changed") < history.indexOf("Created"), "newest first: " + history);
         web.signOut();
@@ -106,7 +106,7 @@ class AuditHistoryBrowserTest extends BrowserFixture {
         browser.driver().findElements(By.cssSelector("#history-list .history-other-fields summary")).forEach(toggle -> toggle.click());
         browser.shot("lines-history-fields-opened");
         String opened = browser.text(By.id("history"));
-        assertTrue(opened.contains("hsn sac: 0902") && opened.contains("taxable amount: 1250"), opened);
+        assertTrue(opened.contains("hsn sac: 0902") && opened.contains("taxable amount: ₹1,250.00"), opened);
         assertTrue(history.contains("by " + ADMIN_EMAIL), history);
         assertTrue(!history.contains("System"), "every change is the admin's: " + history);
         web.signOut();

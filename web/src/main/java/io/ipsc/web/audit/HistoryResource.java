@@ -49,6 +49,13 @@ public class HistoryResource {
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("id", "created_at", "updated_at", "invoice_id", "purchase_id");
 
     /**
+     * The trail's money columns (every module's numeric columns that hold rupees, not rates, counts or minutes): shown as
+     * the rest of the app shows money, "₹1,445.00", so a change reads "₹695.00 → ₹1,445.00" and not "695 → 1445".
+     */
+    private static final java.util.Set<String> MONEY = java.util.Set.of("amount", "amount_paid", "cgst", "sgst", "igst", "cost",
+            "hourly_cost", "price", "round_off", "tax_amount", "taxable_amount", "total", "unit_cost", "unit_price");
+
+    /**
      * One change as a row: when, who, what happened (to the record or one of its lines), which line ("Line 2 · Steel rod",
      * null for the record's own), and each field's old and new value. A line added or removed has no changes but is
      * summed up in {@code facts} (what it sold, how many, at what rate, for what total, as the line was), its other
@@ -137,7 +144,7 @@ public class HistoryResource {
             // A line added or removed: fourteen fields each "— → value" would bury what matters.
             Map<String, Object> fields = lineAsItWas(e);
             List<Fact> others = fields.entrySet().stream().filter(f -> !SUMMED_UP.contains(f.getKey()))
-                    .map(f -> new Fact(label(f.getKey()), shown(f.getValue()))).toList();
+                    .map(f -> new Fact(label(f.getKey()), shown(f.getKey(), f.getValue()))).toList();
             // The description is in the line's name already ("Line 2 · Steel rod"): not said twice.
             List<Fact> facts = facts(fields).stream()
                     .filter(f -> !("description".equals(f.label()) && line != null && line.endsWith(" · " + f.value()))).toList();
@@ -146,7 +153,7 @@ public class HistoryResource {
         // What a person reads: not the row's bookkeeping (its id and timestamps), nor a field created empty.
         List<Change> changes = e.getChanges() == null ? List.of() : e.getChanges().stream()
                 .filter(c -> !BOOKKEEPING.contains(c.getField()) && (c.getOldValue() != null || c.getNewValue() != null))
-                .map(c -> new Change(label(c.getField()), shown(c.getOldValue()), shown(c.getNewValue()))).toList();
+                .map(c -> new Change(label(c.getField()), shown(c.getField(), c.getOldValue()), shown(c.getField(), c.getNewValue()))).toList();
         return new Row(when, who, action, line, changes, List.of(), List.of());
     }
 
@@ -194,6 +201,18 @@ public class HistoryResource {
     /** {@code amount_paid} as "amount paid": the trail names columns, a person reads words. */
     private static String label(String field) {
         return field == null ? "" : field.replace('_', ' ');
+    }
+
+    /** A field's value as a person reads it: money as rupees, anything else as {@link #shown(Object)}. */
+    private static String shown(String field, Object value) {
+        if (MONEY.contains(field) && value != null && !(value instanceof Boolean)) {
+            try {
+                return IndianFormats.rupees(decimal(value));
+            } catch (NumberFormatException notANumber) {
+                // A column of that name holding text in some module: shown as it is.
+            }
+        }
+        return shown(value);
     }
 
     /** A value as the trail holds it; numbers without the float noise JSON parsing adds (1500.0 is 1500). */

@@ -27,7 +27,7 @@ class LineSummaryTest {
         // The description is in the line's name; the total is taxable amount plus tax, as the line had no total column.
         assertEquals(List.of(new HistoryResource.Fact("quantity", "250"), new HistoryResource.Fact("rate", "₹4.50"),
                 new HistoryResource.Fact("total", "₹1,327.50")), row.facts());
-        assertEquals(List.of("gst rate: 18", "hsn sac: 7318", "tax amount: 202.5", "taxable amount: 1125"),
+        assertEquals(List.of("gst rate: 18", "hsn sac: 7318", "tax amount: ₹202.50", "taxable amount: ₹1,125.00"),
                 row.others().stream().map(f -> f.label() + ": " + f.value()).toList());
         assertEquals(List.of(), row.changes());
     }
@@ -42,6 +42,18 @@ class LineSummaryTest {
         assertEquals(List.of(new HistoryResource.Change("quantity", "2", "3")), row.changes());
         assertEquals(List.of(), row.facts());
         assertEquals(List.of(), row.others());
+    }
+
+    @Test
+    void moneyChangesReadAsRupeesAndOtherNumbersAsTheyAre() {
+        AuditEntry changed = new AuditEntry().id(7L).at(OffsetDateTime.parse("2026-06-19T05:00:00Z")).entity("invoices").recordId("12")
+                .action("update").changes(List.of(change("total", 695.0, 1445.0), change("amount_paid", null, 100000),
+                        change("status", "draft", "issued"), change("gst_rate", 12.0, 18.0)));
+
+        HistoryResource.Row row = HistoryResource.row(changed, null);
+
+        assertEquals(List.of(new HistoryResource.Change("total", "₹695.00", "₹1,445.00"), new HistoryResource.Change("amount paid", "—", "₹1,00,000.00"),
+                new HistoryResource.Change("status", "draft", "issued"), new HistoryResource.Change("gst rate", "12", "18")), row.changes());
     }
 
     private static FieldChange change(String field, Object before, Object after) {
