@@ -46,13 +46,15 @@ class OperatorConsoleTest {
         member.signIn(StubGateway.MEMBER, StubGateway.PASSWORD).then().statusCode(303);
         OperatorStubGateway.CALLS.clear();
         for (String page : new String[]{"/admin", "/admin/health", "/admin/tenants/smile-dental", "/admin/insights/smile-dental/usage",
-                "/admin/tenants/smile-dental/suspend"}) {
+                "/admin/tenants/smile-dental/suspend", "/admin/clusters", "/admin/insights/smile-dental/placement"}) {
             member.get(page).then().statusCode(403).body(containsString("Only for platform administrators"))
                     .body(containsString(StubGateway.MEMBER));
         }
         // A forged post (with a valid CSRF token from a page the member is shown: the console's refusal, whose sign-out
         // form carries it; the start page would ask the API for the member's organisations' names) changes nothing.
         member.submit("/admin", "/admin/tenants/smile-dental/suspend", Map.of()).then().statusCode(403);
+        member.submit("/admin", "/admin/insights/smile-dental/placement/move", Map.of("to_cluster", "second")).then().statusCode(403);
+        member.submit("/admin", "/admin/clusters/main", Map.of("state", "closed", "capacity", "0")).then().statusCode(403);
         assertTrue(OperatorStubGateway.CALLS.isEmpty(), "nothing asked of the API: " + OperatorStubGateway.CALLS);
         member.get("/").then().statusCode(200).body(not(containsString("Operator console")));
     }
@@ -171,6 +173,88 @@ class OperatorConsoleTest {
                 .body(containsString("Failed sign-ins")).body(containsString("02-06-2024 01:30"))
                 .body(containsString("&lt;b&gt;wrong&lt;/b&gt; password"));
         admin.get("/admin/insights/no-such-tenant/usage").then().statusCode(200).body(containsString("Usage cannot be shown now: No tenant here"));
+    }
+
+    @Test
+    void aTenantsClusterSectionOffersTheOpenClustersWithRoomAndItsEarlierMoves() {
+        admin.get("/admin/tenants/smile-dental").then().statusCode(200)
+                .body(containsString("hx-get=\"/admin/insights/smile-dental/placement\""));
+        String section = admin.get("/admin/insights/smile-dental/placement").then().statusCode(200).extract().asString();
+        assertTrue(section.contains("Its databases are on <strong id=\"tenant-cluster\">main</strong>"), section);
+        assertTrue(section.contains("<option value=\"second\">second · 99,997 free places</option>"), section);
+        assertFalse(section.contains("value=\"old\""), "a closed cluster is no choice: " + section);
+        assertFalse(section.contains("value=\"main\""), "nor its own cluster: " + section);
+        // Earlier moves, newest first: the failed one with its reason and how long it ran.
+        assertTrue(section.indexOf("dental: could not copy: no space left") < section.indexOf("switched"), section);
+        assertTrue(section.contains("1 min 12 s") && section.contains("<td>4 s</td>"), section);
+        assertFalse(section.contains("hx-trigger=\"load delay:2s\""), "nothing to follow when no move runs");
+    }
+
+    @Test
+    void aMoveIsStartedFromTheTenantsPageAndARefusalIsSaidInItsPlace() {
+        String started = admin.submit("/admin/insights/smile-dental/placement", "/admin/insights/smile-dental/placement/move",
+                Map.of("to_cluster", "second")).then().statusCode(200).extract().asString();
+        assertTrue(OperatorStubGateway.CALLS.contains("POST /api/tenants/smile-dental/move {\"to_cluster\":\"second\"}"),
+                OperatorStubGateway.CALLS.toString());
+        assertTrue(started.contains("The move to second has started."), started);
+
+        OperatorStubGateway.CALLS.clear();
+        String refused = admin.submit("/admin/insights/smile-dental/placement", "/admin/insights/smile-dental/placement/move",
+                Map.of("to_cluster", "old")).then().statusCode(200).extract().asString();
+        assertTrue(refused.contains("Cluster old is closed: it takes no tenants. Nothing was moved."), refused);
+
+        OperatorStubGateway.CALLS.clear();
+        admin.submit("/admin/insights/smile-dental/placement", "/admin/insights/smile-dental/placement/move", Map.of("to_cluster", " "))
+                .then().statusCode(200).body(containsString("Choose the cluster to move it to. Nothing was moved."));
+        assertFalse(OperatorStubGateway.CALLS.stream().anyMatch(c -> c.startsWith("POST")), OperatorStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void aMoveUnderWayShowsEachServicesStepAndFollowsItselfUntilItEnds() {
+        String section = admin.get("/admin/insights/precision-mfg/placement").then().statusCode(200).extract().asString();
+        assertTrue(section.contains("Moving from <strong>main</strong> to <strong>second</strong>"), section);
+        assertTrue(section.contains("hx-get=\"/admin/insights/precision-mfg/placement\" hx-trigger=\"load delay:2s\""), section);
+        assertTrue(section.contains("<li class=\"done\" data-service=\"branding\"><span class=\"service\">branding</span> <span class=\"state\">switched</span>"),
+                section);
+        assertTrue(section.contains("<span class=\"state\">catching up</span>") && section.contains("<span class=\"state\">copying</span>"), section);
+        assertFalse(section.contains("id=\"move-tenant\""), "no second move while one runs: " + section);
+    }
+
+    @Test
+    void theClustersPageShowsHowFullEachIsAndChangesOneAsTyped() {
+        String page = admin.get("/admin/clusters").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("aria-current=\"page\">Database clusters</a>"), page);
+        assertTrue(page.contains("42 of 500 organisations · 458 free places"), page);
+        assertTrue(page.contains("<meter min=\"0\" max=\"100\" high=\"90\" optimum=\"0\" value=\"8\""), "42 of 500 is 8 % full: " + page);
+        assertTrue(page.contains("3 of 1,00,000 organisations"), "counts in lakh grouping: " + page);
+
+        admin.submit("/admin/clusters", "/admin/clusters/main", Map.of("state", "open", "capacity", "1")).then().statusCode(409)
+                .body(containsString("main holds 42 tenants, more than the capacity asked (1)"))
+                .body(containsString("id=\"capacity-main\" name=\"capacity\" type=\"text\" inputmode=\"numeric\" value=\"1\""));
+        admin.submit("/admin/clusters", "/admin/clusters/main", Map.of("state", "open", "capacity", "many")).then().statusCode(422)
+                .body(containsString("How many tenants it may hold: a whole number, 0 or more"));
+
+        OperatorStubGateway.CALLS.clear();
+        admin.submit("/admin/clusters", "/admin/clusters/main", Map.of("state", "draining", "capacity", "500")).then().statusCode(303)
+                .header("Location", containsString("/admin/clusters?done=changed"));
+        assertTrue(OperatorStubGateway.CALLS.contains("PUT /api/database/clusters/main {\"state\":\"draining\",\"capacity\":500}"),
+                OperatorStubGateway.CALLS.toString());
+    }
+
+    @Test
+    void aClusterIsAddedAsTypedAndARefusalKeepsTheForm() {
+        admin.submit("/admin/clusters", "/admin/clusters", Map.of("name", "", "state", "closed", "capacity", "50")).then().statusCode(422)
+                .body(containsString("Name the cluster"));
+        admin.submit("/admin/clusters", "/admin/clusters", Map.of("name", "main", "state", "closed", "capacity", "50")).then().statusCode(409)
+                .body(containsString("A cluster named main exists already"));
+        assertTrue(OperatorStubGateway.CALLS.stream().filter(c -> c.startsWith("POST /api/database/clusters")).count() == 1,
+                "the empty name was not sent: " + OperatorStubGateway.CALLS);
+
+        admin.submit("/admin/clusters", "/admin/clusters", Map.of("name", " EU2 ", "state", "closed", "capacity", "50")).then().statusCode(303)
+                .header("Location", containsString("/admin/clusters?done=added"));
+        assertTrue(OperatorStubGateway.CALLS.contains("POST /api/database/clusters {\"name\":\"eu2\",\"state\":\"closed\",\"capacity\":50}"),
+                OperatorStubGateway.CALLS.toString());
+        admin.get("/admin/clusters?done=added").then().statusCode(200).body(containsString("Open it once every service has its address."));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the operator's endpoints with the shapes the suite sends, for one tenant (smile-dental) whose dental
  * provisioning failed. Every call it receives is noted ("GET /api/tenants?search=smile ...", with the
  * body of a write) so that a test can see what the console asked for; a call without the admin's token
- * is refused 401 as the gateway would.
+ * is refused 401 as the gateway would. Database clusters: main (where smile-dental is), second (open) and old
+ * (closed); precision-mfg is being moved from main to second.
  */
 public class OperatorStubGateway extends StandInGateway {
 
@@ -23,13 +24,22 @@ public class OperatorStubGateway extends StandInGateway {
              "contact_person":"Dr. Sarah Johnson","contact_email":"dr.sarah@smiledental.com","contact_phone":"+91-9876543210",
              "gstin":"27AABFS1234A1Z5","gstin_verified":true,"features":{"dental_management":true,"invoicing":true,"manufacturing":false},
              "subscription":{"plan":"basic","max_users":10,"max_products":1000,"max_transactions_per_month":5000},
-             "created_at":"2024-01-15T20:00:00Z",
+             "created_at":"2024-01-15T20:00:00Z","placement":{"cluster":"main","version":3},
              "provisioning":{"invoicing":{"status":"PROVISIONED","schema_version":"12"},
                              "dental":{"status":"FAILED","detail":"could not create database: disk full"}}}""";
 
     private static final String OTHER = """
             {"id":8,"slug":"precision-mfg","name":"Precision Manufacturing","organization_type":"manufacturing","status":"active",
              "subscription":{"plan":"premium"},"created_at":"2024-02-01T05:30:00Z"}""";
+
+    private static final String MOVING = """
+            {"id":12,"from_cluster":"main","to_cluster":"second","state":"moving","started_at":"2024-06-01T10:00:00Z",
+             "services":{"invoicing":{"state":"catching_up"},"manufacturing":{"state":"copying"},"branding":{"state":"switched"}}}""";
+
+    private static final String CLUSTERS = """
+            [{"name":"main","state":"open","capacity":500,"tenants":42,"free":458,"version":2},
+             {"name":"old","state":"closed","capacity":10,"tenants":0,"free":10,"version":1},
+             {"name":"second","state":"open","capacity":100000,"tenants":3,"free":99997,"version":1}]""";
 
     public OperatorStubGateway() {
         super(OperatorStubGateway::route);
@@ -49,6 +59,20 @@ public class OperatorStubGateway extends StandInGateway {
             StubGateway.answer(exchange, 401, StubGateway.error("UNAUTHORIZED", "No valid token"), null);
             return;
         }
+        String refusal = switch (exchange.getRequestMethod() + " " + path) {
+            case "POST /api/tenants/smile-dental/move" -> body.contains("\"old\"")
+                    ? StubGateway.error("CLUSTER_NOT_OPEN", "Cluster old is closed: it takes no tenants") : null;
+            case "POST /api/database/clusters" -> body.contains("\"main\"")
+                    ? StubGateway.error("CLUSTER_EXISTS", "A cluster named main exists already") : null;
+            case "PUT /api/database/clusters/main" -> body.contains("\"capacity\":1,") || body.contains("\"capacity\":1}")
+                    ? StubGateway.error("CAPACITY_BELOW_TENANTS", "main holds 42 tenants, more than the capacity asked (1); set it to draining to stop new tenants instead")
+                    : null;
+            default -> null;
+        };
+        if (refusal != null) {
+            StubGateway.answer(exchange, 409, refusal, null);
+            return;
+        }
         String data = switch (exchange.getRequestMethod() + " " + path) {
             case "GET /api/tenants" -> query != null && query.contains("search=smile")
                     ? "{\"items\":[" + TENANT.formatted("active") + "],\"page\":1,\"size\":20,\"total_items\":1,\"total_pages\":1}"
@@ -57,6 +81,18 @@ public class OperatorStubGateway extends StandInGateway {
                  "POST /api/tenants/smile-dental/provisioning/retry" -> TENANT.formatted("active");
             case "POST /api/tenants/smile-dental/suspend" -> TENANT.formatted("suspended");
             case "DELETE /api/tenants/smile-dental" -> TENANT.formatted("deleted");
+            case "GET /api/tenants/precision-mfg" -> OTHER.substring(0, OTHER.lastIndexOf('}'))
+                    + ",\"placement\":{\"cluster\":\"main\",\"version\":4},\"move\":" + MOVING + "}";
+            case "GET /api/tenants/precision-mfg/moves" -> "[" + MOVING + "]";
+            case "GET /api/tenants/smile-dental/moves" -> """
+                    [{"id":9,"from_cluster":"second","to_cluster":"main","state":"failed","started_at":"2024-05-02T10:00:00Z",
+                      "finished_at":"2024-05-02T10:01:12Z","error":"dental: could not copy: no space left"},
+                     {"id":8,"from_cluster":"main","to_cluster":"second","state":"switched","started_at":"2024-05-01T10:00:00Z",
+                      "finished_at":"2024-05-01T10:00:04Z"}]""";
+            case "POST /api/tenants/smile-dental/move" -> MOVING;
+            case "GET /api/database/clusters" -> CLUSTERS;
+            case "POST /api/database/clusters" -> "{\"name\":\"eu2\",\"state\":\"closed\",\"capacity\":50,\"tenants\":0,\"free\":50}";
+            case "PUT /api/database/clusters/main" -> "{\"name\":\"main\",\"state\":\"draining\",\"capacity\":500,\"tenants\":42,\"free\":0}";
             case "PUT /api/tenants/smile-dental/subscription" ->
                     "{\"plan\":\"premium\",\"max_users\":25,\"max_products\":10000,\"max_transactions_per_month\":50000}";
             case "GET /api/tenants/smile-dental/config" -> """

@@ -25,8 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The operator console in a real browser, on the suite as e2e starts it: a platform admin opens /admin
  * from the header, filters the tenants, opens one, sees its provisioning per service and its
  * performance drawn as charts, suspends it through the confirmation page and sees it suspended, then
- * reactivates it; the suite's health lists every service; the console fits a phone; a tenant member
- * who is no platform admin gets the refusal page.
+ * reactivates it; the suite's health lists every service; the database clusters page shows how full
+ * each cluster is, and the tenant's page where its databases are; the console fits a phone; a tenant member
+ * who is no platform admin gets the refusal page. (The move itself, on a suite of two clusters, is
+ * TenantMoveDrillTest's.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorConsoleBrowserTest extends BrowserFixture {
@@ -146,11 +148,31 @@ class OperatorConsoleBrowserTest extends BrowserFixture {
 
     @Test
     @Order(5)
+    void theClustersPageShowsEachClusterAndTheTenantsPageWhereItsDatabasesAre() {
+        browser.go(web.baseUrl() + "/admin", "console-before-clusters");
+        browser.clickThrough(By.id("database-clusters"));
+        assertEquals("Database clusters", browser.text(By.tagName("h1")));
+        String main = browser.text(By.id("cluster-main"));
+        assertTrue(main.contains("open") && main.matches("(?s).*\\d+ of [\\d,]+ organisations · [\\d,]+ free places.*"), main);
+        assertEquals("open", new Select(browser.driver().findElement(By.id("state-main"))).getFirstSelectedOption().getText());
+        browser.shot("console-clusters");
+
+        browser.go(web.baseUrl() + "/admin/tenants/" + CLINIC, "console-tenant-cluster");
+        WebElement cluster = browser.await(By.cssSelector("#placement #tenant-cluster"));
+        assertEquals("main", cluster.getText());
+        // One cluster in this suite: nowhere to move to, and the page says so rather than offering an empty choice.
+        assertTrue(browser.text(By.id("placement")).contains("No other open cluster has room to move it to"), browser.text(By.id("placement")));
+        scrollTo(browser.driver().findElement(By.id("placement")));
+        browser.shot("console-tenant-cluster");
+    }
+
+    @Test
+    @Order(6)
     void theConsoleFitsAPhone() {
         Dimension before = browser.driver().manage().window().getSize();
         try {
             browser.driver().manage().window().setSize(new Dimension(390, 844));
-            for (String page : new String[]{"/admin", "/admin/tenants/" + CLINIC}) {
+            for (String page : new String[]{"/admin", "/admin/tenants/" + CLINIC, "/admin/clusters"}) {
                 browser.go(web.baseUrl() + page, "console-phone" + page.replace('/', '-'));
                 browser.await(By.tagName("h1"));
                 Object overflow = ((JavascriptExecutor) browser.driver())
@@ -163,7 +185,7 @@ class OperatorConsoleBrowserTest extends BrowserFixture {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aTenantMemberWhoIsNoPlatformAdminIsRefused() {
         try (Browser other = secondBrowser()) {
             WebApp asMember = new WebApp(other, web.baseUrl());

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.client.ApiException;
 import io.ipsc.client.model.ApiResponseMapStringObject;
+import io.ipsc.client.model.ClusterView;
+import io.ipsc.client.model.MoveRequest;
+import io.ipsc.client.model.MoveView;
+import io.ipsc.client.model.TenantView;
 import io.ipsc.web.gateway.Gateway;
 import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.session.AccessTokens;
@@ -11,16 +15,22 @@ import io.ipsc.web.session.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * The parts of a tenant's console page that htmx loads after the page (each asks one or two services,
- * so the page shows at once and says what is still loading): usage, performance, database, security.
+ * so the page shows at once and says what is still loading): usage, performance, database, security, and the
+ * database cluster with its online move.
  * A view the API cannot give is answered 200 with a sentence in its place, since htmx does not swap in
  * an error status and the rest of the page is fine.
  */
@@ -46,6 +56,8 @@ public class TenantInsightsResource {
         static native TemplateInstance database(DatabaseView database);
 
         static native TemplateInstance security(SecurityView security);
+
+        static native TemplateInstance placement(PlacementView placement);
 
         static native TemplateInstance unavailable(String what, String reason);
     }
@@ -113,6 +125,48 @@ public class TenantInsightsResource {
                     headers))));
         } catch (ApiException e) {
             return unavailable("Security figures", e);
+        }
+    }
+
+    @GET
+    @Path("/placement")
+    public TemplateInstance placement(@PathParam("slug") String slug, @CookieParam(SessionCookie.NAME) String sessionId) {
+        return placement(slug, headers(sessionId), null, null);
+    }
+
+    /**
+     * Starts moving the tenant's databases to another cluster (tenant-service answers 202 at once; the services copy
+     * and switch while the tenant keeps working) and answers the section again, which then follows the move. A refusal
+     * (the cluster closed meanwhile, a move already under way) is said in the section with the API's own sentence.
+     */
+    @POST
+    @Path("/placement/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance move(@PathParam("slug") String slug, @FormParam("to_cluster") String toCluster,
+                                 @CookieParam(SessionCookie.NAME) String sessionId) {
+        Map<String, String> headers = headers(sessionId);
+        if (toCluster == null || toCluster.isBlank()) {
+            return placement(slug, headers, "Choose the cluster to move it to. Nothing was moved.", null);
+        }
+        try {
+            gateway.tenants().moveTenant(slug, new MoveRequest().toCluster(toCluster.strip()), headers);
+        } catch (ApiException e) {
+            String reason = reason(GatewayError.of(e));
+            return placement(slug, headers, reason + (reason.endsWith(".") ? "" : ".") + " Nothing was moved.", null);
+        }
+        return placement(slug, headers, null, "The move to " + toCluster.strip() + " has started. The organisation keeps working while its"
+                + " databases are copied; its writes pause for about a second at the switch.");
+    }
+
+    private TemplateInstance placement(String slug, Map<String, String> headers, String problem, String done) {
+        try {
+            TenantView tenant = gateway.tenants().getTenant(slug, headers).getData();
+            List<MoveView> moves = gateway.tenants().listTenantMoves(slug, headers).getData();
+            List<ClusterView> clusters = gateway.clusters().listDatabaseClusters(headers).getData();
+            return Templates.placement(PlacementView.of(tenant, moves == null ? List.of() : moves, clusters == null ? List.of() : clusters,
+                    problem, done));
+        } catch (ApiException e) {
+            return unavailable("The database cluster", e);
         }
     }
 

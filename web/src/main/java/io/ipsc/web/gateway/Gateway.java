@@ -8,6 +8,7 @@ import io.ipsc.client.api.BillsOfMaterialsApi;
 import io.ipsc.client.api.BrandingApi;
 import io.ipsc.client.api.CashFlowApi;
 import io.ipsc.client.api.CustomersApi;
+import io.ipsc.client.api.DatabaseClustersApi;
 import io.ipsc.client.api.DentalSuppliesApi;
 import io.ipsc.client.api.GatewayApi;
 import io.ipsc.client.api.InvitationsApi;
@@ -64,6 +65,7 @@ public class Gateway {
     private final InvitationsApi invitations;
     private final SignUpApi signUp;
     private final AuditTrailApi audit;
+    private final DatabaseClustersApi clusters;
 
     Gateway(@ConfigProperty(name = "ipsc.web.gateway-url") String gatewayUrl,
             @ConfigProperty(name = "ipsc.web.gateway-timeout") Duration timeout) {
@@ -95,10 +97,16 @@ public class Gateway {
         this.invitations = new InvitationsApi(client);
         this.signUp = new SignUpApi(client);
         this.audit = new AuditTrailApi(client);
+        this.clusters = new DatabaseClustersApi(client);
     }
 
     public AuditTrailApi audit() {
         return audit;
+    }
+
+    /** The suite's PostgreSQL clusters, for platform admins. */
+    public DatabaseClustersApi clusters() {
+        return clusters;
     }
 
     public AuthApi auth() {
