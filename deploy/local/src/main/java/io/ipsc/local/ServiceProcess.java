@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess {
 
     /** Six services and an in-process broker share one laptop: keep each heap small. */
-    private static final String MAX_HEAP = "-Xmx384m";
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
+    /** Options added after {@link #JVM_OPTIONS} for every service (space-separated): to measure a flag without a rebuild. */
+    static final String EXTRA_OPTIONS_VARIABLE = "IPSC_SERVICE_JAVA_OPTIONS";
 
     private final ServiceSpec spec;
     private final Path repoRoot;
@@ -44,8 +46,8 @@ public final class ServiceProcess {
     public static ServiceProcess start(ServiceSpec spec, Path repoRoot, Map<String, String> environment, Path log)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                java, MAX_HEAP, "-jar", spec.quarkusRunJar(repoRoot).toString()))
+        ProcessBuilder builder = new ProcessBuilder(command(java, spec.quarkusRunJar(repoRoot),
+                environment.getOrDefault(EXTRA_OPTIONS_VARIABLE, System.getenv(EXTRA_OPTIONS_VARIABLE))))
                 // Quarkus reads .env and config/ from its working folder, as in dev mode.
                 .directory(spec.moduleDir(repoRoot).toFile())
                 .redirectInput(Redirect.from(new File("/dev/null")))
@@ -60,6 +62,19 @@ public final class ServiceProcess {
                         + " on port " + spec.port() + " (management " + spec.managementPort() + ") ----\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return new ServiceProcess(spec, repoRoot, Map.copyOf(environment), builder.start(), log, logStart);
+    }
+
+    /** {@code java}, the JVM options ({@link #JVM_OPTIONS}, then {@code extraOptions} when given), {@code -jar jar}. */
+    static List<String> command(String java, Path jar, String extraOptions) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(JVM_OPTIONS);
+        if (extraOptions != null && !extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.strip().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     /** Starts the same service again, with the same environment and log; this one must have exited. */
