@@ -3,7 +3,9 @@ package io.ipsc.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +29,11 @@ class ServiceProcessTest {
         assertEquals(defaults, command.subList(1, 1 + defaults.size()));
         assertEquals(List.of("-XX:NativeMemoryTracking=summary", "-Xmx256m", "-jar", JAR.toString()),
                 command.subList(1 + defaults.size(), command.size()));
+    }
+
+    @Test
+    void servicesGetFewMallocArenasUnlessTheEnvironmentSaysOtherwise() {
+        assertEquals("2", ServiceProcess.withMemoryDefaults(new HashMap<>()).get("MALLOC_ARENA_MAX"));
+        assertEquals("4", ServiceProcess.withMemoryDefaults(new HashMap<>(Map.of("MALLOC_ARENA_MAX", "4"))).get("MALLOC_ARENA_MAX"));
     }
 }
