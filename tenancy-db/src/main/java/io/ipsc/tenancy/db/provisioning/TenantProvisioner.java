@@ -114,6 +114,9 @@ public class TenantProvisioner {
     private final AtomicBoolean refillAsked = new AtomicBoolean();
     private volatile boolean running;
     private volatile boolean caughtUp;
+    /** Set once every report sent while replaying the topic at start has been acknowledged ({@link #awaitStartupReports}). */
+    private volatile boolean startupReportsAcknowledged;
+    private final AtomicBoolean startupReportsAwaited = new AtomicBoolean();
     private volatile TenantSnapshotFollower follower;
 
     public TenantProvisioner(ServiceIdentity service, TenantDirectory directory, Clusters clusters, TenantMigrations migrations,
@@ -179,7 +182,7 @@ public class TenantProvisioner {
         if (!caughtUp) {
             TenantSnapshotFollower f = follower;
             // Everything on the topic at start has been handed to a lane once the follower has caught up.
-            if (f != null && f.caughtUp() && pending.get() <= moving.get()) {
+            if (f != null && f.caughtUp() && pending.get() <= moving.get() && startupReportsAcknowledged) {
                 caughtUp = true;
             }
         }
@@ -195,6 +198,7 @@ public class TenantProvisioner {
                 catchUpExistingDatabases();
                 // A few seconds on, not at once: the rest of the suite is often still starting, on the same cores.
                 refillSparesAfter(5_000);
+                awaitStartupReports();
                 followTenantEvents();
                 return;
             } catch (Exception e) {
@@ -332,6 +336,35 @@ public class TenantProvisioner {
 
     /** An existing database the catch-up has to connect to, with its {@link SchemaMark} (null when it has none). */
     private record DatabaseToRead(DatabaseAdmin admin, String database, String mark) {
+    }
+
+    /**
+     * The replay of the topic at start reports every tenant again (tenant-service learns each service's schema version
+     * from it); those reports are sent without waiting for each acknowledgement, and this waits, on a thread of its
+     * own, until the replay is handed out and converged and then for every acknowledgement: only then is the service
+     * ready ({@link #caughtUp()}), as when each report was awaited in turn.
+     */
+    private void awaitStartupReports() {
+        if (!startupReportsAwaited.compareAndSet(false, true)) {
+            return;
+        }
+        reporter.deferAcknowledgements();
+        Thread waiter = new Thread(() -> {
+            while (running) {
+                TenantSnapshotFollower f = follower;
+                if (f != null && f.caughtUp() && pending.get() <= moving.get()) {
+                    long started = System.nanoTime();
+                    int reports = reporter.awaitDeferred(() -> running);
+                    startupReportsAcknowledged = running;
+                    LOG.infof("Start-up reports of %s acknowledged: %d, the last %d ms after the replay was converged", service.name(),
+                            reports, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    return;
+                }
+                sleep(Duration.ofMillis(20));
+            }
+        }, "startup-reports-" + service.name());
+        waiter.setDaemon(true);
+        waiter.start();
     }
 
     private void followTenantEvents() {

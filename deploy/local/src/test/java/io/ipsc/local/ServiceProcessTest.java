@@ -1,0 +1,39 @@
+package io.ipsc.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceProcessTest {
+
+    private static final Path JAR = Path.of("/repo/invoicing-service/target/quarkus-app/quarkus-run.jar");
+
+    @Test
+    void everyServiceGetsTheLaunchersJvmOptions() {
+        List<String> command = ServiceProcess.command("java", JAR, null);
+        assertEquals("java", command.get(0));
+        assertEquals(List.of("-jar", JAR.toString()), command.subList(command.size() - 2, command.size()));
+        assertEquals(command, ServiceProcess.command("java", JAR, "  "));
+    }
+
+    @Test
+    void extraOptionsComeAfterTheDefaultsSoThatTheyWin() {
+        List<String> plain = ServiceProcess.command("java", JAR, null);
+        List<String> command = ServiceProcess.command("java", JAR, " -XX:NativeMemoryTracking=summary  -Xmx256m ");
+        List<String> defaults = plain.subList(1, plain.size() - 2);
+        assertEquals(defaults, command.subList(1, 1 + defaults.size()));
+        assertEquals(List.of("-XX:NativeMemoryTracking=summary", "-Xmx256m", "-jar", JAR.toString()),
+                command.subList(1 + defaults.size(), command.size()));
+    }
+
+    @Test
+    void servicesGetFewMallocArenasUnlessTheEnvironmentSaysOtherwise() {
+        assertEquals("2", ServiceProcess.withMemoryDefaults(new HashMap<>()).get("MALLOC_ARENA_MAX"));
+        assertEquals("4", ServiceProcess.withMemoryDefaults(new HashMap<>(Map.of("MALLOC_ARENA_MAX", "4"))).get("MALLOC_ARENA_MAX"));
+    }
+}
