@@ -1,11 +1,16 @@
 package io.ipsc.local.bench;
 
+import io.ipsc.local.LocalClusters;
 import io.ipsc.local.StateDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,10 @@ final class DatabaseReference {
             """;
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
+    /** Where one cluster listens and as whom to connect. */
+    record Server(String cluster, String host, String port, String user, String password) {
+    }
+
     /** Transactions (both statements) per second, or why there is no figure. */
     record Result(Optional<Double> perSecond, String note) {
     }
@@ -51,6 +60,10 @@ final class DatabaseReference {
         }
         Map<String, String> endpoints = ServiceResources.endpoints(state);
         String database = System.getenv().getOrDefault("TENANT_DATABASE_PREFIX", "tenant_") + tenant.replace('-', '_') + "_invoicing";
+        Optional<Server> server = holding(endpoints, database);
+        if (server.isEmpty()) {
+            return new Result(Optional.empty(), "no cluster of the suite holds " + database + "; no database reference");
+        }
         Path script = Files.createTempFile("ipsc-product-list", ".sql");
         try {
             Files.writeString(script, PRODUCT_LIST, StandardCharsets.UTF_8);
@@ -58,10 +71,10 @@ final class DatabaseReference {
                     "--no-vacuum", "--protocol=prepared",
                     "--client=" + clients, "--jobs=" + Math.min(clients, Runtime.getRuntime().availableProcessors()),
                     "--time=" + seconds, "--file=" + script,
-                    "--host=" + endpoints.get("IPSC_PG_HOST"), "--port=" + endpoints.get("IPSC_PG_PORT"),
-                    "--username=" + endpoints.get("IPSC_PG_USER"), database));
+                    "--host=" + server.get().host(), "--port=" + server.get().port(),
+                    "--username=" + server.get().user(), database));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("PGPASSWORD", endpoints.get("IPSC_PG_PASSWORD"));
+            builder.environment().put("PGPASSWORD", server.get().password());
             Process run = builder.start();
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = run.waitFor();
@@ -70,10 +83,47 @@ final class DatabaseReference {
                 return new Result(Optional.empty(), "pgbench failed (exit " + exit + "): " + output.strip().lines().reduce((a, b) -> b).orElse(""));
             }
             return new Result(Optional.of(Double.parseDouble(tps.group(1))),
-                    String.format("pgbench, %d clients, %d s, prepared statements, database `%s`", clients, seconds, database));
+                    String.format("pgbench, %d clients, %d s, prepared statements, database `%s` on cluster %s", clients, seconds, database,
+                            server.get().cluster()));
         } finally {
             Files.deleteIfExists(script);
         }
+    }
+
+    /**
+     * The suite's clusters as {@code .ipsc/run/endpoints} lists them: {@code main} at {@code IPSC_PG_*}, any other at
+     * {@code IPSC_CLUSTERS_<NAME>_*} with {@code main}'s password (the launcher gives them the same).
+     */
+    static List<Server> servers(Map<String, String> endpoints) {
+        List<Server> servers = new ArrayList<>();
+        for (String cluster : endpoints.getOrDefault("IPSC_CLUSTERS", LocalClusters.MAIN).split(",")) {
+            String name = cluster.strip();
+            if (name.equals(LocalClusters.MAIN)) {
+                servers.add(new Server(name, endpoints.get("IPSC_PG_HOST"), endpoints.get("IPSC_PG_PORT"), endpoints.get("IPSC_PG_USER"),
+                        endpoints.get("IPSC_PG_PASSWORD")));
+            } else if (!name.isEmpty() && endpoints.containsKey(LocalClusters.variable(name, "PORT"))) {
+                servers.add(new Server(name, endpoints.get(LocalClusters.variable(name, "HOST")), endpoints.get(LocalClusters.variable(name, "PORT")),
+                        endpoints.getOrDefault(LocalClusters.variable(name, "USER"), endpoints.get("IPSC_PG_USER")), endpoints.get("IPSC_PG_PASSWORD")));
+            }
+        }
+        return servers;
+    }
+
+    /** The cluster that holds {@code database}: with two clusters, placement may have put the bench's tenant on either. */
+    private static Optional<Server> holding(Map<String, String> endpoints, String database) {
+        for (Server server : servers(endpoints)) {
+            String url = "jdbc:postgresql://" + server.host() + ":" + server.port() + "/postgres";
+            try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
+                 PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, database);
+                if (exists.executeQuery().next()) {
+                    return Optional.of(server);
+                }
+            } catch (SQLException unreachable) {
+                // A cluster that does not answer holds nothing the bench can use: look at the next.
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Path> pgbench() {
