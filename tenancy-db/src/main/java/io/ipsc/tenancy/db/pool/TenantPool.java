@@ -63,7 +63,11 @@ final class TenantPool {
                 .setUser(cluster.user())
                 .setPassword(cluster.password())
                 .setDatabase(database)
-                .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000);
+                .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000)
+                // Each connection keeps its statements prepared (named, parsed and planned once) instead of sending
+                // every statement unnamed, which PostgreSQL parses and plans again each time; the statements are the
+                // same few per endpoint, and each names its columns, so a migration does not change a cached one's rows.
+                .setCachePreparedStatements(true);
         Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connectOptions).using(vertx).build();
         TenantPool tenantPool = new TenantPool(cluster.name(), slug, database, pool, ready, nanoTime);
         tenantPool.inFlight.set(1);
