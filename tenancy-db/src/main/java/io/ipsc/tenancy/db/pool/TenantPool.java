@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * One tenant's open pool, with the count of work in flight on it and when it was last used.
@@ -20,6 +21,10 @@ import java.util.function.LongSupplier;
  * between a caller finding it and starting work on it.
  */
 final class TenantPool {
+
+    /** {@code SELECT *}, {@code SELECT t.*}, {@code RETURNING *}. */
+    private static final Pattern WHOLE_ROW = Pattern.compile("(?i)\\b(SELECT|RETURNING)\\s+(\\w+\\.)?\\*");
+    private static final int PREPARED_SQL_LIMIT = 2048;
 
     private static final int RETIRED = Integer.MIN_VALUE;
     /** How long a caller waits for a free connection, and for PostgreSQL to accept a new one. */
@@ -63,11 +68,25 @@ final class TenantPool {
                 .setUser(cluster.user())
                 .setPassword(cluster.password())
                 .setDatabase(database)
-                .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000);
+                .setConnectTimeout(CONNECTION_TIMEOUT_SECONDS * 1000)
+                // Each connection keeps its statements prepared (named, parsed and planned once) instead of sending
+                // every statement unnamed, which PostgreSQL parses and plans again each time (issue 19).
+                .setCachePreparedStatements(true)
+                .setPreparedStatementCacheSqlFilter(TenantPool::keepsPrepared);
         Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connectOptions).using(vertx).build();
         TenantPool tenantPool = new TenantPool(cluster.name(), slug, database, pool, ready, nanoTime);
         tenantPool.inFlight.set(1);
         return tenantPool;
+    }
+
+    /**
+     * Whether a connection keeps {@code sql} prepared. Not a statement that selects or returns {@code *}: a migration
+     * that adds a column (a new release's, while this one still serves) would change its rows, and PostgreSQL refuses
+     * to run a prepared statement whose result type changed ("cached plan must not change result type"); a statement
+     * that names its columns is planned again without a word. Very long statements (a generated IN list) are not kept.
+     */
+    static boolean keepsPrepared(String sql) {
+        return sql.length() < PREPARED_SQL_LIMIT && !WHOLE_ROW.matcher(sql).find();
     }
 
     String cluster() {
