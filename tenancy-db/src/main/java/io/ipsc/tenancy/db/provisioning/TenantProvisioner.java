@@ -423,10 +423,12 @@ public class TenantProvisioner {
         if (known != null && known.state() == TenantState.READY && known.cluster().equals(placed)) {
             return placed;
         }
-        if (snapshot.placement().version() == 0) {
+        TenantSnapshotFollower f = follower;
+        if (snapshot.placement().version() == 0 && f != null && f.caughtUp()) {
             // Never moved (a move raises the placement version, and so does its rollback): the tenant's database, if it has
             // one, is on the cluster it was placed on, so no cluster is asked. Asking took three connections (the move's
             // lock on main and a look on every cluster) for each new tenant, as many as the rest of its provisioning.
+            // Only once the topic is replayed: a replay may still hand over a snapshot older than the tenant's move.
             return placed;
         }
         String where;
