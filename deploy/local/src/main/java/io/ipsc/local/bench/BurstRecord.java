@@ -81,7 +81,7 @@ final class BurstRecord {
                   SELECT 1 AS step, 'creations committed (`created_at`)' AS what, b.created_at - t0 AS after FROM b, t0
                   UNION ALL SELECT 2, 'snapshots published on `ipsc.tenants` (outbox `published_at`)', o.published_at - t0
                     FROM b JOIN outbox o ON o.record_key = b.slug AND o.event_type = 'TENANT_CREATED', t0
-                  UNION ALL SELECT 4, 'tenants activated (`activated_at`)', b.activated_at - t0 FROM b, t0)
+                  UNION ALL SELECT 3, 'tenants activated (`activated_at`)', b.activated_at - t0 FROM b, t0)
                 SELECT what, count(after), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM after)),
                        max(extract(epoch FROM after)), (SELECT count(*) FROM b)
                   FROM ev GROUP BY step, what ORDER BY step, what""";
