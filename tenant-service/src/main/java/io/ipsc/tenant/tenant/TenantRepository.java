@@ -20,10 +20,6 @@ public class TenantRepository implements PanacheRepository<Tenant> {
         return find("slug", slug).firstResult();
     }
 
-    public Uni<Long> countNotDeleted() {
-        return count("status <> ?1", TenantStatus.DELETED.wireName());
-    }
-
     /**
      * What a creation checks before it writes: the tenants of the instance (deleted ones left out), whether the slug is
      * taken (by a deleted tenant too), and every registered cluster with the places its tenants take (as
