@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.testsupport.EmbeddedInfrastructure;
+import io.ipsc.testsupport.EmbeddedServers;
 import io.ipsc.testsupport.TopicReader;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -12,6 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +35,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The registry of database clusters ({@code /api/database/clusters}), its snapshots on
@@ -179,6 +187,81 @@ class ClusterResourceTest {
         } finally {
             pool.shutdownNow();
             as(admin).body(Map.of("state", "closed")).put(CLUSTERS + "/" + name).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void creationsOnAClusterWithRoomToSpareShareItsRowAndAChangeOfTheClusterWaitsForThem() throws Exception {
+        String admin = Api.adminToken();
+        String name = clusterName();
+        // Far more free places than transactions can be open at once on the server (max_connections).
+        as(admin).body(Map.of("name", name, "capacity", 10_000_000)).post(CLUSTERS).then().statusCode(201);
+        try (Connection first = platform(); Connection second = platform(); Connection change = platform()) {
+            assertEquals(0, placementCheck(first, name));
+            // Under V8's exclusive lock this second check would wait for the first creation's commit (lock_timeout
+            // turns such a wait into an error instead of a hung test).
+            assertEquals(0, placementCheck(second, name));
+            SQLException refused = assertThrows(SQLException.class, () -> lockForChange(change, name));
+            assertEquals("55P03", refused.getSQLState(), refused.getMessage());
+            change.rollback();
+            first.commit();
+            second.commit();
+            lockForChange(change, name);
+            change.commit();
+        } finally {
+            as(admin).body(Map.of("state", "closed")).put(CLUSTERS + "/" + name).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void nearItsCapacityCreationsTakeTheClustersRowOneAtATime() throws Exception {
+        String admin = Api.adminToken();
+        String name = clusterName();
+        as(admin).body(Map.of("name", name, "capacity", 2)).post(CLUSTERS).then().statusCode(201);
+        try (Connection first = platform(); Connection second = platform()) {
+            assertEquals(0, placementCheck(first, name));
+            // The first holds the row exclusively (its shared lock given back): even a shared one is refused meanwhile.
+            SQLException refused = assertThrows(SQLException.class, () -> {
+                try (Statement st = second.createStatement()) {
+                    st.execute("SELECT 1 FROM database_clusters WHERE name = '" + name + "' FOR SHARE NOWAIT");
+                }
+            });
+            assertEquals("55P03", refused.getSQLState(), refused.getMessage());
+            second.rollback();
+            first.commit();
+            assertEquals(0, placementCheck(second, name));
+            second.commit();
+        } finally {
+            as(admin).body(Map.of("state", "closed")).put(CLUSTERS + "/" + name).then().statusCode(200);
+        }
+    }
+
+    /** A connection to the platform database in a transaction of its own; a lock wait longer than 10 s fails. */
+    private static Connection platform() throws SQLException {
+        Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl("ipsc_platform"), "postgres", "postgres");
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET lock_timeout = '10s'");
+        }
+        return c;
+    }
+
+    /** Placement's last check (ClusterRepository.lockForPlacement), as a creation makes it: the places taken. */
+    private static long placementCheck(Connection c, String cluster) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tenants FROM ipsc_lock_cluster_for_placement(?, 'deleted')")) {
+            ps.setString(1, cluster);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The lock a change of the cluster's state or capacity takes (ClusterRepository.lock), without waiting. */
+    private static void lockForChange(Connection c, String cluster) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM database_clusters WHERE name = ? FOR NO KEY UPDATE NOWAIT")) {
+            ps.setString(1, cluster);
+            ps.executeQuery().close();
         }
     }
 

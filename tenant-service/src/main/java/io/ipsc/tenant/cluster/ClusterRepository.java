@@ -47,10 +47,13 @@ public class ClusterRepository implements PanacheRepositoryBase<DatabaseCluster,
     }
 
     /**
-     * {@link #lock} and a count of its tenants (as {@link #tenantCounts} counts them) in one round trip (the database function of V8): the row stays locked until
-     * the transaction ends, and the count sees every tenant committed before the lock was granted. Flushes first, so
-     * that this transaction's own tenant is counted and no write of it waits until after the lock. Null when there is
-     * no such cluster.
+     * The cluster's row locked until the transaction ends and a count of its tenants (as {@link #tenantCounts} counts
+     * them), in one round trip (the database function of V9). While the cluster has more free places than transactions
+     * can be open at once on the server, the lock is shared with the other creations (their commits are not
+     * serialised) and still keeps out a change of the cluster ({@link #lock}); nearer its capacity it is {@link #lock}'s
+     * exclusive one, and the count sees every tenant committed before it was granted. Flushes first, so that this
+     * transaction's own tenant is counted and no write of it waits until after the lock. Null when there is no such
+     * cluster.
      */
     public Uni<LockedForPlacement> lockForPlacement(String name) {
         return Panache.getSession().flatMap(session -> session.flush().flatMap(flushed -> session.createNativeQuery(

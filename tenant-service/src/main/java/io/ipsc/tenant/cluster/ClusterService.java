@@ -131,22 +131,13 @@ public class ClusterService {
     }
 
     /**
-     * The cluster for a new tenant, by {@link PlacementPolicy}, from the registry and its counts as committed: no lock,
-     * so that creations run side by side. Concurrent creations may all choose the same cluster; the creating
-     * transaction ends with {@link #confirmPlacement}, which settles who gets its last places.
-     */
-    public Uni<String> placeNewTenant(String requested) {
-        return clusters.listByName().flatMap(all -> clusters.tenantCounts().map(counts -> PlacementPolicy.place(
-                all.stream().map(c -> new PlacementPolicy.Load(c.name, c.state, c.capacity, counts.getOrDefault(c.name, 0L))).toList(),
-                requested)));
-    }
-
-    /**
      * The last step of a tenant's creation, after its row is flushed: locks the chosen cluster's row until the commit
      * and checks again that the cluster takes the tenant (still open, and room for it beside the tenants committed
-     * there meanwhile), else the whole creation rolls back with the policy's 409. Only this check and the commit run
-     * one at a time per cluster, and a creation waiting here sees the ones before it committed, so no cluster is ever
-     * filled past its capacity, and none takes a tenant after it was set draining or closed.
+     * there meanwhile), else the whole creation rolls back with the policy's 409. Near the cluster's capacity only this
+     * check and the commit run one at a time per cluster, and a creation waiting here sees the ones before it
+     * committed; with more free places than creations can be in flight, the lock is shared and they commit side by
+     * side (ClusterRepository.lockForPlacement). So no cluster is ever filled past its capacity, and none takes a tenant
+     * after it was set draining or closed.
      */
     public Uni<Void> confirmPlacement(String cluster, String requested) {
         return clusters.lockForPlacement(cluster).map(c -> {

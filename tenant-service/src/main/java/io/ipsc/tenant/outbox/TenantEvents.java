@@ -35,10 +35,22 @@ public class TenantEvents {
         return Membership.<Membership>list("tenantId", tenant.id).flatMap(members -> {
             Map<String, String> roles = new TreeMap<>();
             members.forEach(m -> roles.put(Long.toString(m.userId), m.role));
-            return record(new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
-                    tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.gstin, tenant.state, tenant.version, Timestamps.now(),
-                    new Placement(tenant.cluster, tenant.placementVersion)));
+            return record(snapshot(type, tenant, roles));
         });
+    }
+
+    /**
+     * {@link #record} of {@code TENANT_CREATED} for a tenant created in this transaction: it has no members yet (sign-up
+     * adds its admin after this, and that records an event of its own), so the members are not read.
+     */
+    public Uni<OutboxEvent> recordCreated(Tenant tenant) {
+        return record(snapshot(TenantEventType.TENANT_CREATED, tenant, Map.of()));
+    }
+
+    private static TenantSnapshot snapshot(TenantEventType type, Tenant tenant, Map<String, String> roles) {
+        return new TenantSnapshot(type, tenant.id, tenant.slug, tenant.name, tenant.organizationType,
+                tenant.status, Map.copyOf(tenant.features), TenantView.limits(tenant), roles, tenant.gstin, tenant.state, tenant.version, Timestamps.now(),
+                new Placement(tenant.cluster, tenant.placementVersion));
     }
 
     private Uni<OutboxEvent> record(TenantSnapshot snapshot) {

@@ -14,6 +14,7 @@ import io.ipsc.tenancy.event.TenantStatus;
 import io.ipsc.tenancy.india.IndianState;
 import io.ipsc.tenancy.security.Caller;
 import io.ipsc.tenant.cluster.ClusterService;
+import io.ipsc.tenant.cluster.PlacementPolicy;
 import io.ipsc.tenant.config.TenantServiceConfig;
 import io.ipsc.tenant.outbox.OutboxRelay;
 import io.ipsc.tenant.outbox.TenantEvents;
@@ -97,18 +98,18 @@ public class TenantService {
 
     @WithTransaction
     Uni<Tenant> createChecked(TenantRequest r, TenantValidator.Result checked, Function<Tenant, Uni<?>> alsoInTransaction) {
-        return tenants.countNotDeleted().flatMap(count -> {
-            if (count >= config.maxTenantsPerInstance()) {
-                return Uni.createFrom().failure(new ApiException(429, "MAX_TENANTS_REACHED",
-                        "This instance already holds " + count + " tenants (MAX_TENANTS_PER_INSTANCE="
-                                + config.maxTenantsPerInstance() + "); raise the limit or use another instance"));
+        return tenants.creationCheck(r.slug()).map(check -> {
+            if (check.tenants() >= config.maxTenantsPerInstance()) {
+                throw new ApiException(429, "MAX_TENANTS_REACHED",
+                        "This instance already holds " + check.tenants() + " tenants (MAX_TENANTS_PER_INSTANCE="
+                                + config.maxTenantsPerInstance() + "); raise the limit or use another instance");
             }
-            return tenants.findBySlug(r.slug());
-        }).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().failure(duplicateSlug(r.slug()));
+            if (check.slugTaken()) {
+                throw duplicateSlug(r.slug());
             }
-            return clusters.placeNewTenant(r.cluster());
+            // Committed counts, no lock, so that creations run side by side; concurrent creations may all choose the
+            // same cluster, and the transaction's last step (ClusterService.confirmPlacement) settles its last places.
+            return PlacementPolicy.place(check.clusters(), r.cluster());
         }).flatMap(cluster -> {
             Tenant t = new Tenant();
             t.cluster = cluster;
@@ -126,7 +127,7 @@ public class TenantService {
             }
             t.createdAt = Timestamps.now();
             t.updatedAt = t.createdAt;
-            return tenants.persistAndFlush(t).flatMap(saved -> events.record(TenantEventType.TENANT_CREATED, saved))
+            return tenants.persistAndFlush(t).flatMap(saved -> events.recordCreated(saved))
                     .flatMap(recorded -> alsoInTransaction.apply(t))
                     .flatMap(done -> clusters.confirmPlacement(t.cluster, r.cluster())).replaceWith(t);
         });

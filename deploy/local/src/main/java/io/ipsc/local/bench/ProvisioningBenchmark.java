@@ -83,6 +83,9 @@ public final class ProvisioningBenchmark {
                 slugs.add(String.format("bench-p%s-%03d", run, i));
             }
             List<SuiteClient.Creation> refused = new ArrayList<>();
+            BurstRecord record = BurstRecord.of(suite);
+            // A spare is renamed instead of copied: how many there were says how much of the burst they served.
+            String spares = record.spares();
             long started = System.nanoTime();
             Map<String, Double> times = suite.createAndAwaitActive(slugs, "dental_clinic", "enterprise", refused);
             double wall = (System.nanoTime() - started) / 1e9;
@@ -92,6 +95,9 @@ public final class ProvisioningBenchmark {
                 lines.add(String.format("| %d tenants created at once: all `ACTIVE` | %.1f s (per tenant p50 %.1f s, p95 %.1f s, max %.1f s) |",
                         times.size(), wall, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 100)));
             }
+            lines.add(String.format("| … spare databases on each cluster when the burst started (`IPSC_PROVISIONING_SPARE_DATABASES` per service and cluster) | %s |",
+                    spares));
+            lines.addAll(record.timelineRows("^bench-p" + run + "-[0-9]+$"));
             if (!refused.isEmpty()) {
                 lines.add(String.format("| refused of the %d | %d, e.g. HTTP %d: %s |", burst, refused.size(), refused.get(0).status(),
                         refused.get(0).body().replace('|', '/')));

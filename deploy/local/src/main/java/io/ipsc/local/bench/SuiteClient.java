@@ -6,9 +6,11 @@ import io.ipsc.local.StateDir;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -116,8 +119,8 @@ final class SuiteClient {
                 throw new IllegalStateException((created.size() - activeAfter.size()) + " tenant(s) not ACTIVE after "
                         + ACTIVE_DEADLINE.toMinutes() + " minutes, e.g. " + created.stream().filter(s -> !activeAfter.containsKey(s)).findFirst().orElseThrow());
             }
-            for (String slug : created) {
-                if (!activeAfter.containsKey(slug) && "active".equals(status(slug))) {
+            for (String slug : activeAmong(created)) {
+                if (!activeAfter.containsKey(slug)) {
                     activeAfter.put(slug, (System.nanoTime() - postedAt.get(slug)) / 1e9);
                 }
             }
@@ -125,6 +128,44 @@ final class SuiteClient {
             Thread.sleep(100);
         }
         return activeAfter;
+    }
+
+    /**
+     * Which of {@code slugs} are active now: one list request a page of 100 when they share a prefix (a burst's), instead
+     * of one request per tenant, which for a burst of 100 was a hundred reads of tenant-service a tenth of a second
+     * while it was being measured.
+     */
+    private List<String> activeAmong(List<String> slugs) throws Exception {
+        String prefix = slugs.get(0);
+        for (String slug : slugs) {
+            int same = 0;
+            while (same < Math.min(prefix.length(), slug.length()) && prefix.charAt(same) == slug.charAt(same)) {
+                same++;
+            }
+            prefix = prefix.substring(0, same);
+        }
+        List<String> active = new ArrayList<>();
+        if (prefix.length() < 3) {
+            for (String slug : slugs) {
+                if ("active".equals(status(slug))) {
+                    active.add(slug);
+                }
+            }
+            return active;
+        }
+        Set<String> wanted = Set.copyOf(slugs);
+        for (int page = 1; ; page++) {
+            JsonNode data = call("GET", TENANT_SERVICE + "/api/tenants?status=active&size=100&page=" + page + "&search="
+                    + URLEncoder.encode(prefix, StandardCharsets.UTF_8), null, null).path("data");
+            data.path("items").forEach(item -> {
+                if (wanted.contains(item.path("slug").asText())) {
+                    active.add(item.path("slug").asText());
+                }
+            });
+            if (page >= data.path("total_pages").asInt()) {
+                return active;
+            }
+        }
     }
 
     /** The body of {@code POST /api/tenants} for a benchmark's tenant. */

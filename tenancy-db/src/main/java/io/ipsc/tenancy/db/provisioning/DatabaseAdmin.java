@@ -152,7 +152,14 @@ public class DatabaseAdmin {
      * database, which a busy server pays for far more than the few MB of WAL a small template writes.
      */
     public void createFromTemplate(String database, String template) throws SQLException {
-        try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
+        try (Connection c = connect("postgres")) {
+            createFromTemplate(c, database, template);
+        }
+    }
+
+    /** As {@link #createFromTemplate(String, String)}, on {@code c}, a connection to the cluster's {@code postgres}, left open. */
+    static void createFromTemplate(Connection c, String database, String template) throws SQLException {
+        try (Statement st = c.createStatement()) {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock_shared(hashtext(?))")) {
                 lock.setString(1, template);
                 lock.execute();

@@ -59,33 +59,31 @@ public class SpareDatabases {
     }
 
     /**
-     * Renames a spare at {@code templateVersion} on {@code admin}'s cluster to {@code database}, unless that database
-     * exists already; on one connection, the existence check a convergence makes anyway included.
+     * Renames a spare at {@code templateVersion} on {@code c}'s cluster (a connection to its {@code postgres}) to {@code database},
+     * unless that database exists already: the existence check a convergence makes anyway included.
      */
-    Taken takeUnlessExists(DatabaseAdmin admin, String database, String templateVersion) throws SQLException {
-        try (Connection c = admin.connect("postgres")) {
-            if (DatabaseAdmin.exists(c, database)) {
-                return Taken.EXISTS;
-            }
-            if (wanted == 0) {
-                return Taken.NONE;
-            }
-            YearMonth month = SchemaMark.thisMonth();
-            for (Map.Entry<String, String> spare : DatabaseAdmin.listWithComments(c, prefix(), "").entrySet()) {
-                if (!SchemaMark.current(spare.getValue(), templateVersion, month)) {
-                    continue;
-                }
-                try {
-                    DatabaseAdmin.rename(c, spare.getKey(), database);
-                    return Taken.SPARE;
-                } catch (SQLException e) {
-                    if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-            }
+    Taken takeUnlessExists(Connection c, String database, String templateVersion) throws SQLException {
+        if (DatabaseAdmin.exists(c, database)) {
+            return Taken.EXISTS;
+        }
+        if (wanted == 0) {
             return Taken.NONE;
         }
+        YearMonth month = SchemaMark.thisMonth();
+        for (Map.Entry<String, String> spare : DatabaseAdmin.listWithComments(c, prefix(), "").entrySet()) {
+            if (!SchemaMark.current(spare.getValue(), templateVersion, month)) {
+                continue;
+            }
+            try {
+                DatabaseAdmin.rename(c, spare.getKey(), database);
+                return Taken.SPARE;
+            } catch (SQLException e) {
+                if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
+        return Taken.NONE;
     }
 
     /**

@@ -456,6 +456,14 @@ public class TenantProvisioner {
         if (known != null && known.state() == TenantState.READY && known.cluster().equals(placed)) {
             return placed;
         }
+        TenantSnapshotFollower f = follower;
+        if (snapshot.placement().version() == 0 && f != null && f.caughtUp()) {
+            // Never moved (a move raises the placement version, and so does its rollback): the tenant's database, if it has
+            // one, is on the cluster it was placed on, so no cluster is asked. Asking took three connections (the move's
+            // lock on main and a look on every cluster) for each new tenant, as many as the rest of its provisioning.
+            // Only once the topic is replayed: a replay may still hand over a snapshot older than the tenant's move.
+            return placed;
+        }
         String where;
         try {
             where = locate(database, known);
@@ -581,15 +589,19 @@ public class TenantProvisioner {
         String version = migratedVersions.get(key);
         ProvisioningSteps.Laps laps = steps.start(snapshot.slug());
         if (version == null || !version.equals(templateVersion)) {
-            SpareDatabases.Taken found = spares.takeUnlessExists(admin, database, templateVersion);
-            if (found != SpareDatabases.Taken.EXISTS) {
+            SpareDatabases.Taken found;
+            // One connection for the existence check, the spare and the copy: a connection is a server process started.
+            try (Connection c = admin.connect("postgres")) {
+                found = spares.takeUnlessExists(c, database, templateVersion);
                 if (found == SpareDatabases.Taken.SPARE) {
                     laps.lap("spare");
-                } else {
+                } else if (found == SpareDatabases.Taken.NONE) {
                     laps.lap("exists");
-                    admin.createFromTemplate(database, service.templateDatabase());
+                    DatabaseAdmin.createFromTemplate(c, database, service.templateDatabase());
                     laps.lap("copy");
                 }
+            }
+            if (found != SpareDatabases.Taken.EXISTS) {
                 refillSparesAfter(200);
                 version = recordIdentity(admin, database, snapshot.slug(), templateVersion);
                 laps.lap("identity");
