@@ -258,6 +258,19 @@ class GatewayTest {
     }
 
     @Test
+    void requestsAreTimedByRouteNotByRawPath() {
+        alice().header("X-Tenant-ID", ALPHA).get("/api/products/41").then().statusCode(200);
+        alice().get("/api/tenants/" + ALPHA + "/products/42").then().statusCode(200);
+        given().get("/api/nothing-here").then().statusCode(404);
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/api/products\"")
+                && l.contains("method=\"GET\"") && l.contains("status=\"200\"") && l.contains("outcome=\"SUCCESS\"")), "the products route timed");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("status=\"404\"")
+                && l.contains("outcome=\"CLIENT_ERROR\"")), "a refusal timed");
+        assertFalse(metrics.contains("/api/products/41") || metrics.contains("/products/42"), "no series per raw path");
+    }
+
+    @Test
     void tenantServiceRoutesKeepTheirPathAndGetTheCanonicalTenant() {
         alice().get("/api/tenants/" + ALPHA + "/users").then().statusCode(200)
                 .body("module", is("tenant-service")).body("path", is("/api/tenants/" + ALPHA + "/users")).body("tenant", is(ALPHA));
