@@ -8,6 +8,7 @@ import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
 import io.ipsc.gateway.edge.Envelopes;
 import io.ipsc.gateway.edge.RequestIds;
+import io.ipsc.gateway.edge.ServerRequestMetrics;
 import io.ipsc.gateway.performance.TenantPerformance;
 import io.ipsc.gateway.proxy.Forwarder;
 import io.ipsc.gateway.routing.Module;
@@ -175,6 +176,7 @@ public class GatewayRoutes {
             return;
         }
         RoutingDecision decision = routed.get();
+        ctx.put(ServerRequestMetrics.URI, decision.metricsUri());
         if (CredentialThrottle.guards(path)) {
             try {
                 credentialThrottle.acquire(trustedProxies.clientOf(request));

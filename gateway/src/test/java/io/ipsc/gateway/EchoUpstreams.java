@@ -6,12 +6,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -72,6 +74,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("forwarded_for", req.getHeader("X-Forwarded-For"))
                     .put("forwarded_host", req.getHeader("X-Forwarded-Host"))
                     .put("authorization", req.getHeader("Authorization") != null)
+                    .put("transfer_encoding", req.getHeader("Transfer-Encoding"))
+                    .put("header_names", new JsonArray(req.headers().names().stream().map(n -> n.toLowerCase(Locale.ROOT)).sorted().toList()))
                     .put("body", body.toString());
             // A caller can ask for a slow answer, to show the gateway's timeout.
             long delay = Long.parseLong(req.headers().get("X-Echo-Delay-Ms") == null ? "0" : req.headers().get("X-Echo-Delay-Ms"));

@@ -124,6 +124,25 @@ class GatewayTest {
     }
 
     @Test
+    void connectionHeadersStayOnTheirHopAndABodilessRequestIsSentWhole() {
+        alice().header("X-Tenant-ID", ALPHA).header("Keep-Alive", "timeout=5").header("TE", "trailers")
+                .header("Proxy-Authorization", "Basic c2VjcmV0").header("X-Forwarded-Host", "forged.example")
+                .header("X-Custom-Trace", "kept")
+                .get("/api/products").then().statusCode(200)
+                .body("header_names", hasItem("x-custom-trace"))
+                .body("header_names", not(hasItem("keep-alive")))
+                .body("header_names", not(hasItem("te")))
+                .body("header_names", not(hasItem("proxy-authorization")))
+                .body("forwarded_host", not(is("forged.example")))
+                // A GET has no body: sent whole, not as an empty chunked one.
+                .body("transfer_encoding", nullValue());
+        // A body sent chunked still streams through.
+        alice().header("X-Tenant-ID", ALPHA).contentType("application/json")
+                .body(new java.io.ByteArrayInputStream("{\"sku\":\"CHUNKED-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .post("/api/products").then().statusCode(200).body("body", is("{\"sku\":\"CHUNKED-1\"}"));
+    }
+
+    @Test
     void sourcesThatDisagreeAreRefused() {
         alice().header("X-Tenant-ID", BETA).get("/api/tenants/" + ALPHA + "/products").then()
                 .statusCode(400).body("error.code", is("TENANT_MISMATCH")).body("success", is(false));
@@ -236,6 +255,19 @@ class GatewayTest {
         assertFalse(metrics.contains("tenant=\"made-up-tenant\""), "no series for a made-up tenant");
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("ipsc_gateway_requests_total") && l.contains("tenant=\"none\"")
                 && l.contains("status=\"4xx\"")), "the refusal counted under none");
+    }
+
+    @Test
+    void requestsAreTimedByRouteNotByRawPath() {
+        alice().header("X-Tenant-ID", ALPHA).get("/api/products/41").then().statusCode(200);
+        alice().get("/api/tenants/" + ALPHA + "/products/42").then().statusCode(200);
+        given().get("/api/nothing-here").then().statusCode(404);
+        String metrics = ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/api/products\"")
+                && l.contains("method=\"GET\"") && l.contains("status=\"200\"") && l.contains("outcome=\"SUCCESS\"")), "the products route timed");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("status=\"404\"")
+                && l.contains("outcome=\"CLIENT_ERROR\"")), "a refusal timed");
+        assertFalse(metrics.contains("/api/products/41") || metrics.contains("/products/42"), "no series per raw path");
     }
 
     @Test

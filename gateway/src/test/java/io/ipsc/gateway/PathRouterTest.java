@@ -124,4 +124,21 @@ class PathRouterTest {
         assertEquals(code, refused.code());
         assertTrue(refused.getMessage().contains(code.equals("UNKNOWN_ENTITY") ? "invoices" : "manufacturing"), refused.getMessage());
     }
+
+    /** The request metrics' {@code uri}: one series per route, whatever tenant, id or form the path carries. */
+    @ParameterizedTest
+    @CsvSource({
+            "/api/products, /api/products",
+            "/api/products/7, /api/products",
+            "/api/tenants/smile-dental/products/7, /api/products",
+            "/api/tenants/smile-dental/patients, /api/patients",
+            "/api/branding/templates, /api/branding",
+            "/api/tenants/smile-dental/users, /api/tenants",
+            "/api/tenants, /api/tenants",
+            "/api/auth/login, /api/auth",
+            "/.well-known/jwks.json, /.well-known/jwks.json"
+    })
+    void namesTheRouteNotThePathInTheMetrics(String path, String uri) {
+        assertEquals(uri, PathRouter.route(path).orElseThrow().metricsUri());
+    }
 }

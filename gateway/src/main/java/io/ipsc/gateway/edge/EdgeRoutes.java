@@ -30,9 +30,11 @@ public class EdgeRoutes {
     private static final String QUARKUS_ROOT = "/q";
 
     private final Envelopes envelopes;
+    private final ServerRequestMetrics requestMetrics;
 
-    public EdgeRoutes(Envelopes envelopes) {
+    public EdgeRoutes(Envelopes envelopes, ServerRequestMetrics requestMetrics) {
         this.envelopes = envelopes;
+        this.requestMetrics = requestMetrics;
     }
 
     void register(@Observes Router router) {
@@ -41,6 +43,7 @@ public class EdgeRoutes {
     }
 
     void screen(RoutingContext ctx) {
+        requestMetrics.time(ctx);
         // Set when the headers leave, so that a module's answer relayed as it is cannot drop or double them.
         ctx.addHeadersEndHandler(v -> BROWSER_HEADERS.forEach((name, value) -> ctx.response().headers().set(name, value)));
         HttpServerRequest request = ctx.request();

@@ -25,6 +25,10 @@ public final class RequestPath {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return Optional.of("The path must start with '/'");
         }
+        if (plain(rawPath)) {
+            // Nothing encoded, no dot, no backslash: no segment can decode to anything the checks below refuse.
+            return Optional.empty();
+        }
         for (String segment : rawPath.substring(1).split("/", -1)) {
             Optional<String> decoded = decodeOnce(segment);
             if (decoded.isEmpty()) {
@@ -44,6 +48,16 @@ public final class RequestPath {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean plain(String rawPath) {
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' || c == '.' || c == '\\' || c == '\0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Percent-decodes one segment as UTF-8 ('+' stays '+': it is a space only in queries); empty when malformed. */

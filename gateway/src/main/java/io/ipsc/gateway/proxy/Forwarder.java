@@ -1,8 +1,10 @@
 package io.ipsc.gateway.proxy;
 
 import io.ipsc.gateway.routing.Module;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -31,12 +34,21 @@ public class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
-    /** Headers that describe one connection (RFC 9110 §7.6.1), plus those the gateway sets itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+    /**
+     * Headers that describe one connection (RFC 9110 §7.6.1), plus those the gateway sets itself. Removed from the
+     * caller's own header map, which is then sent on as it is: removal is a case-insensitive hash lookup, where a copy
+     * would allocate an entry (and a lower-cased name) per header on every request.
+     */
+    private static final List<CharSequence> NOT_FORWARDED = optimized("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "x-tenant-id",
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-request-id");
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final List<CharSequence> NOT_RETURNED = optimized("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final CharSequence X_TENANT_ID = HttpHeaders.createOptimized("X-Tenant-ID");
+    private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-ID");
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
 
     /** What went wrong upstream, for the caller's envelope. */
     public record Failure(int status, String code, String message) {
@@ -68,35 +80,50 @@ public class Forwarder {
 
     private void forward(HttpClient target, HttpServerRequest request, Module module, String uri, String tenant, String requestId,
                          Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setIdleTimeout(timeoutMillis);
-        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
-        request.headers().forEach(h -> {
-            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
-                headers.add(h.getKey(), h.getValue());
-            }
-        });
+        MultiMap headers = request.headers();
+        // Read before the caller's connection headers go: the authority comes from Host, and a request without
+        // Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3).
+        String authority = request.authority() == null ? null : request.authority().toString();
+        boolean hasBody = headers.contains(HttpHeaders.CONTENT_LENGTH) || headers.contains(HttpHeaders.TRANSFER_ENCODING);
+        String forwardedFor = headers.get(X_FORWARDED_FOR);
+        for (CharSequence name : NOT_FORWARDED) {
+            headers.remove(name);
+        }
         if (tenant != null) {
-            headers.set("X-Tenant-ID", tenant);
+            headers.set(X_TENANT_ID, tenant);
         }
-        headers.set("X-Request-ID", requestId);
-        String forwardedFor = request.getHeader("X-Forwarded-For");
+        headers.set(X_REQUEST_ID, requestId);
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
-        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
+        headers.set(X_FORWARDED_FOR, forwardedFor == null ? client : forwardedFor + ", " + client);
+        headers.set(X_FORWARDED_PROTO, request.scheme() == null ? "http" : request.scheme());
+        if (authority != null) {
+            headers.set(X_FORWARDED_HOST, authority);
         }
-        options.setHeaders(headers);
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(uri).setIdleTimeout(timeoutMillis)
+                .setHeaders(headers);
 
         target.request(options)
                 .onFailure(e -> onFailure.accept(describe(module, uri, e)))
-                .onSuccess(upstream -> upstream.send(request)
+                .onSuccess(upstream -> send(upstream, request, hasBody)
                         .onFailure(e -> onFailure.accept(request.bytesRead() > SERVICE_BODY_LIMIT_BYTES
                                 // The service refused a body over its limit and closed the connection while the body
                                 // still streamed; its 413 can be lost with the reset, but what happened is known.
                                 ? bare(module, 413)
                                 : describe(module, uri, e)))
                         .onSuccess(answer -> relay(request.response(), module, answer, requestId, onStatus, onFailure)));
+    }
+
+    /**
+     * A body streams through as it arrives. A request without one is sent whole, in one write: piping it would
+     * send it chunked, an empty chunked body after the headers that the service then has to parse.
+     */
+    private static Future<HttpClientResponse> send(HttpClientRequest upstream, HttpServerRequest request, boolean hasBody) {
+        if (hasBody) {
+            return upstream.send(request);
+        }
+        // The caller's request was paused until the door answered; let it end.
+        request.resume();
+        return upstream.send();
     }
 
     private static void relay(HttpServerResponse response, Module module, HttpClientResponse answer, String requestId,
@@ -109,17 +136,20 @@ public class Forwarder {
             return;
         }
         response.setStatusCode(answer.statusCode());
-        answer.headers().forEach(h -> {
-            if (!NOT_RETURNED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
-                response.headers().add(h.getKey(), h.getValue());
-            }
-        });
-        response.headers().set("X-Request-ID", requestId);
+        MultiMap returned = answer.headers();
+        for (CharSequence name : NOT_RETURNED) {
+            returned.remove(name);
+        }
+        response.headers().addAll(returned).set(X_REQUEST_ID, requestId);
         if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
         onStatus.accept(answer.statusCode());
         response.send(answer);
+    }
+
+    private static List<CharSequence> optimized(String... names) {
+        return Arrays.stream(names).map(HttpHeaders::createOptimized).toList();
     }
 
     private static Failure bare(Module module, int status) {

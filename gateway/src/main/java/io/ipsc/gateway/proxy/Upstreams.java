@@ -1,6 +1,7 @@
 package io.ipsc.gateway.proxy;
 
 import io.ipsc.gateway.routing.Module;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -14,13 +15,22 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * One pooled keep-alive HTTP client per base URL, created once. Each module has two: its API,
+ * Pooled keep-alive HTTP clients per base URL, created once. Each module has two: its API,
  * {@code ipsc.upstream.<module>} ({@code IPSC_UPSTREAM_INVOICING=http://invoicing-service:8082}),
  * where requests are forwarded; and its management interface, {@code ipsc.upstream.<module>.management}
  * ({@code IPSC_UPSTREAM_INVOICING_MANAGEMENT=http://invoicing-service:9082}), where the gateway asks
  * for its readiness and its OpenAPI document.
+ *
+ * <p>Callers' requests are forwarded on a client of the event loop they arrived on ({@link #client}): a
+ * client's pool hands any idle connection to any caller, and a connection belongs to the event loop
+ * that opened it, so with one client for all loops most forwarded requests were written from one
+ * thread to a connection of another and their answers handed back across again, two thread hops per
+ * request on a machine with few cores. One client per loop keeps a request and its upstream
+ * connection on the same thread.
  */
 @Singleton
 public class Upstreams {
@@ -28,13 +38,20 @@ public class Upstreams {
     private final Map<URI, HttpClient> byUrl = new LinkedHashMap<>();
     private final Map<Module, HttpClient> api = new EnumMap<>(Module.class);
     private final Map<Module, HttpClient> management = new EnumMap<>(Module.class);
+    private final Map<Module, URI> apiUrls = new EnumMap<>(Module.class);
+    /** The API clients of the current event loop, created on it when it first forwards a request. */
+    private final ThreadLocal<Map<Module, HttpClient>> eventLoopClients = ThreadLocal.withInitial(() -> new EnumMap<>(Module.class));
+    private final Queue<HttpClient> eventLoopCreated = new ConcurrentLinkedQueue<>();
+    private final Vertx vertx;
 
     public Upstreams(Vertx vertx) {
+        this.vertx = vertx;
         Config config = ConfigProvider.getConfig();
         for (Module module : Module.values()) {
             URI apiUrl = URI.create(config.getOptionalValue("ipsc.upstream." + module.id(), String.class).orElse(module.defaultUrl()));
             URI managementUrl = URI.create(config.getOptionalValue("ipsc.upstream." + module.id() + ".management", String.class)
                     .orElse(module.defaultManagementUrl()));
+            apiUrls.put(module, apiUrl);
             api.put(module, byUrl.computeIfAbsent(apiUrl, url -> create(vertx, url)));
             management.put(module, byUrl.computeIfAbsent(managementUrl, url -> create(vertx, url)));
         }
@@ -50,9 +67,19 @@ public class Upstreams {
         return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 
-    /** The module's API, where callers' requests go. */
+    /**
+     * The module's API, where callers' requests go: on an event loop, that loop's own client (its connections
+     * opened by and served on this thread); elsewhere the shared one.
+     */
     public HttpClient client(Module module) {
-        return api.get(module);
+        if (!Context.isOnEventLoopThread()) {
+            return api.get(module);
+        }
+        return eventLoopClients.get().computeIfAbsent(module, m -> {
+            HttpClient client = create(vertx, apiUrls.get(m));
+            eventLoopCreated.add(client);
+            return client;
+        });
     }
 
     /** The module's management interface: {@code /q/health/*}, {@code /q/openapi}. */
@@ -63,5 +90,6 @@ public class Upstreams {
     @PreDestroy
     void close() {
         byUrl.values().forEach(HttpClient::close);
+        eventLoopCreated.forEach(HttpClient::close);
     }
 }
