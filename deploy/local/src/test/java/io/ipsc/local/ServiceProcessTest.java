@@ -22,6 +22,17 @@ class ServiceProcessTest {
     }
 
     @Test
+    void theNativeHeapIsTrimmedOnlyByAJvmThatKnowsTheFlag() {
+        assertEquals(false, ServiceProcess.trimsNativeHeap(Runtime.Version.parse("17.0.8")));
+        assertEquals(true, ServiceProcess.trimsNativeHeap(Runtime.Version.parse("17.0.9")));
+        assertEquals(true, ServiceProcess.trimsNativeHeap(Runtime.Version.parse("17.0.15+6")));
+        assertEquals(true, ServiceProcess.trimsNativeHeap(Runtime.Version.parse("21.0.2")));
+        // This machine's JVM (17.0.15) takes it: the launched services get it.
+        assertEquals(ServiceProcess.trimsNativeHeap(Runtime.version()),
+                ServiceProcess.command("java", JAR, null).containsAll(ServiceProcess.TRIM_NATIVE_HEAP));
+    }
+
+    @Test
     void extraOptionsComeAfterTheDefaultsSoThatTheyWin() {
         List<String> plain = ServiceProcess.command("java", JAR, null);
         List<String> command = ServiceProcess.command("java", JAR, " -XX:NativeMemoryTracking=summary  -Xmx256m ");
