@@ -259,6 +259,7 @@ public class TenantProvisioner {
         String suffix = "_" + service.name();
         YearMonth month = SchemaMark.thisMonth();
         List<DatabaseToRead> toRead = new ArrayList<>();
+        List<DatabaseToRead> outboxesToLook = new ArrayList<>();
         int total = 0;
         boolean leftovers = false;
         for (ClusterAddress cluster : clusters.reachable()) {
@@ -270,9 +271,14 @@ public class TenantProvisioner {
             marked.forEach((database, mark) -> {
                 // On two clusters at once: only settle can say which is the tenant's.
                 foundAtStart.merge(database, cluster.name(), (one, other) -> "");
-                // Marked current, and no outbox to look into: known without connecting to it.
-                if (relays.isEmpty() && SchemaMark.current(mark, templateVersion, month)) {
+                // Marked current: known without connecting to it. Its outbox, if the service has one, is looked into
+                // after the catch-up, beside the replay: reading a thousand clinics' outboxes one by one before
+                // readiness was most of a start, and a row left unsent only waits a moment longer.
+                if (SchemaMark.current(mark, templateVersion, month)) {
                     migratedVersions.put(key(admin.cluster(), database), templateVersion);
+                    if (!relays.isEmpty()) {
+                        outboxesToLook.add(new DatabaseToRead(admin, database, mark));
+                    }
                 } else {
                     toRead.add(new DatabaseToRead(admin, database, mark));
                 }
@@ -304,6 +310,56 @@ public class TenantProvisioner {
             LOG.infof("Caught up %d tenant database(s) of %s in %d ms (%d read one by one, the others known from their marks)",
                     total, service.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), toRead.size());
         }
+        lookIntoOutboxesInBackground(outboxesToLook);
+    }
+
+    /**
+     * Looks, on a thread of its own, into the outboxes of the databases the catch-up knew from their marks, for rows an
+     * earlier process committed but did not send: such a tenant's relay is triggered once the tenant is served (by its
+     * convergence, or here when it is served already). The periodic sweep covers only the tenants served since the
+     * start, so without this a row of a tenant nobody uses would wait for its next request.
+     */
+    private void lookIntoOutboxesInBackground(List<DatabaseToRead> databases) {
+        if (databases.isEmpty()) {
+            return;
+        }
+        Thread look = new Thread(() -> {
+            long started = System.nanoTime();
+            int unsent = 0;
+            for (DatabaseToRead each : databases) {
+                if (!running) {
+                    return;
+                }
+                try (Connection c = each.admin().connect(each.database())) {
+                    if (relays.stream().anyMatch(relay -> relay.hasPending(c))) {
+                        unsent++;
+                        sendWhenServed(each.database());
+                    }
+                } catch (Exception e) {
+                    // A database archived or moved meanwhile: its rows are the next owner's; the sweep covers the rest.
+                    LOG.warnf("Could not look into the outbox of %s: %s", each.database(), e.getMessage());
+                }
+            }
+            LOG.infof("Looked into %d outbox(es) of %s in %d ms: %d with rows left unsent", databases.size(), service.name(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), unsent);
+        }, "ipsc-outbox-look-" + service.name());
+        look.setDaemon(true);
+        look.start();
+    }
+
+    /**
+     * Marks {@code database}'s outbox as holding unsent rows: its convergence triggers the relay once the tenant is
+     * served; if that convergence has passed already, the tenant is in the directory and the relay is triggered here.
+     * Whichever of the two removes the mark triggers, once.
+     */
+    private void sendWhenServed(String database) {
+        unsentAtStart.add(database);
+        directory.all().stream().filter(entry -> database.equals(entry.database()) && entry.state() == TenantState.READY).findFirst()
+                .ifPresent(entry -> {
+                    if (unsentAtStart.remove(database)) {
+                        relays.forEach(relay -> relay.trigger(entry.snapshot().slug()));
+                    }
+                });
     }
 
     /**
