@@ -40,6 +40,30 @@ class FeatureGatesTest {
     }
 
     @Test
+    void shutAnswersAsTheGatesListDoesForEveryServiceFamilyAndFeatureSet() {
+        // Every feature a gate can need: the modules' own and the families'.
+        List<String> features = java.util.stream.Stream.concat(ServiceNeeds.SERVICES.values().stream(), FeatureGates.FAMILY_FEATURES.values().stream())
+                .filter(f -> !f.isEmpty()).distinct().sorted().toList();
+        int checked = 0;
+        for (String service : List.of("dental", "invoicing", "manufacturing", "branding", "tenant-service")) {
+            for (String family : List.of("dental-supplies", "patients", "reports", "stock", "products", "boms", "users")) {
+                for (int on = 0; on < 1 << features.size(); on++) {
+                    Map<String, Boolean> set = new java.util.HashMap<>();
+                    for (int f = 0; f < features.size(); f++) {
+                        set.put(features.get(f), (on & 1 << f) != 0);
+                    }
+                    TenantSnapshot tenant = tenant(set);
+                    assertEquals(FeatureGates.gates(service, family).stream().filter(g -> !tenant.featureOn(g.feature())).findFirst(),
+                            FeatureGates.shut(service, family, tenant), service + " " + family + " " + set);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(5 * 7 * (1 << features.size()), checked);
+        assertEquals(true, features.size() >= 4, "the modules' and families' features: " + features);
+    }
+
+    @Test
     void theRefusalIs403FeatureDisabledNamingTheFeature() {
         ApiException refusal = new Gate(Features.INVENTORY_MANAGEMENT, "dental-supplies part of the dental module").refusal("smile");
         assertEquals(403, refusal.status());
