@@ -143,6 +143,30 @@ class GatewayTest {
     }
 
     @Test
+    void anHttp2BodyWithoutContentLengthStreamsThrough() throws Exception {
+        // HTTP/2 frames a body without Content-Length or Transfer-Encoding: the forwarder must not take it for bodiless.
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            io.vertx.core.json.JsonObject answer = h2.request(new io.vertx.core.http.RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
+                            .setAbsoluteURI(RestAssured.baseURI + ":" + RestAssured.port + "/api/products")
+                            .putHeader("Authorization", "Bearer " + TestTokens.get().member(ALICE, Map.of()))
+                            .putHeader("X-Tenant-ID", ALPHA).putHeader("Content-Type", "application/json"))
+                    .compose(request -> request.setChunked(true).send(io.vertx.core.buffer.Buffer.buffer("{\"sku\":\"H2-1\"}"))
+                            .compose(response -> {
+                                assertTrue(response.version() == io.vertx.core.http.HttpVersion.HTTP_2, "spoken: " + response.version());
+                                return response.body();
+                            }))
+                    .map(io.vertx.core.buffer.Buffer::toJsonObject)
+                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            org.junit.jupiter.api.Assertions.assertEquals("{\"sku\":\"H2-1\"}", answer.getString("body"), answer.encode());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void sourcesThatDisagreeAreRefused() {
         alice().header("X-Tenant-ID", BETA).get("/api/tenants/" + ALPHA + "/products").then()
                 .statusCode(400).body("error.code", is("TENANT_MISMATCH")).body("success", is(false));

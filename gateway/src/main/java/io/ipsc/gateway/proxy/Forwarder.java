@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,10 +82,12 @@ public class Forwarder {
     private void forward(HttpClient target, HttpServerRequest request, Module module, String uri, String tenant, String requestId,
                          Consumer<Integer> onStatus, Consumer<Failure> onFailure) {
         MultiMap headers = request.headers();
-        // Read before the caller's connection headers go: the authority comes from Host, and a request without
-        // Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3).
+        // Read before the caller's connection headers go: the authority comes from Host, and an HTTP/1.x request
+        // without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3). HTTP/2 frames its body without
+        // either header, so such a request is always streamed through.
         String authority = request.authority() == null ? null : request.authority().toString();
-        boolean hasBody = headers.contains(HttpHeaders.CONTENT_LENGTH) || headers.contains(HttpHeaders.TRANSFER_ENCODING);
+        boolean http1 = request.version() == HttpVersion.HTTP_1_1 || request.version() == HttpVersion.HTTP_1_0;
+        boolean hasBody = !http1 || headers.contains(HttpHeaders.CONTENT_LENGTH) || headers.contains(HttpHeaders.TRANSFER_ENCODING);
         String forwardedFor = headers.get(X_FORWARDED_FOR);
         for (CharSequence name : NOT_FORWARDED) {
             headers.remove(name);
