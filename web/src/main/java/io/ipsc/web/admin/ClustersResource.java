@@ -4,8 +4,8 @@ import io.ipsc.client.ApiException;
 import io.ipsc.client.model.ClusterRequest;
 import io.ipsc.client.model.ClusterView;
 import io.ipsc.web.gateway.Gateway;
-import io.ipsc.web.gateway.GatewayError;
 import io.ipsc.web.page.Chrome;
+import io.ipsc.web.page.Forms;
 import io.ipsc.web.page.PageErrors;
 import io.ipsc.web.session.AccessTokens;
 import io.ipsc.web.session.SessionCookie;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,8 @@ public class ClustersResource {
                                               @FormParam("capacity") String capacity, @CookieParam(SessionCookie.NAME) String sessionId)
             throws ApiException {
         WebSession session = admins.require(sessionId);
-        ClusterForm typed = new ClusterForm(strip(name), strip(state), strip(capacity), Map.of(), null);
+        ClusterForm typed = new ClusterForm(Forms.shown(Forms.text(name)), Forms.shown(Forms.text(state)), Forms.shown(Forms.text(capacity)),
+                Map.of(), null);
         Map<String, String> errors = new LinkedHashMap<>();
         ClusterRequest request = new ClusterRequest().name(typed.name().isEmpty() ? null : typed.name().toLowerCase(java.util.Locale.ROOT))
                 .state(STATES.contains(typed.state()) ? typed.state() : null).capacity(capacity(errors, typed.capacity()));
@@ -108,12 +108,8 @@ public class ClustersResource {
             errors.put("state", "Choose open, draining or closed");
         }
         if (errors.isEmpty()) {
-            try {
-                gateway.clusters().createDatabaseCluster(request, bearer(session));
-                return RestResponse.seeOther(URI.create("/admin/clusters?done=added"));
-            } catch (ApiException e) {
-                return refused(session, null, typed, GatewayError.of(e), e);
-            }
+            return Forms.submit(() -> gateway.clusters().createDatabaseCluster(request, bearer(session)), added -> "/admin/clusters?done=added",
+                    error -> page(session, null, withErrors(typed, error.fieldErrors(), Forms.problem(error)), null));
         }
         return PageErrors.withStatus(422, page(session, null, withErrors(typed, errors, "The cluster was not added: correct the fields marked."), null));
     }
@@ -125,7 +121,7 @@ public class ClustersResource {
                                                  @FormParam("capacity") String capacity, @CookieParam(SessionCookie.NAME) String sessionId)
             throws ApiException {
         WebSession session = admins.require(sessionId);
-        ClusterForm typed = new ClusterForm(name, strip(state), strip(capacity), Map.of(), null);
+        ClusterForm typed = new ClusterForm(name, Forms.shown(Forms.text(state)), Forms.shown(Forms.text(capacity)), Map.of(), null);
         Map<String, String> errors = new LinkedHashMap<>();
         ClusterRequest request = new ClusterRequest().state(STATES.contains(typed.state()) ? typed.state() : null)
                 .capacity(capacity(errors, typed.capacity()));
@@ -133,26 +129,10 @@ public class ClustersResource {
             errors.put("state", "Choose open, draining or closed");
         }
         if (errors.isEmpty()) {
-            try {
-                gateway.clusters().updateDatabaseCluster(name, request, bearer(session));
-                return RestResponse.seeOther(URI.create("/admin/clusters?done=changed"));
-            } catch (ApiException e) {
-                return refused(session, typed, ClusterForm.blank(), GatewayError.of(e), e);
-            }
+            return Forms.submit(() -> gateway.clusters().updateDatabaseCluster(name, request, bearer(session)), changed -> "/admin/clusters?done=changed",
+                    error -> page(session, withErrors(typed, error.fieldErrors(), Forms.problem(error)), ClusterForm.blank(), null));
         }
         return PageErrors.withStatus(422, page(session, withErrors(typed, errors, "Not changed: correct the fields marked."), ClusterForm.blank(), null));
-    }
-
-    /** The API refused the form (a name taken, a capacity below the tenants it holds): its words on the form, as typed. */
-    private RestResponse<TemplateInstance> refused(WebSession session, ClusterForm changed, ClusterForm added, GatewayError error,
-                                                   ApiException cause) throws ApiException {
-        if (error.status() != 400 && error.status() != 404 && error.status() != 409 && error.status() != 422) {
-            throw cause;
-        }
-        String problem = error.fieldErrors().isEmpty() ? error.message() : "Not saved: correct the fields marked.";
-        return PageErrors.withStatus(error.status() == 400 ? 422 : error.status(), changed != null
-                ? page(session, withErrors(changed, error.fieldErrors(), problem), added, null)
-                : page(session, null, withErrors(added, error.fieldErrors(), problem), null));
     }
 
     private TemplateInstance page(WebSession session, ClusterForm refusedChange, ClusterForm added, String done) throws ApiException {
@@ -177,10 +157,6 @@ public class ClustersResource {
         }
         errors.put("capacity", "How many tenants it may hold: a whole number, 0 or more");
         return null;
-    }
-
-    private static String strip(String value) {
-        return value == null ? "" : value.strip();
     }
 
     private Map<String, String> bearer(WebSession session) {
