@@ -3,6 +3,7 @@ package io.ipsc.gateway.proxy;
 import io.ipsc.gateway.routing.Module;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
@@ -43,28 +44,45 @@ public class Upstreams {
     private final ThreadLocal<Map<Module, HttpClient>> eventLoopClients = ThreadLocal.withInitial(() -> new EnumMap<>(Module.class));
     private final Queue<HttpClient> eventLoopCreated = new ConcurrentLinkedQueue<>();
     private final Vertx vertx;
+    /** Connections each event loop's client may open to a module: together the loops keep to {@link #POOL_SIZE}. */
+    private final int perLoopPoolSize;
+
+    /** Connections to one module's API from this gateway instance, as when one shared client held them all. */
+    static final int POOL_SIZE = 64;
 
     public Upstreams(Vertx vertx) {
         this.vertx = vertx;
         Config config = ConfigProvider.getConfig();
+        // Quarkus' event loops: its setting, or Vert.x's default of two per core.
+        int loops = config.getOptionalValue("quarkus.vertx.event-loops-size", Integer.class)
+                .orElse(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+        this.perLoopPoolSize = perLoopPoolSize(loops);
         for (Module module : Module.values()) {
             URI apiUrl = URI.create(config.getOptionalValue("ipsc.upstream." + module.id(), String.class).orElse(module.defaultUrl()));
             URI managementUrl = URI.create(config.getOptionalValue("ipsc.upstream." + module.id() + ".management", String.class)
                     .orElse(module.defaultManagementUrl()));
             apiUrls.put(module, apiUrl);
-            api.put(module, byUrl.computeIfAbsent(apiUrl, url -> create(vertx, url)));
-            management.put(module, byUrl.computeIfAbsent(managementUrl, url -> create(vertx, url)));
+            api.put(module, byUrl.computeIfAbsent(apiUrl, url -> create(vertx, url, POOL_SIZE)));
+            management.put(module, byUrl.computeIfAbsent(managementUrl, url -> create(vertx, url, POOL_SIZE)));
         }
     }
 
-    private static HttpClient create(Vertx vertx, URI url) {
+    /**
+     * A loop's share of {@link #POOL_SIZE}, at least 8: one client per loop with the whole pool each would let a gateway
+     * on a large machine (32 loops) open 2,048 connections to every service.
+     */
+    static int perLoopPoolSize(int loops) {
+        return Math.max(8, POOL_SIZE / Math.max(1, loops));
+    }
+
+    private static HttpClient create(Vertx vertx, URI url, int poolSize) {
         HttpClientOptions options = new HttpClientOptions()
                 .setDefaultHost(url.getHost())
                 .setDefaultPort(url.getPort() > 0 ? url.getPort() : 80)
                 .setKeepAlive(true)
                 .setConnectTimeout(2_000)
                 .setIdleTimeout(60);
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(poolSize));
     }
 
     /**
@@ -76,7 +94,7 @@ public class Upstreams {
             return api.get(module);
         }
         return eventLoopClients.get().computeIfAbsent(module, m -> {
-            HttpClient client = create(vertx, apiUrls.get(m));
+            HttpClient client = create(vertx, apiUrls.get(m), perLoopPoolSize);
             eventLoopCreated.add(client);
             return client;
         });
