@@ -86,7 +86,8 @@ final class TenantPool {
      * that names its columns is planned again without a word. Very long statements (a generated IN list) are not kept.
      */
     static boolean keepsPrepared(String sql) {
-        return sql.length() < PREPARED_SQL_LIMIT && !WHOLE_ROW.matcher(sql).find();
+        // Asked on every execution: most statements have no '*' at all and skip the pattern.
+        return sql.length() < PREPARED_SQL_LIMIT && (sql.indexOf('*') < 0 || !WHOLE_ROW.matcher(sql).find());
     }
 
     String cluster() {
