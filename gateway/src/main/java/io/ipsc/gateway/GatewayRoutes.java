@@ -8,7 +8,9 @@ import io.ipsc.gateway.door.Door;
 import io.ipsc.gateway.door.TenantResolver;
 import io.ipsc.gateway.edge.Envelopes;
 import io.ipsc.gateway.edge.RequestIds;
+import io.ipsc.gateway.edge.RequestPath;
 import io.ipsc.gateway.edge.ServerRequestMetrics;
+import io.ipsc.gateway.health.HealthRoutes;
 import io.ipsc.gateway.performance.TenantPerformance;
 import io.ipsc.gateway.proxy.Forwarder;
 import io.ipsc.gateway.routing.Module;
@@ -25,8 +27,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -45,6 +50,11 @@ import java.util.regex.Pattern;
 public class GatewayRoutes {
 
     private static final Pattern REQUEST_ID = Pattern.compile("^[A-Za-z0-9._-]{1,128}$");
+    /** Names set on every forwarded request's answer, as Netty's ASCII strings: hashed once, not per request. */
+    private static final CharSequence X_REQUEST_ID = HttpHeaders.createOptimized("X-Request-ID");
+    private static final CharSequence X_TENANT_ID = HttpHeaders.createOptimized("X-Tenant-ID");
+    private static final CharSequence X_RATE_LIMIT_LIMIT = HttpHeaders.createOptimized("X-RateLimit-Limit");
+    private static final CharSequence X_RATE_LIMIT_REMAINING = HttpHeaders.createOptimized("X-RateLimit-Remaining");
 
     private final TenantResolver resolver;
     private final Door door;
@@ -81,7 +91,9 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         // Answered here, not by a module: the gateway is where every request of the suite is measured.
         router.get("/api/tenants/:slug/performance").order(5).handler(this::tenantPerformance);
-        router.routeWithRegex("^/(api|\\.well-known)/.*").order(10).handler(this::proxy);
+        // No capturing group: Vert.x would store the group as a path parameter of every forwarded request.
+        // A route added here ahead of the proxy's, under /api, must also be left out of forwardsDirectly.
+        router.routeWithRegex("^/(?:api|\\.well-known)/.*").order(10).handler(this::proxy);
         router.get("/docs/openapi/:module").order(10).handler(this::openApi);
         router.get("/docs/openapi").order(10).handler(this::suiteOpenApi);
     }
@@ -156,13 +168,40 @@ public class GatewayRoutes {
         });
     }
 
-    void proxy(RoutingContext ctx) {
+    /**
+     * Whether the edge may hand {@code request} straight to {@link #proxy} ({@link io.ipsc.gateway.edge.EdgeRoutes}),
+     * past the handlers the router runs between them, which decide nothing for it: CORS (acts only on a request
+     * with an {@code Origin}), Quarkus' lazy authentication and its permission check (no HTTP permission is
+     * configured; the door checks the token), the body limits (an HTTP/1.x request without Content-Length or
+     * Transfer-Encoding has no body), RESTEasy's observability hook (the gateway has no resource). Together those
+     * were about a tenth of the gateway's CPU per forwarded request (issue 19). Anything else (a body, an Origin,
+     * HTTP/2, a path a route ahead of the proxy's answers, {@code /.well-known}) goes the whole way.
+     */
+    public boolean forwardsDirectly(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_1_1 && request.version() != HttpVersion.HTTP_1_0) {
+            return false;
+        }
+        MultiMap headers = request.headers();
+        if (headers.contains(HttpHeaders.CONTENT_LENGTH) || headers.contains(HttpHeaders.TRANSFER_ENCODING) || headers.contains(HttpHeaders.ORIGIN)) {
+            return false;
+        }
+        // The routes ahead of the proxy's match the router's normalised path, with or without a trailing '/':
+        // only a path that normalising leaves as it is can be told apart from theirs here.
+        String path = request.path();
+        if (path == null || !path.startsWith("/api/") || !RequestPath.normalised(path)) {
+            return false;
+        }
+        String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return !HealthRoutes.PATHS.contains(bare) && !(path.startsWith("/api/tenants/") && path.contains("/performance"));
+    }
+
+    public void proxy(RoutingContext ctx) {
         long arrived = System.nanoTime();
         HttpServerRequest request = ctx.request();
-        String requestId = Optional.ofNullable(request.getHeader("X-Request-ID")).filter(id -> REQUEST_ID.matcher(id).matches())
+        String requestId = Optional.ofNullable(request.getHeader(X_REQUEST_ID)).filter(id -> REQUEST_ID.matcher(id).matches())
                 .orElseGet(RequestIds::next);
         HttpServerResponse response = ctx.response();
-        response.headers().set("X-Request-ID", requestId);
+        response.headers().set(X_REQUEST_ID, requestId);
         String path = request.path();
         Optional<RoutingDecision> routed;
         try {
@@ -185,19 +224,19 @@ public class GatewayRoutes {
                 return;
             }
         }
-        TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.headers().getAll("X-Tenant-ID"), request.getHeader("Host"));
+        TenantResolver.Resolution resolution = resolver.resolve(decision.pathTenant(), request.headers().getAll(X_TENANT_ID), request.getHeader(HttpHeaders.HOST));
         if (resolution.isConflict()) {
             ApiException refused = ApiException.badRequest("TENANT_MISMATCH", null, resolution.conflict());
             // Naming one tenant in the path and another in the header or host is how a forged header looks:
             // recorded against the tenants named when the token is good.
-            door.authenticate(request.getHeader("Authorization")).onComplete(proved -> {
+            door.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)).onComplete(proved -> {
                 noteRefusal(refused, proved.result(), request, decision.pathTenant(), request.getHeader("X-Tenant-ID"));
                 envelopes.fail(response, refused);
             });
             return;
         }
         String tenant = resolution.slug();
-        Future<Caller> proved = Door.isPublic(path) ? Future.succeededFuture() : door.authenticate(request.getHeader("Authorization"));
+        Future<Caller> proved = Door.isPublic(path) ? Future.succeededFuture() : door.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         // A token not seen before is verified on a worker: hold the body until the door has answered.
         request.pause();
         proved.onComplete(done -> admitAndForward(ctx, decision, tenant, requestId, arrived, done));
@@ -214,8 +253,8 @@ public class GatewayRoutes {
             }
             if (decision.tenantChecked()) {
                 Door.Admission admission = door.admit(caller, tenant, decision, request.method().name());
-                response.headers().set("X-RateLimit-Limit", Integer.toString(admission.rate().limit()));
-                response.headers().set("X-RateLimit-Remaining", Integer.toString(admission.rate().remaining()));
+                response.headers().set(X_RATE_LIMIT_LIMIT, Integer.toString(admission.rate().limit()));
+                response.headers().set(X_RATE_LIMIT_REMAINING, Integer.toString(admission.rate().remaining()));
             }
         } catch (ApiException refused) {
             measure(tenant, decision.module(), refused.status(), arrived);

@@ -423,6 +423,21 @@ class GatewayTest {
     }
 
     @Test
+    void aBodilessRequestTakenStraightToTheProxyLeavesTheOtherRoutesAndLayersTheirs() {
+        // GatewayRoutes.forwardsDirectly: a GET without a body or Origin skips the router's layers; these prove
+        // it takes nothing that a route ahead of the proxy's or one of those layers would have answered.
+        given().get("/api/health/").then().statusCode(200).body("data.status", is("healthy"));
+        given().get("/api/health/detailed/").then().statusCode(401);
+        String origin = "http://" + ALPHA + ".localhost:5173";
+        alice().header("X-Tenant-ID", ALPHA).header("Origin", origin).get("/api/products").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", is(origin)).header("X-Content-Type-Options", is("nosniff"));
+        alice().header("X-Tenant-ID", ALPHA).get("/api/products").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue()).header("X-Content-Type-Options", is("nosniff"))
+                .header("X-Frame-Options", is("DENY")).header("Referrer-Policy", is("no-referrer"))
+                .header("X-RateLimit-Limit", notNullValue()).header("X-Request-ID", notNullValue());
+    }
+
+    @Test
     void corsAllowsTheWebApp() {
         given().header("Origin", "http://" + ALPHA + ".localhost:5173").header("Access-Control-Request-Method", "GET")
                 .options("/api/products").then()

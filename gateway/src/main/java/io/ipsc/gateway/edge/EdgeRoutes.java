@@ -1,6 +1,8 @@
 package io.ipsc.gateway.edge;
 
+import io.ipsc.gateway.GatewayRoutes;
 import io.ipsc.tenancy.error.ApiException;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -25,16 +27,22 @@ public class EdgeRoutes {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer",
             "X-Frame-Options", "DENY");
+    /** The same as Netty's ASCII strings, made once: their hash is kept, where a String's is computed on every set. */
+    private static final CharSequence[][] BROWSER_HEADERS_OPTIMIZED = BROWSER_HEADERS.entrySet().stream()
+            .map(header -> new CharSequence[]{HttpHeaders.createOptimized(header.getKey()), HttpHeaders.createOptimized(header.getValue())})
+            .toArray(CharSequence[][]::new);
 
     /** Quarkus' own endpoints: on the management interface only. */
     private static final String QUARKUS_ROOT = "/q";
 
     private final Envelopes envelopes;
     private final ServerRequestMetrics requestMetrics;
+    private final GatewayRoutes gatewayRoutes;
 
-    public EdgeRoutes(Envelopes envelopes, ServerRequestMetrics requestMetrics) {
+    public EdgeRoutes(Envelopes envelopes, ServerRequestMetrics requestMetrics, GatewayRoutes gatewayRoutes) {
         this.envelopes = envelopes;
         this.requestMetrics = requestMetrics;
+        this.gatewayRoutes = gatewayRoutes;
     }
 
     void register(@Observes Router router) {
@@ -45,7 +53,12 @@ public class EdgeRoutes {
     void screen(RoutingContext ctx) {
         requestMetrics.time(ctx);
         // Set when the headers leave, so that a module's answer relayed as it is cannot drop or double them.
-        ctx.addHeadersEndHandler(v -> BROWSER_HEADERS.forEach((name, value) -> ctx.response().headers().set(name, value)));
+        ctx.addHeadersEndHandler(v -> {
+            MultiMap headers = ctx.response().headers();
+            for (CharSequence[] header : BROWSER_HEADERS_OPTIMIZED) {
+                headers.set(header[0], header[1]);
+            }
+        });
         HttpServerRequest request = ctx.request();
         Optional<String> badHost = HostHeader.refusal(request.headers().getAll(HttpHeaders.HOST), request.uri());
         if (badHost.isPresent()) {
@@ -60,6 +73,11 @@ public class EdgeRoutes {
         if (request.path().equals(QUARKUS_ROOT) || request.path().startsWith(QUARKUS_ROOT + "/")) {
             // Whatever an extension still mounts under /q on the main router is not for the public.
             notFound(ctx);
+            return;
+        }
+        if (gatewayRoutes.forwardsDirectly(request)) {
+            // Screened; nothing between here and the proxy's route would act on this request (see forwardsDirectly).
+            gatewayRoutes.proxy(ctx);
             return;
         }
         ctx.next();

@@ -50,6 +50,14 @@ public final class RequestPath {
         return Optional.empty();
     }
 
+    /**
+     * Whether routing by {@code rawPath} as it stands and by the router's normalised path (percent-decoded, dot
+     * segments resolved) can differ in nothing: nothing encoded, no dot, no backslash, no empty segment.
+     */
+    public static boolean normalised(String rawPath) {
+        return plain(rawPath) && !rawPath.contains("//");
+    }
+
     private static boolean plain(String rawPath) {
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);

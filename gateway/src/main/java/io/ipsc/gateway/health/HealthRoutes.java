@@ -34,6 +34,9 @@ import java.util.Map;
 @Singleton
 public class HealthRoutes {
 
+    /** The paths served here, ahead of the proxy's route: never forwarded (see {@code GatewayRoutes#forwardsDirectly}). */
+    public static final java.util.Set<String> PATHS = java.util.Set.of("/health", "/api/health", "/api/health/detailed", "/api/system/status");
+
     private final GatewayTenantDirectory directory;
     private final TokenKeysProbe keys;
     private final TenantResolver resolver;

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum TenantStatus {
     PROVISIONING, ACTIVE, SUSPENDED, DELETED;
 
+    /** Computed once: the gateway compares three of these with a tenant's status on every request it forwards. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }
