@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The seed guide's health and status endpoints: {@code /health} and {@code /api/health} for anyone
@@ -35,7 +36,7 @@ import java.util.Map;
 public class HealthRoutes {
 
     /** The paths served here, ahead of the proxy's route: never forwarded (see {@code GatewayRoutes#forwardsDirectly}). */
-    public static final java.util.Set<String> PATHS = java.util.Set.of("/health", "/api/health", "/api/health/detailed", "/api/system/status");
+    public static final Set<String> PATHS = Set.of("/health", "/api/health", "/api/health/detailed", "/api/system/status");
 
     private final GatewayTenantDirectory directory;
     private final TokenKeysProbe keys;
