@@ -25,7 +25,7 @@ import java.util.UUID;
 public final class ProvisioningBenchmark {
 
     static final Set<String> ARGUMENTS = Set.of("singles", "burst");
-    /** The longest the benchmark waits for the spares after `./ipsc up` (400 copies on a quiet 2-core machine: about 20 s). */
+    /** The longest the benchmark waits for the spares after `./ipsc up` (400 copies: about 15 s on a quiet 2-core machine, 56 s measured at load 11-18). */
     private static final Duration SPARES_WAIT = Duration.ofMinutes(3);
 
     private ProvisioningBenchmark() {
