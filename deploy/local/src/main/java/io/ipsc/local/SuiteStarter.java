@@ -238,6 +238,10 @@ public final class SuiteStarter {
         env.put("IPSC_ADMIN_EMAIL", admin.email());
         env.put("IPSC_ADMIN_PASSWORD", admin.password());
         env.putAll(addressesOfEachOther(table));
+        // Spares sized for a burst (LocalSpares): a value in this launcher's environment reaches the services as it is.
+        if (System.getenv(LocalSpares.VARIABLE) == null) {
+            env.putIfAbsent(LocalSpares.VARIABLE, Integer.toString(LocalSpares.perServiceAndCluster(env, clusters.size())));
+        }
         return env;
     }
 

@@ -44,29 +44,49 @@ final class BurstRecord {
         return DriverManager.getConnection("jdbc:postgresql://" + at[0] + ":" + at[1] + "/" + database, user, password);
     }
 
-    /** "main 8 (branding 2, dental 2, ...), second 8 (...)": the spare databases on each cluster now. */
-    String spares() {
+    /** The domain services that keep tenant databases, and so spares: invoicing, dental, manufacturing, branding. */
+    static final int SERVICES_WITH_DATABASES = 4;
+
+    /** The spare databases on every cluster: how many, their disk, and "main 8 (branding 2, dental 2, ...), 66 MB; second ...". */
+    record Spares(int count, long bytes, String text) {
+    }
+
+    int clusterCount() {
+        return clusters.size();
+    }
+
+    /** The spare databases on each cluster now, by service, with the disk they take ({@code pg_database_size}). */
+    Spares spares() {
         List<String> each = new ArrayList<>();
+        int count = 0;
+        long bytes = 0;
         for (String cluster : clusters.keySet()) {
             Map<String, Integer> byService = new TreeMap<>();
+            long clusterBytes = 0;
             try (Connection c = connect(cluster, "postgres");
-                 PreparedStatement q = c.prepareStatement("SELECT datname FROM pg_database WHERE starts_with(datname, 'ipsc_spare_')");
+                 PreparedStatement q = c.prepareStatement(
+                         "SELECT datname, pg_database_size(oid) FROM pg_database WHERE starts_with(datname, 'ipsc_spare_')");
                  ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     // ipsc_spare_<service>_<random>
                     String rest = rs.getString(1).substring("ipsc_spare_".length());
                     byService.merge(rest.substring(0, Math.max(0, rest.lastIndexOf('_'))), 1, Integer::sum);
+                    clusterBytes += rs.getLong(2);
                 }
             } catch (SQLException e) {
+                // Renamed away by a provisioning between the listing and the size: counted at the next look.
                 each.add(cluster + " not read (" + e.getMessage() + ")");
                 continue;
             }
             int total = byService.values().stream().mapToInt(Integer::intValue).sum();
+            count += total;
+            bytes += clusterBytes;
             List<String> services = new ArrayList<>();
             byService.forEach((service, n) -> services.add(service + " " + n));
-            each.add(cluster + " " + total + (services.isEmpty() ? "" : " (" + String.join(", ", services) + ")"));
+            each.add(cluster + " " + total + (services.isEmpty() ? "" : " (" + String.join(", ", services) + ")")
+                    + String.format(", %,d MB", clusterBytes / (1024 * 1024)));
         }
-        return String.join("; ", each);
+        return new Spares(count, bytes, String.join("; ", each));
     }
 
     /**

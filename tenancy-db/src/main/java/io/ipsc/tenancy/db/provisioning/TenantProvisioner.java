@@ -112,6 +112,11 @@ public class TenantProvisioner {
     /** Makes spare databases ({@link SpareDatabases}) while provisioning is idle: one thread, one refill at a time. */
     private volatile ScheduledExecutorService spareMaker;
     private final AtomicBoolean refillAsked = new AtomicBoolean();
+    /** When this process was first seen ready (nanoTime), 0 until then: spares wait {@link SpareDatabases#refillDelay} after it. */
+    private volatile long readySince;
+    /** Refills failed in a row, and the earliest the next may run (nanoTime): a failing cluster is not asked in a loop. */
+    private int refillFailures;
+    private long refillNotBefore;
     private volatile boolean running;
     private volatile boolean caughtUp;
     /** Set once every report sent while replaying the topic at start has been acknowledged ({@link #awaitStartupReports}). */
@@ -196,8 +201,9 @@ public class TenantProvisioner {
                     templateVersion(cluster.name());
                 }
                 catchUpExistingDatabases();
-                // A few seconds on, not at once: the rest of the suite is often still starting, on the same cores.
-                refillSparesAfter(5_000);
+                // Not before the service is ready and a while after (refillSpares waits): the rest of the suite is
+                // often still starting, on the same cores.
+                refillSparesAfter(1_000);
                 awaitStartupReports();
                 followTenantEvents();
                 return;
@@ -699,6 +705,13 @@ public class TenantProvisioner {
 
     private void refillSpares() {
         refillAsked.set(false);
+        long wait = refillWaitNanos();
+        if (wait > 0) {
+            if (refillAsked.compareAndSet(false, true)) {
+                spareMaker.schedule(this::refillSpares, Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         try {
             for (ClusterAddress cluster : clusters.reachable()) {
                 boolean more = true;
@@ -711,15 +724,38 @@ public class TenantProvisioner {
                         }
                         return;
                     }
+                    // One copy at a time, and the lanes are looked at again before the next: a tenant waits for one copy at most.
                     more = spares.makeOne(clusters.admin(cluster.name()), service.templateDatabase(), templateVersion(cluster.name()));
                 }
             }
+            refillFailures = 0;
         } catch (RejectedExecutionException e) {
             // Shutting down.
         } catch (Exception e) {
-            // Without spares a tenant's database is copied as before: worth a line, not a retry loop.
-            LOG.warnf("Cannot make spare databases of %s now: %s", service.name(), e.getMessage());
+            // Without spares a tenant's database is copied as before: asked again later, each failure waiting longer.
+            Duration backoff = SpareDatabases.backoffAfter(++refillFailures);
+            refillNotBefore = System.nanoTime() + backoff.toNanos();
+            LOG.warnf("Cannot make spare databases of %s now (%s); trying again in %d s at the earliest", service.name(),
+                    e.getMessage(), backoff.toSeconds());
         }
+    }
+
+    /**
+     * Nanoseconds until a refill may run: not before the service is ready and {@link SpareDatabases#refillDelay} has
+     * passed since (the suite's other services start on the same cores meanwhile), nor during a failed refill's backoff.
+     * Runs on the spare maker's thread only.
+     */
+    private long refillWaitNanos() {
+        long now = System.nanoTime();
+        if (!caughtUp()) {
+            return TimeUnit.SECONDS.toNanos(1);
+        }
+        if (readySince == 0) {
+            readySince = now;
+        }
+        long delayed = readySince + spares.refillDelay().toNanos() - now;
+        long backedOff = refillFailures == 0 ? 0 : refillNotBefore - now;
+        return Math.max(delayed, backedOff);
     }
 
     /**

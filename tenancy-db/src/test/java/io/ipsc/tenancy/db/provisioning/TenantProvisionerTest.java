@@ -204,6 +204,50 @@ class TenantProvisionerTest {
     }
 
     /**
+     * A benchmark, not a test ({@code -Dipsc.bench=true -Dtest=TenantProvisionerTest#benchBurst*}): {@code ipsc.bench.burst}
+     * (100) new tenants' snapshots published at once to one service, with no spare database and with as many spares as
+     * tenants, in turns (ABAB): from the first publication to every tenant READY here, and the provisioner's steps. One
+     * service of the suite's three per dental clinic, fsync off: compare the two sides, not these figures with the suite's.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "ipsc.bench", matches = "true")
+    void benchBurstWithoutAndWithSpareDatabases() throws Exception {
+        int burst = Integer.getInteger("ipsc.bench.burst", 100);
+        for (int round = 1; round <= 2; round++) {
+            for (int spares : new int[]{0, burst}) {
+                String prefix = unique("burst") + "_";
+                String slugs = "burst-" + UUID.randomUUID().toString().substring(0, 4) + "-";
+                Running running = Running.start("classpath:db/tenant-v1", "manufacturing", prefix, null, spares, slugs);
+                try {
+                    Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> running.provisioner.caughtUp() && spares("1").size() >= spares);
+                    List<String> tenants = new java.util.ArrayList<>();
+                    for (int i = 0; i < burst; i++) {
+                        tenants.add(slugs + UUID.randomUUID().toString().substring(0, 8));
+                    }
+                    long started = System.nanoTime();
+                    tenants.forEach(slug -> events.publish(TenantEventsPublisher.snapshot(slug, "manufacturing")));
+                    Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(10))
+                            .until(() -> tenants.stream().allMatch(slug ->
+                                    running.directory.find(slug).map(e -> e.state() == TenantState.READY).orElse(false)));
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    StringBuilder steps = new StringBuilder();
+                    running.outcomes.find(ProvisioningSteps.STEP_SECONDS).timers().forEach(t -> steps.append(String.format(" %s %.0f ms (%d),",
+                            t.getId().getTag("step"), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS), t.count())));
+                    System.out.printf("BENCH round %d, %d tenants at once, %d spare(s): all READY after %d ms; steps:%s load %s%n",
+                            round, burst, spares, millis, steps, loadAverage());
+                } finally {
+                    running.stop();
+                    // The next side starts without this one's leftover spares.
+                    for (String spare : spares("1")) {
+                        dropDatabase(spare);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * A benchmark, not a test ({@code -Dipsc.bench=true}): the start-up catch-up of {@code ipsc.bench.databases} (300)
      * tenant databases, with their marks removed (every database connected to and read, as before the marks) and with
      * them, in turns (ABAB).
@@ -330,6 +374,13 @@ class TenantProvisionerTest {
             throw new IllegalStateException(e);
         }
         return names;
+    }
+
+    private static void dropDatabase(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(EmbeddedServers.get().jdbcUrl("postgres"), "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database);
+        }
     }
 
     private static String database(String slug) {
