@@ -150,9 +150,7 @@ public class SpareDatabases {
         }
         String name = prefix() + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         admin.createFromTemplate(name, template);
-        // Marked from a connection to the spare itself: the first connection to a fresh copy builds its relation cache
-        // file, which stays with the database when it is renamed, so the tenant's identity row later connects faster.
-        try (Connection c = admin.connect(name)) {
+        try (Connection c = admin.connect("postgres")) {
             SchemaMark.write(c, name, templateVersion);
         }
         LOG.debugf("Made spare database %s on cluster %s (template version %s)", name, admin.cluster(), templateVersion);
