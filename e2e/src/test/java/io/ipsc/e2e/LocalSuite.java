@@ -51,7 +51,9 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * Settings every service gets. The per-plan request rates are raised because a test sends bursts
-     * that no person would; the rate limit itself is the gateway's own test's business.
+     * that no person would; the rate limit itself is the gateway's own test's business. Two spare databases per
+     * service, the services' own default, not the hundred {@code ./ipsc up} keeps for a burst (deploy/local
+     * {@code LocalSpares}): no test here sends such a burst, and 400 copies made beside the tests would only slow them.
      */
     private static final Map<String, String> SETTINGS = Map.of(
             "MULTI_TENANT_ENABLED", "true",
@@ -59,7 +61,8 @@ public final class LocalSuite implements AutoCloseable {
             "MAX_TENANTS_PER_INSTANCE", "300",
             "IPSC_RATE_LIMIT_FREE", "5000",
             "IPSC_RATE_LIMIT_BASIC", "5000",
-            "IPSC_RATE_LIMIT_PREMIUM", "5000");
+            "IPSC_RATE_LIMIT_PREMIUM", "5000",
+            "IPSC_PROVISIONING_SPARE_DATABASES", "2");
 
     /** Longer than {@code ./ipsc up} allows: CI machines run other builds beside this one. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
