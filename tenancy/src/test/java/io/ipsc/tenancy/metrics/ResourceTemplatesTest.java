@@ -34,10 +34,10 @@ class ResourceTemplatesTest {
 
     @Test
     void outcomeFollowsTheStatusClassAsQuarkusBinderNamedIt() {
-        assertEquals("SUCCESS", ServerRequestTimer.outcome(201));
-        assertEquals("CLIENT_ERROR", ServerRequestTimer.outcome(403));
-        assertEquals("SERVER_ERROR", ServerRequestTimer.outcome(503));
-        assertEquals("CLIENT_ERROR", ServerRequestTimer.outcome(0));
+        assertEquals("SUCCESS", ServerRequestTimers.outcome(201));
+        assertEquals("CLIENT_ERROR", ServerRequestTimers.outcome(403));
+        assertEquals("SERVER_ERROR", ServerRequestTimers.outcome(503));
+        assertEquals("CLIENT_ERROR", ServerRequestTimers.outcome(0));
     }
 
     private static String template(Class<?> type, String method) throws NoSuchMethodException {
