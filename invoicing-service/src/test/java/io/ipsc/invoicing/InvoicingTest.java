@@ -347,8 +347,6 @@ class InvoicingTest {
         // Refused: the same draft issued again (409, from the resource), and another tenant's member (403, from the guard).
         as(ANU, METRICS).post("/api/invoices/" + invoice + "/issue").then().statusCode(409);
         as(BALA, METRICS).get("/api/products").then().statusCode(403);
-        // Refused for its token before any endpoint is matched: still timed, under no raw path.
-        given().header("Authorization", "Bearer not-a-token").header("X-Tenant-ID", METRICS).get("/api/products").then().statusCode(401);
 
         String scrape = MetricsScrape.scrape();
         assertEquals(1.0, MetricsScrape.value(scrape, "ipsc_invoices_issued_total", "tenant", METRICS));
@@ -365,13 +363,6 @@ class InvoicingTest {
         // Latency stays tenant-free.
         assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("tenant=")));
         assertTrue(scrape.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds")));
-        // Labelled by the matched resource method's template (tenancy's ServerRequestTimer), never by the raw path.
-        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/api/invoices/{id}/payments\"")
-                && l.contains("method=\"POST\"") && l.contains("status=\"201\"") && l.contains("outcome=\"SUCCESS\"")), scrape);
-        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("uri=\"/api/products\"")
-                && l.contains("status=\"403\"")), scrape);
-        assertTrue(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds")).noneMatch(l -> l.contains("/api/invoices/" + invoice)));
-        assertTrue(scrape.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("status=\"401\"")), scrape);
     }
 
     static String issue(String tenant, long user, int customer, int product, String date) {

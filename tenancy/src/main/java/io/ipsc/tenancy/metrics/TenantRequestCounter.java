@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * <p>
  * Only requests matched to a resource are counted, so the gateway, whose routes are plain Vert.x
  * and which counts {@code ipsc_gateway_requests_total} itself, counts nothing twice. Latency stays in
- * the tenant-free {@code http_server_requests_seconds} ({@link ServerRequestTimer}).
+ * Quarkus' tenant-free {@code http_server_requests_seconds}.
  */
 public class TenantRequestCounter {
 
