@@ -39,7 +39,8 @@ public final class ServiceProcess {
      * under the provisioning burst and the gateway bench (issue 19): C2's compilations of those classes' large
      * methods took up to 18-22 MB of compiler arenas at a time and the code cache grew from 15 to 34 MB, for a peak of
      * 311-320 MB. The client compiler alone compiles fast and small; tenant-service's C2 threads had spent 7 s of CPU
-     * in a 4.5-minute run, its own work a few seconds.
+     * in a 4.5-minute run, its own work a few seconds. With this flag: 266 MB at the peak (NMT on), code 23 MB, arenas
+     * 2 MB; the burst's and the single tenant's times within the quiet machine's spread (BENCHMARKS.md, 14:41).
      */
     static final List<String> TENANT_SERVICE_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     static final String MALLOC_ARENAS_VARIABLE = "MALLOC_ARENA_MAX";
