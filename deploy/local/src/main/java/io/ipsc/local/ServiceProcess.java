@@ -33,6 +33,16 @@ public final class ServiceProcess {
      * experimental; an older JVM would refuse to start with it, so it is left out there).
      */
     static final List<String> TRIM_NATIVE_HEAP = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+    /**
+     * tenant-service loads the most classes (21,000: Hibernate ORM and Reactive, Flyway, Kafka's admin client) and does
+     * the least CPU work per request of the services (its requests wait on PostgreSQL and Kafka). Measured with NMT
+     * under the provisioning burst and the gateway bench (issue 19): C2's compilations of those classes' large
+     * methods took up to 18-22 MB of compiler arenas at a time and the code cache grew from 15 to 34 MB, for a peak of
+     * 311-320 MB. The client compiler alone compiles fast and small; tenant-service's C2 threads had spent 7 s of CPU
+     * in a 4.5-minute run, its own work a few seconds. With this flag: 266 MB at the peak (NMT on), code 23 MB, arenas
+     * 2 MB; the burst's and the single tenant's times within the quiet machine's spread (BENCHMARKS.md, 14:41).
+     */
+    static final List<String> TENANT_SERVICE_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
     static final String MALLOC_ARENAS_VARIABLE = "MALLOC_ARENA_MAX";
     static final String MALLOC_ARENAS = "2";
     /** Options added after {@link #JVM_OPTIONS} for every service (space-separated): to measure a flag without a rebuild. */
@@ -63,7 +73,7 @@ public final class ServiceProcess {
     public static ServiceProcess start(ServiceSpec spec, Path repoRoot, Map<String, String> environment, Path log)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(command(java, spec.quarkusRunJar(repoRoot),
+        ProcessBuilder builder = new ProcessBuilder(command(java, spec.quarkusRunJar(repoRoot), optionsOf(spec.name()),
                 environment.getOrDefault(EXTRA_OPTIONS_VARIABLE, System.getenv(EXTRA_OPTIONS_VARIABLE))))
                 // Quarkus reads .env and config/ from its working folder, as in dev mode.
                 .directory(spec.moduleDir(repoRoot).toFile())
@@ -92,8 +102,16 @@ public final class ServiceProcess {
         return environment;
     }
 
-    /** {@code java}, the JVM options ({@link #JVM_OPTIONS}, then {@code extraOptions} when given), {@code -jar jar}. */
-    static List<String> command(String java, Path jar, String extraOptions) {
+    /** The options one service gets after {@link #JVM_OPTIONS}: {@link #TENANT_SERVICE_OPTIONS} for tenant-service. */
+    static List<String> optionsOf(String service) {
+        return service.equals(Services.TENANT_SERVICE.name()) ? TENANT_SERVICE_OPTIONS : List.of();
+    }
+
+    /**
+     * {@code java}, the JVM options ({@link #JVM_OPTIONS}, then the service's own, then {@code extraOptions} when
+     * given), {@code -jar jar}.
+     */
+    static List<String> command(String java, Path jar, List<String> serviceOptions, String extraOptions) {
         List<String> command = new java.util.ArrayList<>();
         command.add(java);
         command.addAll(JVM_OPTIONS);
@@ -101,6 +119,7 @@ public final class ServiceProcess {
         if (trimsNativeHeap(Runtime.version())) {
             command.addAll(TRIM_NATIVE_HEAP);
         }
+        command.addAll(serviceOptions);
         if (extraOptions != null && !extraOptions.isBlank()) {
             command.addAll(List.of(extraOptions.strip().split("\\s+")));
         }
