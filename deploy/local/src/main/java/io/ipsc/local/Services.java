@@ -29,6 +29,14 @@ public final class Services {
             GATEWAY,
             WEB);
 
+    /**
+     * The domain services: each keeps a database per tenant (and spare copies of its template) on every cluster.
+     * The others (tenant-service, the gateway, the web app) keep none.
+     */
+    public static final List<ServiceSpec> WITH_TENANT_DATABASES = ALL.stream()
+            .filter(s -> s != TENANT_SERVICE && s != GATEWAY && s != WEB)
+            .toList();
+
     private Services() {
     }
 

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The seed guide's health and status endpoints: {@code /health} and {@code /api/health} for anyone
@@ -35,8 +36,14 @@ import java.util.Set;
 @Singleton
 public class HealthRoutes {
 
-    /** The paths served here, ahead of the proxy's route: never forwarded (see {@code GatewayRoutes#forwardsDirectly}). */
-    public static final Set<String> PATHS = Set.of("/health", "/api/health", "/api/health/detailed", "/api/system/status");
+    /** The routes served here, ahead of the proxy's: one table, so that {@link #PATHS} cannot miss one. */
+    private static final Map<String, BiConsumer<HealthRoutes, RoutingContext>> ROUTES = Map.of(
+            "/health", HealthRoutes::health,
+            "/api/health", HealthRoutes::health,
+            "/api/health/detailed", HealthRoutes::detailed,
+            "/api/system/status", HealthRoutes::systemStatus);
+    /** The paths served here: never forwarded (see {@code GatewayRoutes#forwardsDirectly}). */
+    public static final Set<String> PATHS = ROUTES.keySet();
 
     private final GatewayTenantDirectory directory;
     private final TokenKeysProbe keys;
@@ -61,10 +68,7 @@ public class HealthRoutes {
     }
 
     void register(@Observes Router router) {
-        router.get("/health").order(1).handler(this::health);
-        router.get("/api/health").order(1).handler(this::health);
-        router.get("/api/health/detailed").order(1).handler(this::detailed);
-        router.get("/api/system/status").order(1).handler(this::systemStatus);
+        ROUTES.forEach((path, handler) -> router.get(path).order(1).handler(ctx -> handler.accept(this, ctx)));
     }
 
     /** Healthy on the same terms as the readiness probe: the whole tenant directory and the token keys are held. */

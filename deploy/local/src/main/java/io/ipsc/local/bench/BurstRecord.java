@@ -44,9 +44,6 @@ final class BurstRecord {
         return DriverManager.getConnection("jdbc:postgresql://" + at[0] + ":" + at[1] + "/" + database, user, password);
     }
 
-    /** The domain services that keep tenant databases, and so spares: invoicing, dental, manufacturing, branding. */
-    static final int SERVICES_WITH_DATABASES = 4;
-
     /** The spare databases on every cluster: how many, their disk, and "main 8 (branding 2, dental 2, ...), 66 MB; second ...". */
     record Spares(int count, long bytes, String text) {
     }

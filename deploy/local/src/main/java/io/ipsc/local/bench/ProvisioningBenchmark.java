@@ -52,7 +52,7 @@ public final class ProvisioningBenchmark {
         // work, printed with what it costs; `IPSC_PROVISIONING_SPARE_DATABASES=2` measures without.
         BurstRecord record = BurstRecord.of(suite);
         int wanted = LocalSpares.perServiceAndCluster(System.getenv(), record.clusterCount())
-                * BurstRecord.SERVICES_WITH_DATABASES * record.clusterCount();
+                * Services.WITH_TENANT_DATABASES.size() * record.clusterCount();
         System.out.printf("provisioning: waiting for the services' %d spare databases (at most %d s)...%n", wanted, SPARES_WAIT.toSeconds());
         long waitStarted = System.nanoTime();
         BurstRecord.Spares ready = record.spares();
