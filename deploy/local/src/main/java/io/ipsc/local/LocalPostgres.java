@@ -71,8 +71,10 @@ public final class LocalPostgres implements AutoCloseable {
                 .setRegisterShutdownHook(stopOnJvmExit)
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all")
-                // Many tenants mean many databases and small pools; the default of 100 is tight.
-                .setServerConfig("max_connections", "300")
+                // Many tenants mean many databases and small pools; the default of 100 is tight. Each of the four
+                // domain services may hold max-open-pools x max-size-per-tenant (20 x 8) connections to tenant
+                // databases, plus tenant-service's, provisioning's and the spares' copies: 800 leaves room.
+                .setServerConfig("max_connections", "800")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // ./ipsc backup copies the WAL written while it runs from pg_wal (there is no archive):
                 // keep enough of it that a checkpoint meanwhile cannot recycle a segment the copy needs.

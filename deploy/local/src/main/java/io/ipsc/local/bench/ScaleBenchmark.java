@@ -110,7 +110,7 @@ public final class ScaleBenchmark {
             }
             lines.add("");
             lines.add(String.format("All client connections of the server right after: %d. A domain service's cap on connections to "
-                    + "tenant databases is `IPSC_POOL_MAX_OPEN_POOLS` × `IPSC_POOL_MAX_SIZE_PER_TENANT` (20 × 4 = 80 by default).",
+                    + "tenant databases is `IPSC_POOL_MAX_OPEN_POOLS` × `IPSC_POOL_MAX_SIZE_PER_TENANT` (20 × 8 = 160 by default).",
                     resources.connectionsInAll()));
         }
         return String.join("\n", lines) + "\n";
