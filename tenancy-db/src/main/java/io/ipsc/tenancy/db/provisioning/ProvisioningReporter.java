@@ -18,7 +18,10 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -43,6 +46,13 @@ public class ProvisioningReporter {
     private final Object deferLock = new Object();
     private boolean deferring;
     private final List<Deferred> deferred = new ArrayList<>();
+    /** Sends again, one at a time and waiting, what {@link #reportWithoutWaiting} could not deliver. */
+    private final ExecutorService resender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "provisioning-report-resender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean open = true;
 
     public ProvisioningReporter(ServiceIdentity service, ObjectMapper json, TenantMetrics metrics,
                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -59,22 +69,64 @@ public class ProvisioningReporter {
      */
     public void report(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail, long tenantVersion,
                        String cluster) throws Exception {
-        ProvisioningReport report = new ProvisioningReport(tenant, service.name(), status, schemaVersion, detail, tenantVersion,
-                Timestamps.now(), cluster);
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PROVISIONING, tenant, json.writeValueAsString(report));
-        synchronized (deferLock) {
-            if (deferring) {
-                Future<RecordMetadata> sent = producer.send(record, (metadata, failure) -> {
-                    if (failure == null) {
-                        counted(tenant, status);
-                    }
-                });
-                deferred.add(new Deferred(record, tenant, status, sent));
-                return;
-            }
+        ProducerRecord<String, String> record = record(tenant, status, schemaVersion, detail, tenantVersion, cluster);
+        if (deferred(record, tenant, status)) {
+            return;
         }
         producer.send(record).get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
         counted(tenant, status);
+    }
+
+    /**
+     * Sends and returns without waiting for the acknowledgement, for a provisioning lane with the next tenant to go on
+     * to: that tenant's work overlaps the broker's flush of this report (acks=all, a flush per message: ~20 ms a
+     * tenant and lane in a burst of new tenants; issue 19). A report the producer could not deliver within its own
+     * retries is sent again from the reporter's thread, waiting, until acknowledged or the service stops; one lost to
+     * a crash meanwhile is sent again by the next start, whose replay reports every tenant. Sent again late, it may
+     * arrive after a newer report of the same tenant: tenant-service keeps the one with the newer tenant version.
+     * While deferring (the start-up replay), as {@link #report}: readiness waits for it.
+     */
+    public void reportWithoutWaiting(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail,
+                                     long tenantVersion, String cluster) throws Exception {
+        ProducerRecord<String, String> record = record(tenant, status, schemaVersion, detail, tenantVersion, cluster);
+        if (deferred(record, tenant, status)) {
+            return;
+        }
+        producer.send(record, (metadata, failure) -> {
+            if (failure == null) {
+                counted(tenant, status);
+            } else {
+                // The producer's I/O thread must not wait: the resend, which does, runs on the reporter's own.
+                try {
+                    resender.execute(() -> resend(record, tenant, status, () -> open, failure));
+                } catch (RejectedExecutionException stopping) {
+                    LOG.warnf("Report of %s (%s) not acknowledged while stopping; the next start reports it again", tenant, status);
+                }
+            }
+        });
+    }
+
+    private ProducerRecord<String, String> record(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail,
+                                                  long tenantVersion, String cluster) throws Exception {
+        ProvisioningReport report = new ProvisioningReport(tenant, service.name(), status, schemaVersion, detail, tenantVersion,
+                Timestamps.now(), cluster);
+        return new ProducerRecord<>(Topics.PROVISIONING, tenant, json.writeValueAsString(report));
+    }
+
+    /** While deferring: sends {@code record}, keeps it for {@link #awaitDeferred} and returns true. */
+    private boolean deferred(ProducerRecord<String, String> record, String tenant, ProvisioningReport.Status status) {
+        synchronized (deferLock) {
+            if (!deferring) {
+                return false;
+            }
+            Future<RecordMetadata> sent = producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    counted(tenant, status);
+                }
+            });
+            deferred.add(new Deferred(record, tenant, status, sent));
+            return true;
+        }
     }
 
     /**
@@ -109,19 +161,20 @@ public class ProvisioningReporter {
                 Thread.currentThread().interrupt();
                 return sent.size();
             } catch (Exception failed) {
-                resend(each, running, failed);
+                resend(each.record(), each.tenant(), each.status(), running, failed);
             }
         }
         return sent.size();
     }
 
-    private void resend(Deferred each, BooleanSupplier running, Exception failed) {
+    private void resend(ProducerRecord<String, String> record, String tenant, ProvisioningReport.Status status, BooleanSupplier running,
+                        Exception failed) {
         Exception last = failed;
         while (running.getAsBoolean()) {
-            LOG.warnf("Report of %s (%s) not acknowledged (%s); sending it again", each.tenant(), each.status(), last.getMessage());
+            LOG.warnf("Report of %s (%s) not acknowledged (%s); sending it again", tenant, status, last.getMessage());
             try {
-                producer.send(each.record()).get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
-                counted(each.tenant(), each.status());
+                producer.send(record).get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
+                counted(tenant, status);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,6 +202,8 @@ public class ProvisioningReporter {
 
     @PreDestroy
     void close() {
+        open = false;
+        resender.shutdownNow();
         producer.close(Duration.ofSeconds(5));
     }
 }
