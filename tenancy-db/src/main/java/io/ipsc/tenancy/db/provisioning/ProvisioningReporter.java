@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -53,14 +54,21 @@ public class ProvisioningReporter {
         return thread;
     });
     private volatile boolean open = true;
+    /** Reports sent without waiting that the producer could not deliver, until sent again and acknowledged. */
+    private final AtomicInteger unacknowledged = new AtomicInteger();
 
     public ProvisioningReporter(ServiceIdentity service, ObjectMapper json, TenantMetrics metrics,
                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this(service, json, metrics, bootstrapServers, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    /** With the producer's own request and delivery timeouts: a test's broker outage outlasts shorter ones. */
+    ProvisioningReporter(ServiceIdentity service, ObjectMapper json, TenantMetrics metrics, String bootstrapServers,
+                         Duration requestTimeout, Duration deliveryTimeout) {
         this.service = service;
         this.json = json;
         this.metrics = metrics;
-        this.producer = ReliableProducer.create(bootstrapServers, service.name() + "-service-provisioning", Duration.ofSeconds(10),
-                Duration.ofSeconds(30));
+        this.producer = ReliableProducer.create(bootstrapServers, service.name() + "-service-provisioning", requestTimeout, deliveryTimeout);
     }
 
     /**
@@ -98,8 +106,16 @@ public class ProvisioningReporter {
             } else {
                 // The producer's I/O thread must not wait: the resend, which does, runs on the reporter's own.
                 try {
-                    resender.execute(() -> resend(record, tenant, status, () -> open, failure));
+                    unacknowledged.incrementAndGet();
+                    resender.execute(() -> {
+                        try {
+                            resend(record, tenant, status, () -> open, failure);
+                        } finally {
+                            unacknowledged.decrementAndGet();
+                        }
+                    });
                 } catch (RejectedExecutionException stopping) {
+                    unacknowledged.decrementAndGet();
                     LOG.warnf("Report of %s (%s) not acknowledged while stopping; the next start reports it again", tenant, status);
                 }
             }
@@ -189,6 +205,11 @@ public class ProvisioningReporter {
                 }
             }
         }
+    }
+
+    /** How many reports sent without waiting are being sent again, not yet acknowledged. */
+    int unacknowledged() {
+        return unacknowledged.get();
     }
 
     private void counted(String tenant, ProvisioningReport.Status status) {
