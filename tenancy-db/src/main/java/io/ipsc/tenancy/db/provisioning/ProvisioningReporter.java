@@ -6,6 +6,7 @@ import io.ipsc.tenancy.event.ProvisioningReport;
 import io.ipsc.tenancy.event.Topics;
 import io.ipsc.tenancy.db.ServiceIdentity;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import io.ipsc.tenancy.event.ReliableProducer;
 import io.ipsc.tenancy.metrics.TenantMetrics;
@@ -57,6 +58,7 @@ public class ProvisioningReporter {
     /** Reports sent without waiting that the producer could not deliver, until sent again and acknowledged. */
     private final AtomicInteger unacknowledged = new AtomicInteger();
 
+    @Inject
     public ProvisioningReporter(ServiceIdentity service, ObjectMapper json, TenantMetrics metrics,
                                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this(service, json, metrics, bootstrapServers, Duration.ofSeconds(10), Duration.ofSeconds(30));
