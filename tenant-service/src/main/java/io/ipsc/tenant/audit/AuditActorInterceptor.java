@@ -40,8 +40,11 @@ public class AuditActorInterceptor {
             return context.proceed();
         }
         return Panache.getSession()
+                // executeUpdate, not getSingleResult: Hibernate caches a native select's plan under a key that no later
+                // execution of the same statement equals (issue 19: 9 new plans a tenant, each lookup scanning them all);
+                // a native update's plan is keyed by its text and found again.
                 .chain(session -> session.createNativeQuery("SELECT set_config('ipsc.actor', ?1, true)")
-                        .setParameter(1, actor.get()).getSingleResult())
+                        .setParameter(1, actor.get()).executeUpdate())
                 .chain(() -> proceed(context));
     }
 
