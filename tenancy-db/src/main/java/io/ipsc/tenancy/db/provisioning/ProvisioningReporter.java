@@ -80,7 +80,7 @@ public class ProvisioningReporter {
     public void report(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail, long tenantVersion,
                        String cluster) throws Exception {
         ProducerRecord<String, String> record = record(tenant, status, schemaVersion, detail, tenantVersion, cluster);
-        if (deferred(record, tenant, status)) {
+        if (sentWhileDeferring(record, tenant, status)) {
             return;
         }
         producer.send(record).get(ACK_WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -99,29 +99,33 @@ public class ProvisioningReporter {
     public void reportWithoutWaiting(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail,
                                      long tenantVersion, String cluster) throws Exception {
         ProducerRecord<String, String> record = record(tenant, status, schemaVersion, detail, tenantVersion, cluster);
-        if (deferred(record, tenant, status)) {
+        if (sentWhileDeferring(record, tenant, status)) {
             return;
         }
         producer.send(record, (metadata, failure) -> {
             if (failure == null) {
                 counted(tenant, status);
             } else {
-                // The producer's I/O thread must not wait: the resend, which does, runs on the reporter's own.
-                try {
-                    unacknowledged.incrementAndGet();
-                    resender.execute(() -> {
-                        try {
-                            resend(record, tenant, status, () -> open, failure);
-                        } finally {
-                            unacknowledged.decrementAndGet();
-                        }
-                    });
-                } catch (RejectedExecutionException stopping) {
-                    unacknowledged.decrementAndGet();
-                    LOG.warnf("Report of %s (%s) not acknowledged while stopping; the next start reports it again", tenant, status);
-                }
+                resendLater(record, tenant, status, failure);
             }
         });
+    }
+
+    /** Called on the producer's I/O thread, which must not wait: the resend, which does, runs on the reporter's own. */
+    private void resendLater(ProducerRecord<String, String> record, String tenant, ProvisioningReport.Status status, Exception failure) {
+        unacknowledged.incrementAndGet();
+        try {
+            resender.execute(() -> {
+                try {
+                    resend(record, tenant, status, () -> open, failure);
+                } finally {
+                    unacknowledged.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            unacknowledged.decrementAndGet();
+            LOG.warnf("Report of %s (%s) not acknowledged while stopping; the next start reports it again", tenant, status);
+        }
     }
 
     private ProducerRecord<String, String> record(String tenant, ProvisioningReport.Status status, String schemaVersion, String detail,
@@ -131,8 +135,8 @@ public class ProvisioningReporter {
         return new ProducerRecord<>(Topics.PROVISIONING, tenant, json.writeValueAsString(report));
     }
 
-    /** While deferring: sends {@code record}, keeps it for {@link #awaitDeferred} and returns true. */
-    private boolean deferred(ProducerRecord<String, String> record, String tenant, ProvisioningReport.Status status) {
+    /** While deferring: sends {@code record}, keeps it for {@link #awaitDeferred} and returns true; otherwise sends nothing. */
+    private boolean sentWhileDeferring(ProducerRecord<String, String> record, String tenant, ProvisioningReport.Status status) {
         synchronized (deferLock) {
             if (!deferring) {
                 return false;

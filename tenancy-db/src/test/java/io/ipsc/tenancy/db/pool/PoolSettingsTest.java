@@ -22,9 +22,9 @@ class PoolSettingsTest {
     void defaultsMatchTheLocalStack() {
         PoolSettings settings = PoolSettings.from(config(Map.of()));
 
-        assertEquals(new PoolSettings("127.0.0.1", 15432, "postgres", "postgres", 4, 20, Duration.ofSeconds(60)),
+        assertEquals(new PoolSettings("127.0.0.1", 15432, "postgres", "postgres", 8, 20, Duration.ofSeconds(60)),
                 settings);
-        assertEquals(80, settings.maxConnections());
+        assertEquals(160, settings.maxConnections());
     }
 
     @Test
